@@ -1,0 +1,95 @@
+import type {
+  CreatePeerConnection,
+  Logger,
+  MeshEvents,
+} from '@meshwork/mesh/runtime';
+import type {
+  CapacityHints,
+  ErrorCode,
+  MediaFlags,
+  PeerId,
+  PeerInfo,
+  PeerPlan,
+  RoomLink,
+  RoomSettings,
+  Topology,
+} from '@meshwork/protocol';
+
+/** Where the session is, changed in one place. */
+export type SessionStatus =
+  | 'idle'
+  | 'connecting'
+  | 'joined'
+  | 'reconnecting'
+  | 'failed'
+  | 'left';
+
+/** Why the session is reconnecting or failed; `error` is set when the server said why. */
+export interface SessionStatusChange {
+  status: SessionStatus;
+  error?: ErrorCode | 'ERR_UNREACHABLE';
+  message?: string;
+  /** When reconnecting: the delay before the next attempt. */
+  retryInMs?: number;
+  attempt?: number;
+}
+
+/** The room as this session knows it, replaced (never mutated) on every change. */
+export interface RoomView {
+  roomId: string;
+  selfId: PeerId;
+  settings: RoomSettings;
+  peers: readonly PeerInfo[];
+  links: readonly RoomLink[];
+  passwordProtected: boolean;
+  maxPeers: number;
+}
+
+/** Events of a client session: its own, plus every mesh event passed through. */
+export interface SessionEvents extends MeshEvents {
+  statusChanged: SessionStatusChange;
+  roomChanged: RoomView;
+  /** A plan was prepared (phase one) or committed (phase two). */
+  planChanged: { plan: PeerPlan; committed: boolean };
+  peerLeft: { peerId: PeerId; reason: 'left' | 'timeout' | 'kicked' };
+}
+
+/** What a person (or bot) asks for when joining. */
+export interface JoinOptions {
+  roomId: string;
+  displayName: string;
+  password?: string;
+  media: MediaFlags;
+  capacity?: CapacityHints;
+}
+
+/** Options of a client session. The socket URL and WebRTC implementation are injected. */
+export interface ClientSessionOptions {
+  /** Base URL of the signal app, e.g. `http://localhost:8080` (the page origin in the browser). */
+  url: string;
+  createPeerConnection: CreatePeerConnection;
+  logger?: Logger;
+  /** Reconnect backoff bounds. */
+  reconnectDelayMs?: { min: number; max: number };
+}
+
+/** Public surface of ClientSession (packages/client/src/ClientSession.ts). */
+export interface ClientSessionApi {
+  join(options: JoinOptions): Promise<void>;
+  leave(): Promise<void>;
+  setTopology(topology: Topology): Promise<void>;
+  setHub(hub: PeerId | null): Promise<void>;
+  /** Set (or clear) a local stream such as `cam` or `screen`, and tell the room the media flags. */
+  setLocalStream(key: string, stream: MediaStream | null): void;
+  updateMedia(media: Partial<MediaFlags>): void;
+  sendChat(text: string): void;
+  sendFile(file: { name: string; mimeType: string; data: Uint8Array }): Promise<void>;
+  on<E extends keyof SessionEvents>(
+    event: E,
+    listener: (payload: SessionEvents[E]) => void,
+  ): () => void;
+  readonly status: SessionStatus;
+  readonly room: RoomView | null;
+  readonly plan: PeerPlan | null;
+  close(): void;
+}

@@ -1,0 +1,10 @@
+// Public surface of the pure planner. Implementations live one concept per file beside this.
+
+export { nextEpochs } from './epochs';
+export { buildLinkGraph } from './graph';
+export { electHub } from './hub';
+export { peerPlan } from './instructions';
+export { linkKey, parseLinkKey } from './linkKey';
+export { computeRoomPlan } from './roomPlan';
+export { routeTree, routeTrees } from './routes';
+export type { LinkGraph, LinkKey, PlanInput, PlanPeer, RoomPlan, RouteTree } from './types';

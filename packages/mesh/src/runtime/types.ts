@@ -1,0 +1,158 @@
+import type {
+  IceServer,
+  LinkReport,
+  PeerId,
+  PeerPlan,
+  Signal,
+  StreamKey,
+} from '@meshwork/protocol';
+
+/** Creates one RTCPeerConnection: the browser's, `@roamhq/wrtc`'s in Node, or a fake in tests. */
+export type CreatePeerConnection = (config: RTCConfiguration) => RTCPeerConnection;
+
+/** Injected time source, so deadlines and backoff are testable. */
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Injected, namespaced logger. */
+export interface Logger {
+  debug(msg: string, data?: Record<string, unknown>): void;
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+  child(namespace: string): Logger;
+}
+
+/** Lifecycle of one link, changed in one place. */
+export type LinkStatus = 'new' | 'connecting' | 'connected' | 'restarting' | 'failed' | 'closed';
+
+/** Identity of a stream in the room: who captured it and which of their streams it is. */
+export interface StreamIdentity {
+  origin: PeerId;
+  key: StreamKey;
+}
+
+/** How a remote stream reached this peer. */
+export interface StreamRoute {
+  /** Origin first, this peer last. */
+  path: readonly PeerId[];
+  hops: number;
+}
+
+/** Stable error codes of the mesh runtime, listed in packages/mesh/README.md. */
+export type MeshErrorCode =
+  | 'ERR_ICE_FAILED'
+  | 'ERR_NEGOTIATION_FAILED'
+  | 'ERR_BAD_SIGNAL'
+  | 'ERR_BAD_PEER_MESSAGE'
+  | 'ERR_DATA_CHANNEL'
+  | 'ERR_FILE_TOO_LARGE'
+  | 'ERR_FILE_HASH_MISMATCH'
+  | 'ERR_FILE_ABORTED'
+  | 'ERR_CLOSED';
+
+/** An error the runtime emits (network and peer failures are emitted, never swallowed). */
+export interface MeshError {
+  code: MeshErrorCode;
+  message: string;
+  peer?: PeerId;
+}
+
+/** A chat message, delivered exactly once to every peer of the room. */
+export interface ChatMessage {
+  /** Unique per message: `${origin}:${seq}`. */
+  id: string;
+  origin: PeerId;
+  text: string;
+  sentAt: number;
+}
+
+/** Progress of a file moving through this peer (sent by it, or received by it). */
+export interface FileProgress {
+  transferId: string;
+  origin: PeerId;
+  name: string;
+  size: number;
+  /** Bytes sent (for the origin) or received and verified-in-order (for a receiver). */
+  bytes: number;
+  direction: 'send' | 'receive';
+}
+
+/** A file fully received and verified against its SHA-256. */
+export interface ReceivedFile {
+  transferId: string;
+  origin: PeerId;
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+}
+
+/** Events the mesh controller emits, named as past-tense facts. */
+export interface MeshEvents {
+  /** Send this signal to `to` through the signal app. */
+  signalProduced: { to: PeerId; epoch: number; signal: Signal };
+  /** Every origin arrives over the routes of this prepared plan version. Tell the server. */
+  planReady: { version: number };
+  /** Link states changed; tell the server (it routes around `failed`). */
+  linksReported: { links: LinkReport[] };
+  /** A remote stream appeared, or arrived on a new track/route; same identity, same tile. */
+  remoteStreamChanged: StreamIdentity & { stream: MediaStream; route: StreamRoute };
+  /** A remote stream is gone (its origin left or stopped it). */
+  remoteStreamRemoved: StreamIdentity;
+  linkStateChanged: { peer: PeerId; status: LinkStatus };
+  chatReceived: ChatMessage;
+  fileProgressed: FileProgress;
+  fileReceived: ReceivedFile;
+  errorRaised: MeshError;
+}
+
+/** Options of a MeshController. Everything with a side effect is injected. */
+export interface MeshControllerOptions {
+  selfId: PeerId;
+  createPeerConnection: CreatePeerConnection;
+  iceServers: readonly IceServer[];
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Per-link numbers for the UI, read on demand (transiently), never pushed through state. */
+export interface LinkStats {
+  peer: PeerId;
+  status: LinkStatus;
+  rttMs: number | null;
+  outboundKbps: number;
+  inboundKbps: number;
+  packetLoss: number;
+  framesDecoded: number;
+  candidateType: string | null;
+}
+
+/**
+ * Public surface of the mesh controller (packages/mesh/src/runtime/MeshController.ts).
+ * It reconciles links and forwarding with the plans it is given.
+ */
+export interface MeshControllerApi {
+  /** Set (or clear with null) a local stream, such as `cam` or `screen`. */
+  setLocalStream(key: StreamKey, stream: MediaStream | null): void;
+  /** Phase one: a prepared plan. Opens new links and routes, keeps the old ones. */
+  applyPlan(plan: PeerPlan): void;
+  /** Phase two: stop old forwarding and close links the committed plan dropped. */
+  commitPlan(version: number): void;
+  /** A signal relayed by the signal app. */
+  handleSignal(from: PeerId, epoch: number, signal: Signal): void;
+  /** Send a chat message to the room. */
+  sendChat(text: string): ChatMessage;
+  /** Send a file to the room; resolves once every byte is handed to the links. */
+  sendFile(file: { name: string; mimeType: string; data: Uint8Array }): Promise<{
+    transferId: string;
+  }>;
+  getStats(): Promise<LinkStats[]>;
+  on<E extends keyof MeshEvents>(event: E, listener: (payload: MeshEvents[E]) => void): () => void;
+  /** Idempotent: closes every link and data channel, then the controller. */
+  close(): void;
+}

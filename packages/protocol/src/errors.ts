@@ -1,0 +1,32 @@
+/**
+ * Every error the signal app can return, with the sentence a person or a log reader sees.
+ * Codes are stable: clients branch on them, never on the message.
+ */
+export const ERROR_MESSAGES = {
+  ERR_BAD_REQUEST: 'The request does not match the protocol schema.',
+  ERR_PAYLOAD_TOO_LARGE: 'The message is larger than the server accepts.',
+  ERR_PROTOCOL_VERSION: 'This client speaks another protocol version; reload the page.',
+  ERR_INVALID_ROOM_ID: 'Room names use 1-64 lowercase letters, digits and single hyphens.',
+  ERR_INVALID_DISPLAY_NAME: 'Names are 1-48 printable characters.',
+  ERR_ROOM_FULL: 'The room is full.',
+  ERR_AUTH_FAILED: 'The room password is wrong.',
+  ERR_NOT_JOINED: 'Join a room first.',
+  ERR_ALREADY_JOINED: 'This connection has already joined a room.',
+  ERR_NOT_LINKED: 'The current plan does not link you to that peer.',
+  ERR_UNKNOWN_PEER: 'No such peer in this room.',
+  ERR_STALE_PLAN: 'That plan version is not the one being prepared.',
+  ERR_RATE_LIMITED: 'Too many messages; slow down.',
+  ERR_ORIGIN_NOT_ALLOWED: 'This origin may not connect to the signal app.',
+  ERR_INTERNAL: 'The server failed to handle the request.',
+} as const;
+
+/** A stable error code carried by failed acks and `serverError` events. */
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** All error codes, for exhaustive iteration (docs, metrics, tests). */
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+/** Type guard for values received from the wire. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+}

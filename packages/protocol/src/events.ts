@@ -1,0 +1,63 @@
+import type { ErrorCode } from './errors';
+import type {
+  JoinRequest,
+  JoinResult,
+  PlanChangeResult,
+  PlanReadyRequest,
+  ReportLinksRequest,
+  Result,
+  SetHubRequest,
+  SetTopologyRequest,
+  UpdatePeerRequest,
+} from './messages';
+import type { PeerPlan } from './plan';
+import type { LeaveReason, PeerInfo, RoomLink, RoomSettings } from './room';
+import type { RelayedSignal, SignalRequest } from './signal';
+
+/** Events a client emits; each takes an ack callback that receives a result union. */
+export interface ClientToServerEvents {
+  join: (req: JoinRequest, ack: (res: JoinResult) => void) => void;
+  leave: (ack: (res: Result) => void) => void;
+  signal: (req: SignalRequest, ack: (res: Result) => void) => void;
+  setTopology: (req: SetTopologyRequest, ack: (res: PlanChangeResult) => void) => void;
+  setHub: (req: SetHubRequest, ack: (res: PlanChangeResult) => void) => void;
+  updatePeer: (req: UpdatePeerRequest, ack: (res: Result) => void) => void;
+  reportLinks: (req: ReportLinksRequest, ack: (res: Result) => void) => void;
+  planReady: (req: PlanReadyRequest, ack: (res: Result) => void) => void;
+}
+
+/** A peer left the room (or its grace period ran out). */
+export interface PeerLeftEvent {
+  peerId: string;
+  reason: LeaveReason;
+}
+
+/** An error not tied to an ack, such as a disconnect for abuse. */
+export interface ServerErrorEvent {
+  error: ErrorCode;
+  message: string;
+}
+
+/** Events the signal app emits to clients, named as past-tense facts. */
+export interface ServerToClientEvents {
+  peerJoined: (peer: PeerInfo) => void;
+  peerUpdated: (peer: PeerInfo) => void;
+  peerLeft: (event: PeerLeftEvent) => void;
+  settingsChanged: (settings: RoomSettings) => void;
+  linksChanged: (event: { links: RoomLink[] }) => void;
+  /** Phase one of a plan change: open the new links and routes, keep the old ones running. */
+  planPrepared: (plan: PeerPlan) => void;
+  /** Phase two: stop the old forwarding and close links the plan no longer has. */
+  planCommitted: (event: { version: number }) => void;
+  signal: (event: RelayedSignal) => void;
+  serverError: (event: ServerErrorEvent) => void;
+}
+
+/** Events between signal app nodes (none yet: rooms are shared through the adapter). */
+export type InterServerEvents = Record<never, never>;
+
+/** What the signal app keeps on each socket once it has joined. */
+export interface SocketData {
+  peerId?: string;
+  roomId?: string;
+}

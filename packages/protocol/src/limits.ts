@@ -1,0 +1,23 @@
+/**
+ * Size and count limits of the wire contract. Schemas enforce them; the signal app derives its
+ * transport cap from MAX_MESSAGE_BYTES. See SPEC.md [P7].
+ */
+export const LIMITS = {
+  roomIdMaxChars: 64,
+  displayNameMaxChars: 48,
+  passwordMaxChars: 128,
+  resumeTokenMaxChars: 512,
+  /** A browser offer with 16 peers' relayed audio+video stays far below this (SPEC [P7]). */
+  sdpMaxChars: 196_608,
+  candidateMaxChars: 1_024,
+  manifestMaxEntries: 96,
+  linkReportsMaxEntries: 64,
+  iceServersMax: 8,
+  maxPeersPerRoomCeiling: 64,
+} as const;
+
+/**
+ * Largest legitimate message on the socket, in bytes: a description at the SDP limit plus its
+ * manifest and envelope. The transport cap is set near twice this.
+ */
+export const MAX_MESSAGE_BYTES = LIMITS.sdpMaxChars + 32_768;

@@ -1,0 +1,120 @@
+import * as z from 'zod/mini';
+import type { ErrorCode } from './errors';
+import { LIMITS } from './limits';
+import { PeerPlanSchema } from './plan';
+import {
+  CapacityHintsSchema,
+  CountSchema,
+  DisplayNameSchema,
+  MediaFlagsSchema,
+  PeerIdSchema,
+  RoomIdSchema,
+  TopologySchema,
+} from './primitives';
+import { LinkStateSchema, RoomSnapshotSchema } from './room';
+
+/** A failed ack: a stable code and a readable message. */
+export interface Failure {
+  ok: false;
+  error: ErrorCode;
+  message: string;
+}
+
+/** Every ack is `{ ok: true, ... }` or a coded failure. */
+export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
+
+/** An ICE server the client should use (STUN, or TURN with time-limited credentials). */
+export const IceServerSchema = z.object({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.optional(z.string()),
+  credential: z.optional(z.string()),
+});
+/** An ICE server entry, as `RTCIceServer` takes it. */
+export type IceServer = z.infer<typeof IceServerSchema>;
+
+/**
+ * What a client remembers of a room, sent when resuming so a restarted signal app can rebuild
+ * the room without going backwards (SPEC [P9]).
+ */
+export const ResumeHintsSchema = z.object({
+  planVersion: CountSchema,
+  topology: TopologySchema,
+  hubPreference: z.nullable(PeerIdSchema),
+});
+/** What a resuming client remembers of its room. */
+export type ResumeHints = z.infer<typeof ResumeHintsSchema>;
+
+/** Client -> server: join (or resume in) a room. */
+export const JoinRequestSchema = z.object({
+  protocolVersion: z.int(),
+  roomId: z.string().check(z.maxLength(LIMITS.roomIdMaxChars * 4)),
+  displayName: z.string().check(z.maxLength(LIMITS.displayNameMaxChars * 4)),
+  password: z.optional(z.string().check(z.minLength(1), z.maxLength(LIMITS.passwordMaxChars))),
+  resumeToken: z.optional(z.string().check(z.maxLength(LIMITS.resumeTokenMaxChars))),
+  resume: z.optional(ResumeHintsSchema),
+  media: z.optional(MediaFlagsSchema),
+  capacity: z.optional(CapacityHintsSchema),
+});
+/** Client -> server join request, before room id and name rules are applied. */
+export type JoinRequest = z.input<typeof JoinRequestSchema>;
+
+/** The room id and display name rules, applied after the shape check so each gets its own code. */
+export const JoinIdentitySchemas = { roomId: RoomIdSchema, displayName: DisplayNameSchema };
+
+/** Server -> client: a successful join. */
+export const JoinOkSchema = z.object({
+  selfId: PeerIdSchema,
+  resumeToken: z.string(),
+  /** True when an earlier identity (id, join time) was restored from the resume token. */
+  resumed: z.boolean(),
+  room: RoomSnapshotSchema,
+  plan: PeerPlanSchema,
+  iceServers: z.array(IceServerSchema),
+});
+/** Server -> client: a successful join. */
+export type JoinOk = z.output<typeof JoinOkSchema>;
+/** Ack of `join`. */
+export type JoinResult = Result<JoinOk>;
+
+/** Client -> server: change the room's topology. */
+export const SetTopologyRequestSchema = z.object({ topology: TopologySchema });
+/** Client -> server: change the room's topology. */
+export type SetTopologyRequest = z.infer<typeof SetTopologyRequestSchema>;
+
+/** Client -> server: choose the star hub, or null to let the server elect one. */
+export const SetHubRequestSchema = z.object({ hub: z.nullable(PeerIdSchema) });
+/** Client -> server: choose the star hub. */
+export type SetHubRequest = z.infer<typeof SetHubRequestSchema>;
+
+/** Ack of a request that produced a new plan version. */
+export type PlanChangeResult = Result<{ version: number }>;
+
+/** Client -> server: update this peer's name, media flags or capacity hints. */
+export const UpdatePeerRequestSchema = z.object({
+  displayName: z.optional(z.string().check(z.maxLength(LIMITS.displayNameMaxChars * 4))),
+  media: z.optional(z.partial(MediaFlagsSchema)),
+  capacity: z.optional(CapacityHintsSchema),
+});
+/** Client -> server: update this peer's name, media flags or capacity hints. */
+export type UpdatePeerRequest = z.input<typeof UpdatePeerRequestSchema>;
+
+/** One neighbour's link as this peer sees it. */
+export const LinkReportSchema = z.object({
+  peer: PeerIdSchema,
+  state: LinkStateSchema,
+  rttMs: z.optional(z.number().check(z.gte(0), z.lte(600_000))),
+});
+/** One neighbour's link as this peer sees it. */
+export type LinkReport = z.infer<typeof LinkReportSchema>;
+
+/** Client -> server: the state of this peer's links. A `failed` link is routed around. */
+export const ReportLinksRequestSchema = z.object({
+  links: z.array(LinkReportSchema).check(z.maxLength(LIMITS.linkReportsMaxEntries)),
+});
+/** Client -> server: the state of this peer's links. */
+export type ReportLinksRequest = z.infer<typeof ReportLinksRequestSchema>;
+
+/** Client -> server: every origin arrives over the routes of plan `version`. */
+export const PlanReadyRequestSchema = z.object({ version: CountSchema });
+/** Client -> server: ready for plan `version`. */
+export type PlanReadyRequest = z.infer<typeof PlanReadyRequestSchema>;

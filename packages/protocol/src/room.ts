@@ -1,0 +1,64 @@
+import * as z from 'zod/mini';
+import {
+  CapacityHintsSchema,
+  CountSchema,
+  DisplayNameSchema,
+  MediaFlagsSchema,
+  PeerIdSchema,
+  RoomIdSchema,
+  TopologySchema,
+} from './primitives';
+
+/** What every peer in a room knows about another peer. */
+export const PeerInfoSchema = z.object({
+  id: PeerIdSchema,
+  displayName: DisplayNameSchema,
+  joinedAt: CountSchema,
+  media: MediaFlagsSchema,
+  capacity: CapacityHintsSchema,
+  /** False while the peer's socket is gone but its grace period runs. */
+  connected: z.boolean(),
+});
+/** What every peer in a room knows about another peer. */
+export type PeerInfo = z.output<typeof PeerInfoSchema>;
+
+/** States a peer reports for one of its links. */
+export const LinkStateSchema = z.enum(['connecting', 'connected', 'failed']);
+/** State of one link as its peers report it. */
+export type LinkState = z.infer<typeof LinkStateSchema>;
+
+/** One link of the room as the server last heard of it, earlier joiner in `a`. */
+export const RoomLinkSchema = z.object({
+  a: PeerIdSchema,
+  b: PeerIdSchema,
+  state: LinkStateSchema,
+  rttMs: z.nullable(z.number()),
+});
+/** One link of the room as the server last heard of it. */
+export type RoomLink = z.infer<typeof RoomLinkSchema>;
+
+/** The room's settings, broadcast whenever they change. */
+export const RoomSettingsSchema = z.object({
+  topology: TopologySchema,
+  /** Hub chosen by a person, or null to let the server elect one. */
+  hubPreference: z.nullable(PeerIdSchema),
+});
+/** The room's settings. */
+export type RoomSettings = z.infer<typeof RoomSettingsSchema>;
+
+/** The room as a joining peer first sees it. */
+export const RoomSnapshotSchema = z.object({
+  roomId: RoomIdSchema,
+  settings: RoomSettingsSchema,
+  passwordProtected: z.boolean(),
+  maxPeers: CountSchema,
+  peers: z.array(PeerInfoSchema),
+  links: z.array(RoomLinkSchema),
+});
+/** The room as a joining peer first sees it. */
+export type RoomSnapshot = z.output<typeof RoomSnapshotSchema>;
+
+/** Why a peer left the room. */
+export const LeaveReasonSchema = z.enum(['left', 'timeout', 'kicked']);
+/** Why a peer left the room. */
+export type LeaveReason = z.infer<typeof LeaveReasonSchema>;
