@@ -1,0 +1,112 @@
+// `npm test`: installs everything the tests need (pnpm, dependencies, Chromium), runs the gates
+// (lint, typecheck, build), then every test suite inside a loopback-only network namespace, and
+// ends with the totals line `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findSuites } from './lib/suites.mjs';
+import {
+  canIsolateNetwork,
+  ensureDebianBinary,
+  ensurePnpm,
+  installDependencies,
+} from './lib/toolchain.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const only = process.argv.slice(2);
+
+const pnpm = ensurePnpm();
+installDependencies(pnpm);
+const [pnpmCmd, ...pnpmPre] = pnpm;
+
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+if (findSuites(root).some((s) => s.kind === 'e2e')) {
+  const chromium = ensureDebianBinary('chromium', 'chromium');
+  if (chromium) env.CHROMIUM_PATH = chromium;
+}
+
+const rows = [];
+function gate(name, args) {
+  console.info(`\n=== gate ${name}`);
+  const res = spawnSync(pnpmCmd, [...pnpmPre, ...args], { stdio: 'inherit', env });
+  rows.push({
+    name: `gate:${name}`,
+    passed: res.status === 0 ? 1 : 0,
+    failed: res.status === 0 ? 0 : 1,
+    skipped: 0,
+  });
+}
+if (only.length === 0) {
+  gate('lint', ['exec', 'biome', 'ci', '.']);
+  gate('typecheck', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']);
+}
+gate('build', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+
+const isolation = canIsolateNetwork();
+const inner = ['scripts/run-suites.mjs', ...only];
+let res;
+if (isolation.ok) {
+  console.info('\nmeshwork: running the suites in a network namespace with only loopback');
+  res = spawnSync(
+    'unshare',
+    ['-n', 'sh', '-c', `ip link set lo up && exec "${process.execPath}" ${inner.join(' ')}`],
+    { stdio: 'inherit', env: { ...env, MESHWORK_NETNS: '1' } },
+  );
+} else {
+  console.warn(
+    `\nmeshwork: WARNING: cannot isolate the network (${isolation.reason}); running the suites ` +
+      'on the host network. They still only address 127.0.0.1.',
+  );
+  res = spawnSync(process.execPath, inner, { stdio: 'inherit', env });
+}
+if (res.status !== 0) console.warn(`meshwork: suite runner exited ${res.status ?? res.signal}`);
+
+for (const suite of findSuites(root)) {
+  if (only.length > 0 && !only.includes(suite.name)) continue;
+  const reportFile = join(root, '.vitest-reports', `${suite.name}.json`);
+  const exitFile = join(root, '.vitest-reports', `${suite.name}.exit`);
+  const exit = existsSync(exitFile) ? Number(readFileSync(exitFile, 'utf8').trim()) : 1;
+  if (!existsSync(reportFile)) {
+    rows.push({
+      name: suite.name,
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: 'no report (crashed or timed out)',
+    });
+    continue;
+  }
+  const r = JSON.parse(readFileSync(reportFile, 'utf8'));
+  const row = {
+    name: suite.name,
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+  };
+  // A file that fails to load, or an unhandled error, fails the suite without failing a test.
+  if (exit !== 0 && row.failed === 0) {
+    row.failed = Math.max(1, r.numFailedTestSuites);
+    row.note = `exit ${exit}: failed to load or unhandled error`;
+  }
+  rows.push(row);
+}
+
+console.info('\n=== summary');
+for (const row of rows) {
+  const note = row.note ? `  (${row.note})` : '';
+  console.info(
+    `${row.name.padEnd(16)} ${String(row.passed).padStart(5)} passed ${String(row.failed).padStart(4)} failed ${String(row.skipped).padStart(4)} skipped${note}`,
+  );
+}
+const total = rows.reduce(
+  (t, r) => ({
+    passed: t.passed + r.passed,
+    failed: t.failed + r.failed,
+    skipped: t.skipped + r.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+console.info(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed === 0 ? 0 : 1);
