@@ -1,0 +1,24 @@
+import type { PeerId, PeerPlan } from '@meshwork/protocol';
+import { nextEpochs } from './epochs';
+import { buildLinkGraph } from './graph';
+import { electHub } from './hub';
+import { peerPlan } from './instructions';
+import { routeTrees } from './routes';
+import type { LinkKey, PlanInput, RoomPlan } from './types';
+
+/** The room's whole plan for `version`: graph, routes, link epochs and every peer's instructions. */
+export function computeRoomPlan(
+  input: PlanInput,
+  version: number,
+  prevEpochs: ReadonlyMap<LinkKey, number>,
+): RoomPlan {
+  const order = input.peers.map((p) => p.id);
+  // Only a star has a hub; electing one elsewhere would leak a meaningless choice to the UI.
+  const hub = input.topology === 'star' ? electHub(input.peers, input.hubPreference) : null;
+  const graph = buildLinkGraph(input.topology, order, hub, input.failedLinks);
+  const trees = routeTrees(graph);
+  const epochs = nextEpochs(prevEpochs, graph, version);
+  const room = { version, topology: input.topology, hub, graph, trees, epochs };
+  const peers = new Map<PeerId, PeerPlan>(order.map((id) => [id, peerPlan(room, id)]));
+  return { ...room, peers };
+}
