@@ -1,6 +1,9 @@
 import type {
+  Clock,
   CreatePeerConnection,
   Logger,
+  MeshControllerApi,
+  MeshControllerOptions,
   MeshEvents,
 } from '@meshwork/mesh/runtime';
 import type {
@@ -16,13 +19,7 @@ import type {
 } from '@meshwork/protocol';
 
 /** Where the session is, changed in one place. */
-export type SessionStatus =
-  | 'idle'
-  | 'connecting'
-  | 'joined'
-  | 'reconnecting'
-  | 'failed'
-  | 'left';
+export type SessionStatus = 'idle' | 'connecting' | 'joined' | 'reconnecting' | 'failed' | 'left';
 
 /** Why the session is reconnecting or failed; `error` is set when the server said why. */
 export interface SessionStatusChange {
@@ -32,6 +29,8 @@ export interface SessionStatusChange {
   /** When reconnecting: the delay before the next attempt. */
   retryInMs?: number;
   attempt?: number;
+  /** When reconnecting: why the connection was lost, as the transport reported it. */
+  reason?: string;
 }
 
 /** The room as this session knows it, replaced (never mutated) on every change. */
@@ -71,6 +70,12 @@ export interface ClientSessionOptions {
   logger?: Logger;
   /** Reconnect backoff bounds. */
   reconnectDelayMs?: { min: number; max: number };
+  /** Time source for deadlines and backoff (defaults to the real one). */
+  clock?: Clock;
+  /** Random source in [0, 1) for backoff jitter (defaults to Math.random). */
+  random?: () => number;
+  /** Builds the mesh controller (defaults to `new MeshController(options)`); tests inject a fake. */
+  createMesh?: (options: MeshControllerOptions) => MeshControllerApi;
 }
 
 /** Public surface of ClientSession (packages/client/src/ClientSession.ts). */

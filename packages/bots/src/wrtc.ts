@@ -1,0 +1,10 @@
+// `@roamhq/wrtc` is CommonJS whose named exports Node's ESM loader cannot see; import it whole.
+import wrtc from '@roamhq/wrtc';
+
+/** `@roamhq/wrtc`'s browser-like WebRTC classes and its nonstandard media sources and sinks. */
+export const { MediaStream, RTCPeerConnection, nonstandard } = wrtc;
+
+/** Creates a `@roamhq/wrtc` peer connection: the `createPeerConnection` a bot injects. */
+export function createWrtcPeerConnection(config: RTCConfiguration): globalThis.RTCPeerConnection {
+  return new RTCPeerConnection(config);
+}
