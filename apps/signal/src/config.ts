@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type IceServer, IceServerSchema, LIMITS } from '@meshwork/protocol';
+import { DEFAULT_TURN_TTL_SECONDS, type TurnConfig } from './auth/turn';
+import { LOG_LEVELS, type LogLevel } from './logger';
+
+/** Default room size cap. */
+export const DEFAULT_MAX_PEERS_PER_ROOM = 16;
+/** How long a disconnected peer keeps its identity and place in the plan. */
+export const DEFAULT_RESUME_GRACE_MS = 15_000;
+/** Longest grace period accepted from RESUME_GRACE_MS. */
+export const MAX_RESUME_GRACE_MS = 600_000;
+const MIN_RESUME_SECRET_CHARS = 16;
+
+/** Everything the signal app reads from the environment. */
+export interface SignalConfig {
+  port: number;
+  host: string;
+  /** Browser origins allowed besides the server's own (normalised `scheme://host[:port]`). */
+  publicOrigins: string[];
+  /** Static ICE servers handed to every peer at join. Empty by default: no public STUN. */
+  iceServers: IceServer[];
+  /** TURN REST credentials, when TURN_SECRET and TURN_URLS are set. */
+  turn: TurnConfig | null;
+  maxPeersPerRoom: number;
+  logLevel: LogLevel;
+  /** Secret that signs resume tokens. */
+  resumeSecret: string;
+  /** True when RESUME_SECRET was unset and a random one was made: tokens die with the process. */
+  resumeSecretGenerated: boolean;
+  resumeGraceMs: number;
+  /** Folder of the built web app. */
+  webRoot: string;
+}
+
+/** A bad environment variable; the message names it and says what is expected. */
+export class ConfigError extends Error {
+  /** Stable code, so scripts can tell configuration errors apart. */
+  readonly code = 'ERR_CONFIG';
+
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`ERR_CONFIG: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The built web app beside this package: apps/web/dist (same path from src/ and dist/). */
+export function defaultWebRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}".`);
+  }
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be from ${min} to ${max}, got ${value}.`);
+  }
+  return value;
+}
+
+function list(env: Env, name: string): string[] {
+  return (read(env, name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function origins(env: Env): string[] {
+  return list(env, 'PUBLIC_ORIGINS').map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError('PUBLIC_ORIGINS', `has "${entry}", which is not a URL.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new ConfigError('PUBLIC_ORIGINS', `has "${entry}"; origins are http(s)://host[:port].`);
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+      throw new ConfigError('PUBLIC_ORIGINS', `has "${entry}"; an origin has no path or query.`);
+    }
+    return url.origin;
+  });
+}
+
+const ICE_URL = /^(stun|stuns|turn|turns):/;
+
+function iceServers(env: Env): IceServer[] {
+  const raw = read(env, 'ICE_SERVERS');
+  if (raw === undefined) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('ICE_SERVERS', 'must be a JSON array of {urls, username?, credential?}.');
+  }
+  if (!Array.isArray(parsed)) {
+    throw new ConfigError('ICE_SERVERS', 'must be a JSON array of {urls, username?, credential?}.');
+  }
+  if (parsed.length > LIMITS.iceServersMax) {
+    throw new ConfigError('ICE_SERVERS', `may list at most ${LIMITS.iceServersMax} servers.`);
+  }
+  return parsed.map((entry, i) => {
+    const result = IceServerSchema.safeParse(entry);
+    if (!result.success) {
+      throw new ConfigError('ICE_SERVERS', `entry ${i} is not {urls, username?, credential?}.`);
+    }
+    const urls = typeof result.data.urls === 'string' ? [result.data.urls] : result.data.urls;
+    const bad = urls.find((u) => !ICE_URL.test(u));
+    if (urls.length === 0 || bad !== undefined) {
+      throw new ConfigError('ICE_SERVERS', `entry ${i} needs stun:, stuns:, turn: or turns: URLs.`);
+    }
+    return result.data;
+  });
+}
+
+function turn(env: Env): TurnConfig | null {
+  const secret = read(env, 'TURN_SECRET');
+  const urls = list(env, 'TURN_URLS');
+  if (secret === undefined && urls.length === 0) return null;
+  if (secret === undefined) throw new ConfigError('TURN_SECRET', 'must be set with TURN_URLS.');
+  if (urls.length === 0) throw new ConfigError('TURN_URLS', 'must be set with TURN_SECRET.');
+  const bad = urls.find((u) => !/^turns?:/.test(u));
+  if (bad !== undefined) {
+    throw new ConfigError('TURN_URLS', `has "${bad}"; TURN URLs start with turn: or turns:.`);
+  }
+  const ttlSeconds = int(env, 'TURN_TTL_SECONDS', DEFAULT_TURN_TTL_SECONDS, 60, 7 * 86_400);
+  return { secret, urls, ttlSeconds };
+}
+
+function logLevel(env: Env): LogLevel {
+  const raw = read(env, 'LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got "${raw}".`);
+  }
+  return raw as LogLevel;
+}
+
+/** Reads the signal app's configuration; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): SignalConfig {
+  const secret = read(env, 'RESUME_SECRET');
+  if (secret !== undefined && secret.length < MIN_RESUME_SECRET_CHARS) {
+    throw new ConfigError(
+      'RESUME_SECRET',
+      `must be at least ${MIN_RESUME_SECRET_CHARS} characters.`,
+    );
+  }
+  const host = read(env, 'HOST') ?? '0.0.0.0';
+  return {
+    port: int(env, 'PORT', 8080, 0, 65_535),
+    host,
+    publicOrigins: origins(env),
+    iceServers: iceServers(env),
+    turn: turn(env),
+    maxPeersPerRoom: int(
+      env,
+      'MAX_PEERS_PER_ROOM',
+      DEFAULT_MAX_PEERS_PER_ROOM,
+      2,
+      LIMITS.maxPeersPerRoomCeiling,
+    ),
+    logLevel: logLevel(env),
+    resumeSecret: secret ?? randomBytes(32).toString('base64url'),
+    resumeSecretGenerated: secret === undefined,
+    resumeGraceMs: int(env, 'RESUME_GRACE_MS', DEFAULT_RESUME_GRACE_MS, 0, MAX_RESUME_GRACE_MS),
+    webRoot: resolve(read(env, 'WEB_ROOT') ?? defaultWebRoot()),
+  };
+}

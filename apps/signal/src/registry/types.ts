@@ -1,0 +1,102 @@
+import type {
+  CapacityHints,
+  ErrorCode,
+  LinkReport,
+  MediaFlags,
+  PeerId,
+  PeerPlan,
+  ResumeHints,
+  RoomSnapshot,
+  ServerToClientEvents,
+  Signal,
+} from '@meshwork/protocol';
+import type { Clock } from '../clock';
+
+/** Opaque id of one client connection (the socket id, to the server). */
+export type ConnId = string;
+
+/** One event to send to one connection. */
+export type Emit = {
+  [E in keyof ServerToClientEvents]: {
+    type: 'emit';
+    conn: ConnId;
+    event: E;
+    payload: Parameters<ServerToClientEvents[E]>[0];
+  };
+}[keyof ServerToClientEvents];
+
+/** Something the transport must do after a registry call: send an event, or drop a connection. */
+export type Effect = Emit | { type: 'disconnect'; conn: ConnId };
+
+/** A registry call's outcome: a value or a coded error, plus the effects to deliver. */
+export type Outcome<T extends object = object> =
+  | ({ ok: true; effects: Effect[] } & T)
+  | { ok: false; error: ErrorCode; effects: Effect[] };
+
+/** A verified resume token's claim, with the client's memory of its room. */
+export interface ResumeRequest {
+  peerId: PeerId;
+  joinedAt: number;
+  hints?: ResumeHints;
+}
+
+/** A join, already checked for shape, room id and display name rules. */
+export interface JoinInput {
+  conn: ConnId;
+  roomId: string;
+  displayName: string;
+  password?: string;
+  media?: MediaFlags;
+  capacity?: CapacityHints;
+  /** Present when the request carried a valid resume token for this room. */
+  resume?: ResumeRequest;
+}
+
+/** A successful join. */
+export interface Joined {
+  peerId: PeerId;
+  joinedAt: number;
+  resumed: boolean;
+  room: RoomSnapshot;
+  plan: PeerPlan;
+}
+
+/** A change to a peer's own details. */
+export interface PeerUpdate {
+  displayName?: string;
+  media?: Partial<MediaFlags>;
+  capacity?: CapacityHints;
+}
+
+/** A relay request from one peer. */
+export interface RelayRequest {
+  to: PeerId;
+  epoch: number;
+  signal: Signal;
+}
+
+/** Reported links of one peer. */
+export type LinkReports = readonly LinkReport[];
+
+/** Called when the registry issues a plan version (for metrics). */
+export interface RegistryHooks {
+  planIssued?(roomId: string, version: number): void;
+}
+
+/** How a RoomRegistry is built; every side effect is injected. */
+export interface RegistryOptions {
+  clock: Clock;
+  maxPeersPerRoom: number;
+  /** How long a disconnected peer is kept before it is removed with reason `timeout`. */
+  graceMs: number;
+  /** How long a prepared plan waits for every connected peer's `planReady`. */
+  commitDeadlineMs: number;
+  /** Receives effects produced by timers (deadline commits, grace expiry). */
+  onEffects: (effects: Effect[]) => void;
+  hooks?: RegistryHooks;
+  /** Password hashing, injectable so tests can use a cheap one. */
+  passwords?: {
+    hash(password: string): Promise<string>;
+    verify(password: string, hash: string): Promise<boolean>;
+  };
+}
