@@ -362,10 +362,16 @@ export class ClientSession implements ClientSessionApi {
         };
       }
     }
-    this.#call<JoinResult>(ACK_TIMEOUT_MS, (ack) => socket.emit('join', req, ack)).then(
-      (res) => {
+    this.#callback<JoinResult>(
+      ACK_TIMEOUT_MS,
+      (ack) => socket.emit('join', req, ack),
+      (err, res) => {
         if (generation !== this.#generation || this.#closed) return;
-        if (res.ok) {
+        if (err || !res) {
+          this.#logger.warn('join not acknowledged, reconnecting', { err: err?.message });
+          this.#dropConnection();
+          this.#scheduleReconnect('ERR_UNREACHABLE', err?.message ?? 'no answer');
+        } else if (res.ok) {
           this.#onJoined(res);
         } else if (FATAL_JOIN_ERRORS.has(res.error)) {
           this.#fail(res.error, res.message);
@@ -374,12 +380,6 @@ export class ClientSession implements ClientSessionApi {
           this.#dropConnection();
           this.#scheduleReconnect(res.error, res.message);
         }
-      },
-      (err: SessionError) => {
-        if (generation !== this.#generation || this.#closed) return;
-        this.#logger.warn('join not acknowledged, reconnecting', { err: err.message });
-        this.#dropConnection();
-        this.#scheduleReconnect('ERR_UNREACHABLE', err.message);
       },
     );
   }
@@ -592,29 +592,32 @@ export class ClientSession implements ClientSessionApi {
   /** Emits with an ack, bounded by `timeoutMs`; rejects if the connection drops first. */
   #call<T>(timeoutMs: number, send: (ack: (res: T) => void) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const entry: PendingCall = {
-        reject: (err) => {
-          if (settled) return;
-          settled = true;
-          this.#clock.clearTimeout(timer);
-          this.#pending.delete(entry);
-          reject(err);
-        },
-      };
-      const timer = this.#clock.setTimeout(
-        () => entry.reject(new SessionError('ERR_TIMEOUT')),
-        timeoutMs,
-      );
-      this.#pending.add(entry);
-      send((res) => {
-        if (settled) return;
-        settled = true;
-        this.#clock.clearTimeout(timer);
-        this.#pending.delete(entry);
-        resolve(res);
-      });
+      this.#callback<T>(timeoutMs, send, (err, res) => (err ? reject(err) : resolve(res as T)));
     });
+  }
+
+  /**
+   * Emits with an ack and calls `done` exactly once, synchronously from the ack (so server
+   * events that follow it are handled after it): with the result, or with an error when the
+   * deadline passes or the connection drops first.
+   */
+  #callback<T>(
+    timeoutMs: number,
+    send: (ack: (res: T) => void) => void,
+    done: (err: SessionError | null, res?: T) => void,
+  ): void {
+    let settled = false;
+    const settle = (err: SessionError | null, res?: T) => {
+      if (settled) return;
+      settled = true;
+      this.#clock.clearTimeout(timer);
+      this.#pending.delete(entry);
+      done(err, res);
+    };
+    const entry: PendingCall = { reject: (err) => settle(err) };
+    const timer = this.#clock.setTimeout(() => settle(new SessionError('ERR_TIMEOUT')), timeoutMs);
+    this.#pending.add(entry);
+    send((res) => settle(null, res));
   }
 
   #rejectPending(err: SessionError): void {
