@@ -36,6 +36,20 @@ export {
   UpdatePeerRequestSchema,
 } from './messages';
 export {
+  ChatMessageSchema,
+  type ChatPeerMessage,
+  FileChunkMessageSchema,
+  type FileChunkPeerMessage,
+  FileStartMessageSchema,
+  type FileStartPeerMessage,
+  PEER_LIMITS,
+  type PeerMessage,
+  PeerMessageSchema,
+  PingMessageSchema,
+  PongMessageSchema,
+  parsePeerMessage,
+} from './peer';
+export {
   type PeerPlan,
   PeerPlanSchema,
   type PlanEdge,

@@ -118,6 +118,11 @@ export interface MeshControllerOptions {
   iceServers: readonly IceServer[];
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Makes the empty MediaStream each remote stream identity is shown in. Defaults to
+   * `new MediaStream()`; in Node pass `() => new wrtc.MediaStream()`.
+   */
+  createMediaStream?: () => MediaStream;
 }
 
 /** Per-link numbers for the UI, read on demand (transiently), never pushed through state. */

@@ -1,0 +1,54 @@
+import type { PeerId, PeerPlan, StreamKey, TrackKind } from '@meshwork/protocol';
+import { type TrackIdentity, trackKey } from './manifest';
+
+/** A track to send on one link, and where it comes from: a local stream (null) or a link. */
+export interface OutgoingTrack extends TrackIdentity {
+  from: PeerId | null;
+}
+
+/** Everything the forwarding decision depends on. Pure data. */
+export interface ForwardingInput {
+  self: PeerId;
+  /** Plans in force, newest first (the latest prepared, then the committed one). */
+  plans: readonly PeerPlan[];
+  /** Local tracks by stream key and kind. */
+  local: ReadonlyArray<{ key: StreamKey; kind: TrackKind }>;
+  /** Per link, the remote tracks that have arrived on it (link connected, named by a manifest). */
+  available: ReadonlyMap<PeerId, readonly TrackIdentity[]>;
+}
+
+/**
+ * What to send on each link. For every forward entry {origin, to, from} of every plan in force,
+ * the origin's tracks go to `to`, taken from the local streams (from = null) or from the link to
+ * `from`. A newer plan's source wins over an older one's, but only for tracks that have arrived
+ * on it: until then the old route keeps feeding the link (make before break).
+ */
+export function planForwarding(input: ForwardingInput): Map<PeerId, OutgoingTrack[]> {
+  const chosen = new Map<PeerId, Map<string, OutgoingTrack>>();
+  for (const plan of input.plans) {
+    for (const entry of plan.forward) {
+      // Sending a peer its own streams back would be a loop; no valid plan asks it.
+      if (entry.to === entry.origin) continue;
+      const tracks: TrackIdentity[] =
+        entry.from === null
+          ? entry.origin === input.self
+            ? input.local.map(({ key, kind }) => ({ origin: input.self, key, kind }))
+            : []
+          : (input.available.get(entry.from) ?? []).filter(
+              (t) => t.origin === entry.origin && entry.origin !== input.self,
+            );
+      let out = chosen.get(entry.to);
+      if (out === undefined) {
+        out = new Map();
+        chosen.set(entry.to, out);
+      }
+      for (const track of tracks) {
+        const k = trackKey(track);
+        if (!out.has(k)) out.set(k, { ...track, from: entry.from });
+      }
+    }
+  }
+  const result = new Map<PeerId, OutgoingTrack[]>();
+  for (const [to, out] of chosen) result.set(to, [...out.values()]);
+  return result;
+}

@@ -1,0 +1,47 @@
+import type { PeerId, PeerPlan } from '@meshwork/protocol';
+import { type TrackIdentity, trackKey } from './manifest';
+
+/** The link a remote track is taken from, and the path the plan says it travelled. */
+export interface ReceiveChoice extends TrackIdentity {
+  from: PeerId;
+  path: readonly PeerId[];
+}
+
+/**
+ * Which link each remote track is shown from. A newer plan's route wins once the track has
+ * arrived on it; until then the older plan's route keeps the tile fed.
+ */
+export function chooseReceive(
+  plans: readonly PeerPlan[],
+  available: ReadonlyMap<PeerId, readonly TrackIdentity[]>,
+): Map<string, ReceiveChoice> {
+  const chosen = new Map<string, ReceiveChoice>();
+  for (const plan of plans) {
+    for (const route of plan.receive) {
+      for (const track of available.get(route.from) ?? []) {
+        if (track.origin !== route.origin) continue;
+        const k = trackKey(track);
+        if (!chosen.has(k)) chosen.set(k, { ...track, from: route.from, path: route.path });
+      }
+    }
+  }
+  return chosen;
+}
+
+/**
+ * Whether every origin `plan` routes to this peer arrives over its new route. An origin counts as
+ * arrived when some track of it has arrived on the route's link, or, when it sends nothing that
+ * any link names, once that link is connected: then the new route delivers all the old ones did.
+ */
+export function isPlanReady(
+  plan: PeerPlan,
+  available: ReadonlyMap<PeerId, readonly TrackIdentity[]>,
+  connected: ReadonlySet<PeerId>,
+  namedOrigins: ReadonlySet<PeerId>,
+): boolean {
+  return plan.receive.every((route) => {
+    if (!connected.has(route.from)) return false;
+    if (!namedOrigins.has(route.origin)) return true;
+    return (available.get(route.from) ?? []).some((t) => t.origin === route.origin);
+  });
+}
