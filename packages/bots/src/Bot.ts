@@ -91,7 +91,10 @@ export class Bot {
   readonly files: ReceivedFile[] = [];
   /** Every status change, oldest first. */
   readonly statusLog: SessionStatusChange[] = [];
+  /** Version of the latest plan committed here, or null before the first commit. */
+  committedPlanVersion: number | null = null;
   readonly #options: BotOptions;
+  readonly #peerConnections = new Set<RTCPeerConnection>();
   readonly #watches = new Map<string, Watch>();
   readonly #waiters = new Set<Waiter>();
   readonly #disposers: Array<() => void> = [];
@@ -103,7 +106,7 @@ export class Bot {
     this.index = options.index;
     const sessionOptions: ConstructorParameters<typeof ClientSession>[0] = {
       url: options.url,
-      createPeerConnection: createWrtcPeerConnection,
+      createPeerConnection: (config) => this.#createPeerConnection(config),
     };
     if (options.logger) sessionOptions.logger = options.logger;
     if (options.reconnectDelayMs) sessionOptions.reconnectDelayMs = options.reconnectDelayMs;
@@ -135,6 +138,11 @@ export class Bot {
     if (this.#options.password !== undefined) join.password = this.#options.password;
     if (this.#options.capacity) join.capacity = this.#options.capacity;
     await this.session.join(join);
+  }
+
+  /** Peer connections this bot made and has not closed. */
+  get openPeerConnections(): number {
+    return this.#peerConnections.size;
   }
 
   /** Stats of `origin`'s stream (`cam` by default), or undefined if nothing arrived yet. */
@@ -227,7 +235,9 @@ export class Bot {
     };
     on('statusChanged', (change) => this.statusLog.push(change));
     on('roomChanged', () => {});
-    on('planChanged', () => {});
+    on('planChanged', ({ plan, committed }) => {
+      if (committed) this.committedPlanVersion = plan.version;
+    });
     on('linkStateChanged', () => {});
     on('chatReceived', (chat) => this.chats.push(chat));
     on('fileReceived', (file) => this.files.push(file));
@@ -239,6 +249,17 @@ export class Bot {
       w.readers.clear();
       w.stats.active = false;
     });
+  }
+
+  #createPeerConnection(config: RTCConfiguration): RTCPeerConnection {
+    const pc = createWrtcPeerConnection(config);
+    this.#peerConnections.add(pc);
+    const close = pc.close.bind(pc);
+    pc.close = () => {
+      this.#peerConnections.delete(pc);
+      close();
+    };
+    return pc;
   }
 
   #watchStream(event: SessionEvents['remoteStreamChanged']): void {

@@ -221,6 +221,18 @@ export class ClientSession implements ClientSessionApi {
     if (!res.ok) throw new SessionError(res.error, res.message);
   }
 
+  /**
+   * Reports link states to the signal app directly. The mesh reports its own links; this is for
+   * tools and tests that force a route change (a link reported `failed` is routed around).
+   */
+  async reportLinks(links: LinkReport[]): Promise<void> {
+    const socket = this.#requireJoined();
+    const res = await this.#call<Result>(ACK_TIMEOUT_MS, (ack) =>
+      socket.emit('reportLinks', { links }, ack),
+    );
+    if (!res.ok) throw new SessionError(res.error, res.message);
+  }
+
   setLocalStream(key: string, stream: MediaStream | null): void {
     if (this.#closed) return;
     if (stream) this.#localStreams.set(key, stream);
