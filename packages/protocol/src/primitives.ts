@@ -15,6 +15,10 @@ export type RoomId = z.infer<typeof RoomIdSchema>;
 
 // Control, format, surrogate, private-use and unassigned code points, plus line/paragraph separators.
 const NON_PRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
+// A zero-width joiner is a format character, but between two emoji it draws one glyph (👩‍💻,
+// 🏳️‍🌈), so only there is it printable; anywhere else it stays an invisible character.
+const EMOJI_JOINER =
+  /(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\u{FE0F}]?)\u{200D}(?=\p{Extended_Pictographic})/gu;
 
 /**
  * Display names: NFC-normalised, trimmed, 1-48 printable characters. Always rendered as text,
@@ -27,7 +31,7 @@ export const DisplayNameSchema = z.pipe(
     z.string().check(
       z.minLength(1),
       z.maxLength(LIMITS.displayNameMaxChars),
-      z.refine((s) => !NON_PRINTABLE.test(s)),
+      z.refine((s) => !NON_PRINTABLE.test(s.replace(EMOJI_JOINER, ''))),
     ),
   ),
 );
