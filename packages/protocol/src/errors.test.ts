@@ -46,3 +46,17 @@ describe('error codes', () => {
     expect(isErrorCode(failure.error)).toBe(true);
   });
 });
+
+describe('documentation', () => {
+  it('[P13] the README lists every error code with its message', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    for (const code of ERROR_CODES) {
+      expect(readme).toMatch(
+        new RegExp(
+          `\\| \`${code}\` +\\| ${ERROR_MESSAGES[code].replace(/[.?*+^$()[\]{}|\\]/g, '\\$&')} +\\|`,
+        ),
+      );
+    }
+  });
+});
