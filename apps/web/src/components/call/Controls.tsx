@@ -1,0 +1,82 @@
+import { useAppStore } from '../../store/StoreContext';
+import { Icon, type IconName } from '../common/Icon';
+import { MediaToggles } from '../prejoin/MediaToggles';
+
+interface ControlProps {
+  icon: IconName;
+  label: string;
+  onClick: () => void;
+  active?: boolean;
+  danger?: boolean;
+  badge?: number;
+  expanded?: boolean;
+}
+
+function Control({ icon, label, onClick, active, danger, badge, expanded }: ControlProps) {
+  return (
+    <button
+      type="button"
+      className={`btn btn-round${active ? ' btn-active' : ''}${danger ? ' btn-danger' : ''}`}
+      aria-label={badge ? `${label} (${badge} unread)` : label}
+      title={label}
+      aria-expanded={expanded}
+      onClick={onClick}
+    >
+      <Icon name={icon} />
+      {badge ? (
+        <span className="badge" aria-hidden="true">
+          {badge}
+        </span>
+      ) : null}
+    </button>
+  );
+}
+
+/** The call's control bar; every button names what it does. */
+export function Controls() {
+  const screen = useAppStore((s) => s.local.screen !== null);
+  const panel = useAppStore((s) => s.panel);
+  const unread = useAppStore((s) => s.unreadChat);
+  const toggleScreenShare = useAppStore((s) => s.toggleScreenShare);
+  const togglePanel = useAppStore((s) => s.togglePanel);
+  const setSettingsOpen = useAppStore((s) => s.setSettingsOpen);
+  const copyInvite = useAppStore((s) => s.copyInvite);
+  const leave = useAppStore((s) => s.leave);
+
+  return (
+    <nav className="controls" aria-label="Call controls">
+      <MediaToggles />
+      <Control
+        icon="screen"
+        label={screen ? 'Stop sharing screen' : 'Share screen'}
+        active={screen}
+        onClick={() => void toggleScreenShare()}
+      />
+      <Control
+        icon="chat"
+        label={panel === 'chat' ? 'Close chat' : 'Open chat'}
+        active={panel === 'chat'}
+        expanded={panel === 'chat'}
+        badge={unread}
+        onClick={() => togglePanel('chat')}
+      />
+      <Control
+        icon="file"
+        label={panel === 'files' ? 'Close files' : 'Send a file'}
+        active={panel === 'files'}
+        expanded={panel === 'files'}
+        onClick={() => togglePanel('files')}
+      />
+      <Control
+        icon="people"
+        label={panel === 'participants' ? 'Close participants' : 'Participants'}
+        active={panel === 'participants'}
+        expanded={panel === 'participants'}
+        onClick={() => togglePanel('participants')}
+      />
+      <Control icon="settings" label="Settings" onClick={() => setSettingsOpen(true)} />
+      <Control icon="link" label="Copy invite link" onClick={() => void copyInvite()} />
+      <Control icon="leave" label="Leave" danger onClick={() => void leave()} />
+    </nav>
+  );
+}

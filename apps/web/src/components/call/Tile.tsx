@@ -1,0 +1,86 @@
+import { useAppStore } from '../../store/StoreContext';
+import { Icon } from '../common/Icon';
+import { VideoView } from '../common/VideoView';
+import { QualityBadge } from './QualityBadge';
+import { routeText } from './routeText';
+import type { TileModel } from './tiles';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).slice(0, 2);
+  return parts.map((p) => [...p][0]?.toUpperCase() ?? '').join('') || '?';
+}
+
+/**
+ * One participant's tile: video (kept mounted so audio plays and the element survives route
+ * changes), name, mic/camera state, connection quality and the route the video takes.
+ */
+export function Tile({ tile }: { tile: TileModel }) {
+  const speaking = useAppStore((s) => s.activeSpeaker === tile.origin && tile.key === 'cam');
+  const pinned = useAppStore((s) => s.pinned === tile.id);
+  const pin = useAppStore((s) => s.pin);
+  const names = useAppStore((s) => s.names);
+  const route = tile.self ? null : routeText(tile.route, (id) => names.get(id));
+  const via = tile.route && tile.route.path.length >= 2 ? (tile.route.path.at(-2) ?? null) : null;
+  const showVideo = tile.stream !== null && tile.media.video;
+  const pinLabel = `${pinned ? 'Unpin' : 'Pin'} ${tile.name}`;
+
+  return (
+    <figure
+      className={`tile${speaking ? ' tile-speaking' : ''}${pinned ? ' tile-pinned' : ''}${tile.key === 'screen' ? ' tile-screen' : ''}`}
+      aria-label={tile.name}
+      data-origin={tile.origin}
+    >
+      <VideoView
+        stream={tile.stream}
+        self={tile.self}
+        className={`tile-video${showVideo ? '' : ' tile-video-hidden'}${tile.self && tile.key === 'cam' ? ' mirrored' : ''}`}
+      />
+      {!showVideo && (
+        <div className="avatar" aria-hidden="true">
+          {initials(tile.name)}
+        </div>
+      )}
+      {!tile.connected && <div className="tile-overlay">Reconnecting…</div>}
+      <figcaption className="tile-caption">
+        <span className="tile-name">
+          {tile.name}
+          {tile.self && tile.key === 'cam' ? ' (you)' : ''}
+        </span>
+        {tile.key === 'cam' && !tile.media.audio && (
+          <span
+            className="tile-state"
+            role="img"
+            aria-label="Microphone off"
+            title="Microphone off"
+          >
+            <Icon name="micOff" />
+          </span>
+        )}
+        {tile.key === 'cam' && !tile.media.video && (
+          <span className="tile-state" role="img" aria-label="Camera off" title="Camera off">
+            <Icon name="camOff" />
+          </span>
+        )}
+        {route && (
+          <span
+            className="tile-route"
+            title={tile.route?.path.map((id) => names.get(id) ?? id).join(' → ')}
+          >
+            {route}
+          </span>
+        )}
+        {!tile.self && <QualityBadge via={via} />}
+      </figcaption>
+      <button
+        type="button"
+        className="tile-pin"
+        aria-label={pinLabel}
+        title={pinLabel}
+        aria-pressed={pinned}
+        onClick={() => pin(tile.id)}
+      >
+        <Icon name="pin" />
+      </button>
+    </figure>
+  );
+}

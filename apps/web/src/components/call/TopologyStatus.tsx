@@ -1,0 +1,21 @@
+import { TOPOLOGY_LABELS } from '../../store/feed';
+import { useAppStore } from '../../store/StoreContext';
+
+/** The room's current topology, named on screen for everyone ("Topology: Star"). */
+export function TopologyStatus() {
+  const topology = useAppStore((s) => s.room?.settings.topology);
+  const hub = useAppStore((s) => s.plan?.hub ?? null);
+  const hubName = useAppStore((s) => (hub ? s.names.get(hub) : undefined));
+  const request = useAppStore((s) => s.topologyRequest);
+  if (!topology) return null;
+  return (
+    <p className="topology-status" role="status" data-topology={topology}>
+      Topology: {TOPOLOGY_LABELS[topology]}
+      {topology === 'star' && hubName ? ` (hub: ${hubName})` : ''}
+      {request?.pending && request.topology !== topology
+        ? ` → switching to ${TOPOLOGY_LABELS[request.topology]}…`
+        : ''}
+      {request?.error ? ` (switch failed: ${request.error})` : ''}
+    </p>
+  );
+}

@@ -1,0 +1,57 @@
+import type { StreamRoute } from '@meshwork/mesh/runtime';
+import type { MediaFlags, PeerId } from '@meshwork/protocol';
+import type { AppState } from '../../store/types';
+
+/** What one tile shows: a person's camera, or someone's shared screen. */
+export interface TileModel {
+  /** `${origin}:${key}`; also what pinning refers to. */
+  id: string;
+  origin: PeerId;
+  key: 'cam' | 'screen';
+  name: string;
+  self: boolean;
+  stream: MediaStream | null;
+  route: StreamRoute | null;
+  media: MediaFlags;
+  connected: boolean;
+}
+
+/** Tiles in join order, self included, each screen share after its owner's camera. */
+export function buildTiles(state: Pick<AppState, 'room' | 'remoteStreams' | 'local'>): TileModel[] {
+  const { room, remoteStreams, local } = state;
+  if (!room) return [];
+  const tiles: TileModel[] = [];
+  for (const peer of room.peers) {
+    const self = peer.id === room.selfId;
+    const media: MediaFlags = self
+      ? { audio: local.audio, video: local.video, screen: local.screen !== null }
+      : peer.media;
+    const cam = remoteStreams.get(`${peer.id}:cam`);
+    tiles.push({
+      id: `${peer.id}:cam`,
+      origin: peer.id,
+      key: 'cam',
+      name: peer.displayName,
+      self,
+      stream: self ? local.stream : (cam?.stream ?? null),
+      route: cam?.route ?? null,
+      media,
+      connected: peer.connected,
+    });
+    const screen = self ? local.screen : (remoteStreams.get(`${peer.id}:screen`)?.stream ?? null);
+    if (screen) {
+      tiles.push({
+        id: `${peer.id}:screen`,
+        origin: peer.id,
+        key: 'screen',
+        name: `${peer.displayName}'s screen`,
+        self,
+        stream: screen,
+        route: remoteStreams.get(`${peer.id}:screen`)?.route ?? null,
+        media: { audio: false, video: true, screen: true },
+        connected: peer.connected,
+      });
+    }
+  }
+  return tiles;
+}

@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../../store/StoreContext';
+import { CallView } from '../call/CallView';
+import { PreJoin } from '../prejoin/PreJoin';
+import { LeftScreen } from './LeftScreen';
+
+/** `/r/<room>`: pre-join until the room is joined, then the call; a screen after leaving. */
+export function RoomPage({ roomId }: { roomId: string }) {
+  const status = useAppStore((s) => s.status);
+  const inRoom = useAppStore((s) => s.room !== null && s.room.roomId === roomId);
+  const [rejoining, setRejoining] = useState(false);
+
+  useEffect(() => {
+    if (status === 'joined') setRejoining(false);
+  }, [status]);
+
+  if ((status === 'joined' || status === 'reconnecting') && inRoom) return <CallView />;
+  if (status === 'left' && !rejoining) return <LeftScreen onRejoin={() => setRejoining(true)} />;
+  return <PreJoin roomId={roomId} />;
+}

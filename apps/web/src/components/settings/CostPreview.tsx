@@ -1,0 +1,31 @@
+import type { TopologyCost } from '../../topology/cost';
+
+/** A topology's cost for this person, as a short list. */
+export function CostPreview({ id, cost }: { id: string; cost: TopologyCost }) {
+  return (
+    <dl className="cost" id={id}>
+      <div>
+        <dt>Streams up</dt>
+        <dd data-cost="up">{cost.up}</dd>
+      </div>
+      <div>
+        <dt>Streams down</dt>
+        <dd data-cost="down">{cost.down}</dd>
+      </div>
+      <div>
+        <dt>Links held</dt>
+        <dd data-cost="links">{cost.links}</dd>
+      </div>
+      <div>
+        <dt>Hops to farthest</dt>
+        <dd data-cost="hops">{cost.maxHops}</dd>
+      </div>
+      {cost.relayed > 0 && (
+        <div>
+          <dt>Re-encodes</dt>
+          <dd data-cost="relayed">{cost.relayed}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}

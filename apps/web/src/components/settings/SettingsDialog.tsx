@@ -1,0 +1,54 @@
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useAppStore } from '../../store/StoreContext';
+import { DeviceSelect } from '../prejoin/DeviceSelect';
+import { HubPicker } from './HubPicker';
+import { TopologyPicker } from './TopologyPicker';
+
+const TopologyPicture = lazy(() => import('../topology/TopologyPicture'));
+
+/** Settings: the room's topology (with cost preview and the star's hub), and devices. */
+export default function SettingsDialog() {
+  const close = useAppStore((s) => s.setSettingsOpen);
+  const topology = useAppStore((s) => s.room?.settings.topology);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    ref.current?.focus();
+    return () => opener?.focus?.();
+  }, []);
+
+  return (
+    <div className="backdrop">
+      <div
+        ref={ref}
+        className="dialog card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="settings-title"
+        tabIndex={-1}
+        onKeyDown={(e) => e.key === 'Escape' && close(false)}
+      >
+        <header className="panel-header">
+          <h2 id="settings-title">Settings</h2>
+          <button
+            type="button"
+            className="btn btn-ghost"
+            aria-label="Close settings"
+            onClick={() => close(false)}
+          >
+            ✕
+          </button>
+        </header>
+        <TopologyPicker />
+        {topology === 'star' && <HubPicker />}
+        <Suspense fallback={null}>
+          <TopologyPicture />
+        </Suspense>
+        <h3>Devices</h3>
+        <DeviceSelect kind="videoinput" />
+        <DeviceSelect kind="audioinput" />
+      </div>
+    </div>
+  );
+}

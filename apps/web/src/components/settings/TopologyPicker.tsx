@@ -1,0 +1,77 @@
+import { TOPOLOGIES, type Topology } from '@meshwork/protocol';
+import { useMemo } from 'react';
+import { TOPOLOGY_LABELS } from '../../store/feed';
+import { useAppStore } from '../../store/StoreContext';
+import { previewCost } from '../../topology/cost';
+import { CostPreview } from './CostPreview';
+
+const HINTS: Record<Topology, string> = {
+  mesh: 'Everyone links to everyone: lowest delay, most uplink.',
+  star: 'Everyone links to one hub, which relays: least uplink for others.',
+  ring: 'Each links to two neighbours; video travels around the ring.',
+};
+
+/**
+ * Topology choice for the whole room, with what each would cost this person at the current
+ * room size (computed with the same planner the server uses).
+ */
+export function TopologyPicker() {
+  const room = useAppStore((s) => s.room);
+  const request = useAppStore((s) => s.topologyRequest);
+  const setTopology = useAppStore((s) => s.setTopology);
+  const current = room?.settings.topology ?? 'mesh';
+  const chosen = request?.pending ? request.topology : current;
+  const costs = useMemo(
+    () =>
+      room
+        ? new Map(
+            TOPOLOGIES.map((t) => [
+              t,
+              previewCost(t, room.peers, room.selfId, room.settings.hubPreference),
+            ]),
+          )
+        : null,
+    [room],
+  );
+  const n = room?.peers.length ?? 0;
+
+  return (
+    <fieldset className="topology-picker">
+      <legend>Topology (changes it for everyone)</legend>
+      <p className="muted">
+        Your cost with {n} {n === 1 ? 'person' : 'people'} in the room:
+      </p>
+      <div role="radiogroup" aria-label="Topology" className="topology-options">
+        {TOPOLOGIES.map((t) => {
+          const cost = costs?.get(t);
+          return (
+            <label
+              key={t}
+              className={`topology-option${chosen === t ? ' selected' : ''}`}
+              data-topology={t}
+            >
+              <input
+                type="radio"
+                name="topology"
+                value={t}
+                checked={chosen === t}
+                aria-describedby={`cost-${t} hint-${t}`}
+                onChange={() => void setTopology(t)}
+              />
+              <span className="topology-name">{TOPOLOGY_LABELS[t]}</span>
+              <span className="muted small" id={`hint-${t}`}>
+                {HINTS[t]}
+              </span>
+              {cost && <CostPreview id={`cost-${t}`} cost={cost} />}
+            </label>
+          );
+        })}
+      </div>
+      {request?.error && (
+        <p className="error" role="alert">
+          The topology could not be changed ({request.error}).
+        </p>
+      )}
+    </fieldset>
+  );
+}

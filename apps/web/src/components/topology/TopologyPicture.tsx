@@ -1,0 +1,91 @@
+import type { PeerId } from '@meshwork/protocol';
+import { useMemo } from 'react';
+import { TOPOLOGY_LABELS } from '../../store/feed';
+import { useAppStore } from '../../store/StoreContext';
+import { layoutPeers } from '../../topology/layout';
+import { relaysOf } from '../../topology/relays';
+
+const SIZE = 240;
+
+/**
+ * The room's link graph as an SVG: peers as nodes, links coloured by state with RTT on hover,
+ * and relays (peers that decode and re-encode someone else's video) marked with a dashed ring.
+ */
+export default function TopologyPicture() {
+  const plan = useAppStore((s) => s.plan);
+  const links = useAppStore((s) => s.room?.links ?? []);
+  const topology = useAppStore((s) => s.room?.settings.topology);
+  const names = useAppStore((s) => s.names);
+  const points = useMemo(
+    () => (plan ? layoutPeers(plan.order, plan.hub, SIZE) : new Map()),
+    [plan],
+  );
+  const relays = useMemo(() => (plan ? relaysOf(plan) : new Map<PeerId, PeerId[]>()), [plan]);
+  if (!plan) return <p className="muted">Waiting for the room's plan…</p>;
+
+  const name = (id: PeerId) => names.get(id) ?? id.slice(0, 6);
+  const linkOf = (a: PeerId, b: PeerId) =>
+    links.find((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a));
+
+  return (
+    <figure className="topology-picture">
+      <svg
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        role="img"
+        aria-label={`${topology ? TOPOLOGY_LABELS[topology] : ''} topology of ${plan.order.length} peers`}
+      >
+        {plan.edges.map(([a, b]) => {
+          const pa = points.get(a);
+          const pb = points.get(b);
+          if (!pa || !pb) return null;
+          const link = linkOf(a, b);
+          const state = link?.state ?? 'connecting';
+          const rtt = link?.rttMs == null ? 'RTT unknown' : `RTT ${Math.round(link.rttMs)} ms`;
+          return (
+            <line
+              key={`${a}|${b}`}
+              className={`edge edge-${state}`}
+              x1={pa.x}
+              y1={pa.y}
+              x2={pb.x}
+              y2={pb.y}
+              data-link={`${a}|${b}`}
+            >
+              <title>{`${name(a)} – ${name(b)}: ${state}, ${rtt}`}</title>
+            </line>
+          );
+        })}
+        {plan.order.map((id) => {
+          const p = points.get(id);
+          if (!p) return null;
+          const relayed = relays.get(id) ?? [];
+          const title =
+            relayed.length > 0
+              ? `${name(id)} re-encodes video of ${relayed.map(name).join(', ')}`
+              : name(id);
+          return (
+            <g
+              key={id}
+              className={`node${id === plan.self ? ' node-self' : ''}${relayed.length ? ' node-relay' : ''}`}
+              data-peer={id}
+            >
+              <title>{title}</title>
+              {relayed.length > 0 && <circle cx={p.x} cy={p.y} r={17} className="relay-ring" />}
+              <circle cx={p.x} cy={p.y} r={12} />
+              <text x={p.x} y={p.y + 28} textAnchor="middle">
+                {name(id).slice(0, 12)}
+                {id === plan.hub ? ' (hub)' : ''}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className="legend">
+        <span className="legend-item edge-connected">connected</span>
+        <span className="legend-item edge-connecting">connecting</span>
+        <span className="legend-item edge-failed">failed</span>
+        <span className="legend-item legend-relay">relay (re-encodes)</span>
+      </figcaption>
+    </figure>
+  );
+}

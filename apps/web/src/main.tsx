@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { browserMedia } from './media/browserMedia';
+import { roomPath } from './routing/route';
+import { createSession, preloadSession } from './session/createSession';
+import { createAppStore } from './store/createAppStore';
+import { StoreProvider } from './store/StoreContext';
+import './styles.css';
+
+const store = createAppStore({
+  createSession,
+  preloadSession,
+  media: browserMedia,
+  storage: window.localStorage,
+  copyText: (text) => navigator.clipboard.writeText(text),
+  inviteUrl: (roomId) => new URL(roomPath(roomId), window.location.origin).href,
+});
+window.addEventListener('pagehide', () => store.getState().shutdown());
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,29 @@
+import type { MediaApi } from '../media/types';
+import type { AppSession } from '../session/types';
+
+/** Where the display name is remembered. */
+export const DISPLAY_NAME_KEY = 'meshwork.displayName';
+
+/** Everything with a side effect that the store's actions use; injected so tests pass fakes. */
+export interface AppDeps {
+  /** Makes a fresh client session; a session joins once, so every join gets a new one. */
+  createSession: () => AppSession | Promise<AppSession>;
+  /** Starts loading the session code early (before Join), so joining does not wait for it. */
+  preloadSession?: () => void;
+  media: MediaApi;
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+  copyText?: (text: string) => Promise<void>;
+  /** The link to share for a room. */
+  inviteUrl?: (roomId: string) => string;
+}
+
+/** Reads a stable error code from whatever a failed call rejected with. */
+export function errorCodeOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    for (const field of ['code', 'error']) {
+      const value = Reflect.get(error, field);
+      if (typeof value === 'string' && value.startsWith('ERR_')) return value;
+    }
+  }
+  return 'ERR_INTERNAL';
+}

@@ -1,0 +1,164 @@
+import type { LinkStats } from '@meshwork/mesh/runtime';
+import type { PeerId, PeerInfo, PeerPlan, Topology } from '@meshwork/protocol';
+import { vi } from 'vitest';
+import type { CaptureResult, DeviceOption, LevelMeter, MediaApi } from '../media/types';
+import type {
+  AppSession,
+  JoinOptions,
+  RoomView,
+  SessionEvents,
+  SessionStatus,
+} from '../session/types';
+
+/** A stand-in MediaStreamTrack: kind, enabled, stop(). */
+export function fakeTrack(kind: 'audio' | 'video', label = `${kind} track`): MediaStreamTrack {
+  const listeners = new Set<() => void>();
+  const track = {
+    kind,
+    label,
+    id: `${kind}-${Math.random().toString(36).slice(2)}`,
+    enabled: true,
+    readyState: 'live' as MediaStreamTrackState,
+    stop: vi.fn(() => {
+      track.readyState = 'ended';
+    }),
+    addEventListener: (_: string, fn: () => void) => listeners.add(fn),
+    removeEventListener: (_: string, fn: () => void) => listeners.delete(fn),
+    end() {
+      track.readyState = 'ended';
+      for (const fn of listeners) fn();
+    },
+  };
+  return track as unknown as MediaStreamTrack;
+}
+
+/** A stand-in MediaStream over the given tracks. */
+export function fakeStream(tracks: readonly MediaStreamTrack[] = []): MediaStream {
+  const list = [...tracks];
+  return {
+    id: `stream-${Math.random().toString(36).slice(2)}`,
+    getTracks: () => [...list],
+    getAudioTracks: () => list.filter((t) => t.kind === 'audio'),
+    getVideoTracks: () => list.filter((t) => t.kind === 'video'),
+  } as unknown as MediaStream;
+}
+
+/** A fake media stack; override `capture` per test. */
+export function fakeMedia(
+  overrides: Partial<MediaApi> = {},
+): MediaApi & { devices: DeviceOption[] } {
+  const devices: DeviceOption[] = [
+    { deviceId: 'cam-1', kind: 'videoinput', label: 'Front camera' },
+    { deviceId: 'cam-2', kind: 'videoinput', label: 'USB camera' },
+    { deviceId: 'mic-1', kind: 'audioinput', label: 'Built-in microphone' },
+  ];
+  const meter: LevelMeter = {
+    watch: vi.fn(),
+    unwatch: vi.fn(),
+    levels: () => new Map(),
+    close: vi.fn(),
+  };
+  return {
+    devices,
+    capture: vi.fn(
+      async ({ audio, video }): Promise<CaptureResult> => ({
+        audio: audio === false ? null : fakeTrack('audio'),
+        video: video === false ? null : fakeTrack('video'),
+        problems: { audio: null, video: null },
+      }),
+    ),
+    captureScreen: vi.fn(async () => fakeStream([fakeTrack('video', 'screen')])),
+    listDevices: vi.fn(async () => devices),
+    onDevicesChanged: () => () => {},
+    compose: (tracks) => fakeStream(tracks),
+    createLevelMeter: () => meter,
+    ...overrides,
+  };
+}
+
+type Listener = (payload: never) => void;
+
+/** A fake ClientSession: records calls, and `emit` plays the part of the signal app and mesh. */
+export class FakeSession implements AppSession {
+  status: SessionStatus = 'idle';
+  room: RoomView | null = null;
+  plan: PeerPlan | null = null;
+  readonly listeners = new Map<keyof SessionEvents, Set<Listener>>();
+  join = vi.fn(async (_options: JoinOptions) => {});
+  leave = vi.fn(async () => {});
+  setTopology = vi.fn(async (_topology: Topology) => {});
+  setHub = vi.fn(async (_hub: PeerId | null) => {});
+  setLocalStream = vi.fn((_key: string, _stream: MediaStream | null) => {});
+  updateMedia = vi.fn();
+  sendChat = vi.fn();
+  sendFile = vi.fn(async () => {});
+  getStats = vi.fn(async (): Promise<LinkStats[]> => []);
+  close = vi.fn();
+
+  on<E extends keyof SessionEvents>(event: E, listener: (payload: SessionEvents[E]) => void) {
+    let set = this.listeners.get(event);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
+    set.add(listener as Listener);
+    return () => {
+      set.delete(listener as Listener);
+    };
+  }
+
+  emit<E extends keyof SessionEvents>(event: E, payload: SessionEvents[E]): void {
+    if (event === 'statusChanged') this.status = (payload as SessionEvents['statusChanged']).status;
+    if (event === 'roomChanged') this.room = payload as RoomView;
+    for (const listener of this.listeners.get(event) ?? []) {
+      (listener as (p: SessionEvents[E]) => void)(payload);
+    }
+  }
+
+  listenerCount(): number {
+    let n = 0;
+    for (const set of this.listeners.values()) n += set.size;
+    return n;
+  }
+}
+
+/** Peer ids long enough for the protocol's pattern. */
+export const ids = {
+  me: 'peer-self-0001',
+  ana: 'peer-ana-00002',
+  bo: 'peer-bo-000003',
+  cy: 'peer-cy-000004',
+  di: 'peer-di-000005',
+} as const;
+
+/** A peer as the room lists it. */
+export function peer(
+  id: PeerId,
+  displayName: string,
+  joinedAt: number,
+  extra: Partial<PeerInfo> = {},
+): PeerInfo {
+  return {
+    id,
+    displayName,
+    joinedAt,
+    media: { audio: true, video: true, screen: false },
+    capacity: {},
+    connected: true,
+    ...extra,
+  };
+}
+
+/** A room view with these peers (self first unless given). */
+export function roomView(peers: PeerInfo[], extra: Partial<RoomView> = {}): RoomView {
+  return {
+    roomId: 'brave-otter-42',
+    selfId: ids.me,
+    settings: { topology: 'mesh', hubPreference: null },
+    peers,
+    links: [],
+    passwordProtected: false,
+    maxPeers: 16,
+    ...extra,
+  };
+}
