@@ -1,4 +1,3 @@
-import { linkKey } from '@meshwork/mesh/plan';
 import type { PeerPlan } from '@meshwork/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/FakeClock';

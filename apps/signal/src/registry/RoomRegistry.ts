@@ -305,9 +305,16 @@ export class RoomRegistry {
     const at = this.conns.get(conn);
     if (!at) return fail('ERR_NOT_JOINED');
     const { room, peer } = at;
+    const before = JSON.stringify(peerInfo(peer));
     if (update.displayName !== undefined) peer.displayName = update.displayName;
-    if (update.media) peer.media = { ...peer.media, ...update.media };
+    const { audio, video, screen } = update.media ?? {};
+    peer.media = {
+      audio: audio ?? peer.media.audio,
+      video: video ?? peer.media.video,
+      screen: screen ?? peer.media.screen,
+    };
     if (update.capacity) peer.capacity = { ...update.capacity };
+    if (JSON.stringify(peerInfo(peer)) === before) return { ok: true, effects: [] };
     const effects = this.toOthers(room, peer.id, (c) => emit(c, 'peerUpdated', peerInfo(peer)));
     return { ok: true, effects };
   }

@@ -64,7 +64,7 @@ export interface Joined {
 /** A change to a peer's own details. */
 export interface PeerUpdate {
   displayName?: string;
-  media?: Partial<MediaFlags>;
+  media?: { [K in keyof MediaFlags]?: MediaFlags[K] | undefined };
   capacity?: CapacityHints;
 }
 

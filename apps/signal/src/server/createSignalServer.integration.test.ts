@@ -1,0 +1,318 @@
+import { JoinOkSchema, type PeerInfo, type PeerPlan, type RelayedSignal } from '@meshwork/protocol';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  connect,
+  disconnected,
+  join,
+  joinOk,
+  type Peer,
+  startServer,
+  type TestServer,
+} from '../testing/harness';
+
+const servers: TestServer[] = [];
+const peers: Peer[] = [];
+
+async function server(...args: Parameters<typeof startServer>) {
+  const s = await startServer(...args);
+  servers.push(s);
+  return s;
+}
+
+async function peer(s: TestServer) {
+  const p = await connect(s.url);
+  peers.push(p);
+  return p;
+}
+
+afterEach(async () => {
+  for (const p of peers.splice(0)) p.socket.disconnect();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+const candidate = { type: 'candidate' as const, candidate: null };
+
+describe('join and leave', () => {
+  it('acks a join with id, token, snapshot, plan and ICE servers', async () => {
+    const s = await server({
+      config: { iceServers: [{ urls: 'stun:127.0.0.1:3478' }] },
+    });
+    const a = await peer(s);
+    const res = await joinOk(a, 'alpha', { displayName: '  Ada  ' });
+    expect(JoinOkSchema.safeParse(res).success).toBe(true);
+    expect(res.selfId).toMatch(/^[A-Za-z0-9_-]{8,32}$/);
+    expect(res.resumeToken.length).toBeGreaterThan(20);
+    expect(res.resumed).toBe(false);
+    expect(res.room.peers).toEqual([
+      expect.objectContaining({ id: res.selfId, displayName: 'Ada', connected: true }),
+    ]);
+    expect(res.room.settings).toEqual({ topology: 'mesh', hubPreference: null });
+    expect(res.plan).toMatchObject({ version: 1, self: res.selfId, order: [res.selfId] });
+    expect(res.iceServers).toEqual([{ urls: 'stun:127.0.0.1:3478' }]);
+  });
+
+  it('hands out time-limited TURN credentials when TURN is configured', async () => {
+    const s = await server({
+      config: { turn: { secret: 's3cret', urls: ['turn:127.0.0.1:3478'], ttlSeconds: 600 } },
+    });
+    const res = await joinOk(await peer(s), 'alpha');
+    const [turn] = res.iceServers;
+    expect(turn?.username).toMatch(new RegExp(`^\\d+:${res.selfId}$`));
+    expect(turn?.credential).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+
+  it('tells the others peerJoined and planPrepared, with increasing versions', async () => {
+    const s = await server();
+    const a = await peer(s);
+    const b = await peer(s);
+    const c = await peer(s);
+    const ra = await joinOk(a, 'room');
+    const rb = await joinOk(b, 'room');
+    expect(await a.events.waitFor<PeerInfo>('peerJoined')).toMatchObject({ id: rb.selfId });
+    const prepared = await a.events.waitFor<PeerPlan>('planPrepared', (p) => p.version === 2);
+    expect(prepared.links.map((l) => l.peer)).toEqual([rb.selfId]);
+    const rc = await joinOk(c, 'room');
+    expect(rc.plan.version).toBe(3);
+    expect(rc.room.peers.map((p) => p.id)).toEqual([ra.selfId, rb.selfId, rc.selfId]);
+    await b.events.waitFor<PeerPlan>('planPrepared', (p) => p.version === 3);
+    expect(b.events.all('planPrepared')).toHaveLength(1);
+  });
+
+  it('removes a peer at once on leave and issues a new plan', async () => {
+    const s = await server();
+    const a = await peer(s);
+    const b = await peer(s);
+    await joinOk(a, 'room');
+    const rb = await joinOk(b, 'room');
+    expect(await b.socket.emitWithAck('leave')).toEqual({ ok: true });
+    expect(await a.events.waitFor('peerLeft')).toEqual({ peerId: rb.selfId, reason: 'left' });
+    const plan = await a.events.waitFor<PeerPlan>('planPrepared', (p) => p.version === 3);
+    expect(plan.order).toHaveLength(1);
+    expect(await b.socket.emitWithAck('leave')).toMatchObject({
+      ok: false,
+      error: 'ERR_NOT_JOINED',
+    });
+    // A connection that left may join again.
+    expect((await join(b, 'room')).ok).toBe(true);
+  });
+
+  it('refuses a second join on one connection and events before join', async () => {
+    const s = await server();
+    const a = await peer(s);
+    expect(await a.socket.emitWithAck('planReady', { version: 1 })).toMatchObject({
+      ok: false,
+      error: 'ERR_NOT_JOINED',
+      message: expect.any(String),
+    });
+    await joinOk(a, 'room');
+    expect(await join(a, 'other')).toMatchObject({ ok: false, error: 'ERR_ALREADY_JOINED' });
+  });
+
+  it('applies room id, display name and protocol version rules with their own codes', async () => {
+    const s = await server();
+    const a = await peer(s);
+    expect(await join(a, 'Bad Room')).toMatchObject({ error: 'ERR_INVALID_ROOM_ID' });
+    expect(await join(a, 'a--b')).toMatchObject({ error: 'ERR_INVALID_ROOM_ID' });
+    expect(await join(a, 'room', { displayName: '   ' })).toMatchObject({
+      error: 'ERR_INVALID_DISPLAY_NAME',
+    });
+    expect(await join(a, 'room', { displayName: 'x'.repeat(49) })).toMatchObject({
+      error: 'ERR_INVALID_DISPLAY_NAME',
+    });
+    expect(await join(a, 'room', { displayName: 'bell\u0007' })).toMatchObject({
+      error: 'ERR_INVALID_DISPLAY_NAME',
+    });
+    expect(await join(a, 'room', { protocolVersion: 999 })).toMatchObject({
+      error: 'ERR_PROTOCOL_VERSION',
+    });
+    expect(s.signal.registry.stats().rooms).toBe(0);
+  });
+});
+
+describe('two-phase plans', () => {
+  it('commits when every connected peer is ready', async () => {
+    const s = await server();
+    const a = await peer(s);
+    const b = await peer(s);
+    await joinOk(a, 'room');
+    expect(await a.socket.emitWithAck('planReady', { version: 1 })).toEqual({ ok: true });
+    expect(await a.events.waitFor('planCommitted')).toEqual({ version: 1 });
+    await joinOk(b, 'room');
+    await a.events.waitFor<PeerPlan>('planPrepared', (p) => p.version === 2);
+    await a.socket.emitWithAck('planReady', { version: 2 });
+    expect(a.events.all('planCommitted')).toHaveLength(1);
+    await b.socket.emitWithAck('planReady', { version: 2 });
+    expect(
+      await a.events.waitFor('planCommitted', (e: { version: number }) => e.version === 2),
+    ).toEqual({
+      version: 2,
+    });
+    expect(await b.events.waitFor('planCommitted')).toEqual({ version: 2 });
+    expect(await a.socket.emitWithAck('planReady', { version: 9 })).toMatchObject({
+      error: 'ERR_STALE_PLAN',
+    });
+  });
+
+  it('commits at the deadline when a peer never gets ready', async () => {
+    const s = await server({ commitDeadlineMs: 150 });
+    const a = await peer(s);
+    const b = await peer(s);
+    await joinOk(a, 'room');
+    await joinOk(b, 'room');
+    await a.socket.emitWithAck('planReady', { version: 2 });
+    expect(
+      await b.events.waitFor('planCommitted', (e: { version: number }) => e.version === 2),
+    ).toEqual({
+      version: 2,
+    });
+  });
+
+  it('switches topology live: settingsChanged, a new prepare, and the version in the ack', async () => {
+    const s = await server();
+    const a = await peer(s);
+    const b = await peer(s);
+    const c = await peer(s);
+    const ra = await joinOk(a, 'room');
+    await joinOk(b, 'room');
+    await joinOk(c, 'room');
+    expect(await b.socket.emitWithAck('setTopology', { topology: 'star' })).toEqual({
+      ok: true,
+      version: 4,
+    });
+    expect(await c.events.waitFor('settingsChanged')).toEqual({
+      topology: 'star',
+      hubPreference: null,
+    });
+    const plan = await c.events.waitFor<PeerPlan>('planPrepared', (p) => p.version === 4);
+    expect(plan.hub).toBe(ra.selfId);
+    expect(plan.links.map((l) => l.peer)).toEqual([ra.selfId]);
+    expect(await b.socket.emitWithAck('setHub', { hub: 'not-a-peer-here' })).toMatchObject({
+      error: 'ERR_UNKNOWN_PEER',
+    });
+  });
+});
+
+describe('relay', () => {
+  it('relays between linked peers and stamps the sender, ignoring a spoofed from', async () => {
+    const s = await server();
+    const a = await peer(s);
+    const b = await peer(s);
+    const ra = await joinOk(a, 'room');
+    const rb = await joinOk(b, 'room');
+    const epoch = rb.plan.links[0]?.epoch ?? -1;
+    const spoofed = { to: rb.selfId, epoch, signal: candidate, from: 'someone-else-1234' };
+    expect(await a.socket.emitWithAck('signal', spoofed)).toEqual({ ok: true });
+    const got = await b.events.waitFor<RelayedSignal>('signal');
+    expect(got).toEqual({ from: ra.selfId, epoch, signal: candidate });
+    expect((await s.signal.metrics.signalsRelayed.get()).values[0]?.value).toBe(1);
+  });
+
+  it('refuses peers that are not linked, in another room, or with a stale epoch, and delivers nothing', async () => {
+    const s = await server();
+    const [hub, leaf1, leaf2, outsider] = await Promise.all([peer(s), peer(s), peer(s), peer(s)]);
+    const rh = await joinOk(hub, 'star-room');
+    const r1 = await joinOk(leaf1, 'star-room');
+    const r2 = await joinOk(leaf2, 'star-room');
+    const ro = await joinOk(outsider, 'elsewhere');
+    await hub.socket.emitWithAck('setTopology', { topology: 'star' });
+    for (const p of [hub, leaf1, leaf2]) await p.socket.emitWithAck('planReady', { version: 4 });
+    await leaf2.events.waitFor('planCommitted', (e: { version: number }) => e.version === 4);
+    const notLinked = { ok: false, error: 'ERR_NOT_LINKED' };
+    // Two leaves of a star are no longer linked once the star is committed.
+    expect(
+      await leaf1.socket.emitWithAck('signal', { to: r2.selfId, epoch: 3, signal: candidate }),
+    ).toMatchObject(notLinked);
+    expect(
+      await outsider.socket.emitWithAck('signal', { to: r2.selfId, epoch: 3, signal: candidate }),
+    ).toMatchObject(notLinked);
+    expect(
+      await leaf1.socket.emitWithAck('signal', { to: ro.selfId, epoch: 1, signal: candidate }),
+    ).toMatchObject(notLinked);
+    expect(
+      await hub.socket.emitWithAck('signal', { to: r2.selfId, epoch: 999, signal: candidate }),
+    ).toMatchObject(notLinked);
+    // A legitimate signal afterwards arrives first: nothing from the refused ones came before it.
+    const epoch = r2.plan.links.find((l) => l.peer === rh.selfId)?.epoch ?? -1;
+    await hub.socket.emitWithAck('signal', { to: r2.selfId, epoch, signal: candidate });
+    await leaf2.events.waitFor('signal');
+    expect(leaf2.events.all<RelayedSignal>('signal').map((sig) => sig.from)).toEqual([rh.selfId]);
+    expect(outsider.events.all('signal')).toEqual([]);
+    expect(r1.selfId).not.toBe(r2.selfId);
+  });
+});
+
+describe('resume', () => {
+  it('restores the same id within grace and replaces the old socket', async () => {
+    const s = await server({ config: { resumeGraceMs: 30_000 } });
+    const a = await peer(s);
+    const b = await peer(s);
+    const ra = await joinOk(a, 'room');
+    await joinOk(b, 'room');
+    a.socket.disconnect();
+    await b.events.waitFor<PeerInfo>('peerUpdated', (p) => p.id === ra.selfId && !p.connected);
+    const a2 = await peer(s);
+    const back = await joinOk(a2, 'room', { resumeToken: ra.resumeToken });
+    expect(back).toMatchObject({ resumed: true, selfId: ra.selfId });
+    expect(back.room.peers).toHaveLength(2);
+    await b.events.waitFor<PeerInfo>('peerUpdated', (p) => p.id === ra.selfId && p.connected);
+    // A third socket with the same token takes over; the previous one is dropped.
+    const a3 = await peer(s);
+    const dropped = disconnected(a2);
+    expect(await joinOk(a3, 'room', { resumeToken: back.resumeToken })).toMatchObject({
+      selfId: ra.selfId,
+    });
+    await dropped;
+    expect(b.events.all('peerLeft')).toEqual([]);
+  });
+
+  it('removes a peer whose grace ran out, and its token then gets a new id', async () => {
+    const s = await server({ config: { resumeGraceMs: 50 } });
+    const a = await peer(s);
+    const b = await peer(s);
+    const ra = await joinOk(a, 'room');
+    await joinOk(b, 'room');
+    a.socket.disconnect();
+    expect(await b.events.waitFor('peerLeft')).toEqual({ peerId: ra.selfId, reason: 'timeout' });
+    await b.events.waitFor<PeerPlan>(
+      'planPrepared',
+      (p) => p.version === 3 && p.order.length === 1,
+    );
+    const again = await joinOk(await peer(s), 'room', { resumeToken: ra.resumeToken });
+    expect(again.resumed).toBe(false);
+    expect(again.selfId).not.toBe(ra.selfId);
+  });
+
+  it('rebuilds rooms after a restart from tokens and hints, without going back in versions', async () => {
+    const resumeSecret = 'a-fixed-secret-for-this-test';
+    const first = await server({ config: { resumeSecret } });
+    const a = await peer(first);
+    const b = await peer(first);
+    const ra = await joinOk(a, 'room');
+    await joinOk(b, 'room');
+    await a.socket.emitWithAck('setTopology', { topology: 'ring' });
+    await b.events.waitFor<PeerPlan>('planPrepared', (p) => p.version === 3);
+    const otherRoomToken = (await joinOk(await peer(first), 'other-room')).resumeToken;
+    await first.close();
+
+    const second = await server({ config: { resumeSecret } });
+    const hints = { planVersion: 3, topology: 'ring' as const, hubPreference: null };
+    const a2 = await peer(second);
+    const back = await joinOk(a2, 'room', { resumeToken: ra.resumeToken, resume: hints });
+    expect(back).toMatchObject({ resumed: true, selfId: ra.selfId });
+    expect(back.room.peers[0]?.joinedAt).toBe(ra.room.peers[0]?.joinedAt);
+    expect(back.plan.version).toBe(4);
+    expect(back.room.settings.topology).toBe('ring');
+    // A token for another room is not a pass into this one.
+    const other = await joinOk(await peer(second), 'room', { resumeToken: otherRoomToken });
+    expect(other.resumed).toBe(false);
+  });
+
+  it('ignores a forged token', async () => {
+    const s = await server();
+    const ra = await joinOk(await peer(s), 'room');
+    const forged = `${ra.resumeToken.slice(0, -4)}AAAA`;
+    const res = await joinOk(await peer(s), 'room', { resumeToken: forged });
+    expect(res.resumed).toBe(false);
+    expect(res.selfId).not.toBe(ra.selfId);
+  });
+});

@@ -1,0 +1,310 @@
+import { request } from 'node:http';
+import {
+  type ClientToServerEvents,
+  type ErrorCode,
+  JoinRequestSchema,
+  LIMITS,
+  MAX_MESSAGE_BYTES,
+  PlanReadyRequestSchema,
+  ReportLinksRequestSchema,
+  type Result,
+  SetHubRequestSchema,
+  SetTopologyRequestSchema,
+  SignalRequestSchema,
+  UpdatePeerRequestSchema,
+} from '@meshwork/protocol';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  connect,
+  disconnected,
+  join,
+  joinOk,
+  type Peer,
+  startServer,
+  type TestServer,
+} from '../testing/harness';
+import type { Parser } from './handler';
+
+const servers: TestServer[] = [];
+const peers: Peer[] = [];
+
+async function server(...args: Parameters<typeof startServer>) {
+  const s = await startServer(...args);
+  servers.push(s);
+  return s;
+}
+
+async function peer(s: TestServer, options?: Parameters<typeof connect>[1]) {
+  const p = await connect(s.url, options);
+  peers.push(p);
+  return p;
+}
+
+afterEach(async () => {
+  for (const p of peers.splice(0)) p.socket.disconnect();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+const NO_LIMIT = { burst: 1e9, perSecond: 1e9, abuseBurst: 1e9, abusePerSecond: 1e9 };
+const PARSE_CODES: ErrorCode[] = ['ERR_BAD_REQUEST', 'ERR_PAYLOAD_TOO_LARGE'];
+
+type Emitter = (...args: unknown[]) => Promise<Result>;
+
+/** Sends raw arguments, as a hostile client would, and waits for the ack. */
+function rawEmit(p: Peer, event: string): Emitter {
+  return (...args) =>
+    new Promise((resolve) =>
+      (p.socket.emit as (e: string, ...a: unknown[]) => void)(event, ...args, resolve),
+    );
+}
+
+// What the server receives is what survives JSON; filter on that.
+const wire = (value: unknown): unknown => JSON.parse(JSON.stringify([value]))[0];
+
+function nested(depth: number): unknown {
+  let value: unknown = 'leaf';
+  for (let i = 0; i < depth; i++) value = i % 2 ? { a: value } : [value];
+  return value;
+}
+
+/** Payloads shaped to break a handler: wrong types, huge strings, deep nesting, `__proto__`. */
+function hostile(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const keys = Object.keys(valid);
+  const huge = fc.integer({ min: 1_000, max: 150_000 }).map((n) => 'x'.repeat(n));
+  const deep = fc.integer({ min: 10, max: 3_000 }).map(nested);
+  const proto = fc
+    .anything({ maxDepth: 2 })
+    .map((v) =>
+      JSON.parse(
+        `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"x":${JSON.stringify(v) ?? 'null'}}`,
+      ),
+    );
+  const fieldValue = fc.oneof(fc.anything({ maxDepth: 3 }), huge, deep, proto);
+  const mutated = fc
+    .record({ key: fc.constantFrom(...keys), value: fieldValue })
+    .map(({ key, value }) => ({ ...valid, [key]: value }));
+  const withProto = fieldValue.map((value) =>
+    JSON.parse(`{"__proto__":${JSON.stringify(value) ?? 'null'},${JSON.stringify(valid).slice(1)}`),
+  );
+  return fc.oneof(fc.anything(), huge, deep, proto, mutated, withProto);
+}
+
+interface FuzzCase {
+  event: keyof ClientToServerEvents;
+  schema: Parser<unknown>;
+  valid: Record<string, unknown>;
+  codes: ErrorCode[];
+}
+
+const candidate = { type: 'candidate', candidate: null };
+const CASES: FuzzCase[] = [
+  {
+    event: 'join',
+    schema: JoinRequestSchema,
+    valid: { protocolVersion: 1, roomId: 'fuzz', displayName: 'F' },
+    codes: [
+      ...PARSE_CODES,
+      'ERR_PROTOCOL_VERSION',
+      'ERR_INVALID_ROOM_ID',
+      'ERR_INVALID_DISPLAY_NAME',
+    ],
+  },
+  {
+    event: 'signal',
+    schema: SignalRequestSchema,
+    valid: { to: 'abcdefgh12', epoch: 1, signal: candidate },
+    codes: PARSE_CODES,
+  },
+  {
+    event: 'setTopology',
+    schema: SetTopologyRequestSchema,
+    valid: { topology: 'ring' },
+    codes: PARSE_CODES,
+  },
+  { event: 'setHub', schema: SetHubRequestSchema, valid: { hub: null }, codes: PARSE_CODES },
+  {
+    event: 'updatePeer',
+    schema: UpdatePeerRequestSchema,
+    valid: { displayName: 'x', media: { audio: true } },
+    codes: PARSE_CODES,
+  },
+  {
+    event: 'reportLinks',
+    schema: ReportLinksRequestSchema,
+    valid: { links: [] },
+    codes: PARSE_CODES,
+  },
+  { event: 'planReady', schema: PlanReadyRequestSchema, valid: { version: 1 }, codes: PARSE_CODES },
+];
+
+describe('hostile payloads', () => {
+  it('answers every malformed payload of every event with a coded error and changes nothing', async () => {
+    const s = await server({ rateLimit: NO_LIMIT });
+    const a = await peer(s);
+    const b = await peer(s);
+    await joinOk(a, 'fuzz');
+    await joinOk(b, 'fuzz');
+    const before = JSON.stringify(s.signal.registry.dump());
+    for (const c of CASES) {
+      const send = rawEmit(a, c.event);
+      const malformed = hostile(c.valid).filter((v) => !c.schema.safeParse(wire(v)).success);
+      await fc.assert(
+        fc.asyncProperty(malformed, async (payload) => {
+          const res = await send(payload);
+          expect(res.ok).toBe(false);
+          if (!res.ok) expect(c.codes).toContain(res.error);
+        }),
+        { numRuns: 60 },
+      );
+      // Wrong arity: too many arguments, or none besides the ack.
+      const arity = await send(c.valid, 'extra');
+      expect(arity).toMatchObject({ ok: false, error: 'ERR_BAD_REQUEST' });
+      expect(await rawEmit(a, c.event)()).toMatchObject({ ok: false, error: 'ERR_BAD_REQUEST' });
+      // Binary attachments are never a valid payload.
+      expect(await send(Buffer.from('binary'))).toMatchObject({
+        ok: false,
+        error: 'ERR_BAD_REQUEST',
+      });
+    }
+    expect(await rawEmit(a, 'leave')({ please: true })).toMatchObject({ error: 'ERR_BAD_REQUEST' });
+    expect(JSON.stringify(s.signal.registry.dump())).toBe(before);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(b.events.all('planPrepared')).toEqual([]);
+    // Still alive, still serving.
+    expect((await join(await peer(s), 'after-fuzz')).ok).toBe(true);
+  }, 60_000);
+
+  it('answers a missing ack with a serverError event and does nothing', async () => {
+    const s = await server();
+    const a = await peer(s);
+    await joinOk(a, 'room');
+    const before = JSON.stringify(s.signal.registry.dump());
+    (a.socket.emit as (e: string, p: unknown) => void)('setTopology', { topology: 'ring' });
+    expect(await a.events.waitFor('serverError')).toMatchObject({ error: 'ERR_BAD_REQUEST' });
+    expect(JSON.stringify(s.signal.registry.dump())).toBe(before);
+  });
+
+  it('ignores unknown events', async () => {
+    const s = await server();
+    const a = await peer(s);
+    (a.socket.emit as (e: string, p: unknown) => void)('dropTables', { now: true });
+    await joinOk(a, 'room');
+    expect(a.events.all('serverError')).toEqual([]);
+  });
+
+  it('refuses an oversized SDP with ERR_PAYLOAD_TOO_LARGE and drops a connection over the transport cap', async () => {
+    const s = await server();
+    const a = await peer(s);
+    const b = await peer(s);
+    await joinOk(a, 'room');
+    const rb = await joinOk(b, 'room');
+    const description = (sdpChars: number) => ({
+      to: rb.selfId,
+      epoch: 2,
+      signal: {
+        type: 'description',
+        description: { type: 'offer', sdp: 'v'.repeat(sdpChars) },
+        manifest: [],
+      },
+    });
+    expect(await rawEmit(a, 'signal')(description(LIMITS.sdpMaxChars + 1))).toMatchObject({
+      ok: false,
+      error: 'ERR_PAYLOAD_TOO_LARGE',
+    });
+    const gone = disconnected(a);
+    (a.socket.emit as (e: string, p: unknown) => void)(
+      'signal',
+      description(3 * MAX_MESSAGE_BYTES),
+    );
+    await gone;
+    expect(b.events.all('signal')).toEqual([]);
+    expect((await join(await peer(s), 'room')).ok).toBe(true);
+  });
+});
+
+describe('rate limits', () => {
+  it('answers a flood with ERR_RATE_LIMITED, then a serverError and a disconnect', async () => {
+    const s = await server({
+      rateLimit: { burst: 20, perSecond: 0.5, abuseBurst: 10, abusePerSecond: 0.5 },
+    });
+    const a = await peer(s);
+    await joinOk(a, 'room');
+    const acks: Result[] = [];
+    const gone = disconnected(a);
+    for (let i = 0; i < 60; i++) {
+      a.socket.emit('reportLinks', { links: [] }, (res) => acks.push(res));
+    }
+    expect(await a.events.waitFor('serverError')).toMatchObject({ error: 'ERR_RATE_LIMITED' });
+    await gone;
+    expect(acks.filter((r) => r.ok).length).toBeLessThanOrEqual(20);
+    expect(acks.some((r) => !r.ok && r.error === 'ERR_RATE_LIMITED')).toBe(true);
+    const metrics = await s.signal.metrics.registry.metrics();
+    expect(metrics).toMatch(/meshwork_rejects_total\{code="ERR_RATE_LIMITED"\} [1-9]/);
+  });
+
+  it('counts unknown events against the limit', async () => {
+    const s = await server({
+      rateLimit: { burst: 10, perSecond: 0.5, abuseBurst: 100, abusePerSecond: 0.5 },
+    });
+    const a = await peer(s);
+    for (let i = 0; i < 10; i++) (a.socket.emit as (e: string) => void)('noSuchEvent');
+    expect(await join(a, 'room')).toMatchObject({ ok: false, error: 'ERR_RATE_LIMITED' });
+  });
+});
+
+describe('admission', () => {
+  it('lets the first joiner set a password and refuses wrong or missing ones', async () => {
+    const s = await server();
+    await joinOk(await peer(s), 'locked', { password: 'open sesame' });
+    expect(await join(await peer(s), 'locked')).toMatchObject({
+      ok: false,
+      error: 'ERR_AUTH_FAILED',
+    });
+    expect(await join(await peer(s), 'locked', { password: 'open says me' })).toMatchObject({
+      ok: false,
+      error: 'ERR_AUTH_FAILED',
+    });
+    const ok = await joinOk(await peer(s), 'locked', { password: 'open sesame' });
+    expect(ok.room.passwordProtected).toBe(true);
+  });
+
+  it('refuses a join to a full room', async () => {
+    const s = await server({ config: { maxPeersPerRoom: 2 } });
+    await joinOk(await peer(s), 'small');
+    await joinOk(await peer(s), 'small');
+    expect(await join(await peer(s), 'small')).toMatchObject({ ok: false, error: 'ERR_ROOM_FULL' });
+  });
+
+  it('allows listed, same-origin and no-Origin clients, and refuses other origins', async () => {
+    const s = await server({ config: { publicOrigins: ['https://app.example'] } });
+    await expect(
+      peer(s, { extraHeaders: { origin: 'https://app.example' } }),
+    ).resolves.toBeDefined();
+    await expect(peer(s, { extraHeaders: { origin: s.url } })).resolves.toBeDefined();
+    await expect(peer(s)).resolves.toBeDefined();
+    await expect(peer(s, { extraHeaders: { origin: 'https://evil.example' } })).rejects.toThrow();
+    await expect(
+      peer(s, { transports: ['polling'], extraHeaders: { origin: 'https://evil.example' } }),
+    ).rejects.toThrow();
+    const refused = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${s.url}/socket.io/?EIO=4&transport=polling`,
+        { headers: { origin: 'https://evil.example' } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk) => {
+            body += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toContain('ERR_ORIGIN_NOT_ALLOWED');
+    const metrics = await s.signal.metrics.registry.metrics();
+    expect(metrics).toMatch(/meshwork_rejects_total\{code="ERR_ORIGIN_NOT_ALLOWED"\} [1-9]/);
+  });
+});

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { PROTOCOL_VERSION } from '@meshwork/protocol';
+import sirv from 'sirv';
+import type { Logger } from '../logger';
+import type { RoomRegistry } from '../registry/RoomRegistry';
+import type { SignalMetrics } from './metrics';
+
+/** What the HTTP side needs. */
+export interface HttpDeps {
+  webRoot: string;
+  registry: RoomRegistry;
+  metrics: SignalMetrics;
+  logger: Logger;
+  startedAt: number;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+// Paths the single-page app renders itself: the lobby and a room.
+const SPA_ROUTE = /^\/(?:r\/[^/]+\/?)?$/;
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Meshwork: web app not built</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
+<h1>The web app is not built yet</h1>
+<p>The signal app is running, but it found no <code>index.html</code> in its WEB_ROOT.</p>
+<p>Build it with <code>pnpm --filter @meshwork/web build</code> (or <code>pnpm build</code> at the
+repository root), or point <code>WEB_ROOT</code> at a built copy, then reload.</p>
+</body></html>
+`;
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}
+
+/**
+ * Serves `/healthz`, `/metrics`, the built web app, and the app's page for `/` and `/r/:room`.
+ * Socket.IO handles `/socket.io/` before this runs.
+ */
+export function createHttpHandler(deps: HttpDeps): Handler {
+  const log = deps.logger.child({ ns: 'http' });
+  const indexPath = join(deps.webRoot, 'index.html');
+  let assets: Handler | null = null;
+  // The static file list is read once the build exists, so building after start-up works too.
+  const staticFiles = (): Handler | null => {
+    if (assets === null && existsSync(indexPath)) {
+      const serve = sirv(deps.webRoot, { etag: true, gzip: true, brotli: true, dotfiles: false });
+      assets = (req, res) => serve(req, res, () => send(res, 404, 'text/plain', 'Not found\n'));
+    }
+    return assets;
+  };
+
+  const serveIndex = async (res: ServerResponse) => {
+    let html: string;
+    try {
+      html = await readFile(indexPath, 'utf8');
+    } catch {
+      send(res, 503, 'text/html; charset=utf-8', NOT_BUILT_PAGE);
+      return;
+    }
+    send(res, 200, 'text/html; charset=utf-8', html);
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'text/plain', 'Method not allowed\n');
+      return;
+    }
+    if (path === '/healthz') {
+      const stats = deps.registry.stats();
+      const body = JSON.stringify({
+        status: 'ok',
+        protocolVersion: PROTOCOL_VERSION,
+        uptimeS: Math.round((Date.now() - deps.startedAt) / 1000),
+        rooms: stats.rooms,
+        peers: stats.peers,
+      });
+      send(res, 200, 'application/json', body);
+      return;
+    }
+    if (path === '/metrics') {
+      send(res, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
+      return;
+    }
+    if (SPA_ROUTE.test(path)) {
+      await serveIndex(res);
+      return;
+    }
+    const serve = staticFiles();
+    if (serve) serve(req, res);
+    else send(res, 404, 'text/plain', 'Not found\n');
+  };
+
+  return (req, res) => {
+    route(req, res).catch((err: unknown) => {
+      log.error({ err }, 'http request failed');
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error\n');
+      else res.destroy();
+    });
+  };
+}

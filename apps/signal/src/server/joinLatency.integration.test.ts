@@ -1,0 +1,47 @@
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, join, type Peer, startServer, type TestServer } from '../testing/harness';
+
+const JOINS = 200;
+const ROOM_SIZE = 8;
+
+let s: TestServer;
+let clients: Peer[];
+
+beforeAll(async () => {
+  s = await startServer();
+  clients = await Promise.all(Array.from({ length: ROOM_SIZE }, () => connect(s.url)));
+});
+
+afterAll(async () => {
+  for (const c of clients) c.socket.disconnect();
+  await s.close();
+});
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+describe('join-ack latency', () => {
+  // Measured and printed only: timing on a shared 2-core machine is not a pass/fail signal.
+  it(`measures ${JOINS} sequential joins into rooms of up to ${ROOM_SIZE}`, async () => {
+    const samples: number[] = [];
+    for (let i = 0; i < JOINS; i++) {
+      const client = clients[i % ROOM_SIZE] as Peer;
+      const room = `latency-${Math.floor(i / ROOM_SIZE)}`;
+      const started = performance.now();
+      const res = await join(client, room);
+      samples.push(performance.now() - started);
+      expect(res.ok).toBe(true);
+      if (i % ROOM_SIZE === ROOM_SIZE - 1) {
+        for (const c of clients) await c.socket.emitWithAck('leave');
+      }
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    console.info(
+      `join-ack latency over ${JOINS} joins (rooms of 1..${ROOM_SIZE}): ` +
+        `p50 ${percentile(sorted, 50).toFixed(3)} ms, p99 ${percentile(sorted, 99).toFixed(3)} ms, ` +
+        `max ${(sorted[sorted.length - 1] ?? 0).toFixed(3)} ms`,
+    );
+  });
+});
