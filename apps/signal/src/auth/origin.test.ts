@@ -14,7 +14,7 @@ describe('isOriginAllowed', () => {
     ['null', 'localhost:8080', false, 'opaque origin'],
     ['file://localhost:8080', 'localhost:8080', false, 'not http'],
     ['https://evil.example', undefined, false, 'no Host'],
-  ])('%s on %s -> %s (%s)', (origin, host, expected) => {
+  ])('%s on %s -> %s (%s)', (origin, host, expected, _why) => {
     expect(isOriginAllowed(origin, host, allow)).toBe(expected);
   });
 });
