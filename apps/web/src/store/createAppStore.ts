@@ -103,7 +103,11 @@ export function createAppStore(deps: AppDeps): AppStoreApi {
         try {
           await requireSession().setTopology(topology);
           const req = get().topologyRequest;
-          if (req?.topology === topology) set({ topologyRequest: { ...req, pending: false } });
+          // The room may already run it (the broadcast can beat the ack); else wait for it.
+          if (req?.topology === topology) {
+            const running = get().room?.settings.topology === topology;
+            set({ topologyRequest: running ? null : { ...req, pending: false } });
+          }
         } catch (error) {
           set({ topologyRequest: { topology, pending: false, error: errorCodeOf(error) } });
         }

@@ -93,10 +93,13 @@ export function createFeed(set: StoreApi<AppStore>['setState'], get: () => AppSt
       for (const text of roomAnnouncements(state.room, room, names)) {
         announcements = withAnnouncement(announcements, text);
       }
-      const topologyRequest =
-        state.topologyRequest && state.topologyRequest.topology === room.settings.topology
-          ? null
-          : state.topologyRequest;
+      // A request is settled once the room runs it, or once anyone else changes the topology.
+      const request = state.topologyRequest;
+      const settled =
+        request !== null &&
+        (room.settings.topology === request.topology ||
+          (state.room !== null && state.room.settings.topology !== room.settings.topology));
+      const topologyRequest = settled ? null : request;
       set({ room, names, announcements, topologyRequest });
     },
     planChanged({ plan }) {

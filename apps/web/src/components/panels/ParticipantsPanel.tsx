@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
+import { NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
 
 const TopologyPicture = lazy(() => import('../topology/TopologyPicture'));
 
 /** Who is here, with their media state, and the live picture of the room's links. */
 export function ParticipantsPanel() {
-  const peers = useAppStore((s) => s.room?.peers ?? []);
+  const peers = useAppStore((s) => s.room?.peers ?? NO_PEERS);
   const selfId = useAppStore((s) => s.room?.selfId);
   const hub = useAppStore((s) => s.plan?.hub ?? null);
   return (

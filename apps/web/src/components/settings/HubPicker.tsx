@@ -1,10 +1,11 @@
+import { NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
 
 const AUTO = '';
 
 /** Which peer is the star's hub; automatic lets the server pick the best connection. */
 export function HubPicker() {
-  const peers = useAppStore((s) => s.room?.peers ?? []);
+  const peers = useAppStore((s) => s.room?.peers ?? NO_PEERS);
   const preference = useAppStore((s) => s.room?.settings.hubPreference ?? null);
   const hub = useAppStore((s) => s.plan?.hub ?? null);
   const names = useAppStore((s) => s.names);

@@ -20,7 +20,7 @@ export function TopologyPicker() {
   const request = useAppStore((s) => s.topologyRequest);
   const setTopology = useAppStore((s) => s.setTopology);
   const current = room?.settings.topology ?? 'mesh';
-  const chosen = request?.pending ? request.topology : current;
+  const chosen = request && !request.error ? request.topology : current;
   const costs = useMemo(
     () =>
       room
@@ -45,25 +45,27 @@ export function TopologyPicker() {
         {TOPOLOGIES.map((t) => {
           const cost = costs?.get(t);
           return (
-            <label
+            <div
               key={t}
               className={`topology-option${chosen === t ? ' selected' : ''}`}
               data-topology={t}
             >
-              <input
-                type="radio"
-                name="topology"
-                value={t}
-                checked={chosen === t}
-                aria-describedby={`cost-${t} hint-${t}`}
-                onChange={() => void setTopology(t)}
-              />
-              <span className="topology-name">{TOPOLOGY_LABELS[t]}</span>
+              <label className="topology-name">
+                <input
+                  type="radio"
+                  name="topology"
+                  value={t}
+                  checked={chosen === t}
+                  aria-describedby={`hint-${t} cost-${t}`}
+                  onChange={() => void setTopology(t)}
+                />{' '}
+                {TOPOLOGY_LABELS[t]}
+              </label>
               <span className="muted small" id={`hint-${t}`}>
                 {HINTS[t]}
               </span>
               {cost && <CostPreview id={`cost-${t}`} cost={cost} />}
-            </label>
+            </div>
           );
         })}
       </div>

@@ -1,5 +1,6 @@
 import type { PeerId } from '@meshwork/protocol';
 import { useMemo } from 'react';
+import { NO_LINKS } from '../../store/empty';
 import { TOPOLOGY_LABELS } from '../../store/feed';
 import { useAppStore } from '../../store/StoreContext';
 import { layoutPeers } from '../../topology/layout';
@@ -13,7 +14,7 @@ const SIZE = 240;
  */
 export default function TopologyPicture() {
   const plan = useAppStore((s) => s.plan);
-  const links = useAppStore((s) => s.room?.links ?? []);
+  const links = useAppStore((s) => s.room?.links ?? NO_LINKS);
   const topology = useAppStore((s) => s.room?.settings.topology);
   const names = useAppStore((s) => s.names);
   const points = useMemo(

@@ -1,0 +1,125 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { fakeStream, fakeTrack, ids, peer, roomView } from '../../test/fakes';
+import { renderWithStore } from '../../test/render';
+import { TileGrid } from './TileGrid';
+
+async function setup() {
+  const made = renderWithStore(<TileGrid />);
+  const { store } = made;
+  store.getState().setDisplayName('Me');
+  await act(() => store.getState().startPreview());
+  await act(() => store.getState().join('brave-otter-42'));
+  const session = made.session();
+  act(() => {
+    session.emit('statusChanged', { status: 'joined' });
+    session.emit(
+      'roomChanged',
+      roomView([
+        peer(ids.me, 'Me', 1),
+        peer(ids.ana, 'Ana', 2),
+        peer(ids.bo, 'Bo', 3, { media: { audio: false, video: true, screen: false } }),
+      ]),
+    );
+  });
+  return { ...made, session };
+}
+
+describe('TileGrid and Tile', () => {
+  it('shows a tile per participant, self included, named by the participant', async () => {
+    await setup();
+    expect(screen.getAllByRole('figure').map((f) => f.getAttribute('aria-label'))).toEqual([
+      'Me',
+      'Ana',
+      'Bo',
+    ]);
+    expect(
+      within(screen.getByRole('figure', { name: 'Bo' })).getByRole('img', {
+        name: 'Microphone off',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('labels the route the video takes: direct, via a relay, or a hop count', async () => {
+    const { session } = await setup();
+    act(() => {
+      session.emit('remoteStreamChanged', {
+        origin: ids.ana,
+        key: 'cam',
+        stream: fakeStream([fakeTrack('video')]),
+        route: { path: [ids.ana, ids.me], hops: 1 },
+      });
+      session.emit('remoteStreamChanged', {
+        origin: ids.bo,
+        key: 'cam',
+        stream: fakeStream([fakeTrack('video')]),
+        route: { path: [ids.bo, ids.ana, ids.me], hops: 2 },
+      });
+    });
+    expect(
+      within(screen.getByRole('figure', { name: 'Ana' })).getByText('direct'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('figure', { name: 'Bo' })).getByText('via Ana · 2 hops'),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the same <video> element when a topology switch brings the stream by a new route', async () => {
+    const { session, container } = await setup();
+    const first = fakeStream([fakeTrack('video')]);
+    act(() =>
+      session.emit('remoteStreamChanged', {
+        origin: ids.ana,
+        key: 'cam',
+        stream: first,
+        route: { path: [ids.ana, ids.me], hops: 1 },
+      }),
+    );
+    const video = container.querySelector(
+      '[data-origin="peer-ana-00002"] video',
+    ) as HTMLVideoElement;
+    expect(video.srcObject).toBe(first);
+    const second = fakeStream([fakeTrack('video')]);
+    act(() =>
+      session.emit('remoteStreamChanged', {
+        origin: ids.ana,
+        key: 'cam',
+        stream: second,
+        route: { path: [ids.ana, ids.bo, ids.me], hops: 2 },
+      }),
+    );
+    const after = container.querySelector('[data-origin="peer-ana-00002"] video');
+    expect(after).toBe(video);
+    expect(video.srcObject).toBe(second);
+    expect(
+      within(screen.getByRole('figure', { name: 'Ana' })).getByText('via Bo · 2 hops'),
+    ).toBeInTheDocument();
+  });
+
+  it('highlights the active speaker and pins a tile', async () => {
+    const { store } = await setup();
+    act(() => store.getState().setActiveSpeaker(ids.ana));
+    expect(screen.getByRole('figure', { name: 'Ana' })).toHaveClass('tile-speaking');
+    await userEvent.click(screen.getByRole('button', { name: 'Pin Bo' }));
+    expect(screen.getByRole('figure', { name: 'Bo' })).toHaveClass('tile-pinned');
+    expect(screen.getByRole('button', { name: 'Unpin Bo' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  it('renders names as text, never HTML', async () => {
+    const { session } = await setup();
+    act(() =>
+      session.emit(
+        'roomChanged',
+        roomView([peer(ids.me, 'Me', 1), peer(ids.ana, '<img src=x onerror=alert(1)>', 2)]),
+      ),
+    );
+    expect(
+      screen.getByRole('figure', { name: '<img src=x onerror=alert(1)>' }),
+    ).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ids, peer } from '../test/fakes';
+import { previewCost } from './cost';
+
+// Five people; this person joined third, so Ana (first) is the elected star hub.
+const five = [
+  peer(ids.ana, 'Ana', 1),
+  peer(ids.bo, 'Bo', 2),
+  peer(ids.me, 'Me', 3),
+  peer(ids.cy, 'Cy', 4),
+  peer(ids.di, 'Di', 5),
+];
+
+describe('previewCost (pure planner, one person, N peers)', () => {
+  it.each([
+    { topology: 'mesh', self: ids.me, cost: { up: 4, down: 4, links: 4, maxHops: 1, relayed: 0 } },
+    { topology: 'star', self: ids.me, cost: { up: 1, down: 4, links: 1, maxHops: 2, relayed: 0 } },
+    {
+      topology: 'star',
+      self: ids.ana,
+      cost: { up: 16, down: 4, links: 4, maxHops: 1, relayed: 12 },
+    },
+    { topology: 'ring', self: ids.me, cost: { up: 4, down: 4, links: 2, maxHops: 2, relayed: 2 } },
+  ] as const)('$topology for $self with 5 peers', ({ topology, self, cost }) => {
+    expect(previewCost(topology, five, self, null)).toEqual(cost);
+  });
+
+  it('follows the chosen hub', () => {
+    expect(previewCost('star', five, ids.me, ids.me)).toMatchObject({
+      links: 4,
+      maxHops: 1,
+      relayed: 12,
+    });
+  });
+
+  it('costs nothing when alone', () => {
+    expect(previewCost('mesh', [peer(ids.me, 'Me', 1)], ids.me, null)).toEqual({
+      up: 0,
+      down: 0,
+      links: 0,
+      maxHops: 0,
+      relayed: 0,
+    });
+  });
+
+  it('a ring of 3 is the mesh', () => {
+    const three = five.slice(0, 3);
+    expect(previewCost('ring', three, ids.me, null)).toEqual(
+      previewCost('mesh', three, ids.me, null),
+    );
+  });
+});
