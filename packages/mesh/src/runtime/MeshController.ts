@@ -400,8 +400,9 @@ export class MeshController implements MeshControllerApi {
         const old = entry.tracks.get(choice.kind);
         if (track === undefined || track === old) continue;
         // Swap inside the same MediaStream, so the tile keeps its element and never clears.
-        entry.stream.addTrack(track);
+        // Remove first: a relayed track may carry the same track id as the direct one.
         if (old !== undefined) entry.stream.removeTrack(old);
+        entry.stream.addTrack(track);
         entry.tracks.set(choice.kind, track);
         changed = true;
       }

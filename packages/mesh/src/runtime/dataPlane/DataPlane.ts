@@ -40,14 +40,19 @@ interface Assembly {
 
 type RoomData = Exclude<PeerMessage, { t: 'ping' } | { t: 'pong' }>;
 
+function chatId(message: ChatPeerMessage): string {
+  return `${message.origin}:${message.seq}`;
+}
+
+/** Dedupe key of a message; the kind is part of it, as chat ids and transfer ids look alike. */
 function messageId(message: RoomData): string {
   switch (message.t) {
     case 'chat':
-      return `${message.origin}:${message.seq}`;
+      return `chat ${chatId(message)}`;
     case 'file-start':
-      return message.transferId;
+      return `file ${message.transferId}`;
     case 'file-chunk':
-      return `${message.transferId}#${message.index}`;
+      return `chunk ${message.transferId}#${message.index}`;
   }
 }
 
@@ -83,7 +88,7 @@ export class DataPlane {
     };
     this.seen.add(messageId(message));
     void this.route(message, null);
-    return { id: messageId(message), origin: message.origin, text, sentAt: message.sentAt };
+    return { id: chatId(message), origin: message.origin, text, sentAt: message.sentAt };
   }
 
   /** Sends a file to the room in chunks; resolves once every chunk is handed to the links. */
@@ -155,7 +160,7 @@ export class DataPlane {
     switch (message.t) {
       case 'chat':
         this.deps.emit('chatReceived', {
-          id: messageId(message),
+          id: chatId(message),
           origin: message.origin,
           text: message.text,
           sentAt: message.sentAt,
