@@ -540,8 +540,11 @@ export class PeerLink {
     try {
       await this.pc.addIceCandidate(init);
     } catch (err) {
-      // Candidates of an offer we ignored in glare are expected to fail.
-      if (!this.ignoreOffer) throw err;
+      // Candidates of an offer ignored in glare, or of an ICE generation a restart replaced,
+      // are expected to fail. A candidate that mattered shows up as ICE failure, which the
+      // restart machinery reports (ERR_ICE_FAILED), so nothing is hidden by not raising here.
+      if (this.ignoreOffer) return;
+      this.logger.warn('remote candidate rejected', { error: String(err) });
     }
   }
 

@@ -1,0 +1,245 @@
+import type { PeerId, PeerPlan, Signal, Topology } from '@meshwork/protocol';
+import { describe, expect, it } from 'vitest';
+import { computeRoomPlan } from '../plan';
+import type { LinkKey } from '../plan/types';
+import { EARLY_SIGNALS_MAX, MeshController } from './MeshController';
+import {
+  FakeClock,
+  FakeMediaStream,
+  FakeNetwork,
+  type FakePeerConnection,
+  FakeTrack,
+  fakeFactory,
+} from './testing/FakePeerConnection';
+import { settle, until } from './testing/linkPair';
+import { handPlan } from './testing/plans';
+import type { MeshEvents } from './types';
+
+const IDS = ['peer-aaaa', 'peer-bbbb', 'peer-cccc', 'peer-dddd'];
+
+/** Controllers over fake connections, signals on a microtask bus, plans from the planner. */
+function fakeRoom(n: number) {
+  const network = new FakeNetwork();
+  const clock = new FakeClock();
+  const ids = IDS.slice(0, n);
+  const log = new Map<PeerId, Array<{ event: keyof MeshEvents; payload: unknown }>>();
+  const controllers = new Map<PeerId, MeshController>();
+  let epochs: ReadonlyMap<LinkKey, number> = new Map();
+  let version = 0;
+  let plans: ReadonlyMap<PeerId, PeerPlan> = new Map();
+  for (const id of ids) {
+    const c = new MeshController({
+      selfId: id,
+      createPeerConnection: fakeFactory(network),
+      createMediaStream: () => new FakeMediaStream() as unknown as MediaStream,
+      iceServers: [],
+      clock,
+    });
+    controllers.set(id, c);
+    log.set(id, []);
+    for (const event of [
+      'planReady',
+      'linksReported',
+      'remoteStreamChanged',
+      'remoteStreamRemoved',
+      'errorRaised',
+      'chatReceived',
+    ] as const) {
+      c.on(event, (payload) => log.get(id)?.push({ event, payload }));
+    }
+    c.setLocalStream(
+      'cam',
+      new FakeMediaStream([new FakeTrack('video')]) as unknown as MediaStream,
+    );
+  }
+  for (const [id, c] of controllers) {
+    c.on('signalProduced', ({ to, epoch, signal }) =>
+      queueMicrotask(() => controllers.get(to)?.handleSignal(id, epoch, signal)),
+    );
+  }
+  const get = (id: PeerId) => {
+    const c = controllers.get(id);
+    if (c === undefined) throw new Error(id);
+    return c;
+  };
+  const events = <E extends keyof MeshEvents>(id: PeerId, event: E) =>
+    (log.get(id) ?? []).filter((e) => e.event === event).map((e) => e.payload as MeshEvents[E]);
+  /** The latest stream shown at `id` from `origin`. */
+  const shown = (id: PeerId, origin: PeerId) =>
+    events(id, 'remoteStreamChanged')
+      .filter((e) => e.origin === origin)
+      .at(-1);
+  return {
+    network,
+    clock,
+    ids,
+    get,
+    events,
+    shown,
+    get plans() {
+      return plans;
+    },
+    prepare(topology: Topology) {
+      version += 1;
+      const room = computeRoomPlan(
+        {
+          topology,
+          peers: ids.map((id, i) => ({ id, joinedAt: i, capacity: {} })),
+          hubPreference: null,
+          failedLinks: new Set(),
+        },
+        version,
+        epochs,
+      );
+      epochs = new Map([...epochs, ...room.epochs]);
+      plans = room.peers;
+      for (const id of ids) {
+        const plan = plans.get(id);
+        if (plan) get(id).applyPlan(plan);
+      }
+      return version;
+    },
+    commit() {
+      for (const id of ids) get(id).commitPlan(version);
+    },
+    /** Open (not closed) fake connections held by `id`. */
+    openConnections() {
+      return network.created.filter((pc: FakePeerConnection) => pc.connectionState !== 'closed')
+        .length;
+    },
+  };
+}
+
+function hopsEverywhere(r: ReturnType<typeof fakeRoom>): number[] {
+  return r.ids.flatMap((id) =>
+    r.ids.filter((o) => o !== id).map((o) => r.shown(id, o)?.route.hops ?? -1),
+  );
+}
+
+describe('MeshController (fake connections)', () => {
+  it('[M9][M11] the first plan is in force at once: every origin shown over one hop', async () => {
+    const r = fakeRoom(3);
+    r.prepare('mesh');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    expect(r.openConnections()).toBe(6);
+    for (const id of r.ids) expect(r.events(id, 'planReady')).toEqual([{ version: 1 }]);
+  });
+
+  it('[M9][M10][M12] a switch keeps old links until commit, then closes them', async () => {
+    const r = fakeRoom(4);
+    r.prepare('mesh');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    const before = new Map(r.ids.map((id) => [id, r.shown(id, 'peer-dddd')?.stream]));
+    const v = r.prepare('star');
+    await until(
+      () => r.ids.every((id) => r.events(id, 'planReady').some((e) => e.version === v)),
+      'ready for star',
+    );
+    // Prepared, not committed: the mesh links are all still open.
+    expect(r.openConnections()).toBe(12);
+    r.commit();
+    await settle();
+    // Star of four: three links, two connections each.
+    expect(r.openConnections()).toBe(6);
+    await until(() => r.shown('peer-bbbb', 'peer-dddd')?.route.hops === 2, 'relayed route');
+    expect(r.shown('peer-bbbb', 'peer-dddd')?.route.path).toEqual([
+      'peer-dddd',
+      'peer-aaaa',
+      'peer-bbbb',
+    ]);
+    for (const id of r.ids.filter((x) => x !== 'peer-dddd')) {
+      expect(r.shown(id, 'peer-dddd')?.stream).toBe(before.get(id));
+      const stream = r.shown(id, 'peer-dddd')?.stream as unknown as FakeMediaStream;
+      expect(stream.getVideoTracks()).toHaveLength(1);
+    }
+    for (const id of r.ids) expect(r.events(id, 'errorRaised')).toEqual([]);
+  });
+
+  it('[M13] links are reported when their state changes, not on every event', async () => {
+    const r = fakeRoom(2);
+    r.prepare('mesh');
+    await until(() => r.shown('peer-aaaa', 'peer-bbbb') !== undefined, 'connected');
+    const reports = r.events('peer-aaaa', 'linksReported');
+    expect(reports.at(-1)?.links).toMatchObject([{ peer: 'peer-bbbb', state: 'connected' }]);
+    expect(reports.map((x) => x.links[0]?.state)).toEqual(['connecting', 'connected']);
+  });
+
+  it('[M17] a signal for a future link life waits for its plan; an older one is dropped', async () => {
+    const network = new FakeNetwork();
+    const c = new MeshController({
+      selfId: 'peer-bbbb',
+      createPeerConnection: fakeFactory(network),
+      createMediaStream: () => new FakeMediaStream() as unknown as MediaStream,
+      iceServers: [],
+      clock: new FakeClock(),
+    });
+    const signals: Signal[] = [];
+    c.on('signalProduced', ({ signal }) => signals.push(signal));
+    // The offerer already has plan 2 and speaks; our plan 2 is on its way.
+    const offerer = new FakeNetwork();
+    const pcA = fakeFactory(offerer)({}) as unknown as FakePeerConnection;
+    pcA.createDataChannel('meshwork', { id: 0 });
+    await pcA.setLocalDescription();
+    const offer = pcA.localDescription;
+    if (offer === null) throw new Error('no offer');
+    c.handleSignal('peer-aaaa', 2, {
+      type: 'description',
+      description: { type: 'offer', sdp: offer.sdp },
+      manifest: [],
+    });
+    c.handleSignal('peer-cccc', 0, { type: 'ice-restart' });
+    c.applyPlan(
+      handPlan('peer-bbbb', 2, {
+        links: [{ peer: 'peer-aaaa', epoch: 2, offerer: false, polite: true }],
+      }),
+    );
+    await settle();
+    expect(signals.some((s) => s.type === 'description')).toBe(true);
+    expect(network.created).toHaveLength(1);
+    expect(EARLY_SIGNALS_MAX).toBeGreaterThan(0);
+    c.close();
+  });
+
+  it('[M9] misuse throws at once; close is idempotent and closes every link', async () => {
+    const r = fakeRoom(2);
+    r.prepare('mesh');
+    const c = r.get('peer-aaaa');
+    expect(() => c.applyPlan(handPlan('peer-zzzz', 9, {}))).toThrow(RangeError);
+    expect(() => c.setLocalStream('Bad Key', null)).toThrow(RangeError);
+    c.close();
+    c.close();
+    expect(() => c.sendChat('hi')).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+    expect(
+      r.network.created.filter((pc) => pc.connectionState === 'closed').length,
+    ).toBeGreaterThanOrEqual(1);
+    r.get('peer-bbbb').close();
+    expect(r.openConnections()).toBe(0);
+  });
+
+  it('[M11] an origin that leaves the plan loses its tile', async () => {
+    const r = fakeRoom(3);
+    r.prepare('mesh');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    const without = computeRoomPlan(
+      {
+        topology: 'mesh',
+        peers: ['peer-aaaa', 'peer-bbbb'].map((id, i) => ({ id, joinedAt: i, capacity: {} })),
+        hubPreference: null,
+        failedLinks: new Set(),
+      },
+      2,
+      new Map([['peer-aaaa|peer-bbbb', 1]]),
+    );
+    r.get('peer-cccc').close();
+    for (const id of ['peer-aaaa', 'peer-bbbb']) {
+      const plan = without.peers.get(id);
+      if (plan) r.get(id).applyPlan(plan);
+      r.get(id).commitPlan(2);
+    }
+    await settle();
+    expect(r.events('peer-aaaa', 'remoteStreamRemoved')).toEqual([
+      { origin: 'peer-cccc', key: 'cam' },
+    ]);
+    expect(r.shown('peer-aaaa', 'peer-bbbb')).toBeDefined();
+  });
+});

@@ -1,0 +1,104 @@
+import type { PeerId, PlanForward } from '@meshwork/protocol';
+import { describe, expect, it } from 'vitest';
+import { type OutgoingTrack, planForwarding } from './forwarding';
+import type { TrackIdentity } from './manifest';
+import { handPlan } from './testing/plans';
+
+const ME = 'peer-self';
+const video = (origin: PeerId): TrackIdentity => ({ origin, key: 'cam', kind: 'video' });
+const audio = (origin: PeerId): TrackIdentity => ({ origin, key: 'cam', kind: 'audio' });
+
+interface Case {
+  name: string;
+  /** Forward tables, newest plan first. */
+  plans: PlanForward[][];
+  local?: Array<{ key: string; kind: 'audio' | 'video' }>;
+  available?: Record<PeerId, TrackIdentity[]>;
+  expected: Record<PeerId, OutgoingTrack[]>;
+}
+
+const cases: Case[] = [
+  {
+    name: 'local streams go to every child of our own tree',
+    plans: [
+      [
+        { origin: ME, to: 'peer-bbbb', from: null },
+        { origin: ME, to: 'peer-cccc', from: null },
+      ],
+    ],
+    local: [
+      { key: 'cam', kind: 'video' },
+      { key: 'cam', kind: 'audio' },
+    ],
+    expected: {
+      'peer-bbbb': [
+        { ...video(ME), from: null },
+        { ...audio(ME), from: null },
+      ],
+      'peer-cccc': [
+        { ...video(ME), from: null },
+        { ...audio(ME), from: null },
+      ],
+    },
+  },
+  {
+    name: 'a relay takes the origin tracks that arrived on the `from` link',
+    plans: [[{ origin: 'peer-cccc', to: 'peer-bbbb', from: 'peer-cccc' }]],
+    available: { 'peer-cccc': [video('peer-cccc'), video('peer-dddd')] },
+    expected: { 'peer-bbbb': [{ ...video('peer-cccc'), from: 'peer-cccc' }] },
+  },
+  {
+    name: 'nothing is relayed before it arrives',
+    plans: [[{ origin: 'peer-cccc', to: 'peer-bbbb', from: 'peer-cccc' }]],
+    available: {},
+    expected: { 'peer-bbbb': [] },
+  },
+  {
+    name: 'the newer plan source wins once its track arrived',
+    plans: [
+      [{ origin: 'peer-dddd', to: 'peer-bbbb', from: 'peer-dddd' }],
+      [{ origin: 'peer-dddd', to: 'peer-bbbb', from: 'peer-cccc' }],
+    ],
+    available: { 'peer-dddd': [video('peer-dddd')], 'peer-cccc': [video('peer-dddd')] },
+    expected: { 'peer-bbbb': [{ ...video('peer-dddd'), from: 'peer-dddd' }] },
+  },
+  {
+    name: 'until then the older plan source keeps feeding the link (make before break)',
+    plans: [
+      [{ origin: 'peer-dddd', to: 'peer-bbbb', from: 'peer-dddd' }],
+      [{ origin: 'peer-dddd', to: 'peer-bbbb', from: 'peer-cccc' }],
+    ],
+    available: { 'peer-dddd': [], 'peer-cccc': [video('peer-dddd')] },
+    expected: { 'peer-bbbb': [{ ...video('peer-dddd'), from: 'peer-cccc' }] },
+  },
+  {
+    name: 'an older plan forward the new one dropped runs until commit',
+    plans: [[], [{ origin: ME, to: 'peer-bbbb', from: null }]],
+    local: [{ key: 'cam', kind: 'video' }],
+    expected: { 'peer-bbbb': [{ ...video(ME), from: null }] },
+  },
+  {
+    name: 'never sends a peer its own streams back',
+    plans: [[{ origin: 'peer-bbbb', to: 'peer-bbbb', from: 'peer-cccc' }]],
+    available: { 'peer-cccc': [video('peer-bbbb')] },
+    expected: {},
+  },
+  {
+    name: 'never relays its own origin from a remote link',
+    plans: [[{ origin: ME, to: 'peer-bbbb', from: 'peer-cccc' }]],
+    available: { 'peer-cccc': [video(ME)] },
+    expected: { 'peer-bbbb': [] },
+  },
+];
+
+describe('planForwarding', () => {
+  it.each(cases)('[M10] $name', ({ plans, local, available, expected }) => {
+    const result = planForwarding({
+      self: ME,
+      plans: plans.map((forward, i) => handPlan(ME, 10 - i, { forward })),
+      local: local ?? [],
+      available: new Map(Object.entries(available ?? {})),
+    });
+    expect(Object.fromEntries(result)).toEqual(expected);
+  });
+});

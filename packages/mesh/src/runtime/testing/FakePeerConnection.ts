@@ -1,0 +1,492 @@
+// Test support: an in-memory RTCPeerConnection good enough for negotiation logic, and a manual
+// clock. Descriptions are JSON, not SDP; like wrtc it has no implicit rollback, so glare must be
+// resolved the way perfect negotiation says. Not part of the package's export list.
+import type { Clock } from '../types';
+
+type Listener = (event: { type: string; [key: string]: unknown }) => void;
+
+class FakeEventTarget {
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  addEventListener(type: string, listener: Listener): void {
+    let set = this.listeners.get(type);
+    if (set === undefined) {
+      set = new Set();
+      this.listeners.set(type, set);
+    }
+    set.add(listener);
+  }
+
+  removeEventListener(type: string, listener: Listener): void {
+    this.listeners.get(type)?.delete(listener);
+  }
+
+  dispatch(type: string, fields: Record<string, unknown> = {}): void {
+    for (const listener of [...(this.listeners.get(type) ?? [])]) listener({ type, ...fields });
+  }
+}
+
+/** A media track with a kind and a mute flag. */
+export class FakeTrack extends FakeEventTarget {
+  readonly id = `track-${Math.random().toString(36).slice(2, 10)}`;
+  readyState: 'live' | 'ended' = 'live';
+  muted = false;
+
+  constructor(readonly kind: 'audio' | 'video') {
+    super();
+  }
+
+  stop(): void {
+    this.readyState = 'ended';
+  }
+}
+
+class FakeSender {
+  constructor(public track: FakeTrack | null) {}
+
+  async replaceTrack(track: FakeTrack | null): Promise<void> {
+    this.track = track;
+  }
+}
+
+class FakeTransceiver {
+  mid: string | null = null;
+  readonly sender: FakeSender;
+  readonly receiver: { track: FakeTrack };
+
+  constructor(
+    readonly kind: 'audio' | 'video',
+    public direction: string,
+    track: FakeTrack | null,
+  ) {
+    this.sender = new FakeSender(track);
+    this.receiver = { track: new FakeTrack(kind) };
+  }
+}
+
+/** A negotiated data channel; messages go to the channel with the same id on the far end. */
+export class FakeDataChannel extends FakeEventTarget {
+  readyState: 'connecting' | 'open' | 'closing' | 'closed' = 'connecting';
+  bufferedAmount = 0;
+  bufferedAmountLowThreshold = 0;
+  readonly sent: string[] = [];
+
+  constructor(
+    readonly owner: FakePeerConnection,
+    readonly id: number,
+  ) {
+    super();
+  }
+
+  send(data: string): void {
+    if (this.readyState !== 'open') throw new Error('InvalidStateError: channel not open');
+    this.sent.push(data);
+    const far = this.owner.farEnd()?.channels.find((c) => c.id === this.id);
+    queueMicrotask(() => {
+      if (far?.readyState === 'open') far.dispatch('message', { data });
+    });
+  }
+
+  close(): void {
+    if (this.readyState === 'closed') return;
+    this.readyState = 'closed';
+    this.owner.log.push('channel.close');
+    this.dispatch('close');
+  }
+
+  open(): void {
+    if (this.readyState !== 'connecting') return;
+    this.readyState = 'open';
+    this.dispatch('open');
+  }
+}
+
+interface FakeDescription {
+  type: 'offer' | 'answer' | 'rollback' | 'pranswer';
+  sdp: string;
+}
+
+interface FakeSdp {
+  ufrag: string;
+  data: boolean;
+  media: Array<{ mid: string; kind: 'audio' | 'video' }>;
+}
+
+/** Peer connections that can reach each other, with a switch to break the network. */
+export class FakeNetwork {
+  readonly byUfrag = new Map<string, FakePeerConnection>();
+  blocked = false;
+  /** Every connection created, in order. */
+  readonly created: FakePeerConnection[] = [];
+}
+
+let ufragSeq = 0;
+
+/** The fake RTCPeerConnection. */
+export class FakePeerConnection extends FakeEventTarget {
+  signalingState: RTCSignalingState = 'stable';
+  connectionState: RTCPeerConnectionState = 'new';
+  localDescription: FakeDescription | null = null;
+  remoteDescription: FakeDescription | null = null;
+  readonly transceivers: FakeTransceiver[] = [];
+  readonly channels: FakeDataChannel[] = [];
+  /** Calls in order, for assertions about ordering (close, rollback). */
+  readonly log: string[] = [];
+  /** When false, argument-free setLocalDescription throws a TypeError (as wrtc does). */
+  supportsImplicitDescription = true;
+
+  private localUfrag = `u${ufragSeq++}`;
+  private restartPending = false;
+  private dataNegotiated = false;
+  private remoteCandidateFor: string | null = null;
+  private nextMid = 0;
+  private pendingMids = new Map<FakeTransceiver, string>();
+  private negotiationQueued = false;
+
+  constructor(readonly network: FakeNetwork) {
+    super();
+    network.created.push(this);
+    network.byUfrag.set(this.localUfrag, this);
+  }
+
+  // --- the RTCPeerConnection surface PeerLink uses ---
+
+  createDataChannel(_label: string, init: { id?: number }): FakeDataChannel {
+    const channel = new FakeDataChannel(this, init.id ?? 0);
+    this.channels.push(channel);
+    this.queueNegotiationNeeded();
+    return channel;
+  }
+
+  addTransceiver(
+    trackOrKind: FakeTrack | 'audio' | 'video',
+    init: { direction?: string } = {},
+  ): FakeTransceiver {
+    const track = typeof trackOrKind === 'string' ? null : trackOrKind;
+    const kind = typeof trackOrKind === 'string' ? trackOrKind : trackOrKind.kind;
+    const transceiver = new FakeTransceiver(kind, init.direction ?? 'sendrecv', track);
+    this.transceivers.push(transceiver);
+    this.queueNegotiationNeeded();
+    return transceiver;
+  }
+
+  getTransceivers(): FakeTransceiver[] {
+    return [...this.transceivers];
+  }
+
+  restartIce(): void {
+    this.restartPending = true;
+    this.queueNegotiationNeeded();
+  }
+
+  async createOffer(options: { iceRestart?: boolean } = {}): Promise<FakeDescription> {
+    this.assertOpen();
+    if (options.iceRestart === true) this.restartPending = true;
+    const ufrag = this.restartPending ? `u${ufragSeq++}` : this.localUfrag;
+    const media = this.transceivers.map((t) => {
+      const mid = t.mid ?? this.pendingMids.get(t) ?? String(this.nextMid++);
+      if (t.mid === null) this.pendingMids.set(t, mid);
+      return { mid, kind: t.kind };
+    });
+    const sdp: FakeSdp = { ufrag, data: this.channels.length > 0, media };
+    return { type: 'offer', sdp: JSON.stringify(sdp) };
+  }
+
+  async createAnswer(): Promise<FakeDescription> {
+    this.assertOpen();
+    if (this.signalingState !== 'have-remote-offer') throw new Error('InvalidStateError');
+    const remote = this.parse(this.remoteDescription);
+    const sdp: FakeSdp = {
+      ufrag: this.restartPending ? `u${ufragSeq++}` : this.localUfrag,
+      data: remote.data,
+      media: remote.media,
+    };
+    return { type: 'answer', sdp: JSON.stringify(sdp) };
+  }
+
+  async setLocalDescription(description?: FakeDescription | { type: 'rollback' }): Promise<void> {
+    this.assertOpen();
+    if (description === undefined) {
+      if (!this.supportsImplicitDescription) throw new TypeError('Expected an object');
+      const made =
+        this.signalingState === 'have-remote-offer'
+          ? await this.createAnswer()
+          : await this.createOffer();
+      return this.setLocalDescription(made);
+    }
+    if (description.type === 'rollback') {
+      if (this.signalingState !== 'have-local-offer') throw new Error('InvalidStateError');
+      this.log.push('rollback');
+      for (const t of this.pendingMids.keys()) t.mid = null;
+      this.pendingMids.clear();
+      this.localDescription = this.currentLocal;
+      this.setSignaling('stable');
+      return;
+    }
+    const desc = description as FakeDescription;
+    const sdp = this.parse(desc);
+    if (desc.type === 'offer') {
+      if (this.signalingState !== 'stable' && this.signalingState !== 'have-local-offer') {
+        throw new Error(`InvalidStateError: offer in ${this.signalingState}`);
+      }
+      for (const [t, mid] of this.pendingMids) t.mid = mid;
+      this.adoptUfrag(sdp.ufrag);
+      this.localDescription = desc;
+      this.setSignaling('have-local-offer');
+    } else {
+      if (this.signalingState !== 'have-remote-offer') {
+        throw new Error(`InvalidStateError: answer in ${this.signalingState}`);
+      }
+      this.adoptUfrag(sdp.ufrag);
+      this.localDescription = desc;
+      this.currentLocal = desc;
+      this.dataNegotiated = this.dataNegotiated || sdp.data;
+      this.setSignaling('stable');
+      this.maybeConnect();
+    }
+    this.gather();
+  }
+
+  async setRemoteDescription(description: FakeDescription): Promise<void> {
+    this.assertOpen();
+    const sdp = this.parse(description);
+    if (description.type === 'offer') {
+      if (this.signalingState !== 'stable' && this.signalingState !== 'have-remote-offer') {
+        throw new Error(`InvalidStateError: remote offer in ${this.signalingState}`);
+      }
+      for (const m of sdp.media) {
+        if (this.transceivers.some((t) => t.mid === m.mid)) continue;
+        const t = new FakeTransceiver(m.kind, 'recvonly', null);
+        t.mid = m.mid;
+        this.transceivers.push(t);
+        this.dispatch('track', { track: t.receiver.track, transceiver: t });
+      }
+      this.remoteDescription = description;
+      this.setSignaling('have-remote-offer');
+    } else {
+      if (this.signalingState !== 'have-local-offer') {
+        throw new Error(`InvalidStateError: remote answer in ${this.signalingState}`);
+      }
+      this.remoteDescription = description;
+      this.currentLocal = this.localDescription;
+      this.dataNegotiated = this.dataNegotiated || sdp.data;
+      this.pendingMids.clear();
+      this.setSignaling('stable');
+    }
+    this.maybeConnect();
+  }
+
+  async addIceCandidate(init: { candidate?: string; usernameFragment?: string | null }) {
+    this.assertOpen();
+    if (this.remoteDescription === null)
+      throw new Error('InvalidStateError: no remote description');
+    const remoteUfrag = this.parse(this.remoteDescription).ufrag;
+    if (init.usernameFragment !== remoteUfrag) throw new Error('OperationError: unknown ufrag');
+    this.remoteCandidateFor = remoteUfrag;
+    this.maybeConnect();
+  }
+
+  async getStats(): Promise<Map<string, Record<string, unknown>>> {
+    return new Map([
+      ['T', { id: 'T', type: 'transport', selectedCandidatePairId: 'P' }],
+      [
+        'P',
+        {
+          id: 'P',
+          type: 'candidate-pair',
+          currentRoundTripTime: 0.004,
+          localCandidateId: 'L',
+          nominated: true,
+          state: 'succeeded',
+        },
+      ],
+      ['L', { id: 'L', type: 'local-candidate', candidateType: 'host' }],
+    ]);
+  }
+
+  close(): void {
+    if (this.connectionState === 'closed') return;
+    this.log.push('pc.close');
+    this.connectionState = 'closed';
+    this.signalingState = 'closed';
+    for (const c of this.channels) c.readyState = 'closed';
+  }
+
+  // --- test controls ---
+
+  /** The connection at the other end, found by the remote description's ufrag. */
+  farEnd(): FakePeerConnection | undefined {
+    if (this.remoteDescription === null) return undefined;
+    return this.network.byUfrag.get(this.parse(this.remoteDescription).ufrag);
+  }
+
+  /** Breaks the transport: connectionState goes to `state` until a restart reconnects it. */
+  breakTransport(state: 'failed' | 'disconnected' = 'failed'): void {
+    this.remoteCandidateFor = null;
+    this.setConnection(state);
+  }
+
+  /** The ufrag of the current local description. */
+  get ufrag(): string {
+    return this.localUfrag;
+  }
+
+  // --- internals ---
+
+  private currentLocal: FakeDescription | null = null;
+
+  private assertOpen(): void {
+    if (this.connectionState === 'closed') throw new Error('InvalidStateError: closed');
+  }
+
+  private parse(description: FakeDescription | null): FakeSdp {
+    if (description === null) throw new Error('no description');
+    return JSON.parse(description.sdp) as FakeSdp;
+  }
+
+  private adoptUfrag(ufrag: string): void {
+    if (ufrag === this.localUfrag) return;
+    this.localUfrag = ufrag;
+    this.restartPending = false;
+    this.network.byUfrag.set(ufrag, this);
+  }
+
+  private gather(): void {
+    const ufrag = this.localUfrag;
+    // Gathering reports in a later task, after setLocalDescription resolves, as browsers do.
+    setImmediate(() => {
+      if (this.connectionState === 'closed') return;
+      this.dispatch('icecandidate', {
+        candidate: {
+          candidate: `candidate:1 1 udp 1 127.0.0.1 9 typ host ufrag ${ufrag}`,
+          sdpMid: '0',
+          sdpMLineIndex: 0,
+          usernameFragment: ufrag,
+        },
+      });
+      this.dispatch('icecandidate', { candidate: null });
+    });
+  }
+
+  private setSignaling(state: RTCSignalingState): void {
+    this.signalingState = state;
+    this.dispatch('signalingstatechange');
+    if (state === 'stable' && this.needsNegotiation()) this.queueNegotiationNeeded();
+  }
+
+  private needsNegotiation(): boolean {
+    return (
+      this.restartPending ||
+      (this.channels.length > 0 && !this.dataNegotiated) ||
+      this.transceivers.some((t) => t.mid === null)
+    );
+  }
+
+  private queueNegotiationNeeded(): void {
+    if (this.negotiationQueued) return;
+    this.negotiationQueued = true;
+    queueMicrotask(() => {
+      this.negotiationQueued = false;
+      if (this.connectionState === 'closed') return;
+      if (this.signalingState === 'stable' && this.needsNegotiation()) {
+        this.dispatch('negotiationneeded');
+      }
+    });
+  }
+
+  private setConnection(state: RTCPeerConnectionState): void {
+    if (this.connectionState === state || this.connectionState === 'closed') return;
+    this.connectionState = state;
+    this.dispatch('connectionstatechange');
+  }
+
+  private maybeConnect(): void {
+    if (this.connectionState === 'closed' || this.connectionState === 'connected') return;
+    if (this.signalingState !== 'stable' || this.remoteDescription === null) return;
+    const remoteUfrag = this.parse(this.remoteDescription).ufrag;
+    if (this.remoteCandidateFor !== remoteUfrag || this.network.blocked) return;
+    if (this.connectionState === 'new') this.setConnection('connecting');
+    this.setConnection('connected');
+    const far = this.farEnd();
+    if (far?.connectionState === 'connected') {
+      for (const c of [...this.channels, ...far.channels]) c.open();
+    }
+  }
+}
+
+/** A factory PeerLink and MeshController accept, creating fakes on `network`. */
+export function fakeFactory(network: FakeNetwork): (config: RTCConfiguration) => RTCPeerConnection {
+  return () => new FakePeerConnection(network) as unknown as RTCPeerConnection;
+}
+
+/** A clock whose time moves only when a test says so. */
+export class FakeClock implements Clock {
+  private time = 0;
+  private seq = 0;
+  private readonly timers = new Map<number, { at: number; fn: () => void }>();
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.timers.set(id, { at: this.time + ms, fn });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+
+  /** Moves time forward by `ms`, running every timer that falls due, in order. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      let next: [number, { at: number; fn: () => void }] | undefined;
+      for (const entry of this.timers) {
+        if (entry[1].at <= end && (next === undefined || entry[1].at < next[1].at)) next = entry;
+      }
+      if (next === undefined) break;
+      this.timers.delete(next[0]);
+      this.time = next[1].at;
+      next[1].fn();
+    }
+    this.time = end;
+  }
+
+  /** Timers not yet run. */
+  get pending(): number {
+    return this.timers.size;
+  }
+}
+
+/** A MediaStream holding tracks, as the controller uses it. */
+export class FakeMediaStream {
+  private readonly tracks: FakeTrack[] = [];
+
+  constructor(tracks: FakeTrack[] = []) {
+    this.tracks.push(...tracks);
+  }
+
+  addTrack(track: FakeTrack): void {
+    if (!this.tracks.includes(track)) this.tracks.push(track);
+  }
+
+  removeTrack(track: FakeTrack): void {
+    const i = this.tracks.indexOf(track);
+    if (i >= 0) this.tracks.splice(i, 1);
+  }
+
+  getTracks(): FakeTrack[] {
+    return [...this.tracks];
+  }
+
+  getVideoTracks(): FakeTrack[] {
+    return this.tracks.filter((t) => t.kind === 'video');
+  }
+
+  getAudioTracks(): FakeTrack[] {
+    return this.tracks.filter((t) => t.kind === 'audio');
+  }
+}
