@@ -307,6 +307,26 @@ describe('resume', () => {
     expect(other.resumed).toBe(false);
   });
 
+  it('notices a silently dead peer through the heartbeat', async () => {
+    const s = await server({
+      heartbeat: { pingIntervalMs: 50, pingTimeoutMs: 50 },
+      config: { resumeGraceMs: 30_000 },
+    });
+    const a = await peer(s);
+    const b = await peer(s);
+    const ra = await joinOk(a, 'room');
+    await joinOk(b, 'room');
+    // The client stops answering pings, as a frozen tab or a cut cable would.
+    const engine = a.socket.io.engine as unknown as {
+      _sendPacket(type: string, ...rest: unknown[]): void;
+    };
+    const send = engine._sendPacket.bind(engine);
+    engine._sendPacket = (type, ...rest) => {
+      if (type !== 'pong') send(type, ...rest);
+    };
+    await b.events.waitFor<PeerInfo>('peerUpdated', (p) => p.id === ra.selfId && !p.connected);
+  });
+
   it('ignores a forged token', async () => {
     const s = await server();
     const ra = await joinOk(await peer(s), 'room');

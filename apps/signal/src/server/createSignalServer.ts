@@ -31,7 +31,7 @@ import type { Effect, JoinInput, RegistryOptions } from '../registry/types';
 import { classifyIssues, failure, guarded, type HandlerContext, type Issue } from './handler';
 import { createHttpHandler } from './http';
 import { createMetrics, type SignalMetrics } from './metrics';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rateLimit';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions, TokenBucket } from './rateLimit';
 
 /** Heartbeat: a silently dead peer is noticed within PING_INTERVAL_MS + PING_TIMEOUT_MS. */
 export const PING_INTERVAL_MS = 5_000;
@@ -39,6 +39,10 @@ export const PING_INTERVAL_MS = 5_000;
 export const PING_TIMEOUT_MS = 4_000;
 /** How long a new connection has to reach the namespace. */
 export const CONNECT_TIMEOUT_MS = 10_000;
+/** Joins carrying a password cost a scrypt hash each; a socket gets a few, then one a second. */
+export const PASSWORD_ATTEMPTS_BURST = 5;
+/** Sustained rate of password-carrying joins per socket. */
+export const PASSWORD_ATTEMPTS_PER_SECOND = 1;
 /** Transport cap: about twice the largest legitimate message. */
 export const MAX_HTTP_BUFFER_BYTES = 2 * MAX_MESSAGE_BYTES;
 
@@ -164,12 +168,24 @@ export function createSignalServer(
   const server: SignalIo = new Server(httpServer, options);
   io = server;
 
-  server.on('connection', (socket) => attach(socket));
+  server.on('connection', (socket) => {
+    try {
+      attach(socket);
+    } catch (err) {
+      logger.error({ err }, 'could not set up a connection');
+      socket.disconnect(true);
+    }
+  });
 
   function attach(socket: SignalSocket): void {
     const conn = socket.id;
     const log = logger.child({ conn });
     const limiter = new RateLimiter(rateLimit, clock.now());
+    const passwordAttempts = new TokenBucket(
+      PASSWORD_ATTEMPTS_BURST,
+      PASSWORD_ATTEMPTS_PER_SECOND,
+      clock.now(),
+    );
     let joining = false;
     let abusive = false;
 
@@ -227,6 +243,9 @@ export function createSignalServer(
           if (!roomId.success) return failure('ERR_INVALID_ROOM_ID');
           const displayName = DisplayNameSchema.safeParse(req.displayName);
           if (!displayName.success) return failure('ERR_INVALID_DISPLAY_NAME');
+          if (req.password !== undefined && !passwordAttempts.take(clock.now())) {
+            return failure('ERR_RATE_LIMITED');
+          }
           const claim = req.resumeToken ? tokens.verify(req.resumeToken) : null;
           const input: JoinInput = { conn, roomId: roomId.data, displayName: displayName.data };
           if (req.password !== undefined) input.password = req.password;

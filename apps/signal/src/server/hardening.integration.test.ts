@@ -269,6 +269,19 @@ describe('admission', () => {
     expect(ok.room.passwordProtected).toBe(true);
   });
 
+  it('limits password guesses per connection', async () => {
+    const s = await server();
+    await joinOk(await peer(s), 'locked', { password: 'right' });
+    const guesser = await peer(s);
+    const answers: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await join(guesser, 'locked', { password: `guess-${i}` });
+      answers.push(res.ok ? 'ok' : res.error);
+    }
+    expect(answers.slice(0, 5)).toEqual(Array(5).fill('ERR_AUTH_FAILED'));
+    expect(answers).toContain('ERR_RATE_LIMITED');
+  });
+
   it('refuses a join to a full room', async () => {
     const s = await server({ config: { maxPeersPerRoom: 2 } });
     await joinOk(await peer(s), 'small');
