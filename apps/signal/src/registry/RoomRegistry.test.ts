@@ -94,7 +94,7 @@ describe('RoomRegistry joins', () => {
     expect(res).toMatchObject({ ok: false, error: 'ERR_ALREADY_JOINED' });
   });
 
-  it('caps the room size', async () => {
+  it('[P8] caps the room size', async () => {
     for (const c of ['c1', 'c2', 'c3', 'c4']) await join(c);
     const res = await registry.join({ conn: 'c5', roomId: 'room', displayName: 'e' });
     expect(res).toMatchObject({ ok: false, error: 'ERR_ROOM_FULL' });
@@ -110,7 +110,7 @@ describe('RoomRegistry joins', () => {
 });
 
 describe('RoomRegistry passwords', () => {
-  it('lets the first joiner set the password and refuses wrong or missing ones', async () => {
+  it('[P8] lets the first joiner set the password and refuses wrong or missing ones', async () => {
     await join('c1', { password: 'secret' });
     const missing = await registry.join({ conn: 'c2', roomId: 'room', displayName: 'b' });
     const wrong = await registry.join({
@@ -132,7 +132,7 @@ describe('RoomRegistry passwords', () => {
     expect(again.room.peers).toHaveLength(1);
   });
 
-  it('checks the password before the room cap, so a full room says nothing to outsiders', async () => {
+  it('[P8] checks the password before the room cap, so a full room says nothing to outsiders', async () => {
     for (const c of ['c1', 'c2', 'c3', 'c4']) await join(c, { password: 'pw' });
     const res = await registry.join({ conn: 'c5', roomId: 'room', displayName: 'e' });
     expect(res).toMatchObject({ ok: false, error: 'ERR_AUTH_FAILED' });
@@ -158,7 +158,7 @@ describe('RoomRegistry plan lifecycle', () => {
     expect(payloads<PeerPlan>(left.effects, 'planPrepared')[0]?.version).toBe(5);
   });
 
-  it('commits once every connected peer is ready', async () => {
+  it('[P10] commits once every connected peer is ready', async () => {
     await join('c1');
     await join('c2');
     expect(registry.planReady('c1', 2).effects).toEqual([]);
@@ -169,7 +169,7 @@ describe('RoomRegistry plan lifecycle', () => {
     expect(registry.planReady('c1', 7)).toMatchObject({ ok: false, error: 'ERR_STALE_PLAN' });
   });
 
-  it('commits at the deadline with whoever is ready', async () => {
+  it('[P10] commits at the deadline with whoever is ready', async () => {
     await join('c1');
     await join('c2');
     registry.planReady('c1', 2);
@@ -180,7 +180,7 @@ describe('RoomRegistry plan lifecycle', () => {
     expect(clock.pending()).toBe(0);
   });
 
-  it('lets a newer prepare supersede a pending one', async () => {
+  it('[P10] lets a newer prepare supersede a pending one', async () => {
     await join('c1');
     await join('c2');
     registry.planReady('c1', 2);
@@ -190,7 +190,7 @@ describe('RoomRegistry plan lifecycle', () => {
     expect(payloads(registry.planReady('c2', 3).effects, 'planCommitted')).toHaveLength(2);
   });
 
-  it('keeps a link epoch while the link lives and gives a new link the new version', async () => {
+  it('[P5] keeps a link epoch while the link lives and gives a new link the new version', async () => {
     const a = await join('c1');
     const b = await join('c2');
     readyAll(['c1', 'c2'], 2);
@@ -231,7 +231,7 @@ describe('RoomRegistry plan lifecycle', () => {
 });
 
 describe('RoomRegistry relay authorization', () => {
-  it('relays between linked peers with the link epoch and stamps the sender', async () => {
+  it('[P4] relays between linked peers with the link epoch and stamps the sender', async () => {
     const a = await join('c1');
     const b = await join('c2');
     const signal = { type: 'ice-restart' as const };
@@ -242,7 +242,7 @@ describe('RoomRegistry relay authorization', () => {
     ]);
   });
 
-  it('refuses a wrong epoch, an unlinked peer, itself and peers of other rooms', async () => {
+  it('[P4][P5] refuses a wrong epoch, an unlinked peer, itself and peers of other rooms', async () => {
     const a = await join('c1');
     const b = await join('c2');
     const c = await join('c3');
@@ -265,7 +265,7 @@ describe('RoomRegistry relay authorization', () => {
     refuse('c1', 'no-such-peer-id', 1);
   });
 
-  it('accepts the links of both the committed and the pending plan', async () => {
+  it('[P10] accepts the links of both the committed and the pending plan', async () => {
     await join('c1');
     const b = await join('c2');
     const c = await join('c3');
@@ -294,7 +294,7 @@ describe('RoomRegistry grace, resume and expiry', () => {
     expect(payloads<PeerPlan>(timerEffects, 'planPrepared')[0]?.order).toHaveLength(1);
   });
 
-  it('restores the same id within grace and replaces the old connection', async () => {
+  it('[P9] restores the same id within grace and replaces the old connection', async () => {
     const a = await join('c1');
     await join('c2');
     readyAll(['c1', 'c2'], 2);
@@ -314,7 +314,7 @@ describe('RoomRegistry grace, resume and expiry', () => {
     expect(registry.leave('c1b')).toMatchObject({ ok: false, error: 'ERR_NOT_JOINED' });
   });
 
-  it('gives a new identity to a token whose peer timed out or left in this process', async () => {
+  it('[P9] gives a new identity to a token whose peer timed out or left in this process', async () => {
     const a = await join('c1');
     await join('c2');
     registry.disconnect('c1');
@@ -324,7 +324,7 @@ describe('RoomRegistry grace, resume and expiry', () => {
     expect(back.peerId).not.toBe(a.peerId);
   });
 
-  it('rebuilds a room after a restart from the token and hints, never going back', async () => {
+  it('[P9] rebuilds a room after a restart from the token and hints, never going back', async () => {
     const hints = { planVersion: 41, topology: 'ring' as const, hubPreference: null };
     const a = await join('c1', { resume: { peerId: 'old-peer-aaaa', joinedAt: 1000, hints } });
     expect(a).toMatchObject({ resumed: true, peerId: 'old-peer-aaaa', joinedAt: 1000 });

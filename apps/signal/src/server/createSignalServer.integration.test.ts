@@ -33,7 +33,7 @@ afterEach(async () => {
 const candidate = { type: 'candidate' as const, candidate: null };
 
 describe('join and leave', () => {
-  it('acks a join with id, token, snapshot, plan and ICE servers', async () => {
+  it('[P3] acks a join with id, token, snapshot, plan and ICE servers', async () => {
     const s = await server({
       config: { iceServers: [{ urls: 'stun:127.0.0.1:3478' }] },
     });
@@ -96,7 +96,7 @@ describe('join and leave', () => {
     expect((await join(b, 'room')).ok).toBe(true);
   });
 
-  it('refuses a second join on one connection and events before join', async () => {
+  it('[P4] refuses a second join on one connection and events before join', async () => {
     const s = await server();
     const a = await peer(s);
     expect(await a.socket.emitWithAck('planReady', { version: 1 })).toMatchObject({
@@ -106,9 +106,13 @@ describe('join and leave', () => {
     });
     await joinOk(a, 'room');
     expect(await join(a, 'other')).toMatchObject({ ok: false, error: 'ERR_ALREADY_JOINED' });
+    // [P1] The version is looked at first, even on a connection that already joined.
+    expect(await join(a, 'other', { protocolVersion: 2 })).toMatchObject({
+      error: 'ERR_PROTOCOL_VERSION',
+    });
   });
 
-  it('applies room id, display name and protocol version rules with their own codes', async () => {
+  it('[P1][P2][P11] applies room id, display name and protocol version rules with their own codes', async () => {
     const s = await server();
     const a = await peer(s);
     expect(await join(a, 'Bad Room')).toMatchObject({ error: 'ERR_INVALID_ROOM_ID' });
@@ -130,7 +134,7 @@ describe('join and leave', () => {
 });
 
 describe('two-phase plans', () => {
-  it('commits when every connected peer is ready', async () => {
+  it('[P10] commits when every connected peer is ready', async () => {
     const s = await server();
     const a = await peer(s);
     const b = await peer(s);
@@ -153,7 +157,7 @@ describe('two-phase plans', () => {
     });
   });
 
-  it('commits at the deadline when a peer never gets ready', async () => {
+  it('[P10] commits at the deadline when a peer never gets ready', async () => {
     const s = await server({ commitDeadlineMs: 150 });
     const a = await peer(s);
     const b = await peer(s);
@@ -167,7 +171,7 @@ describe('two-phase plans', () => {
     });
   });
 
-  it('switches topology live: settingsChanged, a new prepare, and the version in the ack', async () => {
+  it('[P10] switches topology live: settingsChanged, a new prepare, and the version in the ack', async () => {
     const s = await server();
     const a = await peer(s);
     const b = await peer(s);
@@ -193,7 +197,7 @@ describe('two-phase plans', () => {
 });
 
 describe('relay', () => {
-  it('relays between linked peers and stamps the sender, ignoring a spoofed from', async () => {
+  it('[P4] relays between linked peers and stamps the sender, ignoring a spoofed from', async () => {
     const s = await server();
     const a = await peer(s);
     const b = await peer(s);
@@ -207,7 +211,7 @@ describe('relay', () => {
     expect((await s.signal.metrics.signalsRelayed.get()).values[0]?.value).toBe(1);
   });
 
-  it('refuses peers that are not linked, in another room, or with a stale epoch, and delivers nothing', async () => {
+  it('[P4][P5] refuses peers that are not linked, in another room, or with a stale epoch, and delivers nothing', async () => {
     const s = await server();
     const [hub, leaf1, leaf2, outsider] = await Promise.all([peer(s), peer(s), peer(s), peer(s)]);
     const rh = await joinOk(hub, 'star-room');
@@ -242,7 +246,7 @@ describe('relay', () => {
 });
 
 describe('resume', () => {
-  it('restores the same id within grace and replaces the old socket', async () => {
+  it('[P9] restores the same id within grace and replaces the old socket', async () => {
     const s = await server({ config: { resumeGraceMs: 30_000 } });
     const a = await peer(s);
     const b = await peer(s);
@@ -265,7 +269,7 @@ describe('resume', () => {
     expect(b.events.all('peerLeft')).toEqual([]);
   });
 
-  it('removes a peer whose grace ran out, and its token then gets a new id', async () => {
+  it('[P9] removes a peer whose grace ran out, and its token then gets a new id', async () => {
     const s = await server({ config: { resumeGraceMs: 50 } });
     const a = await peer(s);
     const b = await peer(s);
@@ -282,7 +286,7 @@ describe('resume', () => {
     expect(again.selfId).not.toBe(ra.selfId);
   });
 
-  it('rebuilds rooms after a restart from tokens and hints, without going back in versions', async () => {
+  it('[P9] rebuilds rooms after a restart from tokens and hints, without going back in versions', async () => {
     const resumeSecret = 'a-fixed-secret-for-this-test';
     const first = await server({ config: { resumeSecret } });
     const a = await peer(first);
@@ -327,7 +331,7 @@ describe('resume', () => {
     await b.events.waitFor<PeerInfo>('peerUpdated', (p) => p.id === ra.selfId && !p.connected);
   });
 
-  it('ignores a forged token', async () => {
+  it('[P9] ignores a forged token', async () => {
     const s = await server();
     const ra = await joinOk(await peer(s), 'room');
     const forged = `${ra.resumeToken.slice(0, -4)}AAAA`;

@@ -237,8 +237,9 @@ export function createSignalServer(
         classify: classifyJoin,
         run: async (req, after) => {
           const started = performance.now();
-          if (joining || registry.peerOf(conn)) return failure('ERR_ALREADY_JOINED');
+          // [P1] The version is checked before anything else, so old clients are told to reload.
           if (req.protocolVersion !== PROTOCOL_VERSION) return failure('ERR_PROTOCOL_VERSION');
+          if (joining || registry.peerOf(conn)) return failure('ERR_ALREADY_JOINED');
           const roomId = RoomIdSchema.safeParse(req.roomId);
           if (!roomId.success) return failure('ERR_INVALID_ROOM_ID');
           const displayName = DisplayNameSchema.safeParse(req.displayName);

@@ -139,7 +139,7 @@ const CASES: FuzzCase[] = [
 ];
 
 describe('hostile payloads', () => {
-  it('answers every malformed payload of every event with a coded error and changes nothing', async () => {
+  it('[P2][P3][P12] answers every malformed payload of every event with a coded error and changes nothing', async () => {
     const s = await server({ rateLimit: NO_LIMIT });
     const a = await peer(s);
     const b = await peer(s);
@@ -175,7 +175,7 @@ describe('hostile payloads', () => {
     expect((await join(await peer(s), 'after-fuzz')).ok).toBe(true);
   }, 60_000);
 
-  it('answers a missing ack with a serverError event and does nothing', async () => {
+  it('[P3] answers a missing ack with a serverError event and does nothing', async () => {
     const s = await server();
     const a = await peer(s);
     await joinOk(a, 'room');
@@ -193,7 +193,7 @@ describe('hostile payloads', () => {
     expect(a.events.all('serverError')).toEqual([]);
   });
 
-  it('refuses an oversized SDP with ERR_PAYLOAD_TOO_LARGE and drops a connection over the transport cap', async () => {
+  it('[P7] refuses an oversized SDP with ERR_PAYLOAD_TOO_LARGE and drops a connection over the transport cap', async () => {
     const s = await server();
     const a = await peer(s);
     const b = await peer(s);
@@ -224,7 +224,7 @@ describe('hostile payloads', () => {
 });
 
 describe('rate limits', () => {
-  it('answers a flood with ERR_RATE_LIMITED, then a serverError and a disconnect', async () => {
+  it('[P8] answers a flood with ERR_RATE_LIMITED, then a serverError and a disconnect', async () => {
     const s = await server({
       rateLimit: { burst: 20, perSecond: 0.5, abuseBurst: 10, abusePerSecond: 0.5 },
     });
@@ -243,7 +243,7 @@ describe('rate limits', () => {
     expect(metrics).toMatch(/meshwork_rejects_total\{code="ERR_RATE_LIMITED"\} [1-9]/);
   });
 
-  it('counts unknown events against the limit', async () => {
+  it('[P8] counts unknown events against the limit', async () => {
     const s = await server({
       rateLimit: { burst: 10, perSecond: 0.5, abuseBurst: 100, abusePerSecond: 0.5 },
     });
@@ -254,7 +254,7 @@ describe('rate limits', () => {
 });
 
 describe('admission', () => {
-  it('lets the first joiner set a password and refuses wrong or missing ones', async () => {
+  it('[P8] lets the first joiner set a password and refuses wrong or missing ones', async () => {
     const s = await server();
     await joinOk(await peer(s), 'locked', { password: 'open sesame' });
     expect(await join(await peer(s), 'locked')).toMatchObject({
@@ -269,7 +269,7 @@ describe('admission', () => {
     expect(ok.room.passwordProtected).toBe(true);
   });
 
-  it('limits password guesses per connection', async () => {
+  it('[P8] limits password guesses per connection', async () => {
     const s = await server();
     await joinOk(await peer(s), 'locked', { password: 'right' });
     const guesser = await peer(s);
@@ -282,14 +282,14 @@ describe('admission', () => {
     expect(answers).toContain('ERR_RATE_LIMITED');
   });
 
-  it('refuses a join to a full room', async () => {
+  it('[P8] refuses a join to a full room', async () => {
     const s = await server({ config: { maxPeersPerRoom: 2 } });
     await joinOk(await peer(s), 'small');
     await joinOk(await peer(s), 'small');
     expect(await join(await peer(s), 'small')).toMatchObject({ ok: false, error: 'ERR_ROOM_FULL' });
   });
 
-  it('allows listed, same-origin and no-Origin clients, and refuses other origins', async () => {
+  it('[P8] allows listed, same-origin and no-Origin clients, and refuses other origins', async () => {
     const s = await server({ config: { publicOrigins: ['https://app.example'] } });
     await expect(
       peer(s, { extraHeaders: { origin: 'https://app.example' } }),
