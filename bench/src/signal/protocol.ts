@@ -1,0 +1,12 @@
+/** Which server the child runs. `bare-ack` is the bare relay plus an ack, to split the cost. */
+export type ServerMode = 'meshwork' | 'bare' | 'bare-ack';
+
+/** Parent -> server child. */
+export type ChildRequest = { type: 'cpu' } | { type: 'heap' } | { type: 'stop' };
+
+/** Server child -> parent. */
+export type ChildReply =
+  | { type: 'ready'; port: number }
+  | { type: 'cpu'; usage: NodeJS.CpuUsage }
+  | { type: 'heap'; heapUsed: number; external: number; rss: number }
+  | { type: 'stopped' };
