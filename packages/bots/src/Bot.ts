@@ -126,8 +126,11 @@ export class Bot {
     return id;
   }
 
-  /** Starts the synthetic camera and joins the room. */
-  async join(): Promise<void> {
+  /**
+   * Starts the synthetic camera and joins the room. With `timeoutMs`, rejects (naming the last
+   * status) if the bot has not joined by then; the session keeps trying until closed.
+   */
+  async join(timeoutMs?: number): Promise<void> {
     this.media.start();
     this.session.setLocalStream('cam', this.media.stream);
     const join: Parameters<ClientSession['join']>[0] = {
@@ -137,7 +140,25 @@ export class Bot {
     };
     if (this.#options.password !== undefined) join.password = this.#options.password;
     if (this.#options.capacity) join.capacity = this.#options.capacity;
-    await this.session.join(join);
+    const joined = this.session.join(join);
+    if (timeoutMs === undefined) return joined;
+    joined.catch(() => {}); // the race below reports it; a rejection after the deadline is moot
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const last = this.statusLog.at(-1);
+        reject(
+          new Error(
+            `${this.name}: not joined after ${timeoutMs} ms (last status ${JSON.stringify(last)})`,
+          ),
+        );
+      }, timeoutMs);
+    });
+    try {
+      await Promise.race([joined, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Peer connections this bot made and has not closed. */
