@@ -17,6 +17,7 @@ import { planForwarding } from './forwarding';
 import { streamKey, type TrackIdentity, trackKey } from './manifest';
 import { type OutgoingSource, PeerLink } from './PeerLink';
 import { chooseReceive, isPlanReady, type ReceiveChoice } from './receiving';
+import { TrackBundle } from './TrackBundle';
 import type {
   ChatMessage,
   Clock,
@@ -63,14 +64,11 @@ function linkState(status: LinkStatus): LinkState | null {
   }
 }
 
+/** The platform's MediaStream, or a TrackBundle where there is none (Node). */
 function defaultCreateMediaStream(): () => MediaStream {
   const Ctor = (globalThis as { MediaStream?: typeof MediaStream }).MediaStream;
-  if (Ctor === undefined) {
-    throw new TypeError(
-      'No global MediaStream: pass createMediaStream (in Node, wrtc.MediaStream)',
-    );
-  }
-  return () => new Ctor();
+  if (Ctor !== undefined) return () => new Ctor();
+  return () => new TrackBundle() as unknown as MediaStream;
 }
 
 /**

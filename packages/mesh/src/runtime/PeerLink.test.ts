@@ -38,7 +38,7 @@ describe('PeerLink', () => {
     expect(p.errors).toEqual([]);
   });
 
-  it('[M2] glare: both offer at once; the impolite side ignores, the polite rolls back', async () => {
+  it('[M2][M4] glare: both offer at once; the impolite side ignores, the polite rolls back', async () => {
     const p = linkPair();
     await settle();
     p.hold();

@@ -1,6 +1,10 @@
 // Public surface of the mesh runtime: the controller, one link, and the contract types.
 
-export { ControlChannel } from './ControlChannel';
+export {
+  CHANNEL_HIGH_WATER_BYTES,
+  CHANNEL_LOW_WATER_BYTES,
+  ControlChannel,
+} from './ControlChannel';
 export { FILE_STALL_TIMEOUT_MS } from './dataPlane/DataPlane';
 export { noopLogger, realClock } from './defaults';
 export { Emitter } from './Emitter';
@@ -19,6 +23,7 @@ export {
   type PeerLinkOptions,
   PING_INTERVAL_MS,
 } from './PeerLink';
+export { TrackBundle } from './TrackBundle';
 export type {
   ChatMessage,
   Clock,

@@ -120,7 +120,8 @@ export interface MeshControllerOptions {
   logger?: Logger;
   /**
    * Makes the empty MediaStream each remote stream identity is shown in. Defaults to
-   * `new MediaStream()`; in Node pass `() => new wrtc.MediaStream()`.
+   * `new MediaStream()`, or where there is none (Node) a TrackBundle holding the tracks; in Node
+   * pass `() => new wrtc.MediaStream()` for a real one.
    */
   createMediaStream?: () => MediaStream;
 }
