@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { browserMedia } from './media/browserMedia';
+import { createBrowserMedia } from './media/browserMedia';
 import { roomPath } from './routing/route';
 import { createSession, preloadSession } from './session/createSession';
 import { createAppStore } from './store/createAppStore';
@@ -11,7 +11,10 @@ import './styles.css';
 const store = createAppStore({
   createSession,
   preloadSession,
-  media: browserMedia,
+  // `?quality=low` selects small camera frames (tests, weak machines).
+  media: createBrowserMedia(
+    new URLSearchParams(window.location.search).get('quality') === 'low' ? 'low' : 'normal',
+  ),
   storage: window.localStorage,
   copyText: (text) => navigator.clipboard.writeText(text),
   inviteUrl: (roomId) => new URL(roomPath(roomId), window.location.origin).href,

@@ -134,16 +134,21 @@ export function createMediaActions(
         audio: local.audio ? (local.audioDeviceId ?? true) : false,
         video: local.video ? (local.videoDeviceId ?? true) : false,
       });
-      const tracks = [result.audio, result.video].filter((t): t is MediaStreamTrack => t !== null);
-      if (result.audio) result.audio.enabled = get().local.audio;
+      // The person may have toggled a device, or joined, while the browser was asking.
+      const now = get().local;
+      if (result.video && !now.video) {
+        result.video.stop();
+        result.video = null;
+      }
+      if (result.audio) result.audio.enabled = now.audio;
       patchLocal({
         acquiring: false,
         problems: result.problems,
         // Without a working device the person joins with it off.
-        audio: local.audio && result.audio !== null,
-        video: local.video && result.video !== null,
-        stream: tracks.length > 0 ? media.compose(tracks) : null,
+        audio: now.audio && result.audio !== null,
+        video: now.video && result.video !== null,
       });
+      publish([result.audio, result.video].filter((t): t is MediaStreamTrack => t !== null));
       await refreshDevices();
     },
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { fakeStream, fakeTrack, ids, peer, roomView } from '../test/fakes';
+import { describe, expect, it, vi } from 'vitest';
+import type { CaptureResult } from '../media/types';
+import { fakeMedia, fakeStream, fakeTrack, ids, peer, roomView } from '../test/fakes';
 import { makeStore } from '../test/render';
 
 const ana = peer(ids.ana, 'Ana', 2);
@@ -193,5 +194,29 @@ describe('store + bridge', () => {
     store.getState().setDisplayName('Ana ');
     expect(window.localStorage.getItem('meshwork.displayName')).toBe('Ana');
     expect(makeStore().store.getState().displayName).toBe('Ana');
+  });
+
+  it('hands the camera to the session when the browser grants it only after joining', async () => {
+    let grant: (result: CaptureResult) => void = () => {};
+    const media = fakeMedia({
+      capture: vi.fn(() => new Promise<CaptureResult>((resolve) => (grant = resolve))),
+    });
+    const { store, session } = makeStore({ media });
+    store.getState().setDisplayName('Me');
+    const preview = store.getState().startPreview();
+    await store.getState().join('brave-otter-42');
+    session().emit('statusChanged', { status: 'joined' });
+    expect(session().setLocalStream).not.toHaveBeenCalled();
+
+    grant({
+      audio: fakeTrack('audio'),
+      video: fakeTrack('video'),
+      problems: { audio: null, video: null },
+    });
+    await preview;
+    const stream = store.getState().local.stream;
+    expect(stream?.getTracks()).toHaveLength(2);
+    expect(session().setLocalStream).toHaveBeenCalledWith('cam', stream);
+    expect(session().updateMedia).toHaveBeenLastCalledWith({ audio: true, video: true });
   });
 });

@@ -17,6 +17,11 @@ export function VideoView({ stream, self = false, className, label }: Props) {
   const ref = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
+    // React does not keep the `muted` property in sync; the own preview must never echo.
+    if (ref.current) ref.current.muted = self;
+  }, [self]);
+
+  useEffect(() => {
     const video = ref.current;
     if (!video || video.srcObject === stream) return;
     video.srcObject = stream;

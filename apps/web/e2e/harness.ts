@@ -1,0 +1,181 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webRoot = resolve(here, '..');
+const signalRoot = resolve(webRoot, '../signal');
+
+/** Chromium flags that work on these machines (TESTING.md). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+];
+
+/** Deadline for the signal app to answer its health check after start. */
+const SIGNAL_START_TIMEOUT_MS = 30_000;
+const HEALTH_POLL_MS = 100;
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => res(port));
+    });
+  });
+}
+
+/** A running signal app serving the freshly built web app. */
+export interface Stack {
+  baseUrl: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the web app, starts the signal app on a free loopback port (its source through tsx,
+ * or MESHWORK_SIGNAL_ENTRY run by node), and launches Chromium with fake media.
+ */
+export async function startStack(): Promise<Stack> {
+  await build({ root: webRoot, logLevel: 'warn' });
+  const port = await freePort();
+  const entry = process.env.MESHWORK_SIGNAL_ENTRY;
+  const [command, args] = entry
+    ? ['node', [entry]]
+    : [resolve(signalRoot, 'node_modules/.bin/tsx'), [resolve(signalRoot, 'src/main.ts')]];
+  const signal: ChildProcess = spawn(command, args, {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_ROOT: resolve(webRoot, 'dist'),
+      RESUME_SECRET: 'e2e-resume-secret-0123456789',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://localhost:${port}`;
+  const deadline = Date.now() + SIGNAL_START_TIMEOUT_MS;
+  for (;;) {
+    if (signal.exitCode !== null) throw new Error(`signal app exited with ${signal.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error('signal app did not become healthy');
+    await new Promise((r) => setTimeout(r, HEALTH_POLL_MS));
+  }
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    baseUrl,
+    browser,
+    async close() {
+      await browser.close();
+      signal.kill('SIGTERM');
+    },
+  };
+}
+
+/** Opens a room's invite link as a new person (own context: own storage and camera) and joins. */
+export async function joinAs(stack: Stack, room: string, name: string): Promise<Page> {
+  const context = await stack.browser.newContext({ viewport: { width: 1000, height: 680 } });
+  const page = await context.newPage();
+  await page.goto(`${stack.baseUrl}/r/${room}?quality=low`);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  return page;
+}
+
+/** Frames decoded so far by each remote tile's <video>, keyed by the tile's origin. */
+export function remoteFrames(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const video of document.querySelectorAll<HTMLVideoElement>('figure[data-origin] video')) {
+      if (video.muted) continue; // the person's own preview
+      const origin = video.closest('figure')?.getAttribute('data-origin') ?? '?';
+      out[origin] = video.getVideoPlaybackQuality().totalVideoFrames;
+    }
+    return out;
+  });
+}
+
+/** Waits until every remote tile has decoded `more` frames beyond `since` (and `count` tiles exist). */
+export async function waitForFramesAdvancing(page: Page, count: number, more = 10): Promise<void> {
+  const since = await remoteFrames(page);
+  const waiting = page.waitForFunction(
+    ({ since, count, more }) => {
+      const videos = [
+        ...document.querySelectorAll<HTMLVideoElement>('figure[data-origin] video'),
+      ].filter((v) => !v.muted);
+      if (videos.length !== count) return false;
+      return videos.every((v) => {
+        const origin = v.closest('figure')?.getAttribute('data-origin') ?? '?';
+        return v.getVideoPlaybackQuality().totalVideoFrames >= (since[origin] ?? 0) + more;
+      });
+    },
+    { since, count, more },
+    { timeout: 30_000 },
+  );
+  try {
+    await waiting;
+  } catch (error) {
+    const now = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLVideoElement>('figure[data-origin] video')].map((v) => ({
+        tile: v.closest('figure')?.getAttribute('aria-label'),
+        frames: v.getVideoPlaybackQuality().totalVideoFrames,
+        paused: v.paused,
+        readyState: v.readyState,
+        tracks: (v.srcObject as MediaStream | null)
+          ?.getTracks()
+          .map((t) => `${t.kind}:${t.readyState}:${t.muted ? 'muted' : 'live'}`),
+        route: v.closest('figure')?.querySelector('.tile-route')?.textContent,
+      })),
+    );
+    const who = await page.evaluate(() => document.querySelector('.tile-name')?.textContent);
+    throw new Error(
+      `frames did not advance for ${who}: before ${JSON.stringify(since)}, now ${JSON.stringify(now)}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Marks every tile's <video> element, to check later that the same elements survived. */
+export function tagVideos(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const videos = document.querySelectorAll<HTMLVideoElement & { e2eTag?: string }>(
+      'figure video',
+    );
+    for (const v of videos) v.e2eTag = v.closest('figure')?.getAttribute('data-origin') ?? '';
+    return videos.length;
+  });
+}
+
+/** How many tile <video> elements still carry the mark tagVideos put on them. */
+export function taggedVideos(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLVideoElement & { e2eTag?: string }>('figure video')].filter(
+        (v) => v.e2eTag === v.closest('figure')?.getAttribute('data-origin'),
+      ).length,
+  );
+}
