@@ -40,6 +40,18 @@ export const ResumeHintsSchema = z.object({
   planVersion: CountSchema,
   topology: TopologySchema,
   hubPreference: z.nullable(PeerIdSchema),
+  /** The other peers of the room as this client last saw them, so a rebuilt room keeps them. */
+  peers: z.optional(
+    z
+      .array(z.object({ id: PeerIdSchema, joinedAt: CountSchema, displayName: DisplayNameSchema }))
+      .check(z.maxLength(LIMITS.maxPeersPerRoomCeiling)),
+  ),
+  /** This client's links and their epochs, so a rebuilt room keeps each link's life. */
+  links: z.optional(
+    z
+      .array(z.object({ peer: PeerIdSchema, epoch: CountSchema }))
+      .check(z.maxLength(LIMITS.maxPeersPerRoomCeiling)),
+  ),
 });
 /** What a resuming client remembers of its room. */
 export type ResumeHints = z.infer<typeof ResumeHintsSchema>;

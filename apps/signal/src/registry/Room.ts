@@ -23,6 +23,8 @@ export interface PeerState {
   capacity: CapacityHints;
   /** The live connection, or null while the grace period runs. */
   conn: ConnId | null;
+  /** True for a peer a rebuilt room holds from another peer's resume hints until it resumes. */
+  placeholder: boolean;
   graceTimer: unknown;
 }
 
@@ -51,6 +53,11 @@ export interface RoomState {
   passwordHash: string | null;
   /** The link list last sent to the room, to send `linksChanged` only on change. */
   lastLinks: string;
+  /**
+   * Epochs remembered by resuming peers for links towards peers that have not resumed yet
+   * (rooms rebuilt after a restart). They override the planner's fresh epochs (SPEC [P9]).
+   */
+  rememberedEpochs: Map<string, number>;
 }
 
 /** An empty room. */
@@ -69,6 +76,7 @@ export function newRoom(id: string, passwordHash: string | null): RoomState {
     deadlineTimer: null,
     passwordHash,
     lastLinks: '[]',
+    rememberedEpochs: new Map(),
   };
 }
 

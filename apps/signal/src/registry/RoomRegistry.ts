@@ -28,6 +28,7 @@ import type {
   PeerUpdate,
   RegistryOptions,
   RelayRequest,
+  ResumeRequest,
 } from './types';
 
 /** How long a prepared plan waits for every connected peer's `planReady` before committing. */
@@ -130,6 +131,7 @@ export class RoomRegistry {
       if (created) {
         room.topology = resume.hints.topology;
         room.hubPreference = resume.hints.hubPreference;
+        this.holdPlaceholders(room, resume.peerId, resume.hints, now);
       }
       room.version = Math.max(room.version, resume.hints.planVersion);
     }
@@ -141,11 +143,13 @@ export class RoomRegistry {
       media: { ...NO_MEDIA, ...input.media },
       capacity: { ...input.capacity },
       conn: input.conn,
+      placeholder: false,
       graceTimer: null,
     };
     insertPeer(room, peer);
     this.conns.set(input.conn, { room, peer });
     this.peerIds.add(peer.id);
+    if (restore && resume.hints) this.rememberEpochs(room, peer, resume.hints);
     const effects = this.toOthers(room, peer.id, (conn) =>
       emit(conn, 'peerJoined', peerInfo(peer)),
     );
@@ -175,11 +179,77 @@ export class RoomRegistry {
     effects.push(
       ...this.toOthers(room, peer.id, (conn) => emit(conn, 'peerUpdated', peerInfo(peer))),
     );
+    if (peer.placeholder) {
+      peer.placeholder = false;
+      if (input.resume?.hints && this.rememberEpochs(room, peer, input.resume.hints)) {
+        // The epochs it remembers differ from the rebuilt plan's: re-plan before the ack.
+        effects.push(
+          ...this.issuePlan(room, peer.id),
+          ...this.maybeCommit(room),
+          ...this.linksChanged(room, peer.id),
+        );
+      }
+    }
     // The ack carries the newest plan; if it is already committed, say so right after the ack.
     if (room.pending === null && room.committed !== null) {
       effects.push(emit(input.conn, 'planCommitted', { version: room.committed.version }));
     }
     return { ok: true, effects, ...this.joined(room, peer), resumed: true };
+  }
+
+  /**
+   * Holds the peers a resuming client remembers as disconnected placeholders of a rebuilt room,
+   * so the first plans keep their links while they resume (SPEC [P9]).
+   */
+  private holdPlaceholders(
+    room: RoomState,
+    self: PeerId,
+    hints: NonNullable<ResumeRequest['hints']>,
+    now: number,
+  ): void {
+    for (const hinted of hints.peers ?? []) {
+      if (room.peers.length >= this.options.maxPeersPerRoom - 1) break;
+      if (hinted.id === self || this.peerIds.has(hinted.id) || this.retired.has(hinted.id, now))
+        continue;
+      const peer: PeerState = {
+        id: hinted.id,
+        displayName: hinted.displayName,
+        joinedAt: hinted.joinedAt,
+        seq: ++this.seq,
+        media: { ...NO_MEDIA },
+        capacity: {},
+        conn: null,
+        placeholder: true,
+        graceTimer: null,
+      };
+      insertPeer(room, peer);
+      this.peerIds.add(peer.id);
+      this.armGrace(room, peer);
+    }
+  }
+
+  /**
+   * Remembers the epochs a resuming peer holds for links towards peers that have not resumed
+   * yet, and forgets those between two resumed peers. Returns whether the latest plan disagrees.
+   */
+  private rememberEpochs(
+    room: RoomState,
+    peer: PeerState,
+    hints: NonNullable<ResumeRequest['hints']>,
+  ): boolean {
+    for (const link of hints.links ?? []) {
+      const other = room.peers.find((p) => p.id === link.peer);
+      if (other?.placeholder) room.rememberedEpochs.set(linkKey(peer.id, other.id), link.epoch);
+    }
+    for (const key of room.rememberedEpochs.keys()) {
+      const ends = parseLinkKey(key).map((id) => room.peers.find((p) => p.id === id));
+      if (ends.every((p) => p !== undefined && !p.placeholder)) room.rememberedEpochs.delete(key);
+    }
+    const epochs = latestPlan(room)?.epochs;
+    return (hints.links ?? []).some((link) => {
+      const key = linkKey(peer.id, link.peer);
+      return epochs?.has(key) === true && epochs.get(key) !== link.epoch;
+    });
   }
 
   private joined(room: RoomState, peer: PeerState): Omit<Joined, 'resumed'> {
@@ -215,14 +285,18 @@ export class RoomRegistry {
     this.conns.delete(conn);
     peer.conn = null;
     if (this.options.graceMs <= 0) return this.removePeer(room, peer, 'timeout');
+    this.armGrace(room, peer);
+    const effects = this.toOthers(room, peer.id, (c) => emit(c, 'peerUpdated', peerInfo(peer)));
+    effects.push(...this.maybeCommit(room));
+    return effects;
+  }
+
+  private armGrace(room: RoomState, peer: PeerState): void {
     peer.graceTimer = this.options.clock.setTimeout(() => {
       peer.graceTimer = null;
       if (peer.conn !== null || !room.peers.includes(peer)) return;
       this.options.onEffects(this.removePeer(room, peer, 'timeout'));
     }, this.options.graceMs);
-    const effects = this.toOthers(room, peer.id, (c) => emit(c, 'peerUpdated', peerInfo(peer)));
-    effects.push(...this.maybeCommit(room));
-    return effects;
   }
 
   private removePeer(room: RoomState, peer: PeerState, reason: 'left' | 'timeout'): Effect[] {
@@ -235,10 +309,15 @@ export class RoomRegistry {
     room.ready.delete(peer.id);
     this.peerIds.delete(peer.id);
     this.retired.add(peer.id, now);
-    for (const key of [...room.reports.keys(), ...room.failedLinks]) {
+    for (const key of [
+      ...room.reports.keys(),
+      ...room.failedLinks,
+      ...room.rememberedEpochs.keys(),
+    ]) {
       if (parseLinkKey(key).includes(peer.id)) {
         room.reports.delete(key);
         room.failedLinks.delete(key);
+        room.rememberedEpochs.delete(key);
       }
     }
     const effects = this.toOthers(room, null, (c) =>
@@ -377,6 +456,7 @@ export class RoomRegistry {
     room.version += 1;
     const prevEpochs = new Map(room.committed?.epochs);
     for (const [key, epoch] of room.pending?.epochs ?? []) prevEpochs.set(key, epoch);
+    for (const [key, epoch] of room.rememberedEpochs) prevEpochs.set(key, epoch);
     const plan = computeRoomPlan(
       {
         topology: room.topology,
