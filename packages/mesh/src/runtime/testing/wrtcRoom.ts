@@ -3,7 +3,7 @@
 // brightness names its origin. Not part of the package's export list.
 import { type PeerId, type PeerPlan, RelayedSignalSchema, type Topology } from '@meshwork/protocol';
 import wrtc from '@roamhq/wrtc';
-import { computeRoomPlan } from '../../plan';
+import { computeRoomPlan, linkKey } from '../../plan';
 import type { LinkKey } from '../../plan/types';
 import { MeshController } from '../MeshController';
 import type { Logger, MeshEvents } from '../types';
@@ -74,7 +74,8 @@ export class WrtcRoom {
   version = 0;
   topology: Topology = 'mesh';
   measuring = false;
-  private epochs: ReadonlyMap<LinkKey, number> = new Map();
+  private committedEpochs: ReadonlyMap<LinkKey, number> = new Map();
+  private pendingEpochs: ReadonlyMap<LinkKey, number> = new Map();
   private readonly waiters = new Set<() => void>();
   private readonly timers: Array<ReturnType<typeof setInterval>> = [];
   private readonly tracks: MediaStreamTrack[] = [];
@@ -109,8 +110,14 @@ export class WrtcRoom {
     }
   }
 
-  /** Computes plan `version + 1` for `topology` and gives each peer its part (phase one). */
-  prepare(topology: Topology): ReadonlyMap<PeerId, PeerPlan> {
+  /**
+   * Computes plan `version + 1` for `topology` over the peers still here, with `failed` links
+   * routed around, and gives each peer its part (phase one).
+   */
+  prepare(
+    topology: Topology,
+    failed: ReadonlyArray<readonly [PeerId, PeerId]> = [],
+  ): ReadonlyMap<PeerId, PeerPlan> {
     this.version += 1;
     this.topology = topology;
     const room = computeRoomPlan(
@@ -118,13 +125,13 @@ export class WrtcRoom {
         topology,
         peers: this.peers.map((p) => ({ id: p.id, joinedAt: 1_000 + p.index, capacity: {} })),
         hubPreference: null,
-        failedLinks: new Set(),
+        failedLinks: new Set(failed.map(([a, b]) => linkKey(a, b))),
       },
       this.version,
-      this.epochs,
+      // Both plans' links live during a switch; the planner's epochs come from their union.
+      new Map([...this.committedEpochs, ...this.pendingEpochs]),
     );
-    // Both plans' links live during a switch; the planner's epochs come from their union.
-    this.epochs = new Map([...this.epochs, ...room.epochs]);
+    this.pendingEpochs = room.epochs;
     for (const peer of this.peers) {
       const plan = room.peers.get(peer.id);
       if (plan === undefined) throw new Error(`no plan for ${peer.id}`);
@@ -136,10 +143,24 @@ export class WrtcRoom {
   /** Phase two: every peer commits the current version. */
   commit(): void {
     for (const peer of this.peers) peer.controller.commitPlan(this.version);
-    // After a commit only this plan's links live.
-    this.epochs = new Map(
-      [...this.epochs].filter(([key]) => this.peers.some((p) => this.holdsLink(p, key))),
-    );
+    this.committedEpochs = this.pendingEpochs;
+    this.pendingEpochs = new Map();
+  }
+
+  /** The peer at `index` leaves: its camera stops and its controller closes. */
+  leave(index: number): RoomPeer {
+    const peer = this.peers.find((p) => p.index === index);
+    if (peer === undefined) throw new Error(`no peer ${index}`);
+    clearInterval(this.timers[index]);
+    for (const f of peer.frames.values()) f.sink?.stop();
+    peer.controller.close();
+    this.peers.splice(this.peers.indexOf(peer), 1);
+    this.byId.delete(peer.id);
+    for (const other of this.peers) {
+      other.frames.get(peer.id)?.sink?.stop();
+      other.frames.delete(peer.id);
+    }
+    return peer;
   }
 
   /** Resolves once `predicate` holds, re-checked on every frame and controller event. */
@@ -232,10 +253,6 @@ export class WrtcRoom {
     for (const track of this.tracks) track.stop();
   }
 
-  private holdsLink(peer: RoomPeer, key: LinkKey): boolean {
-    return key.split('|').includes(peer.id);
-  }
-
   private record(peer: RoomPeer): void {
     const names: Array<keyof MeshEvents> = [
       'planReady',
@@ -277,6 +294,8 @@ export class WrtcRoom {
   }
 
   private watchStream(peer: RoomPeer, origin: PeerId, stream: MediaStream, hops: number): void {
+    // A peer that left may still be shown until the next plan drops it; it is not measured.
+    if (!this.byId.has(origin)) return;
     let f = peer.frames.get(origin);
     if (f === undefined) {
       f = {
