@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { PEER_LIMITS, parsePeerMessage } from './peer';
+
+const chat = { t: 'chat', origin: 'peer-aaaa', seq: 3, text: 'hi', sentAt: 1 };
+
+describe('parsePeerMessage', () => {
+  it('accepts every message kind in its valid shape', () => {
+    expect(parsePeerMessage(JSON.stringify(chat))).toEqual(chat);
+    expect(parsePeerMessage('{"t":"ping","id":1}')).toEqual({ t: 'ping', id: 1 });
+    const chunk = {
+      t: 'file-chunk',
+      transferId: 'peer-aaaa:0',
+      origin: 'peer-aaaa',
+      index: 0,
+      data: 'AQID',
+    };
+    expect(parsePeerMessage(JSON.stringify(chunk))).toEqual(chunk);
+  });
+
+  it.each([
+    ['not a string', new Uint8Array([1])],
+    ['not JSON', '{nope'],
+    ['an unknown kind', '{"t":"shell","cmd":"rm"}'],
+    ['a bad origin', JSON.stringify({ ...chat, origin: '../x' })],
+    ['empty chat', JSON.stringify({ ...chat, text: '' })],
+    ['over-long chat', JSON.stringify({ ...chat, text: 'x'.repeat(PEER_LIMITS.chatMaxChars + 1) })],
+    ['over the size cap', `"${'x'.repeat(PEER_LIMITS.messageMaxChars)}"`],
+    [
+      'a chunk that is not base64',
+      JSON.stringify({
+        t: 'file-chunk',
+        transferId: 'peer-aaaa:0',
+        origin: 'peer-aaaa',
+        index: 0,
+        data: '<script>',
+      }),
+    ],
+    [
+      'a file hash that is not hex',
+      JSON.stringify({
+        t: 'file-start',
+        transferId: 'peer-aaaa:0',
+        origin: 'peer-aaaa',
+        name: 'a',
+        mimeType: '',
+        size: 1,
+        chunks: 1,
+        sha256: 'z'.repeat(64),
+      }),
+    ],
+  ])('rejects %s', (_label, raw) => {
+    expect(parsePeerMessage(raw)).toBeNull();
+  });
+
+  it('a full chunk with its envelope fits the size cap', () => {
+    const data = 'A'.repeat(Math.ceil(PEER_LIMITS.fileChunkBytes / 3) * 4);
+    const raw = JSON.stringify({
+      t: 'file-chunk',
+      transferId: `${'p'.repeat(32)}:${'9'.repeat(15)}`,
+      origin: 'p'.repeat(32),
+      index: 4095,
+      data,
+    });
+    expect(raw.length).toBeLessThanOrEqual(PEER_LIMITS.messageMaxChars);
+    expect(parsePeerMessage(raw)).not.toBeNull();
+  });
+});
