@@ -60,6 +60,11 @@ export interface OriginStats {
   routeHistory: StreamRoute[];
   /** False once the stream was removed (origin left or stopped it). */
   active: boolean;
+  /**
+   * For every track the stream moved to after its first: ms from the move until that track's
+   * first readable frame (how long a tile would show nothing new from the new track).
+   */
+  trackSwitchMs: number[];
 }
 
 interface Watch {
@@ -160,6 +165,9 @@ export class Bot {
       clearTimeout(timer);
     }
   }
+
+  /** Peer connections this bot ever made (a link rebuilt counts again). */
+  peerConnectionsCreated = 0;
 
   /** Peer connections this bot made and has not closed. */
   get openPeerConnections(): number {
@@ -274,6 +282,7 @@ export class Bot {
 
   #createPeerConnection(config: RTCConfiguration): RTCPeerConnection {
     const pc = createWrtcPeerConnection(config);
+    this.peerConnectionsCreated++;
     this.#peerConnections.add(pc);
     const close = pc.close.bind(pc);
     pc.close = () => {
@@ -306,6 +315,7 @@ export class Bot {
           route: null,
           routeHistory: [],
           active: true,
+          trackSwitchMs: [],
         },
         readers: new Map(),
         latencySum: 0,
@@ -327,9 +337,21 @@ export class Bot {
         watch.readers.delete(track);
       }
     }
+    const switched = watch.stats.firstFrameAt !== null;
     for (const track of tracks) {
       if (watch.readers.has(track)) continue;
-      watch.readers.set(track, new FrameReader(track, (code) => this.#onFrame(watch, code)));
+      const since = Date.now();
+      let first = switched;
+      watch.readers.set(
+        track,
+        new FrameReader(track, (code) => {
+          if (first && code) {
+            first = false;
+            watch.stats.trackSwitchMs.push(Date.now() - since);
+          }
+          this.#onFrame(watch, code);
+        }),
+      );
     }
   }
 

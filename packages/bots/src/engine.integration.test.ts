@@ -103,6 +103,7 @@ describe('live topology switch', () => {
     await room.add(4);
     await room.settled('mesh');
     await room.flowing('mesh', FLOWING_FRAMES);
+    const switchMoves: number[] = [];
     for (const topology of ['star', 'ring', 'mesh'] as const) {
       room.resetGaps();
       const t0 = Date.now();
@@ -113,10 +114,14 @@ describe('live topology switch', () => {
       await room.linksMatchPlan();
       const gap = room.longestGap();
       const origin = room.bots.find((b) => b.id === gap.origin)?.name ?? gap.origin;
+      const moves = room.bots.flatMap((b) => b.allStats().flatMap((s) => s.trackSwitchMs));
+      switchMoves.push(...moves);
       log(
         `switch to ${topology}: committed after ${committedAfter} ms; longest frame gap ` +
-          `${gap.ms} ms (${gap.receiver} <- ${origin}); ${room.describeLinks()}`,
+          `${gap.ms} ms (${gap.receiver} <- ${origin}); tile moves to a new track so far: ` +
+          `${moves.length}, first frame on the new track after max ${Math.max(0, ...moves)} ms; ${room.describeLinks()}`,
       );
+      for (const b of room.bots) for (const s of b.allStats()) s.trackSwitchMs.length = 0;
       expectNoMixUps(room);
     }
   });
@@ -190,6 +195,12 @@ describe('failures', () => {
     await room.settled('ring');
     await room.flowing('ring', FLOWING_FRAMES);
     const ids = room.bots.map((b) => b.id);
+    const createdBefore = room.bots.map((b) => b.peerConnectionsCreated);
+    const epochsBefore = JSON.stringify(room.bots[0]?.session.plan?.links);
+    const planVersions: number[] = [];
+    room.bots[0]?.session.on('planChanged', ({ plan, committed }) => {
+      if (committed) planVersions.push(plan.version);
+    });
     room.resetGaps();
 
     const t0 = Date.now();
@@ -214,9 +225,17 @@ describe('failures', () => {
     await room.flowing('ring', FLOWING_FRAMES);
     await room.linksMatchPlan();
     const gap = room.longestGap();
+    const rebuilt = room.bots.reduce(
+      (n, b, i) => n + b.peerConnectionsCreated - (createdBefore[i] ?? 0),
+      0,
+    );
     log(
       `signal app restart: down ${t1 - t0} ms (longest gap while down ${downGap.ms} ms), all resumed ` +
-        `${resumed} ms after restart; longest frame gap over the whole restart ${gap.ms} ms; ${room.describeLinks()}`,
+        `${resumed} ms after restart; longest frame gap over the whole restart ${gap.ms} ms; ` +
+        `${rebuilt} peer connections rebuilt; ${room.describeLinks()}`,
+    );
+    log(
+      `restart: Bot 0 links before ${epochsBefore}, after ${JSON.stringify(room.bots[0]?.session.plan?.links)}; plans committed while resuming: ${planVersions.join(',')}`,
     );
     expectNoMixUps(room);
   });
