@@ -3,6 +3,7 @@
 // the report from the committed JSON). `--only=signal,web,browser` runs a subset (for work on
 // the harness; the JSON then holds only that subset).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from '@meshwork/protocol';
@@ -43,7 +44,13 @@ type Mode = 'quick' | 'full';
 
 const PLANS = {
   quick: {
-    join: { sequentialJoins: 300, bursts: 10, burstSize: 16, timeBudgetMs: 60_000 },
+    join: {
+      warmupJoins: 50,
+      sequentialJoins: 300,
+      bursts: 10,
+      burstSize: 16,
+      timeBudgetMs: 60_000,
+    },
     relay: { pairs: 32, perPeerPerSecond: 40, warmupMs: 2_000, measureMs: 8_000, rounds: 1 },
     heap: { peers: 2_000, concurrency: 50, timeBudgetMs: 120_000 },
     firstFrame: { ns: [2, 4], runs: 3 },
@@ -52,7 +59,13 @@ const PLANS = {
     uplink: null as null | { ns: number[]; windowMs: number },
   },
   full: {
-    join: { sequentialJoins: 1_000, bursts: 40, burstSize: 16, timeBudgetMs: 180_000 },
+    join: {
+      warmupJoins: 50,
+      sequentialJoins: 1_000,
+      bursts: 40,
+      burstSize: 16,
+      timeBudgetMs: 180_000,
+    },
     relay: { pairs: 32, perPeerPerSecond: 40, warmupMs: 3_000, measureMs: 15_000, rounds: 3 },
     heap: { peers: 2_000, concurrency: 50, timeBudgetMs: 180_000 },
     firstFrame: { ns: [2, 3, 4, 5, 6], runs: 5 },
@@ -251,6 +264,7 @@ async function main(): Promise<void> {
       machine: machineFacts(),
       network,
       durationS: 0,
+      loadAverage: { start: round(loadavg()[0] ?? 0, 2), end: 0 },
       chromium: chromiumVersion(CHROMIUM_PATH),
     },
     signal: {},
@@ -273,6 +287,7 @@ async function main(): Promise<void> {
   }
   r.pending['browser.cpuPerPeer'] =
     'not measured yet: pages share one Chromium, whose encoder threads are not attributed per page by the harness';
+  r.meta.loadAverage.end = round(loadavg()[0] ?? 0, 2);
   r.meta.durationS = Math.round((Date.now() - started) / 1000);
   mkdirSync(join(REPO_ROOT, 'bench/results'), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(r, null, 2)}\n`);

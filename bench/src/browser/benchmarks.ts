@@ -35,6 +35,9 @@ async function formRoom(peers: readonly PeerPage[], roomId: string, topology: To
 export interface FirstFrameSample {
   ms: number;
   signals: number;
+  /** Breakdown from the join call: ack received, last remote stream announced (ms). */
+  joinedMs: number;
+  streamsMs: number;
 }
 
 /**
@@ -65,7 +68,20 @@ export async function firstFrameOnce(
       }
     }
     const signals = (await sumSignals(peers)) - signalsBefore;
-    return { ms: round(end - joinedAt, 1), signals };
+    const joined = (await last.events()).find((e) => e.type === 'joined')?.at ?? joinedAt;
+    let streams = joinedAt;
+    for (const p of peers) {
+      for (const e of await p.events()) {
+        const relevant = p === last || e.origin === last.selfId;
+        if (e.type === 'stream' && relevant && e.at >= joinedAt) streams = Math.max(streams, e.at);
+      }
+    }
+    return {
+      ms: round(end - joinedAt, 1),
+      signals,
+      joinedMs: round(joined - joinedAt, 1),
+      streamsMs: round(streams - joinedAt, 1),
+    };
   } finally {
     await closeAll(peers);
   }

@@ -17,6 +17,7 @@ function results(partial: Partial<Results> = {}): Results {
       machine: { cpu: 'Test CPU', cores: 2, memoryGb: 4, node: 'v20.0.0', os: 'Linux' },
       network: 'namespace',
       durationS: 1,
+      loadAverage: { start: 0.5, end: 0.7 },
       chromium: null,
     },
     signal: {},

@@ -121,6 +121,7 @@ function machineTable(r: Results): string {
     `| Memory | ${m.memoryGb} GB |`,
     `| Node | ${m.node} |`,
     `| OS | ${m.os} |`,
+    `| Load average (1 min) | ${r.meta.loadAverage?.start ?? '—'} at start, ${r.meta.loadAverage?.end ?? '—'} at end |`,
     `| Chromium | ${r.meta.chromium ?? 'not found'} |`,
     `| Network | ${r.meta.network === 'namespace' ? 'loopback-only network namespace (`unshare -n`)' : 'host network, 127.0.0.1 only'} |`,
   ].join('\n');

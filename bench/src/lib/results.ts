@@ -15,6 +15,8 @@ export interface RunMeta {
   /** `namespace`: inside a loopback-only network namespace; `host`: on the host network. */
   network: 'namespace' | 'host';
   durationS: number;
+  /** 1-minute load average when the run started and ended: other work on the machine skews latencies. */
+  loadAverage: { start: number; end: number };
   chromium: string | null;
 }
 

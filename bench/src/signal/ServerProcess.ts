@@ -1,9 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { buildServerChild } from './buildChild';
 import type { ChildReply, ChildRequest, ServerMode } from './protocol';
 
-const CHILD = fileURLToPath(new URL('./serverChild.ts', import.meta.url));
-const BENCH_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** How long the child may take to start or to answer one request. */
 export const CHILD_REPLY_TIMEOUT_MS = 60_000;
 
@@ -28,9 +26,9 @@ export class ServerProcess {
 
   /** Starts the child and waits until it listens. */
   static async start(options: ServerProcessOptions): Promise<ServerProcess> {
-    const child = fork(CHILD, [options.mode, JSON.stringify(options.config ?? {})], {
-      cwd: BENCH_ROOT,
-      execArgv: ['--import', 'tsx', '--expose-gc', ...(options.nodeArgs ?? [])],
+    const script = await buildServerChild();
+    const child = fork(script, [options.mode, JSON.stringify(options.config ?? {})], {
+      execArgv: ['--expose-gc', '--enable-source-maps', ...(options.nodeArgs ?? [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const ready = await nextReply(child, 'ready');
@@ -40,6 +38,11 @@ export class ServerProcess {
   /** Process CPU time (user and system) so far. */
   async cpu(): Promise<{ usage: NodeJS.CpuUsage }> {
     return this.#ask({ type: 'cpu' }, 'cpu');
+  }
+
+  /** Event-loop delay since the last call (p99 and max, ms); resets the histogram. */
+  async loopDelay(): Promise<{ p99Ms: number; maxMs: number }> {
+    return this.#ask({ type: 'loop' }, 'loop');
   }
 
   /** Heap after a full GC. */

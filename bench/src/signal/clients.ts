@@ -49,6 +49,11 @@ export function autoReady(socket: SignalClient): void {
   });
 }
 
+/** Answers the plan a join ack carries with `planReady`, as the session does once linked. */
+export function readyForJoinPlan(socket: SignalClient, res: JoinResult): void {
+  if (res.ok) socket.emit('planReady', { version: res.plan.version }, () => {});
+}
+
 /** Leaves (so the peer is dropped at once, without a grace period) and closes. */
 export async function leaveAndClose(socket: SignalClient): Promise<void> {
   if (socket.connected) {

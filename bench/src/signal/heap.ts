@@ -1,5 +1,5 @@
 import { round } from '../lib/stats';
-import { autoReady, connectClient, joinRoom, type SignalClient } from './clients';
+import { autoReady, connectClient, joinRoom, readyForJoinPlan, type SignalClient } from './clients';
 import { ServerProcess } from './ServerProcess';
 
 /** How many peers to hold. */
@@ -56,6 +56,7 @@ export async function measureHeap(options: HeapOptions): Promise<HeapResult> {
           autoReady(socket);
           const res = await joinRoom(socket, roomId, `Peer ${i + j}`);
           if (!res.ok) throw new Error(`join refused: ${res.error}`);
+          readyForJoinPlan(socket, res);
           return socket;
         }),
       );

@@ -2,11 +2,12 @@
 export type ServerMode = 'meshwork' | 'bare' | 'bare-ack';
 
 /** Parent -> server child. */
-export type ChildRequest = { type: 'cpu' } | { type: 'heap' } | { type: 'stop' };
+export type ChildRequest = { type: 'cpu' } | { type: 'loop' } | { type: 'heap' } | { type: 'stop' };
 
 /** Server child -> parent. */
 export type ChildReply =
   | { type: 'ready'; port: number }
   | { type: 'cpu'; usage: NodeJS.CpuUsage }
+  | { type: 'loop'; p99Ms: number; maxMs: number }
   | { type: 'heap'; heapUsed: number; external: number; rss: number }
   | { type: 'stopped' };

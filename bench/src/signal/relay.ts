@@ -6,6 +6,7 @@ import {
   connectClient,
   joinRoom,
   leaveAndClose,
+  readyForJoinPlan,
   type SignalClient,
 } from './clients';
 import type { ServerMode } from './protocol';
@@ -82,6 +83,8 @@ async function linkedPairsMeshwork(
     const ra = await joinRoom(a, `relay-${i}`, 'A');
     const rb = await joinRoom(b, `relay-${i}`, 'B');
     if (!ra.ok || !rb.ok) throw new Error('relay join refused');
+    readyForJoinPlan(a, ra);
+    readyForJoinPlan(b, rb);
     const bLink = rb.plan.links[0];
     if (!bLink) throw new Error('B has no link to A');
     const aLink = await aLinked;
@@ -157,8 +160,13 @@ async function waitFor(test: () => boolean, timeoutMs: number): Promise<void> {
   while (!test() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
 }
 
-async function oneRound(mode: ServerMode, options: RelayOptions): Promise<RelayRound> {
-  const server = await ServerProcess.start({ mode });
+/** One measured relay round against a fresh server; `nodeArgs` e.g. `--cpu-prof` to profile it. */
+export async function relayRound(
+  mode: ServerMode,
+  options: RelayOptions,
+  nodeArgs: string[] = [],
+): Promise<RelayRound> {
+  const server = await ServerProcess.start({ mode, nodeArgs });
   let received = 0;
   const onSignal = () => {
     received += 1;
@@ -203,7 +211,7 @@ export async function measureRelay(options: RelayOptions): Promise<RelayRound[]>
   const modes: ServerMode[] = ['bare', 'meshwork', 'bare-ack'];
   for (let r = 0; r < options.rounds; r++) {
     for (const mode of modes) {
-      const result = await oneRound(mode, options);
+      const result = await relayRound(mode, options);
       console.info(
         `  relay ${mode.padEnd(8)} ${result.usPerMsg} us/msg over ${result.messages} msgs ` +
           `(${result.msgPerSecond}/s, server ${result.serverCpuPercent}% of a core)`,

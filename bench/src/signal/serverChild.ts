@@ -4,6 +4,7 @@
 // Talks to the parent over IPC: 'ready' with the port, then answers 'cpu', 'heap' and 'stop'.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createSignalServer, type SignalServerDeps } from '@meshwork/signal';
 import { Server } from 'socket.io';
 import type { ChildReply, ChildRequest, ServerMode } from './protocol';
@@ -12,6 +13,8 @@ const mode = (process.argv[2] ?? 'meshwork') as ServerMode;
 const overrides = JSON.parse(process.argv[3] ?? '{}') as SignalServerDeps['config'];
 
 const httpServer = createServer();
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 let closeServer: () => Promise<void>;
 
 if (mode === 'meshwork') {
@@ -46,6 +49,13 @@ process.on('message', (raw) => {
   const req = raw as ChildRequest;
   if (req.type === 'cpu') {
     reply({ type: 'cpu', usage: process.cpuUsage() });
+  } else if (req.type === 'loop') {
+    reply({
+      type: 'loop',
+      p99Ms: loopDelay.percentile(99) / 1e6,
+      maxMs: loopDelay.max / 1e6,
+    });
+    loopDelay.reset();
   } else if (req.type === 'heap') {
     collectGarbage();
     const m = process.memoryUsage();
