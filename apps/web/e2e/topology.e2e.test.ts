@@ -62,4 +62,37 @@ describe('three people in one room', () => {
     // A ring of three is a triangle: everyone direct again.
     await cy.getByRole('figure', { name: 'Bo' }).getByText('direct').waitFor();
   });
+
+  it('chats as text, sends a verified file, and announces someone leaving', async () => {
+    const [ana, bo, cy] = pages as [Page, Page, Page];
+    await ana.getByRole('button', { name: 'Open chat' }).click();
+    await ana.getByLabel('Message', { exact: true }).fill('<b>hello</b> from Ana');
+    await ana.getByRole('button', { name: 'Send', exact: true }).click();
+    await bo.getByRole('button', { name: /Open chat/ }).click();
+    await bo.getByText('<b>hello</b> from Ana').waitFor();
+    expect(await bo.locator('.chat-log b').count()).toBe(0);
+
+    const content = 'Meshwork file transfer, verified end to end.\n'.repeat(2000);
+    await ana.getByRole('button', { name: 'Send a file' }).click();
+    await ana.getByLabel('Choose a file to send to the room').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(content),
+    });
+    await cy.getByRole('button', { name: 'Send a file' }).click();
+    const download = cy.getByRole('link', { name: 'Download notes.txt' });
+    await download.waitFor();
+    expect(await cy.getByText(/verified \(SHA-256/).count()).toBe(1);
+    const href = await download.getAttribute('href');
+    expect(await cy.evaluate(async (url) => (await fetch(url as string)).text(), href)).toBe(
+      content,
+    );
+
+    await cy.getByRole('button', { name: 'Leave' }).click();
+    await cy.getByText('You left the room').waitFor();
+    for (const page of [ana, bo]) {
+      await page.getByRole('status').getByText('Cy left').waitFor();
+      await expect.poll(() => page.getByRole('figure').count()).toBe(2);
+    }
+  });
 });

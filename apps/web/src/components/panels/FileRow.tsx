@@ -1,27 +1,19 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import type { FileEntry } from '../../store/types';
 import { fileSize } from './fileSize';
 
 /** One transfer: progress while it moves, a verified download once it arrived. */
 export function FileRow({ file, from }: { file: FileEntry; from: string }) {
-  const url = useMemo(
-    () =>
-      file.received
-        ? // Received files are assembled in a plain ArrayBuffer, never a shared one.
-          URL.createObjectURL(
-            new Blob([file.received.data as Uint8Array<ArrayBuffer>], {
-              type: file.received.mimeType,
-            }),
-          )
-        : null,
-    [file.received],
-  );
-  useEffect(
-    () => () => {
-      if (url) URL.revokeObjectURL(url);
-    },
-    [url],
-  );
+  const [url, setUrl] = useState<string | null>(null);
+  const received = file.received;
+  useEffect(() => {
+    if (!received) return;
+    // Received files are assembled in a plain ArrayBuffer, never a shared one.
+    const data = received.data as Uint8Array<ArrayBuffer>;
+    const next = URL.createObjectURL(new Blob([data], { type: received.mimeType }));
+    setUrl(next);
+    return () => URL.revokeObjectURL(next);
+  }, [received]);
   const done = file.bytes >= file.size;
   const verb = file.direction === 'send' ? 'Sending' : 'Receiving';
 
