@@ -422,7 +422,13 @@ describe('ClientSession resume', () => {
     socket.serverConnect();
     const req = socket.of('join')[1]?.[0] as JoinRequest;
     expect(req.resumeToken).toBe('token-1');
-    expect(req.resume).toEqual({ planVersion: 4, topology: 'ring', hubPreference: null });
+    expect(req.resume).toEqual({
+      planVersion: 4,
+      topology: 'ring',
+      hubPreference: null,
+      peers: [{ id: 'other-peer-2', joinedAt: 1, displayName: 'Other' }],
+      links: [{ peer: 'other-peer-2', epoch: 4 }],
+    });
     socket.ack('join', joinOk({ resumed: true, plan: plan(4, 'ring'), resumeToken: 'token-2' }));
     expect(session.status).toBe('joined');
     expect(meshes).toHaveLength(1);

@@ -28,6 +28,7 @@ import { io, type Socket } from 'socket.io-client';
 import { type BackoffBounds, backoffDelay, DEFAULT_RECONNECT_DELAY_MS } from './backoff';
 import { Emitter } from './emitter';
 import { FATAL_JOIN_ERRORS, SessionError, type SessionErrorCode } from './errors';
+import { resumeHints } from './resumeHints';
 import { type RoomChange, reduceRoomView, roomViewFromSnapshot } from './roomView';
 import type {
   ClientSessionApi,
@@ -366,13 +367,7 @@ export class ClientSession implements ClientSessionApi {
     if (options.capacity !== undefined) req.capacity = options.capacity;
     if (this.#resumeToken !== null) {
       req.resumeToken = this.#resumeToken;
-      if (this.#plan && this.#room) {
-        req.resume = {
-          planVersion: this.#plan.version,
-          topology: this.#room.settings.topology,
-          hubPreference: this.#room.settings.hubPreference,
-        };
-      }
+      if (this.#plan && this.#room) req.resume = resumeHints(this.#plan, this.#room);
     }
     this.#callback<JoinResult>(
       ACK_TIMEOUT_MS,
