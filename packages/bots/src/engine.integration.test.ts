@@ -240,6 +240,9 @@ describe('failures', () => {
     log(
       `restart: Bot 0 links before ${epochsBefore}, after ${JSON.stringify(room.bots[0]?.session.plan?.links)}; plans committed while resuming: ${planVersions.join(',')}`,
     );
+    // Resume hints rebuild the room with the same link lives: nothing renegotiates (SPEC [P9]).
+    expect(rebuilt).toBe(0);
+    expect(room.bots[0]?.session.plan?.links).toEqual(JSON.parse(epochsBefore));
     expectNoMixUps(room);
   });
 });
