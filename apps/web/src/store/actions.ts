@@ -20,6 +20,8 @@ export interface AppActions {
   startPreview(): Promise<void>;
   stopLocalMedia(): void;
   refreshDevices(): Promise<void>;
+  /** Keeps the device list current as devices come and go; returns a disposer. */
+  watchDevices(): () => void;
   setMicrophone(on: boolean): Promise<void>;
   setCamera(on: boolean): Promise<void>;
   chooseDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void>;

@@ -10,6 +10,7 @@ type MediaActions = Pick<
   | 'startPreview'
   | 'stopLocalMedia'
   | 'refreshDevices'
+  | 'watchDevices'
   | 'setMicrophone'
   | 'setCamera'
   | 'chooseDevice'
@@ -122,6 +123,9 @@ export function createMediaActions(
 
   return {
     refreshDevices,
+    watchDevices() {
+      return media.onDevicesChanged(() => void refreshDevices());
+    },
     setMicrophone,
     setCamera,
 

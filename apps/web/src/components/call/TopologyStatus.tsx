@@ -7,6 +7,10 @@ export function TopologyStatus() {
   const hub = useAppStore((s) => s.plan?.hub ?? null);
   const hubName = useAppStore((s) => (hub ? s.names.get(hub) : undefined));
   const request = useAppStore((s) => s.topologyRequest);
+  // Streams this person decodes and re-encodes for others under the current plan.
+  const relaying = useAppStore(
+    (s) => new Set(s.plan?.forward.filter((f) => f.from !== null).map((f) => f.origin)).size,
+  );
   if (!topology) return null;
   return (
     <p className="topology-status" role="status" data-topology={topology}>
@@ -16,6 +20,9 @@ export function TopologyStatus() {
         ? ` → switching to ${TOPOLOGY_LABELS[request.topology]}…`
         : ''}
       {request?.error ? ` (switch failed: ${request.error})` : ''}
+      {relaying > 0
+        ? ` · you relay ${relaying} ${relaying === 1 ? 'person' : 'people'}'s video`
+        : ''}
     </p>
   );
 }

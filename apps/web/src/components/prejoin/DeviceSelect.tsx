@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useAppStore } from '../../store/StoreContext';
 
 interface Props {
@@ -11,6 +12,8 @@ export function DeviceSelect({ kind }: Props) {
     kind === 'audioinput' ? s.local.audioDeviceId : s.local.videoDeviceId,
   );
   const choose = useAppStore((s) => s.chooseDevice);
+  const watchDevices = useAppStore((s) => s.watchDevices);
+  useEffect(() => watchDevices(), [watchDevices]);
   const options = devices.filter((d) => d.kind === kind);
   if (options.length === 0) return null;
   const label = kind === 'audioinput' ? 'Microphone' : 'Camera';
