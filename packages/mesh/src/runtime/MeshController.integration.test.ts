@@ -69,7 +69,8 @@ describe.runIf(mayOpenPeerConnections())('MeshController over real WebRTC (4 pee
       () => room.peers.every((p) => (p.events.planReady ?? []).some((e) => e.version === version)),
       `every peer ready for ${topology} v${version}`,
     );
-    measured[`${label}ReadyMs`] = Math.round(performance.now() - started);
+    const readyMs = Math.round(performance.now() - started);
+    measured[`${label}ReadyMs`] = readyMs;
     room.commit();
     // Frames keep coming after the old routes stop, over exactly the new routes.
     const afterCommit = room.snapshot();
@@ -84,6 +85,10 @@ describe.runIf(mayOpenPeerConnections())('MeshController over real WebRTC (4 pee
       `routes of ${topology} in use`,
     );
     measured[`${label}MaxFrameGapMs`] = Math.round(room.maxGapMs());
+    console.info(
+      `[integration] switch to ${label} v${version}: prepare->ready ${readyMs} ms, longest gap ` +
+        `${Math.round(room.maxGapMs())} ms (commit@${readyMs})\n  ${room.gapReport().join('\n  ')}`,
+    );
     if (seamless) expect(room.maxGapMs()).toBeLessThan(MAX_SWITCH_GAP_MS);
     room.measureGaps(false);
     expect(room.snapshot().size).toBe(before.size);
@@ -96,6 +101,14 @@ describe.runIf(mayOpenPeerConnections())('MeshController over real WebRTC (4 pee
     await room.framesFlowing(room.snapshot(), 1, 'first frames in mesh');
     measured.meshFirstFramesMs = Math.round(performance.now() - started);
     await room.framesFlowing(room.snapshot(), FRAMES, 'frames flowing in mesh');
+    // The same measurement with no switch: what the machine's own jitter looks like.
+    room.measureGaps(true);
+    await room.framesFlowing(room.snapshot(), FRAMES, 'steady frames in mesh');
+    measured.steadyMaxFrameGapMs = Math.round(room.maxGapMs());
+    console.info(
+      `[integration] steady mesh, no switch: longest gap ${measured.steadyMaxFrameGapMs} ms`,
+    );
+    room.measureGaps(false);
     assertRoutes('mesh');
     for (const peer of room.peers) {
       for (const [origin, f] of peer.frames) {

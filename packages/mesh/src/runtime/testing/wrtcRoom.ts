@@ -35,6 +35,10 @@ export interface FrameTrack {
   maxGapMs: number;
   /** Frames whose brightness did not match the origin (misrouted media). */
   wrongOrigin: number;
+  /** When the largest measured gap ended (performance.now()). */
+  maxGapEndAt: number | null;
+  /** Track swaps inside the stream while measuring: when, and when its first frame came. */
+  swaps: Array<{ at: number; firstFrameAt: number | null }>;
   streams: Set<MediaStream>;
   hops: number | null;
   sink: RVideoSink | null;
@@ -74,6 +78,8 @@ export class WrtcRoom {
   version = 0;
   topology: Topology = 'mesh';
   measuring = false;
+  /** performance.now() when measurement last started. */
+  measureStartedAt = 0;
   private committedEpochs: ReadonlyMap<LinkKey, number> = new Map();
   private pendingEpochs: ReadonlyMap<LinkKey, number> = new Map();
   private readonly waiters = new Set<() => void>();
@@ -213,7 +219,38 @@ export class WrtcRoom {
   measureGaps(on: boolean): void {
     this.measuring = on;
     if (!on) return;
-    for (const peer of this.peers) for (const f of peer.frames.values()) f.maxGapMs = 0;
+    this.measureStartedAt = performance.now();
+    for (const peer of this.peers) {
+      for (const f of peer.frames.values()) {
+        f.maxGapMs = 0;
+        f.maxGapEndAt = null;
+        f.swaps = [];
+      }
+    }
+  }
+
+  /**
+   * One line per (receiver, origin) for the switch being measured: the longest frame gap, when
+   * it ended, and each track swap with the wait for its first frame (times from the start).
+   */
+  gapReport(): string[] {
+    const t = (at: number | null) =>
+      at === null ? '-' : String(Math.round(at - this.measureStartedAt));
+    const lines: string[] = [];
+    for (const peer of this.peers) {
+      for (const [origin, f] of peer.frames) {
+        const swaps = f.swaps
+          .map(
+            (s) =>
+              `swap@${t(s.at)}+${s.firstFrameAt === null ? '-' : Math.round(s.firstFrameAt - s.at)}`,
+          )
+          .join(' ');
+        lines.push(
+          `${peer.id}<${origin} gap=${Math.round(f.maxGapMs)} ending@${t(f.maxGapEndAt)} hops=${f.hops} ${swaps}`,
+        );
+      }
+    }
+    return lines;
   }
 
   /** Largest frame gap over every pair since measurement started. */
@@ -304,6 +341,8 @@ export class WrtcRoom {
         lastAt: null,
         maxGapMs: 0,
         wrongOrigin: 0,
+        maxGapEndAt: null,
+        swaps: [],
         streams: new Set(),
         hops: null,
         sink: null,
@@ -315,6 +354,8 @@ export class WrtcRoom {
     f.hops = hops;
     const track = stream.getVideoTracks()[0] ?? null;
     if (track !== f.track) {
+      const swap = { at: performance.now(), firstFrameAt: null as number | null };
+      if (this.measuring && f.track !== null) f.swaps.push(swap);
       f.sink?.stop();
       f.track = track;
       f.sink = null;
@@ -324,8 +365,10 @@ export class WrtcRoom {
         const frames = f;
         sink.onframe = ({ frame }) => {
           const now = performance.now();
-          if (frames.lastAt !== null && this.measuring) {
-            frames.maxGapMs = Math.max(frames.maxGapMs, now - frames.lastAt);
+          swap.firstFrameAt ??= now;
+          if (frames.lastAt !== null && this.measuring && now - frames.lastAt > frames.maxGapMs) {
+            frames.maxGapMs = now - frames.lastAt;
+            frames.maxGapEndAt = now;
           }
           frames.lastAt = now;
           frames.firstAt ??= now;
