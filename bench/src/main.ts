@@ -22,7 +22,7 @@ import { extractFindings, renderCharts, renderReport } from './lib/report';
 import type { Results } from './lib/results';
 import { median, round } from './lib/stats';
 import { enterLoopbackNamespace } from './netns';
-import { measureHeap } from './signal/heap';
+import { measureBareSocketHeap, measureHeap } from './signal/heap';
 import { measureJoinAck } from './signal/joinAck';
 import { measureRelay } from './signal/relay';
 import { ServerProcess } from './signal/ServerProcess';
@@ -51,7 +51,7 @@ const PLANS = {
       burstSize: 16,
       timeBudgetMs: 60_000,
     },
-    relay: { pairs: 32, perPeerPerSecond: 40, warmupMs: 2_000, measureMs: 8_000, rounds: 1 },
+    relay: { pairs: 32, perPeerPerSecond: 40, warmupMs: 2_000, measureMs: 6_000, rounds: 2 },
     heap: { peers: 2_000, concurrency: 50, timeBudgetMs: 120_000 },
     firstFrame: { ns: [2, 4], runs: 3 },
     switchN: 4,
@@ -122,6 +122,9 @@ async function runSignal(mode: Mode, r: Results): Promise<void> {
     r.signal.rssKbPerPeer = heap.rssKbPerPeer;
     r.signal.heapLoad = `${heap.peers} joined peers in ${heap.rooms} rooms of 8-16, plans committed`;
     console.info(`  ${heap.heapKbPerPeer} KB heap per peer`);
+    const bare = await measureBareSocketHeap(plan.heap);
+    r.signal.bareSocketHeapKbPerConnection = bare;
+    console.info(`  ${bare} KB heap per connection of a bare Socket.IO server`);
   } catch (err) {
     r.pending['signal.heapKbPerPeer'] = `failed in this run: ${message(err)}`;
   }
@@ -190,7 +193,10 @@ async function runBrowser(mode: Mode, r: Results): Promise<void> {
     r.browser.signalsPerJoin = signals;
     try {
       console.info(`browser: switches, N=${plan.switchN} (${SWITCH_CHAIN.join(' -> ')})`);
-      r.browser.switch = await switchChain(browser, server.url, plan.switchN);
+      const chain = await switchChain(browser, server.url, plan.switchN);
+      r.browser.switch = chain.switches;
+      r.browser.steadyMaxGapMs = chain.steadyMaxGapMs;
+      console.info(`  longest frame gap with no switch: ${chain.steadyMaxGapMs} ms`);
     } catch (err) {
       r.pending['browser.switch'] = `failed in this run: ${message(err)}`;
     }

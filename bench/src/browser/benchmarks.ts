@@ -130,13 +130,18 @@ export async function switchChain(
   browser: Browser,
   url: string,
   n: number,
-): Promise<Record<string, SwitchSample>> {
+): Promise<{ switches: Record<string, SwitchSample>; steadyMaxGapMs: number }> {
   const peers = await openPeers(browser, url, n);
   const out: Record<string, SwitchSample> = {};
+  let steadyMaxGapMs = 0;
   try {
     const first = SWITCH_CHAIN[0] as Topology;
     await formRoom(peers, freshRoom('switch'), first);
     const driver = peers[0] as PeerPage;
+    // The same window with no switch: frame gaps the machine causes on its own.
+    for (const p of peers) await p.call('api.resetGaps()');
+    await new Promise((r) => setTimeout(r, SWITCH_SETTLE_MS + 500));
+    steadyMaxGapMs = await longestGap(peers, null);
     for (let i = 1; i < SWITCH_CHAIN.length; i++) {
       const from = SWITCH_CHAIN[i - 1] as Topology;
       const to = SWITCH_CHAIN[i] as Topology;
@@ -157,14 +162,7 @@ export async function switchChain(
         WAIT_TIMEOUT_MS,
       );
       await new Promise((r) => setTimeout(r, SWITCH_SETTLE_MS));
-      let maxGap = 0;
-      for (const p of peers) {
-        const nowAt = await p.call<number>('api.now()');
-        for (const f of await p.frames()) {
-          const open = f.lastAt === null ? nowAt - requested : nowAt - f.lastAt;
-          maxGap = Math.max(maxGap, f.maxGapMs, open);
-        }
-      }
+      const maxGap = await longestGap(peers, requested);
       const key = `${from}->${to}`;
       out[key] = { ms: round(Math.max(...commits) - requested, 1), maxGapMs: round(maxGap, 1) };
       console.info(
@@ -174,7 +172,20 @@ export async function switchChain(
   } finally {
     await closeAll(peers);
   }
-  return out;
+  return { switches: out, steadyMaxGapMs: round(steadyMaxGapMs, 1) };
+}
+
+/** Longest frame gap of any origin at any page since the last resetGaps, still-open gaps included. */
+async function longestGap(peers: readonly PeerPage[], windowStart: number | null): Promise<number> {
+  let maxGap = 0;
+  for (const p of peers) {
+    const nowAt = await p.call<number>('api.now()');
+    for (const f of await p.frames()) {
+      const open = f.lastAt === null ? nowAt - (windowStart ?? nowAt) : nowAt - f.lastAt;
+      maxGap = Math.max(maxGap, f.maxGapMs, open);
+    }
+  }
+  return maxGap;
 }
 
 /** Ring latency by hop count and the added latency per relay hop. */

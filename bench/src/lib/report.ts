@@ -181,6 +181,7 @@ function signalSection(r: Results): string {
     '| Memory | per peer |',
     '| --- | --- |',
     `| \`signal.heapKbPerPeer\` (V8 heap after GC) | ${num(get(r, 'signal.heapKbPerPeer'))} KB |`,
+    `| \`signal.bareSocketHeapKbPerConnection\` (bare Socket.IO server, connected, no join) | ${num(get(r, 'signal.bareSocketHeapKbPerConnection'))} KB |`,
     `| external (buffers) | ${num(get(r, 'signal.externalKbPerPeer'))} KB |`,
     `| RSS | ${num(get(r, 'signal.rssKbPerPeer'))} KB |`,
     '',
@@ -268,6 +269,7 @@ function browserSection(r: Results): string {
       ...Object.entries(sw).map(
         ([pair, s]) => `| ${pair} | ${num(s.ms, 1)} | ${num(s.maxGapMs, 1)} |`,
       ),
+      `| no switch, same window (\`browser.steadyMaxGapMs\`) | — | ${num(get(r, 'browser.steadyMaxGapMs'), 1)} |`,
       '',
     );
   }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,7 @@ export function buildServerChild(): Promise<string> {
   built ??= (async () => {
     const dir = join(tmpdir(), `meshwork-bench-server-${process.pid}`);
     mkdirSync(dir, { recursive: true });
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const outfile = join(dir, 'serverChild.mjs');
     await build({
       entryPoints: [ENTRY],

@@ -80,3 +80,28 @@ export async function measureHeap(options: HeapOptions): Promise<HeapResult> {
     await server.stop();
   }
 }
+
+/**
+ * Post-GC heap per connected socket of the bare Socket.IO relay (no join, no registry): the
+ * floor any Socket.IO server pays per peer, to read `heapKbPerPeer` against.
+ */
+export async function measureBareSocketHeap(options: HeapOptions): Promise<number> {
+  const server = await ServerProcess.start({ mode: 'bare' });
+  const sockets: SignalClient[] = [];
+  try {
+    const before = await server.heap();
+    const deadline = Date.now() + options.timeBudgetMs;
+    for (let i = 0; i < options.peers; i += options.concurrency) {
+      if (Date.now() > deadline) throw new Error('bare heap benchmark ran out of time');
+      const batch = Math.min(options.concurrency, options.peers - i);
+      sockets.push(
+        ...(await Promise.all(Array.from({ length: batch }, () => connectClient(server.url)))),
+      );
+    }
+    const after = await server.heap();
+    return round((after.heapUsed - before.heapUsed) / 1024 / sockets.length, 2);
+  } finally {
+    await Promise.all(sockets.map((s) => s.close()));
+    await server.stop();
+  }
+}
