@@ -1,6 +1,7 @@
 import {
   type ChatMessage,
   type Clock,
+  type LinkStats,
   type Logger,
   MeshController,
   type MeshControllerApi,
@@ -266,6 +267,10 @@ export class ClientSession implements ClientSessionApi {
   }
 
   /** Sends a chat message to the room and returns it (with its id) for the local echo. */
+  async getStats(): Promise<LinkStats[]> {
+    return this.#mesh ? this.#mesh.getStats() : [];
+  }
+
   sendChat(text: string): ChatMessage {
     if (!this.#mesh) throw new Error('sendChat() before the session joined');
     return this.#mesh.sendChat(text);

@@ -1,6 +1,8 @@
 import type {
+  ChatMessage,
   Clock,
   CreatePeerConnection,
+  LinkStats,
   Logger,
   MeshControllerApi,
   MeshControllerOptions,
@@ -87,7 +89,10 @@ export interface ClientSessionApi {
   /** Set (or clear) a local stream such as `cam` or `screen`, and tell the room the media flags. */
   setLocalStream(key: string, stream: MediaStream | null): void;
   updateMedia(media: Partial<MediaFlags>): void;
-  sendChat(text: string): void;
+  /** Sends a chat message to the room and returns it, for showing it locally at once. */
+  sendChat(text: string): ChatMessage;
+  /** Per-link numbers for quality badges, read on demand (never pushed through state). */
+  getStats(): Promise<LinkStats[]>;
   sendFile(file: { name: string; mimeType: string; data: Uint8Array }): Promise<void>;
   on<E extends keyof SessionEvents>(
     event: E,

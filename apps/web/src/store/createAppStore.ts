@@ -181,7 +181,7 @@ export function createAppStore(deps: AppDeps): AppStoreApi {
         }
       },
       async getStats() {
-        return (await session?.getStats?.()) ?? [];
+        return (await session?.getStats()) ?? [];
       },
       createLevelMeter() {
         return deps.media.createLevelMeter();
