@@ -13,7 +13,12 @@ export const LIMITS = {
   manifestMaxEntries: 96,
   linkReportsMaxEntries: 64,
   iceServersMax: 8,
-  maxPeersPerRoomCeiling: 64,
+  /**
+   * Star hubs and ring relays put up to three m-lines per origin on one link, about 3.3 KB of
+   * Chromium SDP each: at 20 peers a hub's offer (57 m-lines) is about 186 KB, just inside
+   * `sdpMaxChars`. Larger rooms would need a server-side relay (SPEC [P7]).
+   */
+  maxPeersPerRoomCeiling: 20,
 } as const;
 
 /**
