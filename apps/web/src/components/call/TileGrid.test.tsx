@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeStream, fakeTrack, ids, peer, roomView } from '../../test/fakes';
 import { renderWithStore } from '../../test/render';
 import { TileGrid } from './TileGrid';
@@ -27,6 +27,10 @@ async function setup() {
 }
 
 describe('TileGrid and Tile', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('shows a tile per participant, self included, named by the participant', async () => {
     await setup();
     expect(screen.getAllByRole('figure').map((f) => f.getAttribute('aria-label'))).toEqual([
@@ -121,5 +125,34 @@ describe('TileGrid and Tile', () => {
       screen.getByRole('figure', { name: '<img src=x onerror=alert(1)>' }),
     ).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('sizes tiles to the measured area, and lets a pinned tile take the stage instead', async () => {
+    let report: ((entries: { contentRect: { width: number; height: number } }[]) => void) | null =
+      null;
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: typeof report) {
+          report = callback;
+        }
+        observe() {}
+        disconnect() {}
+      },
+    );
+    await setup();
+    const grid = screen.getByRole('region', { name: "Participants' video" });
+    // Beside the participants panel at 1100x700: two columns, rows as tall as the tiles.
+    act(() => report?.([{ contentRect: { width: 742, height: 575 } }]));
+    expect(grid.style.getPropertyValue('--cols')).toBe('2');
+    expect(grid.style.getPropertyValue('--tile-w')).toBe('366px');
+    // A phone: one column.
+    act(() => report?.([{ contentRect: { width: 358, height: 606 } }]));
+    expect(grid.style.getPropertyValue('--cols')).toBe('1');
+    expect(grid.style.getPropertyValue('--tile-w')).toBe('348px');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Pin Ana' }));
+    expect(grid).toHaveClass('grid-pinned');
+    expect(grid.style.getPropertyValue('--tile-w')).toBe('');
   });
 });

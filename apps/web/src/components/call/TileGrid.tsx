@@ -1,9 +1,18 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useElementSize } from '../../hooks/useElementSize';
 import { useAppStore } from '../../store/StoreContext';
+import { fitGrid } from './gridFit';
 import { Tile } from './Tile';
 import { buildTiles } from './tiles';
 
-/** Responsive grid of tiles; a pinned tile takes the stage and the rest line up beside it. */
+/** Space between tiles; the stylesheet's `.grid { gap }` is the same. */
+export const GRID_GAP_PX = 9;
+
+/**
+ * Tiles sized to fill the space they have: the column count that makes 16:9 tiles largest,
+ * rows as tall as their tiles, the whole block centred. A pinned tile takes the stage instead,
+ * and the rest line up beside it.
+ */
 export function TileGrid() {
   const room = useAppStore((s) => s.room);
   const remoteStreams = useAppStore((s) => s.remoteStreams);
@@ -13,14 +22,25 @@ export function TileGrid() {
     () => buildTiles({ room, remoteStreams, local }),
     [room, remoteStreams, local],
   );
+  const ref = useRef<HTMLElement>(null);
+  const size = useElementSize(ref);
   const hasPinned = tiles.some((t) => t.id === pinned);
   const count = Math.max(1, tiles.length);
-  const columns = hasPinned ? 1 : Math.ceil(Math.sqrt(count));
+  const fit =
+    size && !hasPinned
+      ? fitGrid({ count, width: size.width, height: size.height, gap: GRID_GAP_PX })
+      : null;
+  // Before the first measurement (and without ResizeObserver) columns alone size the tiles.
+  const style = {
+    '--cols': hasPinned ? 1 : (fit?.cols ?? Math.ceil(Math.sqrt(count))),
+    ...(fit ? { '--tile-w': `${fit.tileWidth}px` } : {}),
+  } as React.CSSProperties;
 
   return (
     <section
+      ref={ref}
       className={`grid${hasPinned ? ' grid-pinned' : ''}`}
-      style={{ '--cols': columns } as React.CSSProperties}
+      style={style}
       aria-label="Participants' video"
     >
       {tiles.map((tile) => (
