@@ -58,12 +58,13 @@ export function createAppStore(deps: AppDeps): AppStoreApi {
       },
 
       async join(roomId, password) {
-        const { displayName, local } = get();
         set({ joining: true, joinError: null, roomId, chat: [], files: new Map(), unreadChat: 0 });
-        const hasAudio = (local.stream?.getAudioTracks().length ?? 0) > 0;
-        const hasVideo = (local.stream?.getVideoTracks().length ?? 0) > 0;
         try {
           const s = await freshSession();
+          // Read after the await: the camera may have been granted while the session loaded.
+          const { displayName, local } = get();
+          const hasAudio = (local.stream?.getAudioTracks().length ?? 0) > 0;
+          const hasVideo = (local.stream?.getVideoTracks().length ?? 0) > 0;
           // Handing the streams over first lets the very first plan carry them.
           if (local.stream) s.setLocalStream('cam', local.stream);
           if (local.screen) s.setLocalStream('screen', local.screen);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CaptureResult } from '../media/types';
-import { fakeMedia, fakeStream, fakeTrack, ids, peer, roomView } from '../test/fakes';
+import { FakeSession, fakeMedia, fakeStream, fakeTrack, ids, peer, roomView } from '../test/fakes';
 import { makeStore } from '../test/render';
 
 const ana = peer(ids.ana, 'Ana', 2);
@@ -218,5 +218,38 @@ describe('store + bridge', () => {
     expect(stream?.getTracks()).toHaveLength(2);
     expect(session().setLocalStream).toHaveBeenCalledWith('cam', stream);
     expect(session().updateMedia).toHaveBeenLastCalledWith({ audio: true, video: true });
+  });
+
+  it('joins with the camera the browser granted while the session code was still loading', async () => {
+    let grant: (result: CaptureResult) => void = () => {};
+    const media = fakeMedia({
+      capture: vi.fn(() => new Promise<CaptureResult>((resolve) => (grant = resolve))),
+    });
+    const session = new FakeSession();
+    let sessionLoaded: (s: FakeSession) => void = () => {};
+    const { store } = makeStore({
+      media,
+      deps: {
+        createSession: () => new Promise<FakeSession>((resolve) => (sessionLoaded = resolve)),
+      },
+    });
+    store.getState().setDisplayName('Me');
+    const preview = store.getState().startPreview();
+    const joining = store.getState().join('brave-otter-42');
+    grant({
+      audio: fakeTrack('audio'),
+      video: fakeTrack('video'),
+      problems: { audio: null, video: null },
+    });
+    await preview;
+    sessionLoaded(session);
+    await joining;
+
+    const stream = store.getState().local.stream;
+    expect(stream?.getTracks()).toHaveLength(2);
+    expect(session.setLocalStream).toHaveBeenCalledWith('cam', stream);
+    expect(session.join).toHaveBeenCalledWith(
+      expect.objectContaining({ media: { audio: true, video: true, screen: false } }),
+    );
   });
 });
