@@ -86,8 +86,9 @@ describe.runIf(mayOpenPeerConnections())('MeshController over real WebRTC (4 pee
     );
     measured[`${label}MaxFrameGapMs`] = Math.round(room.maxGapMs());
     console.info(
-      `[integration] switch to ${label} v${version}: prepare->ready ${readyMs} ms, longest gap ` +
-        `${Math.round(room.maxGapMs())} ms (commit@${readyMs})\n  ${room.gapReport().join('\n  ')}`,
+      `[integration] switch to ${label} v${version} at ${Math.round(started)}: prepare->ready ${readyMs} ms, longest gap ` +
+        `${Math.round(room.maxGapMs())} ms (commit@${readyMs}; sources stalled up to ` +
+        `${Math.round(room.sourceMaxGapMs)} ms)\n  ${room.gapReport().join('\n  ')}`,
     );
     if (seamless) expect(room.maxGapMs()).toBeLessThan(MAX_SWITCH_GAP_MS);
     room.measureGaps(false);
@@ -106,7 +107,8 @@ describe.runIf(mayOpenPeerConnections())('MeshController over real WebRTC (4 pee
     await room.framesFlowing(room.snapshot(), FRAMES, 'steady frames in mesh');
     measured.steadyMaxFrameGapMs = Math.round(room.maxGapMs());
     console.info(
-      `[integration] steady mesh, no switch: longest gap ${measured.steadyMaxFrameGapMs} ms`,
+      `[integration] steady mesh, no switch: longest gap ${measured.steadyMaxFrameGapMs} ms ` +
+        `(sources stalled up to ${Math.round(room.sourceMaxGapMs)} ms)`,
     );
     room.measureGaps(false);
     assertRoutes('mesh');

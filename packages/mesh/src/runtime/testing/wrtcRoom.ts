@@ -58,7 +58,12 @@ function consoleLogger(namespace: string, enabled: boolean): Logger {
   const log =
     (level: string) =>
     (msg: string, data?: Record<string, unknown>): void => {
-      if (enabled) console.warn(`[${level}] ${namespace}: ${msg}`, data ?? '');
+      if (enabled) {
+        console.warn(
+          `${Math.round(performance.now())} [${level}] ${namespace}: ${msg}`,
+          data ?? '',
+        );
+      }
     };
   return {
     debug: log('debug'),
@@ -80,6 +85,11 @@ export class WrtcRoom {
   measuring = false;
   /** performance.now() when measurement last started. */
   measureStartedAt = 0;
+  /**
+   * Largest interval between two frames a synthetic camera produced while measuring: the
+   * process's own stalls (a busy machine), which no routing can hide.
+   */
+  sourceMaxGapMs = 0;
   private committedEpochs: ReadonlyMap<LinkKey, number> = new Map();
   private pendingEpochs: ReadonlyMap<LinkKey, number> = new Map();
   private readonly waiters = new Set<() => void>();
@@ -220,6 +230,7 @@ export class WrtcRoom {
     this.measuring = on;
     if (!on) return;
     this.measureStartedAt = performance.now();
+    this.sourceMaxGapMs = 0;
     for (const peer of this.peers) {
       for (const f of peer.frames.values()) {
         f.maxGapMs = 0;
@@ -324,7 +335,17 @@ export class WrtcRoom {
     data.fill(128, FRAME_WIDTH * FRAME_HEIGHT);
     const frame = { width: FRAME_WIDTH, height: FRAME_HEIGHT, data };
     // The timer paces a synthetic camera; it orders no step of the code under test.
-    this.timers.push(setInterval(() => source.onFrame(frame), FRAME_INTERVAL_MS));
+    let last: number | null = null;
+    this.timers.push(
+      setInterval(() => {
+        const now = performance.now();
+        if (last !== null && this.measuring) {
+          this.sourceMaxGapMs = Math.max(this.sourceMaxGapMs, now - last);
+        }
+        last = now;
+        source.onFrame(frame);
+      }, FRAME_INTERVAL_MS),
+    );
     const stream = new wrtc.MediaStream();
     stream.addTrack(track);
     return stream;
