@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeRoomPlan } from '../plan';
 import type { LinkKey } from '../plan/types';
 import { EARLY_SIGNALS_MAX, MeshController } from './MeshController';
+import { DECODE_POLL_INTERVAL_MS, FIRST_FRAME_DEADLINE_MS } from './PeerLink';
 import {
   FakeClock,
   FakeMediaStream,
@@ -241,5 +242,71 @@ describe('MeshController (fake connections)', () => {
       { origin: 'peer-cccc', key: 'cam' },
     ]);
     expect(r.shown('peer-aaaa', 'peer-bbbb')).toBeDefined();
+  });
+
+  /**
+   * Mesh of four, then star around peer-aaaa with the hub's copy of peer-dddd stuck before its
+   * first decoded frame: the leaves receive peer-dddd's relayed track, but it never decodes.
+   */
+  async function starWithStuckRelay() {
+    const r = fakeRoom(4);
+    r.prepare('mesh');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    const atHub = r.get('peer-aaaa').remoteStream('peer-dddd', 'cam') as unknown as FakeMediaStream;
+    const relayed = atHub.getVideoTracks()[0];
+    if (relayed === undefined) throw new Error('no track of peer-dddd at the hub');
+    r.network.undecodable.add(relayed);
+    const leaves = ['peer-bbbb', 'peer-cccc'];
+    const before = new Map(
+      leaves.map((id) => {
+        const stream = r.get(id).remoteStream('peer-dddd', 'cam') as unknown as FakeMediaStream;
+        return [id, { stream, track: stream.getVideoTracks()[0] }];
+      }),
+    );
+    const v = r.prepare('star');
+    const ready = (id: PeerId) => r.events(id, 'planReady').some((e) => e.version === v);
+    // The hub and peer-dddd get everything over decoding routes; the leaves wait.
+    await until(() => ready('peer-aaaa') && ready('peer-dddd'), 'hub and peer-dddd ready');
+    await until(
+      () =>
+        r.shown('peer-bbbb', 'peer-cccc')?.route.hops === 2 &&
+        r.shown('peer-cccc', 'peer-bbbb')?.route.hops === 2,
+      'the leaves show each other through the hub',
+    );
+    await settle();
+    return { r, v, leaves, before, ready };
+  }
+
+  it('[M10][M11][M12] a route counts only once it decodes: until then the tile keeps the old track', async () => {
+    const { r, leaves, before, ready } = await starWithStuckRelay();
+    for (const id of leaves) {
+      expect(ready(id), `${id} ready before peer-dddd decodes over the hub`).toBe(false);
+      const stream = r.get(id).remoteStream('peer-dddd', 'cam') as unknown as FakeMediaStream;
+      expect(stream).toBe(before.get(id)?.stream);
+      expect(stream.getVideoTracks()).toEqual([before.get(id)?.track]);
+      expect(r.shown(id, 'peer-dddd')?.route.hops).toBe(1);
+    }
+    // The relayed track starts decoding; the next poll notices, the tiles move, the plan is ready.
+    r.network.undecodable.clear();
+    r.clock.advance(DECODE_POLL_INTERVAL_MS);
+    await until(() => leaves.every(ready), 'leaves ready once peer-dddd decodes');
+    for (const id of leaves) {
+      const stream = r.get(id).remoteStream('peer-dddd', 'cam') as unknown as FakeMediaStream;
+      expect(stream).toBe(before.get(id)?.stream);
+      expect(stream.getVideoTracks()).toHaveLength(1);
+      expect(stream.getVideoTracks()[0]).not.toBe(before.get(id)?.track);
+      expect(r.shown(id, 'peer-dddd')?.route.hops).toBe(2);
+    }
+    for (const id of r.ids) expect(r.events(id, 'errorRaised')).toEqual([]);
+  });
+
+  it('[M12] a route that never decodes is counted after FIRST_FRAME_DEADLINE_MS', async () => {
+    const { r, leaves, ready } = await starWithStuckRelay();
+    r.clock.advance(FIRST_FRAME_DEADLINE_MS - DECODE_POLL_INTERVAL_MS);
+    await settle();
+    for (const id of leaves) expect(ready(id)).toBe(false);
+    r.clock.advance(DECODE_POLL_INTERVAL_MS);
+    await until(() => leaves.every(ready), 'leaves ready at the deadline');
+    for (const id of leaves) expect(r.shown(id, 'peer-dddd')?.route.hops).toBe(2);
   });
 });

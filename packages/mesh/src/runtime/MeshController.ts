@@ -311,14 +311,18 @@ export class MeshController implements MeshControllerApi {
     if (!this.closed) this.emitter.emit('linkStateChanged', { peer: link.peer, status: 'closed' });
   }
 
-  /** Per link, the remote tracks that have arrived: link connected, named, live and flowing. */
+  /**
+   * Per link, the remote tracks that have arrived: link connected, named, live, unmuted and
+   * decoding. A track that is only announced (no keyframe decoded yet) has not arrived: showing
+   * or relaying it would trade frames for a frozen tile.
+   */
   private availableTracks(): Map<PeerId, TrackIdentity[]> {
     const available = new Map<PeerId, TrackIdentity[]>();
     for (const [peer, link] of this.links) {
       if (link.status !== 'connected') continue;
       const tracks: TrackIdentity[] = [];
       for (const incoming of link.incoming.values()) {
-        if (incoming.track.readyState === 'live' && !incoming.track.muted) {
+        if (incoming.track.readyState === 'live' && !incoming.track.muted && incoming.decoded) {
           tracks.push(incoming.identity);
         }
       }
@@ -443,12 +447,12 @@ export class MeshController implements MeshControllerApi {
     const plan = this.prepared;
     if (plan === null || plan.version <= this.readyVersion) return;
     const connected = new Set<PeerId>();
-    const namedOrigins = new Set<PeerId>();
+    const named = new Map<string, TrackIdentity>();
     for (const [peer, link] of this.links) {
       if (link.status === 'connected') connected.add(peer);
-      for (const incoming of link.incoming.values()) namedOrigins.add(incoming.identity.origin);
+      for (const [key, incoming] of link.incoming) named.set(key, incoming.identity);
     }
-    if (!isPlanReady(plan, available, connected, namedOrigins)) return;
+    if (!isPlanReady(plan, available, connected, [...named.values()])) return;
     this.readyVersion = plan.version;
     this.logger.info('plan ready', { version: plan.version });
     this.emitter.emit('planReady', { version: plan.version });

@@ -2,6 +2,7 @@ import type { Signal } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   CONNECT_TIMEOUT_MS,
+  DECODE_POLL_INTERVAL_MS,
   DISCONNECTED_GRACE_MS,
   ICE_RESTART_BACKOFF_MS,
   ICE_RESTART_TIMEOUT_MS,
@@ -87,6 +88,51 @@ describe('PeerLink', () => {
     expect(descriptions(p.sent, 'a').length).toBeGreaterThan(offersBefore);
     expect([...p.b.incoming.keys()]).toEqual(['peer-cccc/cam/video']);
     expect(p.b.incoming.get('peer-cccc/cam/video')?.mid).toBe(first?.mid);
+  });
+
+  it('[M10] an incoming track counts as decoded only once media decodes on it for its identity', async () => {
+    const p = linkPair();
+    await settle();
+    const stuck = new FakeTrack('video');
+    p.network.undecodable.add(stuck);
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(stuck) }]);
+    await settle();
+    expect(p.b.incoming.get('peer-aaaa/cam/video')?.decoded).toBe(false);
+    p.network.undecodable.clear();
+    p.clock.advance(DECODE_POLL_INTERVAL_MS);
+    await settle();
+    expect(p.b.incoming.get('peer-aaaa/cam/video')?.decoded).toBe(true);
+    // The same mid now carries another identity: the media counted before does not count.
+    const next = new FakeTrack('video');
+    p.network.undecodable.add(next);
+    p.a.setOutgoing([{ identity: cam('peer-cccc'), track: asTrack(next) }]);
+    await settle();
+    p.clock.advance(DECODE_POLL_INTERVAL_MS);
+    await settle();
+    expect(p.b.incoming.get('peer-cccc/cam/video')?.mid).toBe(p.pcA.transceivers[0]?.mid);
+    expect(p.b.incoming.get('peer-cccc/cam/video')?.decoded).toBe(false);
+    p.network.undecodable.clear();
+    p.clock.advance(DECODE_POLL_INTERVAL_MS);
+    await settle();
+    expect(p.b.incoming.get('peer-cccc/cam/video')?.decoded).toBe(true);
+    // Nothing waits any more, so nothing polls.
+    p.a.close();
+    p.b.close();
+    expect(p.clock.pending).toBe(0);
+  });
+
+  it('[M5] every m-line carries the codecs this end can both send and receive, either end offering', async () => {
+    const p = linkPair();
+    await settle();
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) }]);
+    await settle();
+    p.b.setOutgoing([{ identity: cam('peer-bbbb'), track: asTrack(new FakeTrack('video')) }]);
+    await settle();
+    const vp8 = [{ mimeType: 'video/VP8', clockRate: 90000 }];
+    for (const pc of [p.pcA, p.pcB]) {
+      expect(pc.transceivers).toHaveLength(2);
+      for (const t of pc.transceivers) expect(t.codecPreferences).toEqual(vp8);
+    }
   });
 
   it('[M5] replaceTrack for an identity already sent, without renegotiation', async () => {

@@ -9,6 +9,7 @@ import {
   type Signal,
 } from '@meshwork/protocol';
 import { ControlChannel } from './ControlChannel';
+import { preferStableCodecs } from './codecs';
 import { Emitter } from './Emitter';
 import {
   identityOf,
@@ -18,7 +19,7 @@ import {
   trackKey,
 } from './manifest';
 import { SerialQueue } from './SerialQueue';
-import { type StatsSample, summarizeStats } from './stats';
+import { mediaCountsByMid, type StatsSample, summarizeStats } from './stats';
 import type {
   Clock,
   CreatePeerConnection,
@@ -41,6 +42,16 @@ export const CONNECT_TIMEOUT_MS = 15_000;
 export const PING_INTERVAL_MS = 2_000;
 /** Id of the negotiated control data channel on every link. */
 export const CONTROL_CHANNEL_ID = 0;
+/**
+ * Interval of stats polls while some incoming track has not decoded media yet. Polling bounds
+ * how long a decoded first frame goes unnoticed; it runs only while a track is waiting.
+ */
+export const DECODE_POLL_INTERVAL_MS = 25;
+/**
+ * How long a named incoming track on a connected link may go without decoded media before it
+ * counts as arrived anyway, so a route that never decodes cannot hold a switch forever.
+ */
+export const FIRST_FRAME_DEADLINE_MS = 3_000;
 
 /** Options of one link. Everything with a side effect is injected. */
 export interface PeerLinkOptions {
@@ -60,6 +71,19 @@ export interface IncomingTrack {
   identity: TrackIdentity;
   mid: string;
   track: MediaStreamTrack;
+  /**
+   * Media decoded on it since the manifest named it (video frames decoded, audio packets
+   * received), or `FIRST_FRAME_DEADLINE_MS` passed without any.
+   */
+  decoded: boolean;
+}
+
+/** An incoming track waiting for its first decoded media. */
+interface FirstFrameWait {
+  /** The mid's media count before this identity; null until the first poll reads it. */
+  baseline: number | null;
+  /** When the wait began on a connected link (the deadline runs from here). */
+  since: number | null;
 }
 
 /** A track this link should send. */
@@ -72,7 +96,7 @@ export interface OutgoingSource {
 export interface PeerLinkEvents {
   signalProduced: Signal;
   statusChanged: LinkStatus;
-  /** The set of named incoming tracks changed; read `incoming`. */
+  /** The set of named incoming tracks, or whether they decode, changed; read `incoming`. */
   incomingChanged: undefined;
   /** A parsed room-data message (chat, file) arrived on the control channel. */
   messageReceived: PeerMessage;
@@ -126,6 +150,12 @@ export class PeerLink {
   private remoteManifest = new Map<string, ManifestEntry>();
   private incomingTracks = new Map<string, IncomingTrack>();
   private readonly watchedTracks = new WeakSet<MediaStreamTrack>();
+  private readonly firstFrameWaits = new Map<string, FirstFrameWait>();
+  /** Mids that have ever carried a named track: a new identity on one starts from its count. */
+  private readonly namedMids = new Set<string>();
+  private decodePolling = false;
+  private decodePollTimer: unknown = null;
+  private firstFrameTimer: unknown = null;
 
   private readonly sending = new Map<string, SendSlot>();
   private readonly idle: SendSlot[] = [];
@@ -291,6 +321,8 @@ export class PeerLink {
       this.disconnectTimer,
       this.connectTimer,
       this.pingTimer,
+      this.decodePollTimer,
+      this.firstFrameTimer,
     ]) {
       if (timer !== null) this.clock.clearTimeout(timer);
     }
@@ -386,6 +418,7 @@ export class PeerLink {
 
   /** Argument-free setLocalDescription, falling back to create* where it is not implemented. */
   private async setLocalDescription(iceRestart: boolean): Promise<void> {
+    this.preferStableCodecs();
     if (!iceRestart) {
       try {
         await this.pc.setLocalDescription();
@@ -401,6 +434,20 @@ export class PeerLink {
       ? await this.pc.createAnswer()
       : await this.pc.createOffer(iceRestart ? { iceRestart: true } : {});
     await this.pc.setLocalDescription(description);
+  }
+
+  /**
+   * One codec list on every m-line, whichever end offers: a changed receive codec list makes
+   * libwebrtc rebuild the link's receive streams, freezing every tile on it until keyframes.
+   */
+  private preferStableCodecs(): void {
+    for (const transceiver of this.pc.getTransceivers()) {
+      try {
+        preferStableCodecs(transceiver);
+      } catch (err) {
+        this.logger.debug('codec preferences refused', { error: String(err) });
+      }
+    }
   }
 
   private sendDescription(): void {
@@ -437,8 +484,22 @@ export class PeerLink {
         continue;
       }
       const identity = identityOf(entry);
-      next.set(trackKey(identity), { identity, mid, track });
+      const key = trackKey(identity);
+      const prev = this.incomingTracks.get(key);
+      const kept = prev !== undefined && prev.track === track && prev.mid === mid;
+      next.set(key, { identity, mid, track, decoded: kept && prev.decoded });
+      if (!kept) {
+        // A mid that carried another identity has counted media already: only more counts.
+        this.firstFrameWaits.set(key, {
+          baseline: this.namedMids.has(mid) ? null : 0,
+          since: null,
+        });
+      }
+      this.namedMids.add(mid);
       this.watchMute(track);
+    }
+    for (const key of [...this.firstFrameWaits.keys()]) {
+      if (!next.has(key)) this.firstFrameWaits.delete(key);
     }
     const same =
       next.size === this.incomingTracks.size &&
@@ -448,6 +509,105 @@ export class PeerLink {
       });
     this.incomingTracks = next;
     if (!same) this.emitter.emit('incomingChanged', undefined);
+    this.watchDecoding();
+  }
+
+  // --- first decoded media -------------------------------------------------------------------
+
+  /**
+   * While a named incoming track has not decoded media, polls the connection's stats (one poll
+   * at a time, then every DECODE_POLL_INTERVAL_MS) and arms the first-frame deadline.
+   */
+  private watchDecoding(): void {
+    if (this.closed || this.currentStatus !== 'connected') return;
+    if (this.firstFrameWaits.size === 0) {
+      this.stopDecodeTimers();
+      return;
+    }
+    const now = this.clock.now();
+    for (const wait of this.firstFrameWaits.values()) wait.since ??= now;
+    if (this.firstFrameTimer === null) {
+      const earliest = Math.min(...[...this.firstFrameWaits.values()].map((w) => w.since ?? now));
+      this.firstFrameTimer = this.clock.setTimeout(
+        () => {
+          this.firstFrameTimer = null;
+          this.onFirstFrameDeadline();
+        },
+        Math.max(0, earliest + FIRST_FRAME_DEADLINE_MS - now),
+      );
+    }
+    if (!this.decodePolling && this.decodePollTimer === null) void this.pollDecoding();
+  }
+
+  private async pollDecoding(): Promise<void> {
+    this.decodePolling = true;
+    let counts: Map<string, number> | null = null;
+    try {
+      const report = await this.pc.getStats();
+      counts = mediaCountsByMid(
+        report as unknown as Parameters<typeof mediaCountsByMid>[0],
+        (trackId) =>
+          this.pc.getTransceivers().find((t) => t.receiver.track.id === trackId)?.mid ?? null,
+      );
+    } catch (err) {
+      this.logger.debug('stats poll failed', { error: String(err) });
+    } finally {
+      this.decodePolling = false;
+    }
+    if (this.closed) return;
+    if (counts !== null) {
+      const decoded: string[] = [];
+      for (const [key, wait] of this.firstFrameWaits) {
+        const incoming = this.incomingTracks.get(key);
+        if (incoming === undefined) continue;
+        const count = counts.get(incoming.mid) ?? 0;
+        if (wait.baseline === null) wait.baseline = count;
+        else if (count > wait.baseline) decoded.push(key);
+      }
+      this.markDecoded(decoded, 'decoded');
+    }
+    if (this.firstFrameWaits.size > 0 && this.currentStatus === 'connected') {
+      this.decodePollTimer = this.clock.setTimeout(() => {
+        this.decodePollTimer = null;
+        if (!this.closed && !this.decodePolling) void this.pollDecoding();
+      }, DECODE_POLL_INTERVAL_MS);
+    } else {
+      this.stopDecodeTimers();
+    }
+  }
+
+  private onFirstFrameDeadline(): void {
+    if (this.closed) return;
+    const now = this.clock.now();
+    const overdue = [...this.firstFrameWaits]
+      .filter(([, wait]) => wait.since !== null && now - wait.since >= FIRST_FRAME_DEADLINE_MS)
+      .map(([key]) => key);
+    if (overdue.length > 0) {
+      this.logger.warn('no media decoded within the deadline; counting it arrived', {
+        tracks: overdue,
+      });
+    }
+    this.markDecoded(overdue, 'deadline');
+    this.watchDecoding();
+  }
+
+  private markDecoded(keys: readonly string[], why: 'decoded' | 'deadline'): void {
+    if (keys.length === 0) return;
+    for (const key of keys) {
+      this.firstFrameWaits.delete(key);
+      const incoming = this.incomingTracks.get(key);
+      if (incoming === undefined) continue;
+      this.incomingTracks.set(key, { ...incoming, decoded: true });
+      this.logger.debug('incoming track decoding', { track: key, why });
+    }
+    this.emitter.emit('incomingChanged', undefined);
+  }
+
+  private stopDecodeTimers(): void {
+    if (this.decodePollTimer !== null) this.clock.clearTimeout(this.decodePollTimer);
+    if (this.firstFrameTimer !== null) this.clock.clearTimeout(this.firstFrameTimer);
+    this.decodePollTimer = null;
+    this.firstFrameTimer = null;
   }
 
   /** Mute and unmute tell whether media flows on a track, so they change what has arrived. */
@@ -557,6 +717,7 @@ export class PeerLink {
         this.clearRestartTimers();
         this.restartAttempts = 0;
         if (this.currentStatus !== 'failed') this.setStatus('connected');
+        this.watchDecoding();
         break;
       case 'disconnected':
         if (this.disconnectTimer === null) {

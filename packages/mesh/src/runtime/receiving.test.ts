@@ -48,19 +48,19 @@ describe('isPlanReady', () => {
   const connected = new Set(['peer-hubb']);
   it('[M12] ready when every origin arrives over the new route', () => {
     const available = new Map([['peer-hubb', [video('peer-hubb'), video('peer-cccc')]]]);
-    const named = new Set(['peer-hubb', 'peer-cccc']);
+    const named = [video('peer-hubb'), video('peer-cccc')];
     expect(isPlanReady(star, available, connected, named)).toBe(true);
   });
 
   it('[M12] not ready while an origin arrives only over the old route', () => {
     const available = new Map([['peer-hubb', [video('peer-hubb')]]]);
-    const named = new Set(['peer-hubb', 'peer-cccc']);
+    const named = [video('peer-hubb'), video('peer-cccc')];
     expect(isPlanReady(star, available, connected, named)).toBe(false);
   });
 
   it('[M12] an origin that sends nothing counts once its route link is connected', () => {
     const available = new Map([['peer-hubb', [video('peer-hubb')]]]);
-    expect(isPlanReady(star, available, connected, new Set(['peer-hubb']))).toBe(true);
-    expect(isPlanReady(star, available, new Set(), new Set(['peer-hubb']))).toBe(false);
+    expect(isPlanReady(star, available, connected, [video('peer-hubb')])).toBe(true);
+    expect(isPlanReady(star, available, new Set(), [video('peer-hubb')])).toBe(false);
   });
 });

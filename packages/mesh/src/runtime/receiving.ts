@@ -29,19 +29,21 @@ export function chooseReceive(
 }
 
 /**
- * Whether every origin `plan` routes to this peer arrives over its new route. An origin counts as
- * arrived when some track of it has arrived on the route's link, or, when it sends nothing that
- * any link names, once that link is connected: then the new route delivers all the old ones did.
+ * Whether every origin `plan` routes to this peer arrives over its new route: the route's link
+ * is connected and every track of the origin that any link names (`named`) has arrived on it,
+ * so a stream is not half moved (audio over the new route, video still on the old). An origin
+ * that sends nothing any link names counts once the link is connected: then the new route
+ * delivers all the old ones did.
  */
 export function isPlanReady(
   plan: PeerPlan,
   available: ReadonlyMap<PeerId, readonly TrackIdentity[]>,
   connected: ReadonlySet<PeerId>,
-  namedOrigins: ReadonlySet<PeerId>,
+  named: readonly TrackIdentity[],
 ): boolean {
   return plan.receive.every((route) => {
     if (!connected.has(route.from)) return false;
-    if (!namedOrigins.has(route.origin)) return true;
-    return (available.get(route.from) ?? []).some((t) => t.origin === route.origin);
+    const arrived = new Set((available.get(route.from) ?? []).map(trackKey));
+    return named.every((t) => t.origin !== route.origin || arrived.has(trackKey(t)));
   });
 }

@@ -41,7 +41,24 @@ export class FakeTrack extends FakeEventTarget {
   }
 }
 
+/** Codecs the fakes can send and receive; like wrtc, more can be received than sent. */
+export const FAKE_CODECS = {
+  send: [
+    { mimeType: 'video/VP8', clockRate: 90000 },
+    { mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
+  ],
+  receive: [
+    { mimeType: 'video/VP8', clockRate: 90000 },
+    { mimeType: 'video/flexfec-03', clockRate: 90000 },
+    { mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
+  ],
+};
+
 class FakeSender {
+  static getCapabilities(kind: string) {
+    return { codecs: FAKE_CODECS.send.filter((c) => c.mimeType.startsWith(`${kind}/`)) };
+  }
+
   constructor(public track: FakeTrack | null) {}
 
   async replaceTrack(track: FakeTrack | null): Promise<void> {
@@ -49,10 +66,22 @@ class FakeSender {
   }
 }
 
+class FakeReceiver {
+  static getCapabilities(kind: string) {
+    return { codecs: FAKE_CODECS.receive.filter((c) => c.mimeType.startsWith(`${kind}/`)) };
+  }
+
+  constructor(readonly track: FakeTrack) {}
+}
+
 class FakeTransceiver {
   mid: string | null = null;
   readonly sender: FakeSender;
-  readonly receiver: { track: FakeTrack };
+  readonly receiver: FakeReceiver;
+  /** The last `setCodecPreferences` list, or null if never set. */
+  codecPreferences: unknown[] | null = null;
+  /** Media decoded on the receiver so far (frames for video, packets for audio). */
+  decodedCount = 0;
 
   constructor(
     readonly kind: 'audio' | 'video',
@@ -60,7 +89,11 @@ class FakeTransceiver {
     track: FakeTrack | null,
   ) {
     this.sender = new FakeSender(track);
-    this.receiver = { track: new FakeTrack(kind) };
+    this.receiver = new FakeReceiver(new FakeTrack(kind));
+  }
+
+  setCodecPreferences(codecs: unknown[]): void {
+    this.codecPreferences = [...codecs];
   }
 }
 
@@ -116,6 +149,11 @@ interface FakeSdp {
 export class FakeNetwork {
   readonly byUfrag = new Map<string, FakePeerConnection>();
   blocked = false;
+  /**
+   * Sending tracks whose media no receiver decodes (a sender stuck before its first keyframe).
+   * Any other track a connected far end sends decodes one more frame per stats read.
+   */
+  readonly undecodable = new Set<FakeTrack>();
   /** Every connection created, in order. */
   readonly created: FakePeerConnection[] = [];
 }
@@ -184,7 +222,7 @@ export class FakePeerConnection extends FakeEventTarget {
     if (options.iceRestart === true) this.restartPending = true;
     const ufrag = this.restartPending ? `u${ufragSeq++}` : this.localUfrag;
     const media = this.transceivers.map((t) => {
-      const mid = t.mid ?? this.pendingMids.get(t) ?? String(this.nextMid++);
+      const mid = t.mid ?? this.pendingMids.get(t) ?? this.unusedMid();
       if (t.mid === null) this.pendingMids.set(t, mid);
       return { mid, kind: t.kind };
     });
@@ -287,7 +325,31 @@ export class FakePeerConnection extends FakeEventTarget {
   }
 
   async getStats(): Promise<Map<string, Record<string, unknown>>> {
+    const inbound: Array<[string, Record<string, unknown>]> = [];
+    const far = this.connectionState === 'connected' ? this.farEnd() : undefined;
+    for (const t of this.transceivers) {
+      if (t.mid === null) continue;
+      const source = far?.transceivers.find((f) => f.mid === t.mid && f !== t)?.sender.track;
+      if (source?.readyState === 'live' && !this.network.undecodable.has(source)) {
+        t.decodedCount += 1;
+      }
+      if (t.decodedCount === 0) continue;
+      const id = `IN${t.mid}`;
+      inbound.push([
+        id,
+        {
+          id,
+          type: 'inbound-rtp',
+          kind: t.kind,
+          mid: t.mid,
+          trackIdentifier: t.receiver.track.id,
+          packetsReceived: t.decodedCount,
+          ...(t.kind === 'video' ? { framesDecoded: t.decodedCount } : {}),
+        },
+      ]);
+    }
     return new Map([
+      ...inbound,
       ['T', { id: 'T', type: 'transport', selectedCandidatePairId: 'P' }],
       [
         'P',
@@ -342,6 +404,17 @@ export class FakePeerConnection extends FakeEventTarget {
   private parse(description: FakeDescription | null): FakeSdp {
     if (description === null) throw new Error('no description');
     return JSON.parse(description.sdp) as FakeSdp;
+  }
+
+  /** A mid no transceiver of this session uses yet, including ones the far end named. */
+  private unusedMid(): string {
+    const used = new Set<string>();
+    for (const t of this.transceivers) {
+      const mid = t.mid ?? this.pendingMids.get(t);
+      if (mid !== undefined && mid !== null) used.add(mid);
+    }
+    while (used.has(String(this.nextMid))) this.nextMid++;
+    return String(this.nextMid++);
   }
 
   private adoptUfrag(ufrag: string): void {
