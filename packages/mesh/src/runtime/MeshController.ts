@@ -74,7 +74,7 @@ function defaultCreateMediaStream(): () => MediaStream {
 /**
  * Turns the server's per-peer plans into peer connections and media routes. Plans arrive in
  * two phases: `applyPlan` opens what the new plan adds and keeps the old running; once every
- * origin arrives over its new route it emits `planReady`; `commitPlan` stops the old. Every
+ * origin decodes over its new route it emits `planReady`; `commitPlan` stops the old. Every
  * change funnels into one idempotent `reconcile()`.
  */
 export class MeshController implements MeshControllerApi {

@@ -13,7 +13,9 @@ export { EARLY_SIGNALS_MAX, MeshController } from './MeshController';
 export type { TrackIdentity } from './manifest';
 export {
   CONNECT_TIMEOUT_MS,
+  DECODE_POLL_INTERVAL_MS,
   DISCONNECTED_GRACE_MS,
+  FIRST_FRAME_DEADLINE_MS,
   ICE_RESTART_BACKOFF_MS,
   ICE_RESTART_TIMEOUT_MS,
   type IncomingTrack,

@@ -96,7 +96,7 @@ export interface ReceivedFile {
 export interface MeshEvents {
   /** Send this signal to `to` through the signal app. */
   signalProduced: { to: PeerId; epoch: number; signal: Signal };
-  /** Every origin arrives over the routes of this prepared plan version. Tell the server. */
+  /** Every origin decodes over the routes of this prepared plan version. Tell the server. */
   planReady: { version: number };
   /** Link states changed; tell the server (it routes around `failed`). */
   linksReported: { links: LinkReport[] };
