@@ -10,6 +10,8 @@ describe('fitGrid', () => {
     { count: 3, width: 1076, height: 575, cols: 2, rows: 2, tileWidth: 503, scrolls: false },
     // Three beside the participants panel: still two columns, rows sized to the tiles.
     { count: 3, width: 742, height: 575, cols: 2, rows: 2, tileWidth: 366, scrolls: false },
+    // Nearly as large in one thin column, but two and one suit a wide area better.
+    { count: 3, width: 650, height: 560, cols: 2, rows: 2, tileWidth: 320, scrolls: false },
     { count: 4, width: 1076, height: 575, cols: 2, rows: 2, tileWidth: 503, scrolls: false },
     // A wide, short strip: all in one row.
     { count: 4, width: 1600, height: 240, cols: 4, rows: 1, tileWidth: 393, scrolls: false },
