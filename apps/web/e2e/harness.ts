@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +9,8 @@ import { build } from 'vite';
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = resolve(here, '..');
 const signalRoot = resolve(webRoot, '../signal');
+/** Where screenshots of the call go (git-ignored); look at them after a run. */
+export const SCREENSHOT_DIR = resolve(webRoot, 'e2e-screenshots');
 
 /** Chromium flags that work on these machines (TESTING.md). */
 export const CHROMIUM_ARGS = [
@@ -83,7 +86,7 @@ export async function startStack(): Promise<Stack> {
     await new Promise((r) => setTimeout(r, HEALTH_POLL_MS));
   }
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
   return {
@@ -102,8 +105,20 @@ export async function joinAs(stack: Stack, room: string, name: string): Promise<
   const page = await context.newPage();
   await page.goto(`${stack.baseUrl}/r/${room}?quality=low`);
   await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
+  await joinWhenPreviewed(page);
   return page;
+}
+
+/** Clicks Join once the camera preview shows, as a person would after seeing themselves. */
+export async function joinWhenPreviewed(page: Page): Promise<void> {
+  await page.getByLabel('Your camera preview').waitFor();
+  await page.getByRole('button', { name: 'Join' }).click();
+}
+
+/** Saves what the page shows to e2e-screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** Frames decoded so far by each remote tile's <video>, keyed by the tile's origin. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   joinAs,
   type Stack,
+  screenshot,
   startStack,
   taggedVideos,
   tagVideos,
@@ -15,6 +16,20 @@ async function switchTopology(page: Page, name: 'Full mesh' | 'Star' | 'Ring'): 
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('radio', { name }).check();
   await page.getByRole('button', { name: 'Close settings' }).click();
+}
+
+/**
+ * Saves the call view, then the same view with the participants panel open (the topology
+ * picture), to e2e-screenshots/ for a person to look at.
+ */
+async function screenshots(page: Page, topology: 'Full mesh' | 'Star' | 'Ring'): Promise<void> {
+  const slug = topology === 'Full mesh' ? 'mesh' : topology.toLowerCase();
+  await screenshot(page, `call-${slug}`);
+  const controls = page.getByRole('navigation', { name: 'Call controls' });
+  await controls.getByRole('button', { name: 'Participants' }).click();
+  await page.getByRole('img', { name: `${topology} topology of 3 peers` }).waitFor();
+  await screenshot(page, `participants-${slug}`);
+  await controls.getByRole('button', { name: 'Close participants' }).click();
 }
 
 describe('three people in one room', () => {
@@ -40,6 +55,7 @@ describe('three people in one room', () => {
       expect(await tagVideos(page)).toBe(3);
     }
     const [ana, bo, cy] = pages as [Page, Page, Page];
+    await screenshots(cy, 'Full mesh');
     expect(await bo.getByRole('figure', { name: 'Cy' }).getByText('direct').count()).toBe(1);
 
     await switchTopology(cy, 'Star');
@@ -52,6 +68,7 @@ describe('three people in one room', () => {
     await cy.getByRole('figure', { name: 'Bo' }).getByText('via Ana · 2 hops').waitFor();
     await bo.getByRole('figure', { name: 'Cy' }).getByText('via Ana · 2 hops').waitFor();
     expect(await ana.getByRole('figure', { name: 'Bo' }).getByText('direct').count()).toBe(1);
+    await screenshots(cy, 'Star');
 
     await switchTopology(ana, 'Ring');
     for (const page of pages) {
@@ -61,6 +78,7 @@ describe('three people in one room', () => {
     }
     // A ring of three is a triangle: everyone direct again.
     await cy.getByRole('figure', { name: 'Bo' }).getByText('direct').waitFor();
+    await screenshots(cy, 'Ring');
   });
 
   it('chats as text, sends a verified file, and announces someone leaving', async () => {
