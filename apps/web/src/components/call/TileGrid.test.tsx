@@ -154,5 +154,6 @@ describe('TileGrid and Tile', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Pin Ana' }));
     expect(grid).toHaveClass('grid-pinned');
     expect(grid.style.getPropertyValue('--tile-w')).toBe('');
+    expect(grid.style.getPropertyValue('--others')).toBe('2');
   });
 });

@@ -33,6 +33,7 @@ export function TileGrid() {
   // Before the first measurement (and without ResizeObserver) columns alone size the tiles.
   const style = {
     '--cols': hasPinned ? 1 : (fit?.cols ?? Math.ceil(Math.sqrt(count))),
+    '--others': Math.max(1, count - 1),
     ...(fit ? { '--tile-w': `${fit.tileWidth}px` } : {}),
   } as React.CSSProperties;
 
