@@ -280,6 +280,34 @@ describe('ClientSession join', () => {
     expect(statuses.map((s) => s.status)).toEqual(['connecting', 'joined']);
   });
 
+  it('media changed while the join is in flight reaches the room once joined', async () => {
+    const { session } = makeSession();
+    const done = session.join(joinOptions);
+    const socket = sockets.at(-1) as FakeSocket;
+    socket.serverConnect();
+    // The camera is turned off after the join request left, before the server answered.
+    session.updateMedia({ video: false });
+    expect(socket.of('updatePeer')).toEqual([]);
+    const self = {
+      id: SELF,
+      displayName: 'Me',
+      joinedAt: 2,
+      media: { audio: true, video: true, screen: false },
+      capacity: {},
+      connected: true,
+    };
+    socket.ack('join', joinOk({ room: { ...snapshot, peers: [...snapshot.peers, self] } }));
+    await done;
+    expect(socket.of('updatePeer').map((args) => args[0])).toEqual([
+      { media: { audio: true, video: false, screen: false } },
+    ]);
+  });
+
+  it('sends no media update when the room already has the current flags', async () => {
+    const { socket } = await joined();
+    expect(socket.of('updatePeer')).toEqual([]);
+  });
+
   it.each(['ERR_ROOM_FULL', 'ERR_AUTH_FAILED', 'ERR_PROTOCOL_VERSION'] as const)(
     'a %s refusal fails the session and rejects join()',
     async (error) => {

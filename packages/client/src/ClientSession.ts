@@ -252,13 +252,7 @@ export class ClientSession implements ClientSessionApi {
 
   updateMedia(media: Partial<MediaFlags>): void {
     const next = { ...this.#media, ...media };
-    if (
-      next.audio === this.#media.audio &&
-      next.video === this.#media.video &&
-      next.screen === this.#media.screen
-    ) {
-      return;
-    }
+    if (sameMedia(next, this.#media)) return;
     this.#media = next;
     const socket = this.#socket;
     if (socket && this.#joined) {
@@ -266,11 +260,12 @@ export class ClientSession implements ClientSessionApi {
     }
   }
 
-  /** Sends a chat message to the room and returns it (with its id) for the local echo. */
+  /** Per-link numbers for quality badges, read on demand. */
   async getStats(): Promise<LinkStats[]> {
     return this.#mesh ? this.#mesh.getStats() : [];
   }
 
+  /** Sends a chat message to the room and returns it (with its id) for the local echo. */
   sendChat(text: string): ChatMessage {
     if (!this.#mesh) throw new Error('sendChat() before the session joined');
     return this.#mesh.sendChat(text);
@@ -420,6 +415,13 @@ export class ClientSession implements ClientSessionApi {
     this.#setStatus({ status: 'joined' });
 
     const socket = this.#socket;
+    const known = ok.room.peers.find((p) => p.id === ok.selfId)?.media;
+    if (socket && known && !sameMedia(known, this.#media)) {
+      // Media changed while the join was in flight (a camera granted late): the room must know.
+      socket.emit('updatePeer', { media: this.#media }, (res) =>
+        this.#logFailure('updatePeer', res),
+      );
+    }
     if (socket && !firstJoin) {
       // Resuming: tell a possibly rebuilt room what this peer knows, then flush queued signals.
       if (this.#lastLinkReport) {
@@ -657,4 +659,8 @@ function errorCodeOf(err: Error & { data?: unknown }): ErrorCode | null {
     }
   }
   return null;
+}
+
+function sameMedia(a: MediaFlags, b: MediaFlags): boolean {
+  return a.audio === b.audio && a.video === b.video && a.screen === b.screen;
 }
