@@ -28,6 +28,7 @@ function fakeRoom(n: number) {
   let epochs: ReadonlyMap<LinkKey, number> = new Map();
   let version = 0;
   let plans: ReadonlyMap<PeerId, PeerPlan> = new Map();
+  const cams = new Map<PeerId, FakeTrack>();
   for (const id of ids) {
     const c = new MeshController({
       selfId: id,
@@ -48,10 +49,9 @@ function fakeRoom(n: number) {
     ] as const) {
       c.on(event, (payload) => log.get(id)?.push({ event, payload }));
     }
-    c.setLocalStream(
-      'cam',
-      new FakeMediaStream([new FakeTrack('video')]) as unknown as MediaStream,
-    );
+    const cam = new FakeTrack('video');
+    cams.set(id, cam);
+    c.setLocalStream('cam', new FakeMediaStream([cam]) as unknown as MediaStream);
   }
   for (const [id, c] of controllers) {
     c.on('signalProduced', ({ to, epoch, signal }) =>
@@ -74,6 +74,7 @@ function fakeRoom(n: number) {
     network,
     clock,
     ids,
+    cams,
     get,
     events,
     shown,
@@ -308,5 +309,41 @@ describe('MeshController (fake connections)', () => {
     r.clock.advance(DECODE_POLL_INTERVAL_MS);
     await until(() => leaves.every(ready), 'leaves ready at the deadline');
     for (const id of leaves) expect(r.shown(id, 'peer-dddd')?.route.hops).toBe(2);
+  });
+
+  it('[M10][M11] routes through a peer that left deliver nothing: the new route shows at once', async () => {
+    const r = fakeRoom(3);
+    r.prepare('mesh');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    const v = r.prepare('star');
+    await until(
+      () => r.ids.every((id) => r.events(id, 'planReady').some((e) => e.version === v)),
+      'ready for star',
+    );
+    r.commit();
+    await until(() => r.shown('peer-bbbb', 'peer-cccc')?.route.hops === 2, 'relayed by the hub');
+    const stream = r.get('peer-bbbb').remoteStream('peer-cccc', 'cam');
+    // The hub leaves; its links have not noticed and still carry peer-cccc's frames. The direct
+    // route of the next plan has not decoded yet.
+    const cam = r.cams.get('peer-cccc');
+    if (cam === undefined) throw new Error('no camera');
+    r.network.undecodable.add(cam);
+    const next = computeRoomPlan(
+      {
+        topology: 'mesh',
+        peers: ['peer-bbbb', 'peer-cccc'].map((id, i) => ({ id, joinedAt: i + 1, capacity: {} })),
+        hubPreference: null,
+        failedLinks: new Set(),
+      },
+      3,
+      new Map(),
+    );
+    for (const id of ['peer-bbbb', 'peer-cccc']) {
+      const plan = next.peers.get(id);
+      if (plan) r.get(id).applyPlan(plan);
+    }
+    await until(() => r.shown('peer-bbbb', 'peer-cccc')?.route.hops === 1, 'direct route shown');
+    expect(r.get('peer-bbbb').remoteStream('peer-cccc', 'cam')).toBe(stream);
+    expect(r.events('peer-bbbb', 'planReady').some((e) => e.version === 3)).toBe(false);
   });
 });

@@ -243,9 +243,9 @@ export class MeshController implements MeshControllerApi {
         this.reconcileAgain = false;
         const plans = this.plansInForce();
         this.syncLinks(plans);
-        const available = this.availableTracks();
-        this.syncForwarding(plans, available);
-        this.syncRemoteStreams(plans, available);
+        const { available, announced } = this.incomingTracks();
+        this.syncForwarding(plans, available, announced);
+        this.syncRemoteStreams(plans, available, announced);
         this.checkReady(available);
         this.reportLinks();
       } while (this.reconcileAgain && !this.closed);
@@ -312,23 +312,32 @@ export class MeshController implements MeshControllerApi {
   }
 
   /**
-   * Per link, the remote tracks that have arrived: link connected, named, live, unmuted and
-   * decoding. A track that is only announced (no keyframe decoded yet) has not arrived: showing
-   * or relaying it would trade frames for a frozen tile.
+   * Per link, the remote tracks it delivers: `available` ones have arrived (link connected,
+   * named, live, unmuted and decoding), `announced` ones are named there but not decoding yet.
+   * A track only announced shows nothing: a new sender's first frame needs a keyframe, so
+   * preferring it to a route that decodes would freeze the tile. A link to a peer the newest plan
+   * no longer has delivers nothing: its peer left, so what it still shows is going away.
    */
-  private availableTracks(): Map<PeerId, TrackIdentity[]> {
+  private incomingTracks(): {
+    available: Map<PeerId, TrackIdentity[]>;
+    announced: Map<PeerId, TrackIdentity[]>;
+  } {
     const available = new Map<PeerId, TrackIdentity[]>();
+    const announced = new Map<PeerId, TrackIdentity[]>();
+    const order = this.prepared?.order ?? [];
     for (const [peer, link] of this.links) {
       if (link.status !== 'connected') continue;
-      const tracks: TrackIdentity[] = [];
+      if (order.length > 0 && !order.includes(peer)) continue;
+      const decoding: TrackIdentity[] = [];
+      const waiting: TrackIdentity[] = [];
       for (const incoming of link.incoming.values()) {
-        if (incoming.track.readyState === 'live' && !incoming.track.muted && incoming.decoded) {
-          tracks.push(incoming.identity);
-        }
+        if (incoming.track.readyState !== 'live' || incoming.track.muted) continue;
+        (incoming.decoded ? decoding : waiting).push(incoming.identity);
       }
-      available.set(peer, tracks);
+      available.set(peer, decoding);
+      announced.set(peer, waiting);
     }
-    return available;
+    return { available, announced };
   }
 
   private localTrack(key: StreamKey, kind: TrackKind): MediaStreamTrack | undefined {
@@ -340,13 +349,14 @@ export class MeshController implements MeshControllerApi {
   private syncForwarding(
     plans: readonly PeerPlan[],
     available: ReadonlyMap<PeerId, readonly TrackIdentity[]>,
+    announced: ReadonlyMap<PeerId, readonly TrackIdentity[]>,
   ): void {
     const local: Array<{ key: StreamKey; kind: TrackKind }> = [];
     for (const key of this.local.keys()) {
       for (const kind of KINDS)
         if (this.localTrack(key, kind) !== undefined) local.push({ key, kind });
     }
-    const outgoing = planForwarding({ self: this.selfId, plans, local, available });
+    const outgoing = planForwarding({ self: this.selfId, plans, local, available, announced });
     for (const [peer, link] of this.links) {
       const sources: OutgoingSource[] = [];
       for (const out of outgoing.get(peer) ?? []) {
@@ -364,8 +374,9 @@ export class MeshController implements MeshControllerApi {
   private syncRemoteStreams(
     plans: readonly PeerPlan[],
     available: ReadonlyMap<PeerId, readonly TrackIdentity[]>,
+    announced: ReadonlyMap<PeerId, readonly TrackIdentity[]>,
   ): void {
-    const choices = chooseReceive(plans, available);
+    const choices = chooseReceive(plans, available, announced);
     const named = new Set<string>();
     for (const link of this.links.values()) for (const k of link.incoming.keys()) named.add(k);
     const order = new Set(this.prepared?.order ?? []);

@@ -14,6 +14,7 @@ interface Case {
   plans: PlanForward[][];
   local?: Array<{ key: string; kind: 'audio' | 'video' }>;
   available?: Record<PeerId, TrackIdentity[]>;
+  announced?: Record<PeerId, TrackIdentity[]>;
   expected: Record<PeerId, OutgoingTrack[]>;
 }
 
@@ -72,6 +73,26 @@ const cases: Case[] = [
     expected: { 'peer-bbbb': [{ ...video('peer-dddd'), from: 'peer-cccc' }] },
   },
   {
+    name: 'a track only announced is relayed where no source of it has arrived',
+    plans: [
+      [{ origin: 'peer-dddd', to: 'peer-bbbb', from: 'peer-dddd' }],
+      [{ origin: 'peer-dddd', to: 'peer-bbbb', from: 'peer-cccc' }],
+    ],
+    available: {},
+    announced: { 'peer-dddd': [video('peer-dddd')] },
+    expected: { 'peer-bbbb': [{ ...video('peer-dddd'), from: 'peer-dddd' }] },
+  },
+  {
+    name: 'a newer source only announced never displaces one that arrived',
+    plans: [
+      [{ origin: 'peer-dddd', to: 'peer-bbbb', from: 'peer-dddd' }],
+      [{ origin: 'peer-dddd', to: 'peer-bbbb', from: 'peer-cccc' }],
+    ],
+    available: { 'peer-cccc': [video('peer-dddd')] },
+    announced: { 'peer-dddd': [video('peer-dddd')] },
+    expected: { 'peer-bbbb': [{ ...video('peer-dddd'), from: 'peer-cccc' }] },
+  },
+  {
     name: 'an older plan forward the new one dropped runs until commit',
     plans: [[], [{ origin: ME, to: 'peer-bbbb', from: null }]],
     local: [{ key: 'cam', kind: 'video' }],
@@ -92,12 +113,13 @@ const cases: Case[] = [
 ];
 
 describe('planForwarding', () => {
-  it.each(cases)('[M10] $name', ({ plans, local, available, expected }) => {
+  it.each(cases)('[M10] $name', ({ plans, local, available, announced, expected }) => {
     const result = planForwarding({
       self: ME,
       plans: plans.map((forward, i) => handPlan(ME, 10 - i, { forward })),
       local: local ?? [],
       available: new Map(Object.entries(available ?? {})),
+      announced: new Map(Object.entries(announced ?? {})),
     });
     expect(Object.fromEntries(result)).toEqual(expected);
   });

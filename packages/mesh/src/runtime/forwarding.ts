@@ -13,8 +13,14 @@ export interface ForwardingInput {
   plans: readonly PeerPlan[];
   /** Local tracks by stream key and kind. */
   local: ReadonlyArray<{ key: StreamKey; kind: TrackKind }>;
-  /** Per link, the remote tracks that have arrived on it (link connected, named by a manifest). */
+  /** Per link, the remote tracks that have arrived on it (link connected, named, decoding). */
   available: ReadonlyMap<PeerId, readonly TrackIdentity[]>;
+  /**
+   * Per link, tracks named on it while connected that have not decoded yet. One is relayed only
+   * where no source of that track has arrived (a route that died, a first plan): the next link
+   * then negotiates while this one still waits for its first keyframe.
+   */
+  announced?: ReadonlyMap<PeerId, readonly TrackIdentity[]>;
 }
 
 /**
@@ -25,26 +31,30 @@ export interface ForwardingInput {
  */
 export function planForwarding(input: ForwardingInput): Map<PeerId, OutgoingTrack[]> {
   const chosen = new Map<PeerId, Map<string, OutgoingTrack>>();
-  for (const plan of input.plans) {
-    for (const entry of plan.forward) {
-      // Sending a peer its own streams back would be a loop; no valid plan asks it.
-      if (entry.to === entry.origin) continue;
-      const tracks: TrackIdentity[] =
-        entry.from === null
-          ? entry.origin === input.self
-            ? input.local.map(({ key, kind }) => ({ origin: input.self, key, kind }))
-            : []
-          : (input.available.get(entry.from) ?? []).filter(
-              (t) => t.origin === entry.origin && entry.origin !== input.self,
-            );
-      let out = chosen.get(entry.to);
-      if (out === undefined) {
-        out = new Map();
-        chosen.set(entry.to, out);
-      }
-      for (const track of tracks) {
-        const k = trackKey(track);
-        if (!out.has(k)) out.set(k, { ...track, from: entry.from });
+  const none: ReadonlyMap<PeerId, readonly TrackIdentity[]> = new Map();
+  // Sources that arrived first, newest plan first; then, where none has, announced ones.
+  for (const relayed of [input.available, input.announced ?? none]) {
+    for (const plan of input.plans) {
+      for (const entry of plan.forward) {
+        // Sending a peer its own streams back would be a loop; no valid plan asks it.
+        if (entry.to === entry.origin) continue;
+        const tracks: readonly TrackIdentity[] =
+          entry.from === null
+            ? entry.origin === input.self
+              ? input.local.map(({ key, kind }) => ({ origin: input.self, key, kind }))
+              : []
+            : (relayed.get(entry.from) ?? []).filter(
+                (t) => t.origin === entry.origin && entry.origin !== input.self,
+              );
+        let out = chosen.get(entry.to);
+        if (out === undefined) {
+          out = new Map();
+          chosen.set(entry.to, out);
+        }
+        for (const track of tracks) {
+          const k = trackKey(track);
+          if (!out.has(k)) out.set(k, { ...track, from: entry.from });
+        }
       }
     }
   }

@@ -38,6 +38,19 @@ describe('chooseReceive', () => {
     expect(choice).toMatchObject({ from: 'peer-cccc', path: ['peer-cccc', ME] });
   });
 
+  it('[M11] an old route that decodes beats a new one only announced', () => {
+    const available = new Map([['peer-cccc', [video('peer-cccc')]]]);
+    const announced = new Map([['peer-hubb', [video('peer-cccc')]]]);
+    const choice = chooseReceive([star, mesh], available, announced).get('peer-cccc/cam/video');
+    expect(choice).toMatchObject({ from: 'peer-cccc', path: ['peer-cccc', ME] });
+  });
+
+  it('[M11] with no route decoding (a first plan, a dead route) an announced track is shown', () => {
+    const announced = new Map([['peer-hubb', [video('peer-cccc')]]]);
+    const choice = chooseReceive([star, mesh], new Map(), announced).get('peer-cccc/cam/video');
+    expect(choice).toMatchObject({ from: 'peer-hubb', path: ['peer-cccc', 'peer-hubb', ME] });
+  });
+
   it('[M11] a track on a link no route names is not shown', () => {
     const available = new Map([['peer-zzzz', [video('peer-zzzz')]]]);
     expect(chooseReceive([star], available).size).toBe(0);

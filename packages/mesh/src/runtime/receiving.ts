@@ -9,19 +9,25 @@ export interface ReceiveChoice extends TrackIdentity {
 
 /**
  * Which link each remote track is shown from. A newer plan's route wins once the track has
- * arrived on it; until then the older plan's route keeps the tile fed.
+ * arrived (decodes) on it; until then the older plan's route keeps the tile fed. A track only
+ * `announced` (named, not decoding yet) is shown where no route delivers it at all, as on a
+ * first plan or when the old route died: there is nothing to keep, and its first frame shows
+ * as soon as it decodes.
  */
 export function chooseReceive(
   plans: readonly PeerPlan[],
   available: ReadonlyMap<PeerId, readonly TrackIdentity[]>,
+  announced: ReadonlyMap<PeerId, readonly TrackIdentity[]> = new Map(),
 ): Map<string, ReceiveChoice> {
   const chosen = new Map<string, ReceiveChoice>();
-  for (const plan of plans) {
-    for (const route of plan.receive) {
-      for (const track of available.get(route.from) ?? []) {
-        if (track.origin !== route.origin) continue;
-        const k = trackKey(track);
-        if (!chosen.has(k)) chosen.set(k, { ...track, from: route.from, path: route.path });
+  for (const tracks of [available, announced]) {
+    for (const plan of plans) {
+      for (const route of plan.receive) {
+        for (const track of tracks.get(route.from) ?? []) {
+          if (track.origin !== route.origin) continue;
+          const k = trackKey(track);
+          if (!chosen.has(k)) chosen.set(k, { ...track, from: route.from, path: route.path });
+        }
       }
     }
   }
