@@ -1,4 +1,10 @@
-import type { ChatMessage, LinkStatus, ReceivedFile, StreamRoute } from '@meshwork/mesh/runtime';
+import type {
+  ChatMessage,
+  FileProgress,
+  LinkStatus,
+  ReceivedFile,
+  StreamRoute,
+} from '@meshwork/mesh/runtime';
 import type { ErrorCode, PeerId, PeerPlan, StreamKey, Topology } from '@meshwork/protocol';
 import type { DeviceOption, DeviceProblem } from '../media/types';
 import type { RoomView, SessionStatus, SessionStatusChange } from '../session/types';
@@ -12,13 +18,7 @@ export interface RemoteStream {
 }
 
 /** A file moving through the room, as the files panel shows it. */
-export interface FileEntry {
-  transferId: string;
-  origin: PeerId;
-  name: string;
-  size: number;
-  bytes: number;
-  direction: 'send' | 'receive';
+export interface FileEntry extends FileProgress {
   /** Set once the whole file arrived and its SHA-256 matched. */
   received?: Pick<ReceivedFile, 'mimeType' | 'sha256' | 'data'>;
 }

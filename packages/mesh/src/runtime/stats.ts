@@ -1,3 +1,4 @@
+import type { LinkStats } from './types';
 /** Byte counters of one link at one moment, kept to turn the next sample into bitrates. */
 export interface StatsSample {
   at: number;
@@ -6,15 +7,7 @@ export interface StatsSample {
 }
 
 /** Numbers read from one `getStats()` report. */
-export interface StatsSummary {
-  rttMs: number | null;
-  outboundKbps: number;
-  inboundKbps: number;
-  packetLoss: number;
-  framesDecoded: number;
-  candidateType: string | null;
-  sample: StatsSample;
-}
+export type StatsSummary = Omit<LinkStats, 'peer' | 'status'> & { sample: StatsSample };
 
 type Stat = Record<string, unknown> & { id: string; type: string };
 
