@@ -1,48 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
+import { launchChromium, startSignalApp } from './stack.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = resolve(here, '..');
 const signalRoot = resolve(webRoot, '../signal');
 /** Where screenshots of the call go (git-ignored); look at them after a run. */
 export const SCREENSHOT_DIR = resolve(webRoot, 'e2e-screenshots');
-
-/** Chromium flags that work on these machines (TESTING.md). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-];
-
-/** Deadline for the signal app to answer its health check after start. */
-const SIGNAL_START_TIMEOUT_MS = 30_000;
-const HEALTH_POLL_MS = 100;
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const server = createServer();
-    server.once('error', rej);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => res(port));
-    });
-  });
-}
 
 /** A running signal app serving the freshly built web app. */
 export interface Stack {
@@ -57,38 +24,14 @@ export interface Stack {
  */
 export async function startStack(): Promise<Stack> {
   await build({ root: webRoot, logLevel: 'warn' });
-  const port = await freePort();
   const entry = process.env.MESHWORK_SIGNAL_ENTRY;
-  const [command, args] = entry
-    ? ['node', [entry]]
-    : [resolve(signalRoot, 'node_modules/.bin/tsx'), [resolve(signalRoot, 'src/main.ts')]];
-  const signal: ChildProcess = spawn(command, args, {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      WEB_ROOT: resolve(webRoot, 'dist'),
-      RESUME_SECRET: 'e2e-resume-secret-0123456789',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const { baseUrl, child: signal } = await startSignalApp({
+    command: entry ? 'node' : resolve(signalRoot, 'node_modules/.bin/tsx'),
+    args: entry ? [entry] : [resolve(signalRoot, 'src/main.ts')],
+    webRoot: resolve(webRoot, 'dist'),
+    resumeSecret: 'e2e-resume-secret-0123456789',
   });
-  const baseUrl = `http://localhost:${port}`;
-  const deadline = Date.now() + SIGNAL_START_TIMEOUT_MS;
-  for (;;) {
-    if (signal.exitCode !== null) throw new Error(`signal app exited with ${signal.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error('signal app did not become healthy');
-    await new Promise((r) => setTimeout(r, HEALTH_POLL_MS));
-  }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   return {
     baseUrl,
     browser,

@@ -6,13 +6,12 @@
 //   pnpm --filter @meshwork/web screenshots
 //
 // As root it re-runs itself inside a fresh network namespace with only loopback (TESTING.md).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium, startSignalApp } from './stack.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webRoot = resolve(here, '..');
@@ -26,27 +25,8 @@ const ISOLATED_ENV = 'MESHWORK_SHOTS_ISOLATED';
 const VIEWPORT = { width: 1100, height: 700 };
 /** Bounds every wait on the page; the script never sleeps to order steps. */
 const WAIT_MS = 45_000;
-/** Deadline for the signal app's health check after start. */
-const SIGNAL_START_TIMEOUT_MS = 30_000;
-const HEALTH_POLL_MS = 100;
 const PEOPLE = ['Ana', 'Bo', 'Cy', 'Di'];
 const ROOM = 'team-standup';
-
-/** Chromium flags that work on these machines (TESTING.md); the same as the e2e harness. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-];
 
 function isolate() {
   if (process.env[ISOLATED_ENV]) return false;
@@ -68,18 +48,6 @@ function isolate() {
   process.exit(result.status ?? 1);
 }
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const server = createServer();
-    server.once('error', rej);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => res(port));
-    });
-  });
-}
-
 async function startSignal() {
   for (const [path, what] of [
     [signalEntry, 'the signal app'],
@@ -91,31 +59,12 @@ async function startSignal() {
       );
     }
   }
-  const port = await freePort();
-  const child = spawn(process.execPath, [signalEntry], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      WEB_ROOT: webDist,
-      RESUME_SECRET: 'readme-shots-resume-secret-0123',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  return startSignalApp({
+    command: process.execPath,
+    args: [signalEntry],
+    webRoot: webDist,
+    resumeSecret: 'readme-shots-resume-secret-0123',
   });
-  const baseUrl = `http://localhost:${port}`;
-  const deadline = Date.now() + SIGNAL_START_TIMEOUT_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`signal app exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error('signal app did not become healthy');
-    await new Promise((r) => setTimeout(r, HEALTH_POLL_MS));
-  }
-  return { baseUrl, child };
 }
 
 /** Opens the room as a new person (own context), waits for the camera preview, joins. */
@@ -171,10 +120,7 @@ async function main() {
   isolate();
   await mkdir(imagesDir, { recursive: true });
   const { baseUrl, child } = await startSignal();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   try {
     const pages = [];
     for (const name of PEOPLE) pages.push(await joinAs(browser, baseUrl, name));

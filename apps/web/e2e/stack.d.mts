@@ -1,0 +1,14 @@
+import type { ChildProcess } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+
+/** Chromium flags that work on these machines (TESTING.md). */
+export declare const CHROMIUM_ARGS: readonly string[];
+/** Headless Chromium with fake camera and microphone. */
+export declare function launchChromium(): Promise<Browser>;
+/** Starts a signal app on a free loopback port and resolves once it is healthy. */
+export declare function startSignalApp(options: {
+  command: string;
+  args: readonly string[];
+  webRoot: string;
+  resumeSecret: string;
+}): Promise<{ baseUrl: string; child: ChildProcess }>;

@@ -1,0 +1,80 @@
+// What the browser end-to-end tests and the README screenshot script share: Chromium's launch
+// and starting a signal app on a free loopback port. Plain ESM so both `node` and Vitest load it.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+/** Chromium flags that work on these machines (TESTING.md). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+];
+
+/** Deadline for the signal app to answer its health check after start. */
+const SIGNAL_START_TIMEOUT_MS = 30_000;
+const HEALTH_POLL_MS = 100;
+
+/** Headless Chromium with fake camera and microphone. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.once('error', rej);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => res(port));
+    });
+  });
+}
+
+/**
+ * Starts `command args` as the signal app on a free loopback port serving `webRoot`, and
+ * resolves once `/healthz` answers (the poll only bounds the wait for the process to listen).
+ */
+export async function startSignalApp({ command, args, webRoot, resumeSecret }) {
+  const port = await freePort();
+  const child = spawn(command, args, {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_ROOT: webRoot,
+      RESUME_SECRET: resumeSecret,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://localhost:${port}`;
+  const deadline = Date.now() + SIGNAL_START_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`signal app exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error('signal app did not become healthy');
+    }
+    await new Promise((r) => setTimeout(r, HEALTH_POLL_MS));
+  }
+  return { baseUrl, child };
+}
