@@ -12,13 +12,17 @@ import type {
 } from './messages';
 import type { PeerPlan } from './plan';
 import type { LeaveReason, PeerInfo, RoomLink, RoomSettings } from './room';
-import type { RelayedSignal, SignalRequest } from './signal';
+import type { RelayedSignal, SignalRejected, SignalRequest } from './signal';
 
-/** Events a client emits; each takes an ack callback that receives a result union. */
+/**
+ * Events a client emits; each takes an ack callback that receives a result union. `signal` may
+ * leave it out: relayed signals are fire-and-forget, and a refusal comes back as
+ * `signalRejected` (SPEC [P3]).
+ */
 export interface ClientToServerEvents {
   join: (req: JoinRequest, ack: (res: JoinResult) => void) => void;
   leave: (ack: (res: Result) => void) => void;
-  signal: (req: SignalRequest, ack: (res: Result) => void) => void;
+  signal: (req: SignalRequest, ack?: (res: Result) => void) => void;
   setTopology: (req: SetTopologyRequest, ack: (res: PlanChangeResult) => void) => void;
   setHub: (req: SetHubRequest, ack: (res: PlanChangeResult) => void) => void;
   updatePeer: (req: UpdatePeerRequest, ack: (res: Result) => void) => void;
@@ -50,6 +54,8 @@ export interface ServerToClientEvents {
   /** Phase two: stop the old forwarding and close links the plan no longer has. */
   planCommitted: (event: { version: number }) => void;
   signal: (event: RelayedSignal) => void;
+  /** A `signal` sent without an ack callback was not relayed. */
+  signalRejected: (event: SignalRejected) => void;
   serverError: (event: ServerErrorEvent) => void;
 }
 

@@ -1,3 +1,4 @@
+export { type CompiledRequestSchemas, compileRequestSchemas } from './compiled';
 export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode } from './errors';
 export type {
   ClientToServerEvents,
@@ -108,6 +109,8 @@ export {
   type RelayedSignal,
   RelayedSignalSchema,
   type Signal,
+  type SignalRejected,
+  SignalRejectedSchema,
   type SignalRequest,
   SignalRequestSchema,
   SignalSchema,

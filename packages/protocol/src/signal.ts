@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { type ErrorCode, isErrorCode } from './errors';
 import { LIMITS } from './limits';
 import { CountSchema, PeerIdSchema, StreamKeySchema, TrackKindSchema } from './primitives';
 
@@ -71,3 +72,17 @@ export const RelayedSignalSchema = z.object({
 });
 /** Server -> client relayed signal. */
 export type RelayedSignal = z.infer<typeof RelayedSignalSchema>;
+
+/**
+ * Server -> client: a `signal` sent without an ack callback was not relayed (SPEC [P3] [P4]).
+ * `to` and `epoch` repeat the refused request; `error` is `ERR_NOT_JOINED`, `ERR_NOT_LINKED` or
+ * `ERR_INTERNAL`.
+ */
+export const SignalRejectedSchema = z.object({
+  to: PeerIdSchema,
+  epoch: CountSchema,
+  error: z.custom<ErrorCode>(isErrorCode),
+  message: z.string(),
+});
+/** Server -> client: an ack-less signal was refused. */
+export type SignalRejected = z.infer<typeof SignalRejectedSchema>;
