@@ -1,10 +1,20 @@
-import { linkKey, parseLinkKey, type RoomPlan } from '@meshwork/mesh/plan';
+import { createHash } from 'node:crypto';
+import {
+  type LinkGraph,
+  type LinkKey,
+  linkKey,
+  parseLinkKey,
+  peerPlan,
+  type RoomPlan,
+  routeTrees,
+} from '@meshwork/mesh/plan';
 import type {
   CapacityHints,
   LinkState,
   MediaFlags,
   PeerId,
   PeerInfo,
+  PeerPlan,
   RoomLink,
   RoomSettings,
   RoomSnapshot,
@@ -34,6 +44,42 @@ export interface LinkReportState {
   rttMs: number | null;
 }
 
+/**
+ * A plan as the registry keeps it: only the room-wide parts. Each peer's `PeerPlan` is derived
+ * when it is sent (`planOf`), so the registry holds no per-peer copy of the room's graph.
+ */
+export interface StoredPlan {
+  version: number;
+  topology: Topology;
+  hub: PeerId | null;
+  graph: LinkGraph;
+  /** Epoch of every link in the graph. */
+  epochs: ReadonlyMap<LinkKey, number>;
+  /**
+   * Epochs of each peer's links, index for index with `graph.adjacency`, so relaying a signal
+   * checks its link without building a key.
+   */
+  neighbourEpochs: ReadonlyMap<PeerId, readonly number[]>;
+}
+
+/** Keeps the room-wide parts of a freshly computed plan. */
+export function storePlan(plan: RoomPlan): StoredPlan {
+  const neighbourEpochs = new Map<PeerId, number[]>();
+  for (const [self, neighbours] of plan.graph.adjacency) {
+    neighbourEpochs.set(
+      self,
+      neighbours.map((peer) => plan.epochs.get(linkKey(self, peer)) ?? -1),
+    );
+  }
+  const { version, topology, hub, graph, epochs } = plan;
+  return { version, topology, hub, graph, epochs, neighbourEpochs };
+}
+
+/** What `self` is told under a stored plan (routes are recomputed; they are cheap and pure). */
+export function planOf(plan: StoredPlan, self: PeerId): PeerPlan {
+  return peerPlan({ ...plan, trees: routeTrees(plan.graph) }, self);
+}
+
 /** One room's whole state. */
 export interface RoomState {
   id: string;
@@ -43,15 +89,17 @@ export interface RoomState {
   version: number;
   /** Peers in join order. */
   peers: PeerState[];
+  /** The same peers by id. */
+  byId: Map<PeerId, PeerState>;
   reports: Map<string, LinkReportState>;
   failedLinks: Set<string>;
-  committed: RoomPlan | null;
-  pending: RoomPlan | null;
+  committed: StoredPlan | null;
+  pending: StoredPlan | null;
   /** Peers that reported ready for the pending plan. */
   ready: Set<PeerId>;
   deadlineTimer: unknown;
   passwordHash: string | null;
-  /** The link list last sent to the room, to send `linksChanged` only on change. */
+  /** Digest of the link list last sent to the room, to send `linksChanged` only on change. */
   lastLinks: string;
   /**
    * Epochs remembered by resuming peers for links towards peers that have not resumed yet
@@ -68,6 +116,7 @@ export function newRoom(id: string, passwordHash: string | null): RoomState {
     hubPreference: null,
     version: 0,
     peers: [],
+    byId: new Map(),
     reports: new Map(),
     failedLinks: new Set(),
     committed: null,
@@ -75,7 +124,7 @@ export function newRoom(id: string, passwordHash: string | null): RoomState {
     ready: new Set(),
     deadlineTimer: null,
     passwordHash,
-    lastLinks: '[]',
+    lastLinks: linksDigest([]),
     rememberedEpochs: new Map(),
   };
 }
@@ -87,6 +136,18 @@ export function insertPeer(room: RoomState, peer: PeerState): void {
   );
   if (at === -1) room.peers.push(peer);
   else room.peers.splice(at, 0, peer);
+  room.byId.set(peer.id, peer);
+}
+
+/** Removes a peer from the room's lists. */
+export function removeFromRoom(room: RoomState, peer: PeerState): void {
+  room.peers = room.peers.filter((p) => p !== peer);
+  room.byId.delete(peer.id);
+}
+
+/** A short fingerprint of a link list, kept instead of the list to notice changes. */
+export function linksDigest(links: readonly RoomLink[]): string {
+  return createHash('sha256').update(JSON.stringify(links)).digest('base64');
 }
 
 /** What other peers see of a peer. */
@@ -107,15 +168,22 @@ export function roomSettings(room: RoomState): RoomSettings {
 }
 
 /** The newest plan: pending if a change is in flight, else the committed one. */
-export function latestPlan(room: RoomState): RoomPlan | null {
+export function latestPlan(room: RoomState): StoredPlan | null {
   return room.pending ?? room.committed;
+}
+
+function hasLink(plan: StoredPlan | null, a: PeerId, b: PeerId, epoch: number): boolean {
+  if (plan === null) return false;
+  const neighbours = plan.graph.adjacency.get(a);
+  if (neighbours === undefined) return false;
+  const at = neighbours.indexOf(b);
+  return at !== -1 && plan.neighbourEpochs.get(a)?.[at] === epoch;
 }
 
 /** Whether `a` and `b` are linked with `epoch` in the committed or the pending plan. */
 export function linkedWithEpoch(room: RoomState, a: PeerId, b: PeerId, epoch: number): boolean {
   if (a === b) return false;
-  const key = linkKey(a, b);
-  return room.committed?.epochs.get(key) === epoch || room.pending?.epochs.get(key) === epoch;
+  return hasLink(room.committed, a, b, epoch) || hasLink(room.pending, a, b, epoch);
 }
 
 /** Whether `a` and `b` are linked in the committed or the pending plan. */

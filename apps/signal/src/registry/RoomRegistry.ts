@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { computeRoomPlan, linkKey, parseLinkKey } from '@meshwork/mesh/plan';
-import type { ErrorCode, PeerId, Topology } from '@meshwork/protocol';
+import type { ErrorCode, PeerId, PeerPlan, Topology } from '@meshwork/protocol';
 import { KeyedLock } from './KeyedLock';
 import { hashPassword, verifyPassword } from './password';
 import { RetiredIds } from './RetiredIds';
@@ -9,13 +9,17 @@ import {
   latestPlan,
   linkedAtAll,
   linkedWithEpoch,
+  linksDigest,
   newRoom,
   type PeerState,
   peerInfo,
+  planOf,
   type RoomState,
+  removeFromRoom,
   roomLinks,
   roomSettings,
   roomSnapshot,
+  storePlan,
 } from './Room';
 import type {
   ConnId,
@@ -112,7 +116,7 @@ export class RoomRegistry {
     const resume = input.resume;
     let room = this.rooms.get(input.roomId);
     if (resume && room) {
-      const existing = room.peers.find((p) => p.id === resume.peerId);
+      const existing = room.byId.get(resume.peerId);
       if (existing && existing.joinedAt === resume.joinedAt)
         return this.reattach(room, existing, input);
     }
@@ -153,11 +157,12 @@ export class RoomRegistry {
     const effects = this.toOthers(room, peer.id, (conn) =>
       emit(conn, 'peerJoined', peerInfo(peer)),
     );
-    effects.push(...this.issuePlan(room, peer.id), ...this.linksChanged(room, peer.id));
+    const issued = this.issuePlan(room, peer.id);
+    effects.push(...issued.effects, ...this.linksChanged(room, peer.id));
     return {
       ok: true,
       effects,
-      ...this.joined(room, peer),
+      ...this.joined(room, peer, issued.plans.get(peer.id)),
       resumed: restore,
     };
   }
@@ -179,12 +184,15 @@ export class RoomRegistry {
     effects.push(
       ...this.toOthers(room, peer.id, (conn) => emit(conn, 'peerUpdated', peerInfo(peer))),
     );
+    let plan: PeerPlan | undefined;
     if (peer.placeholder) {
       peer.placeholder = false;
       if (input.resume?.hints && this.rememberEpochs(room, peer, input.resume.hints)) {
         // The epochs it remembers differ from the rebuilt plan's: re-plan before the ack.
+        const issued = this.issuePlan(room, peer.id);
+        plan = issued.plans.get(peer.id);
         effects.push(
-          ...this.issuePlan(room, peer.id),
+          ...issued.effects,
           ...this.maybeCommit(room),
           ...this.linksChanged(room, peer.id),
         );
@@ -194,7 +202,7 @@ export class RoomRegistry {
     if (room.pending === null && room.committed !== null) {
       effects.push(emit(input.conn, 'planCommitted', { version: room.committed.version }));
     }
-    return { ok: true, effects, ...this.joined(room, peer), resumed: true };
+    return { ok: true, effects, ...this.joined(room, peer, plan), resumed: true };
   }
 
   /**
@@ -238,11 +246,11 @@ export class RoomRegistry {
     hints: NonNullable<ResumeRequest['hints']>,
   ): boolean {
     for (const link of hints.links ?? []) {
-      const other = room.peers.find((p) => p.id === link.peer);
+      const other = room.byId.get(link.peer);
       if (other?.placeholder) room.rememberedEpochs.set(linkKey(peer.id, other.id), link.epoch);
     }
     for (const key of room.rememberedEpochs.keys()) {
-      const ends = parseLinkKey(key).map((id) => room.peers.find((p) => p.id === id));
+      const ends = parseLinkKey(key).map((id) => room.byId.get(id));
       if (ends.every((p) => p !== undefined && !p.placeholder)) room.rememberedEpochs.delete(key);
     }
     const epochs = latestPlan(room)?.epochs;
@@ -252,9 +260,11 @@ export class RoomRegistry {
     });
   }
 
-  private joined(room: RoomState, peer: PeerState): Omit<Joined, 'resumed'> {
-    const plan = latestPlan(room)?.peers.get(peer.id);
-    if (plan === undefined) throw new Error(`No plan for peer ${peer.id} in room ${room.id}`);
+  /** The join result; `fresh` is the peer's part of a plan just computed, if there is one. */
+  private joined(room: RoomState, peer: PeerState, fresh?: PeerPlan): Omit<Joined, 'resumed'> {
+    const latest = latestPlan(room);
+    if (latest === null) throw new Error(`No plan in room ${room.id}`);
+    const plan = fresh ?? planOf(latest, peer.id);
     return {
       peerId: peer.id,
       joinedAt: peer.joinedAt,
@@ -305,7 +315,7 @@ export class RoomRegistry {
     peer.graceTimer = null;
     if (peer.conn !== null) this.conns.delete(peer.conn);
     peer.conn = null;
-    room.peers = room.peers.filter((p) => p !== peer);
+    removeFromRoom(room, peer);
     room.ready.delete(peer.id);
     this.peerIds.delete(peer.id);
     this.retired.add(peer.id, now);
@@ -349,8 +359,8 @@ export class RoomRegistry {
     const at = this.conns.get(conn);
     if (!at) return fail('ERR_NOT_JOINED');
     const { room, peer } = at;
-    const target = room.peers.find((p) => p.id === req.to);
-    if (!target || !linkedWithEpoch(room, peer.id, req.to, req.epoch))
+    const target = room.byId.get(req.to);
+    if (target === undefined || !linkedWithEpoch(room, peer.id, req.to, req.epoch))
       return fail('ERR_NOT_LINKED');
     // A peer in its grace period misses the signal; it renegotiates when it is back.
     if (target.conn === null) return { ok: true, effects: [] };
@@ -366,7 +376,7 @@ export class RoomRegistry {
     let failedNow = false;
     for (const report of reports) {
       // Reports about peers the plans do not link are stale views of an older plan; skip them.
-      if (!room.peers.some((p) => p.id === report.peer)) continue;
+      if (!room.byId.has(report.peer)) continue;
       if (!linkedAtAll(room, peer.id, report.peer)) continue;
       const key = linkKey(peer.id, report.peer);
       room.reports.set(key, { state: report.state, rttMs: report.rttMs ?? null });
@@ -413,7 +423,7 @@ export class RoomRegistry {
     const at = this.conns.get(conn);
     if (!at) return fail('ERR_NOT_JOINED');
     const { room } = at;
-    if (hub !== null && !room.peers.some((p) => p.id === hub)) return fail('ERR_UNKNOWN_PEER');
+    if (hub !== null && !room.byId.has(hub)) return fail('ERR_UNKNOWN_PEER');
     if (room.hubPreference === hub) return { ok: true, effects: [], version: room.version };
     room.hubPreference = hub;
     return { ok: true, effects: this.settingsChanged(room), version: room.version };
@@ -445,14 +455,20 @@ export class RoomRegistry {
   /** A new plan for everyone, then commit if nobody needs to confirm, then the link list. */
   private replan(room: RoomState): Effect[] {
     return [
-      ...this.issuePlan(room, null),
+      ...this.issuePlan(room, null).effects,
       ...this.maybeCommit(room),
       ...this.linksChanged(room, null),
     ];
   }
 
-  /** Prepares the next plan version; a newer prepare supersedes a pending one. */
-  private issuePlan(room: RoomState, exclude: PeerId | null): Effect[] {
+  /**
+   * Prepares the next plan version; a newer prepare supersedes a pending one. Returns the
+   * effects and every peer's part, which the registry does not keep.
+   */
+  private issuePlan(
+    room: RoomState,
+    exclude: PeerId | null,
+  ): { effects: Effect[]; plans: ReadonlyMap<PeerId, PeerPlan> } {
     room.version += 1;
     const prevEpochs = new Map(room.committed?.epochs);
     for (const [key, epoch] of room.pending?.epochs ?? []) prevEpochs.set(key, epoch);
@@ -467,14 +483,15 @@ export class RoomRegistry {
       room.version,
       prevEpochs,
     );
-    room.pending = plan;
+    room.pending = storePlan(plan);
     room.ready = new Set();
     this.armDeadline(room, plan.version);
     this.options.hooks?.planIssued?.(room.id, plan.version);
-    return this.toOthers(room, exclude, (conn, peer) => {
+    const effects = this.toOthers(room, exclude, (conn, peer) => {
       const peerPlan = plan.peers.get(peer.id);
       return peerPlan ? emit(conn, 'planPrepared', peerPlan) : null;
     });
+    return { effects, plans: plan.peers };
   }
 
   private armDeadline(room: RoomState, version: number): void {
@@ -508,9 +525,9 @@ export class RoomRegistry {
 
   private linksChanged(room: RoomState, exclude: PeerId | null): Effect[] {
     const links = roomLinks(room);
-    const serialized = JSON.stringify(links);
-    if (serialized === room.lastLinks) return [];
-    room.lastLinks = serialized;
+    const digest = linksDigest(links);
+    if (digest === room.lastLinks) return [];
+    room.lastLinks = digest;
     return this.toOthers(room, exclude, (c) => emit(c, 'linksChanged', { links }));
   }
 
