@@ -1,4 +1,11 @@
-import { JoinOkSchema, type PeerInfo, type PeerPlan, type RelayedSignal } from '@meshwork/protocol';
+import {
+  JoinOkSchema,
+  type PeerInfo,
+  type PeerPlan,
+  type RelayedSignal,
+  type SignalRejected,
+  SignalRejectedSchema,
+} from '@meshwork/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   connect,
@@ -242,6 +249,74 @@ describe('relay', () => {
     expect(leaf2.events.all<RelayedSignal>('signal').map((sig) => sig.from)).toEqual([rh.selfId]);
     expect(outsider.events.all('signal')).toEqual([]);
     expect(r1.selfId).not.toBe(r2.selfId);
+  });
+});
+
+describe('relay without acks', () => {
+  it('[P3][P4] relays a signal sent without an ack callback and answers nothing', async () => {
+    const s = await server();
+    const a = await peer(s);
+    const b = await peer(s);
+    const ra = await joinOk(a, 'room');
+    const rb = await joinOk(b, 'room');
+    const epoch = rb.plan.links[0]?.epoch ?? -1;
+    for (let i = 0; i < 3; i++)
+      a.socket.emit('signal', { to: rb.selfId, epoch, signal: candidate });
+    await b.events.waitFor('signal', () => b.events.all('signal').length === 3);
+    expect(b.events.all<RelayedSignal>('signal')).toEqual(
+      Array(3).fill({ from: ra.selfId, epoch, signal: candidate }),
+    );
+    // A round trip after the signals: any answer to them would have arrived before this ack.
+    await a.socket.emitWithAck('planReady', { version: rb.plan.version });
+    expect(a.events.all('signalRejected')).toEqual([]);
+    expect(a.events.all('serverError')).toEqual([]);
+    expect((await s.signal.metrics.signalsRelayed.get()).values[0]?.value).toBe(3);
+  });
+
+  it('[P3][P4][P5] answers a refused ack-less signal with a coded signalRejected and delivers nothing', async () => {
+    const s = await server();
+    const [a, b, outsider, stranger] = await Promise.all([peer(s), peer(s), peer(s), peer(s)]);
+    await joinOk(a, 'room');
+    const rb = await joinOk(b, 'room');
+    await joinOk(outsider, 'elsewhere');
+    const epoch = rb.plan.links[0]?.epoch ?? -1;
+    const before = JSON.stringify(s.signal.registry.dump());
+    a.socket.emit('signal', { to: rb.selfId, epoch: epoch + 7, signal: candidate });
+    outsider.socket.emit('signal', { to: rb.selfId, epoch, signal: candidate });
+    stranger.socket.emit('signal', { to: rb.selfId, epoch, signal: candidate });
+    const stale = await a.events.waitFor<SignalRejected>('signalRejected');
+    const foreign = await outsider.events.waitFor<SignalRejected>('signalRejected');
+    const unjoined = await stranger.events.waitFor<SignalRejected>('signalRejected');
+    expect(stale).toEqual({
+      to: rb.selfId,
+      epoch: epoch + 7,
+      error: 'ERR_NOT_LINKED',
+      message: 'The current plan does not link you to that peer.',
+    });
+    expect(foreign).toMatchObject({ to: rb.selfId, epoch, error: 'ERR_NOT_LINKED' });
+    expect(unjoined).toMatchObject({ to: rb.selfId, epoch, error: 'ERR_NOT_JOINED' });
+    for (const event of [stale, foreign, unjoined]) {
+      expect(SignalRejectedSchema.safeParse(event).success).toBe(true);
+    }
+    // A legitimate signal afterwards is the first and only one to arrive.
+    a.socket.emit('signal', { to: rb.selfId, epoch, signal: candidate });
+    await b.events.waitFor('signal');
+    expect(b.events.all('signal')).toHaveLength(1);
+    expect(JSON.stringify(s.signal.registry.dump())).toBe(before);
+    const metrics = await s.signal.metrics.registry.metrics();
+    expect(metrics).toMatch(/meshwork_rejects_total\{code="ERR_NOT_LINKED"\} 2/);
+  });
+
+  it('[P3] still answers a signal that carries an ack through the ack alone', async () => {
+    const s = await server();
+    const a = await peer(s);
+    const b = await peer(s);
+    await joinOk(a, 'room');
+    const rb = await joinOk(b, 'room');
+    expect(
+      await a.socket.emitWithAck('signal', { to: rb.selfId, epoch: 999, signal: candidate }),
+    ).toMatchObject({ ok: false, error: 'ERR_NOT_LINKED' });
+    expect(a.events.all('signalRejected')).toEqual([]);
   });
 });
 

@@ -2,22 +2,18 @@ import type { Server as HttpServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import {
   type ClientToServerEvents,
+  type CompiledRequestSchemas,
+  compileRequestSchemas,
   DisplayNameSchema,
   ERROR_MESSAGES,
   type ErrorCode,
   type InterServerEvents,
-  JoinRequestSchema,
   MAX_MESSAGE_BYTES,
-  PlanReadyRequestSchema,
   PROTOCOL_VERSION,
-  ReportLinksRequestSchema,
   RoomIdSchema,
   type ServerToClientEvents,
-  SetHubRequestSchema,
-  SetTopologyRequestSchema,
-  SignalRequestSchema,
+  type SignalRequest,
   type SocketData,
-  UpdatePeerRequestSchema,
 } from '@meshwork/protocol';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { isOriginAllowed } from '../auth/origin';
@@ -84,6 +80,24 @@ export interface SignalServer {
   close(): Promise<void>;
 }
 
+const OK = { ok: true } as const;
+
+let compiledSchemas: CompiledRequestSchemas | null = null;
+/** [P2] Each payload is parsed once with its schema, compiled once per process for the hot path. */
+function requestSchemas(): CompiledRequestSchemas {
+  compiledSchemas ??= compileRequestSchemas();
+  return compiledSchemas;
+}
+
+/** What the server keeps per connection besides Socket.IO's own state. */
+interface Connection {
+  limiter: RateLimiter;
+  /** Made by the first join that carries a password. */
+  passwordAttempts: TokenBucket | null;
+  joining: boolean;
+  abusive: boolean;
+}
+
 function classifyJoin(raw: unknown, issues: readonly Issue[]): ErrorCode {
   if (typeof raw === 'object' && raw !== null && 'protocolVersion' in raw) {
     const version = (raw as { protocolVersion: unknown }).protocolVersion;
@@ -113,6 +127,7 @@ export function createSignalServer(
     pingTimeoutMs: PING_TIMEOUT_MS,
   };
   const allowList = new Set(config.publicOrigins);
+  const schemas = requestSchemas();
 
   let io: SignalIo | null = null;
   const deliver = (effects: Effect[]) => {
@@ -168,6 +183,209 @@ export function createSignalServer(
   const server: SignalIo = new Server(httpServer, options);
   io = server;
 
+  const connections = new WeakMap<SignalSocket, Connection>();
+
+  // One set of listeners for every socket: Socket.IO calls each with the socket as `this`.
+  const ctx: HandlerContext<SignalSocket> = {
+    logger,
+    rejected: (code) => metrics.reject(code),
+    missingAck: (socket, event) => {
+      metrics.reject('ERR_BAD_REQUEST');
+      socket.emit('serverError', {
+        error: 'ERR_BAD_REQUEST',
+        message: `${ERROR_MESSAGES.ERR_BAD_REQUEST} (${event} needs an ack callback)`,
+      });
+    },
+    unanswered: (socket, event, res, payload) => {
+      // [P3] A relay request that was parsed names its target; anything else is a serverError.
+      const req = event === 'signal' ? (payload as SignalRequest | undefined) : undefined;
+      if (req !== undefined) {
+        socket.emit('signalRejected', {
+          to: req.to,
+          epoch: req.epoch,
+          error: res.error,
+          message: res.message,
+        });
+        return;
+      }
+      socket.emit('serverError', { error: res.error, message: `${res.message} (${event})` });
+    },
+    describe: (socket) => socket.id,
+  };
+
+  const handlers = {
+    join: guarded(ctx, {
+      event: 'join',
+      schema: schemas.join,
+      classify: classifyJoin,
+      run: async (req, after, socket) => {
+        const started = performance.now();
+        const conn = socket.id;
+        const state = connections.get(socket);
+        if (state === undefined) return failure('ERR_INTERNAL');
+        // [P1] The version is checked before anything else, so old clients are told to reload.
+        if (req.protocolVersion !== PROTOCOL_VERSION) return failure('ERR_PROTOCOL_VERSION');
+        if (state.joining || registry.peerOf(conn)) return failure('ERR_ALREADY_JOINED');
+        const roomId = RoomIdSchema.safeParse(req.roomId);
+        if (!roomId.success) return failure('ERR_INVALID_ROOM_ID');
+        const displayName = DisplayNameSchema.safeParse(req.displayName);
+        if (!displayName.success) return failure('ERR_INVALID_DISPLAY_NAME');
+        if (req.password !== undefined) {
+          state.passwordAttempts ??= new TokenBucket(
+            PASSWORD_ATTEMPTS_BURST,
+            PASSWORD_ATTEMPTS_PER_SECOND,
+            clock.now(),
+          );
+          if (!state.passwordAttempts.take(clock.now())) return failure('ERR_RATE_LIMITED');
+        }
+        const claim = req.resumeToken ? tokens.verify(req.resumeToken) : null;
+        const input: JoinInput = { conn, roomId: roomId.data, displayName: displayName.data };
+        if (req.password !== undefined) input.password = req.password;
+        if (req.media) input.media = req.media;
+        if (req.capacity) input.capacity = req.capacity;
+        if (claim && claim.roomId === roomId.data) {
+          input.resume = { peerId: claim.peerId, joinedAt: claim.joinedAt };
+          if (req.resume) input.resume.hints = req.resume;
+        }
+        state.joining = true;
+        const outcome = await registry.join(input).finally(() => {
+          state.joining = false;
+        });
+        if (!outcome.ok) return failure(outcome.error);
+        if (!socket.connected) {
+          // Gone while the password was checked: nobody to answer, so leave at once.
+          deliver(outcome.effects);
+          deliver(registry.leave(conn).effects);
+          return failure('ERR_NOT_JOINED');
+        }
+        socket.data.peerId = outcome.peerId;
+        socket.data.roomId = roomId.data;
+        const iceServers = [...config.iceServers];
+        if (config.turn) iceServers.push(turnCredentials(config.turn, outcome.peerId, clock.now()));
+        after(() => {
+          deliver(outcome.effects);
+          metrics.joinLatencyMs.observe(performance.now() - started);
+        });
+        logger.debug({ conn, roomId: roomId.data, peerId: outcome.peerId }, 'joined');
+        return {
+          ok: true,
+          selfId: outcome.peerId,
+          resumeToken: tokens.sign({
+            roomId: roomId.data,
+            peerId: outcome.peerId,
+            joinedAt: outcome.joinedAt,
+          }),
+          resumed: outcome.resumed,
+          room: outcome.room,
+          plan: outcome.plan,
+          iceServers,
+        };
+      },
+    }),
+
+    leave: guarded(ctx, {
+      event: 'leave',
+      run: (_none, after, socket) => {
+        const outcome = registry.leave(socket.id);
+        if (!outcome.ok) return failure(outcome.error);
+        socket.data = {};
+        after(() => deliver(outcome.effects));
+        return { ok: true };
+      },
+    }),
+
+    // [P3] The one event whose ack is optional: relayed signals are fire-and-forget, and a
+    // refused one without an ack is answered with `signalRejected`.
+    signal: guarded(ctx, {
+      event: 'signal',
+      schema: schemas.signal,
+      ackOptional: true,
+      run: (req, after, socket) => {
+        const outcome = registry.signal(socket.id, req);
+        if (!outcome.ok) return failure(outcome.error);
+        after(() => deliver(outcome.effects));
+        return OK;
+      },
+    }),
+
+    setTopology: guarded(ctx, {
+      event: 'setTopology',
+      schema: schemas.setTopology,
+      run: (req, after, socket) => {
+        const outcome = registry.setTopology(socket.id, req.topology);
+        if (!outcome.ok) return failure(outcome.error);
+        after(() => deliver(outcome.effects));
+        return { ok: true, version: outcome.version };
+      },
+    }),
+
+    setHub: guarded(ctx, {
+      event: 'setHub',
+      schema: schemas.setHub,
+      run: (req, after, socket) => {
+        const outcome = registry.setHub(socket.id, req.hub);
+        if (!outcome.ok) return failure(outcome.error);
+        after(() => deliver(outcome.effects));
+        return { ok: true, version: outcome.version };
+      },
+    }),
+
+    updatePeer: guarded(ctx, {
+      event: 'updatePeer',
+      schema: schemas.updatePeer,
+      run: (req, after, socket) => {
+        const conn = socket.id;
+        if (!registry.peerOf(conn)) return failure('ERR_NOT_JOINED');
+        let displayName: string | undefined;
+        if (req.displayName !== undefined) {
+          const parsed = DisplayNameSchema.safeParse(req.displayName);
+          if (!parsed.success) return failure('ERR_INVALID_DISPLAY_NAME');
+          displayName = parsed.data;
+        }
+        const outcome = registry.updatePeer(conn, {
+          ...(displayName !== undefined ? { displayName } : {}),
+          ...(req.media ? { media: req.media } : {}),
+          ...(req.capacity ? { capacity: req.capacity } : {}),
+        });
+        if (!outcome.ok) return failure(outcome.error);
+        after(() => deliver(outcome.effects));
+        return { ok: true };
+      },
+    }),
+
+    reportLinks: guarded(ctx, {
+      event: 'reportLinks',
+      schema: schemas.reportLinks,
+      run: (req, after, socket) => {
+        const outcome = registry.reportLinks(socket.id, req.links);
+        if (!outcome.ok) return failure(outcome.error);
+        after(() => deliver(outcome.effects));
+        return { ok: true };
+      },
+    }),
+
+    planReady: guarded(ctx, {
+      event: 'planReady',
+      schema: schemas.planReady,
+      run: (req, after, socket) => {
+        const outcome = registry.planReady(socket.id, req.version);
+        if (!outcome.ok) return failure(outcome.error);
+        after(() => deliver(outcome.effects));
+        return { ok: true };
+      },
+    }),
+  } satisfies Record<keyof ClientToServerEvents, (this: SignalSocket, ...args: unknown[]) => void>;
+  const handlerEntries = Object.entries(handlers);
+
+  function onDisconnect(this: SignalSocket, reason: string): void {
+    logger.debug({ conn: this.id, reason }, 'disconnected');
+    try {
+      deliver(registry.disconnect(this.id));
+    } catch (err) {
+      logger.error({ err, conn: this.id }, 'disconnect handling failed');
+    }
+  }
+
   server.on('connection', (socket) => {
     try {
       attach(socket);
@@ -178,32 +396,17 @@ export function createSignalServer(
   });
 
   function attach(socket: SignalSocket): void {
-    const conn = socket.id;
-    const log = logger.child({ conn });
-    const limiter = new RateLimiter(rateLimit, clock.now());
-    const passwordAttempts = new TokenBucket(
-      PASSWORD_ATTEMPTS_BURST,
-      PASSWORD_ATTEMPTS_PER_SECOND,
-      clock.now(),
-    );
-    let joining = false;
-    let abusive = false;
-
-    const ctx: HandlerContext = {
-      logger: log,
-      rejected: (code) => metrics.reject(code),
-      missingAck: (event) => {
-        metrics.reject('ERR_BAD_REQUEST');
-        socket.emit('serverError', {
-          error: 'ERR_BAD_REQUEST',
-          message: `${ERROR_MESSAGES.ERR_BAD_REQUEST} (${event} needs an ack callback)`,
-        });
-      },
+    const state: Connection = {
+      limiter: new RateLimiter(rateLimit, clock.now()),
+      passwordAttempts: null,
+      joining: false,
+      abusive: false,
     };
+    connections.set(socket, state);
 
     // Every incoming event passes here first, unknown ones included, so they all count.
     socket.use((packet, next) => {
-      const decision = limiter.check(clock.now());
+      const decision = state.limiter.check(clock.now());
       if (decision === 'ok') {
         next();
         return;
@@ -211,9 +414,16 @@ export function createSignalServer(
       metrics.reject('ERR_RATE_LIMITED');
       const ack = packet[packet.length - 1];
       if (typeof ack === 'function') ack(failure('ERR_RATE_LIMITED'));
-      if (decision === 'abusive' && !abusive) {
-        abusive = true;
-        log.warn('disconnecting a flooding client');
+      else if (packet[0] === 'signal' && decision === 'limited') {
+        // An ack-less signal is dropped; say so, as its ack would have ([P3] [P8]).
+        socket.emit('serverError', {
+          error: 'ERR_RATE_LIMITED',
+          message: `${ERROR_MESSAGES.ERR_RATE_LIMITED} (signal)`,
+        });
+      }
+      if (decision === 'abusive' && !state.abusive) {
+        state.abusive = true;
+        logger.warn({ conn: socket.id }, 'disconnecting a flooding client');
         socket.emit('serverError', {
           error: 'ERR_RATE_LIMITED',
           message: ERROR_MESSAGES.ERR_RATE_LIMITED,
@@ -223,194 +433,11 @@ export function createSignalServer(
     });
 
     // Socket.IO types each listener; the wrapper takes raw arguments because clients are hostile.
-    const on = (event: keyof ClientToServerEvents, handler: (...args: unknown[]) => void) =>
-      (socket as unknown as { on(e: string, h: (...args: unknown[]) => void): void }).on(
-        event,
-        handler,
-      );
-
-    on(
-      'join',
-      guarded(ctx, {
-        event: 'join',
-        schema: JoinRequestSchema,
-        classify: classifyJoin,
-        run: async (req, after) => {
-          const started = performance.now();
-          // [P1] The version is checked before anything else, so old clients are told to reload.
-          if (req.protocolVersion !== PROTOCOL_VERSION) return failure('ERR_PROTOCOL_VERSION');
-          if (joining || registry.peerOf(conn)) return failure('ERR_ALREADY_JOINED');
-          const roomId = RoomIdSchema.safeParse(req.roomId);
-          if (!roomId.success) return failure('ERR_INVALID_ROOM_ID');
-          const displayName = DisplayNameSchema.safeParse(req.displayName);
-          if (!displayName.success) return failure('ERR_INVALID_DISPLAY_NAME');
-          if (req.password !== undefined && !passwordAttempts.take(clock.now())) {
-            return failure('ERR_RATE_LIMITED');
-          }
-          const claim = req.resumeToken ? tokens.verify(req.resumeToken) : null;
-          const input: JoinInput = { conn, roomId: roomId.data, displayName: displayName.data };
-          if (req.password !== undefined) input.password = req.password;
-          if (req.media) input.media = req.media;
-          if (req.capacity) input.capacity = req.capacity;
-          if (claim && claim.roomId === roomId.data) {
-            input.resume = { peerId: claim.peerId, joinedAt: claim.joinedAt };
-            if (req.resume) input.resume.hints = req.resume;
-          }
-          joining = true;
-          const outcome = await registry.join(input).finally(() => {
-            joining = false;
-          });
-          if (!outcome.ok) return failure(outcome.error);
-          if (!socket.connected) {
-            // Gone while the password was checked: nobody to answer, so leave at once.
-            deliver(outcome.effects);
-            deliver(registry.leave(conn).effects);
-            return failure('ERR_NOT_JOINED');
-          }
-          socket.data.peerId = outcome.peerId;
-          socket.data.roomId = roomId.data;
-          const iceServers = [...config.iceServers];
-          if (config.turn)
-            iceServers.push(turnCredentials(config.turn, outcome.peerId, clock.now()));
-          after(() => {
-            deliver(outcome.effects);
-            metrics.joinLatencyMs.observe(performance.now() - started);
-          });
-          log.debug({ roomId: roomId.data, peerId: outcome.peerId }, 'joined');
-          return {
-            ok: true,
-            selfId: outcome.peerId,
-            resumeToken: tokens.sign({
-              roomId: roomId.data,
-              peerId: outcome.peerId,
-              joinedAt: outcome.joinedAt,
-            }),
-            resumed: outcome.resumed,
-            room: outcome.room,
-            plan: outcome.plan,
-            iceServers,
-          };
-        },
-      }),
-    );
-
-    on(
-      'leave',
-      guarded(ctx, {
-        event: 'leave',
-        run: (_none, after) => {
-          const outcome = registry.leave(conn);
-          if (!outcome.ok) return failure(outcome.error);
-          socket.data = {};
-          after(() => deliver(outcome.effects));
-          return { ok: true };
-        },
-      }),
-    );
-
-    on(
-      'signal',
-      guarded(ctx, {
-        event: 'signal',
-        schema: SignalRequestSchema,
-        run: (req, after) => {
-          const outcome = registry.signal(conn, req);
-          if (!outcome.ok) return failure(outcome.error);
-          after(() => deliver(outcome.effects));
-          return { ok: true };
-        },
-      }),
-    );
-
-    on(
-      'setTopology',
-      guarded(ctx, {
-        event: 'setTopology',
-        schema: SetTopologyRequestSchema,
-        run: (req, after) => {
-          const outcome = registry.setTopology(conn, req.topology);
-          if (!outcome.ok) return failure(outcome.error);
-          after(() => deliver(outcome.effects));
-          return { ok: true, version: outcome.version };
-        },
-      }),
-    );
-
-    on(
-      'setHub',
-      guarded(ctx, {
-        event: 'setHub',
-        schema: SetHubRequestSchema,
-        run: (req, after) => {
-          const outcome = registry.setHub(conn, req.hub);
-          if (!outcome.ok) return failure(outcome.error);
-          after(() => deliver(outcome.effects));
-          return { ok: true, version: outcome.version };
-        },
-      }),
-    );
-
-    on(
-      'updatePeer',
-      guarded(ctx, {
-        event: 'updatePeer',
-        schema: UpdatePeerRequestSchema,
-        run: (req, after) => {
-          if (!registry.peerOf(conn)) return failure('ERR_NOT_JOINED');
-          let displayName: string | undefined;
-          if (req.displayName !== undefined) {
-            const parsed = DisplayNameSchema.safeParse(req.displayName);
-            if (!parsed.success) return failure('ERR_INVALID_DISPLAY_NAME');
-            displayName = parsed.data;
-          }
-          const outcome = registry.updatePeer(conn, {
-            ...(displayName !== undefined ? { displayName } : {}),
-            ...(req.media ? { media: req.media } : {}),
-            ...(req.capacity ? { capacity: req.capacity } : {}),
-          });
-          if (!outcome.ok) return failure(outcome.error);
-          after(() => deliver(outcome.effects));
-          return { ok: true };
-        },
-      }),
-    );
-
-    on(
-      'reportLinks',
-      guarded(ctx, {
-        event: 'reportLinks',
-        schema: ReportLinksRequestSchema,
-        run: (req, after) => {
-          const outcome = registry.reportLinks(conn, req.links);
-          if (!outcome.ok) return failure(outcome.error);
-          after(() => deliver(outcome.effects));
-          return { ok: true };
-        },
-      }),
-    );
-
-    on(
-      'planReady',
-      guarded(ctx, {
-        event: 'planReady',
-        schema: PlanReadyRequestSchema,
-        run: (req, after) => {
-          const outcome = registry.planReady(conn, req.version);
-          if (!outcome.ok) return failure(outcome.error);
-          after(() => deliver(outcome.effects));
-          return { ok: true };
-        },
-      }),
-    );
-
-    socket.on('disconnect', (reason) => {
-      log.debug({ reason }, 'disconnected');
-      try {
-        deliver(registry.disconnect(conn));
-      } catch (err) {
-        log.error({ err }, 'disconnect handling failed');
-      }
-    });
+    const on = socket as unknown as {
+      on(e: string, h: (this: SignalSocket, ...args: unknown[]) => void): void;
+    };
+    for (const [event, handler] of handlerEntries) on.on(event, handler);
+    socket.on('disconnect', onDisconnect);
   }
 
   let closing: Promise<void> | null = null;

@@ -1,17 +1,26 @@
 import { PlanReadyRequestSchema, type Result } from '@meshwork/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../logger';
-import { guarded, type HandlerContext } from './handler';
+import { failure, guarded, type HandlerContext } from './handler';
+
+interface Conn {
+  id: string;
+}
+const CONN: Conn = { id: 'c1' };
 
 function context() {
   const rejected: string[] = [];
   const missing: string[] = [];
-  const ctx: HandlerContext = {
+  const unanswered: Array<{ event: string; error: string; payload: unknown }> = [];
+  const ctx: HandlerContext<Conn> = {
     logger: silentLogger(),
     rejected: (code) => rejected.push(code),
-    missingAck: (event) => missing.push(event),
+    missingAck: (_conn, event) => missing.push(event),
+    unanswered: (_conn, event, res, payload) =>
+      unanswered.push({ event, error: res.error, payload }),
+    describe: (conn) => conn.id,
   };
-  return { ctx, rejected, missing };
+  return { ctx, rejected, missing, unanswered };
 }
 
 function acked(): { ack: (r: Result) => void; result: Promise<Result> } {
@@ -36,7 +45,7 @@ describe('guarded', () => {
       },
     });
     const { ack, result } = acked();
-    handler({ version: 3 }, (r: Result) => {
+    handler.call(CONN, { version: 3 }, (r: Result) => {
       order.push('ack');
       ack(r);
     });
@@ -54,7 +63,7 @@ describe('guarded', () => {
       [[{ version: 'x' }], [{ version: 1 }, 'extra'], [], [Buffer.from('x')], [{ version: 1 }]].map(
         (args) => {
           const { ack, result } = acked();
-          handler(...args, ack);
+          handler.call(CONN, ...args, ack);
           return result;
         },
       ),
@@ -78,7 +87,7 @@ describe('guarded', () => {
       schema: PlanReadyRequestSchema,
       run: () => ({ ok: true }),
     });
-    expect(() => handler({ version: 1 })).not.toThrow();
+    expect(() => handler.call(CONN, { version: 1 })).not.toThrow();
     expect(missing).toEqual(['planReady']);
   });
 
@@ -86,7 +95,76 @@ describe('guarded', () => {
     const { ctx } = context();
     const handler = guarded(ctx, { event: 'leave', run: () => Promise.reject(new Error('late')) });
     const { ack, result } = acked();
-    handler(ack);
+    handler.call(CONN, ack);
     expect(await result).toMatchObject({ ok: false, error: 'ERR_INTERNAL' });
+  });
+
+  it('answers a synchronous handler before returning, with no promise in between', () => {
+    const { ctx } = context();
+    const handler = guarded(ctx, {
+      event: 'planReady',
+      schema: PlanReadyRequestSchema,
+      run: (req, later, conn) => {
+        later(() => undefined);
+        return { ok: true, version: req.version, conn: conn.id };
+      },
+    });
+    const acks: unknown[] = [];
+    handler.call(CONN, { version: 4 }, (r: Result) => acks.push(r));
+    expect(acks).toEqual([{ ok: true, version: 4, conn: 'c1' }]);
+  });
+
+  describe('with an optional ack', () => {
+    function optional(run: () => Result) {
+      const c = context();
+      const spy = vi.fn(run);
+      const handler = guarded(c.ctx, {
+        event: 'signal',
+        schema: PlanReadyRequestSchema,
+        ackOptional: true,
+        run: spy,
+      });
+      return { ...c, handler, run: spy };
+    }
+
+    it('runs without an ack and reports nothing on success', () => {
+      const { handler, run, unanswered, missing } = optional(() => ({ ok: true }));
+      handler.call(CONN, { version: 1 });
+      expect(run).toHaveBeenCalledTimes(1);
+      expect(unanswered).toEqual([]);
+      expect(missing).toEqual([]);
+    });
+
+    it('still answers through an ack when one is given', () => {
+      const { handler, unanswered } = optional(() => failure('ERR_NOT_LINKED'));
+      const acks: Result[] = [];
+      handler.call(CONN, { version: 1 }, (r: Result) => acks.push(r));
+      expect(acks).toEqual([failure('ERR_NOT_LINKED')]);
+      expect(unanswered).toEqual([]);
+    });
+
+    it('reports an ack-less failure with the parsed payload, or none when parsing failed', () => {
+      const { handler, run, unanswered, rejected } = optional(() => failure('ERR_NOT_LINKED'));
+      handler.call(CONN, { version: 2, extra: true });
+      handler.call(CONN, { version: 'x' });
+      handler.call(CONN);
+      handler.call(CONN, { version: 1 }, 'extra');
+      expect(run).toHaveBeenCalledTimes(1);
+      expect(unanswered).toEqual([
+        { event: 'signal', error: 'ERR_NOT_LINKED', payload: { version: 2 } },
+        { event: 'signal', error: 'ERR_BAD_REQUEST', payload: undefined },
+        { event: 'signal', error: 'ERR_BAD_REQUEST', payload: undefined },
+        { event: 'signal', error: 'ERR_BAD_REQUEST', payload: undefined },
+      ]);
+      expect(rejected).toHaveLength(4);
+    });
+
+    it('turns a thrown error into an ack-less ERR_INTERNAL', () => {
+      const { handler, unanswered } = optional(() => {
+        throw new Error('boom');
+      });
+      handler.call(CONN, { version: 1 });
+      expect(unanswered.map((u) => u.error)).toEqual(['ERR_INTERNAL']);
+    });
   });
 });

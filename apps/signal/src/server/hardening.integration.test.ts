@@ -8,6 +8,7 @@ import {
   PlanReadyRequestSchema,
   ReportLinksRequestSchema,
   type Result,
+  type ServerErrorEvent,
   SetHubRequestSchema,
   SetTopologyRequestSchema,
   SignalRequestSchema,
@@ -175,6 +176,35 @@ describe('hostile payloads', () => {
     expect((await join(await peer(s), 'after-fuzz')).ok).toBe(true);
   }, 60_000);
 
+  it('[P2][P3][P12] answers every malformed ack-less signal with a coded serverError and changes nothing', async () => {
+    const s = await server({ rateLimit: NO_LIMIT });
+    const a = await peer(s);
+    const b = await peer(s);
+    await joinOk(a, 'fuzz');
+    await joinOk(b, 'fuzz');
+    const before = JSON.stringify(s.signal.registry.dump());
+    const c = CASES.find((x) => x.event === 'signal') as FuzzCase;
+    const send = (...args: unknown[]) =>
+      new Promise<ServerErrorEvent>((resolve) => {
+        a.socket.once('serverError', resolve);
+        (a.socket.emit as (e: string, ...rest: unknown[]) => void)('signal', ...args);
+      });
+    const malformed = hostile(c.valid).filter((v) => !c.schema.safeParse(wire(v)).success);
+    await fc.assert(
+      fc.asyncProperty(malformed, async (payload) => {
+        expect(c.codes).toContain((await send(payload)).error);
+      }),
+      { numRuns: 60 },
+    );
+    expect(await send()).toMatchObject({ error: 'ERR_BAD_REQUEST' });
+    expect(await send(c.valid, 'extra')).toMatchObject({ error: 'ERR_BAD_REQUEST' });
+    expect(await send(Buffer.from('binary'))).toMatchObject({ error: 'ERR_BAD_REQUEST' });
+    expect(JSON.stringify(s.signal.registry.dump())).toBe(before);
+    expect(a.events.all('signalRejected')).toEqual([]);
+    expect(b.events.all('signal')).toEqual([]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  }, 60_000);
+
   it('[P3] answers a missing ack with a serverError event and does nothing', async () => {
     const s = await server();
     const a = await peer(s);
@@ -241,6 +271,25 @@ describe('rate limits', () => {
     expect(acks.some((r) => !r.ok && r.error === 'ERR_RATE_LIMITED')).toBe(true);
     const metrics = await s.signal.metrics.registry.metrics();
     expect(metrics).toMatch(/meshwork_rejects_total\{code="ERR_RATE_LIMITED"\} [1-9]/);
+  });
+
+  it('[P8] drops an ack-less signal over budget and says so with a serverError', async () => {
+    const s = await server({
+      rateLimit: { burst: 3, perSecond: 0.5, abuseBurst: 10, abusePerSecond: 0.5 },
+    });
+    const a = await peer(s);
+    const b = await peer(s);
+    await joinOk(a, 'room');
+    const rb = await joinOk(b, 'room');
+    const epoch = rb.plan.links[0]?.epoch ?? -1;
+    // The join used one message of a's budget; two signals fit, the third does not.
+    for (let i = 0; i < 3; i++) {
+      a.socket.emit('signal', { to: rb.selfId, epoch, signal: { type: 'ice-restart' } });
+    }
+    expect(await a.events.waitFor('serverError')).toMatchObject({ error: 'ERR_RATE_LIMITED' });
+    await b.events.waitFor('signal', () => b.events.all('signal').length === 2);
+    expect(a.socket.connected).toBe(true);
+    expect(b.events.all('signal')).toHaveLength(2);
   });
 
   it('[P8] counts unknown events against the limit', async () => {
