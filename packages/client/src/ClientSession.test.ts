@@ -1,5 +1,6 @@
 import type {
   Clock,
+  Logger,
   MeshControllerApi,
   MeshControllerOptions,
   MeshEvents,
@@ -219,9 +220,29 @@ function joinOk(overrides: Partial<JoinOk> = {}): { ok: true } & JoinOk {
 let clock: ManualClock;
 let meshes: FakeMesh[];
 
+/** Log lines of the session, as `level message`. */
+let logs: Array<{ level: string; msg: string; data?: Record<string, unknown> }>;
+
+function recordingLogger(): Logger {
+  const at =
+    (level: string) =>
+    (msg: string, data?: Record<string, unknown>): void => {
+      logs.push(data === undefined ? { level, msg } : { level, msg, data });
+    };
+  const logger: Logger = {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: () => logger,
+  };
+  return logger;
+}
+
 function makeSession() {
   const session = new ClientSession({
     url: 'http://signal.test',
+    logger: recordingLogger(),
     createPeerConnection: () => {
       throw new Error('not used');
     },
@@ -256,6 +277,7 @@ async function joined() {
 }
 
 beforeEach(() => {
+  logs = [];
   sockets.length = 0;
   clock = new ManualClock();
   meshes = [];
@@ -369,7 +391,8 @@ describe('ClientSession wiring', () => {
     const { session, socket, mesh } = await joined();
     const signal = { type: 'ice-restart' } as const;
     mesh.fire('signalProduced', { to: OTHER, epoch: 1, signal });
-    expect(socket.of('signal')[0]?.[0]).toEqual({ to: OTHER, epoch: 1, signal });
+    // [P3] Fire-and-forget: the request alone, no ack callback.
+    expect(socket.of('signal')).toEqual([[{ to: OTHER, epoch: 1, signal }]]);
     socket.fire('signal', { from: OTHER, epoch: 1, signal });
     expect(mesh.calls).toContainEqual(['handleSignal', OTHER, 1, signal]);
 
@@ -377,6 +400,28 @@ describe('ClientSession wiring', () => {
     session.on('linkStateChanged', (e) => seen.push(e));
     mesh.fire('linkStateChanged', { peer: OTHER, status: 'connected' });
     expect(seen).toEqual([{ peer: OTHER, status: 'connected' }]);
+  });
+
+  it('[P3] logs a refused signal with its code and changes nothing', async () => {
+    const { session, socket, mesh } = await joined();
+    const calls = mesh.calls.length;
+    const message = 'The current plan does not link you to that peer.';
+    socket.fire('signalRejected', { to: OTHER, epoch: 1, error: 'ERR_NOT_LINKED', message });
+    socket.fire('signalRejected', { to: OTHER, epoch: 1, error: 'ERR_INTERNAL', message: 'x' });
+    expect(logs.filter((l) => l.msg === 'signal not relayed')).toEqual([
+      {
+        level: 'debug',
+        msg: 'signal not relayed',
+        data: { to: OTHER, epoch: 1, error: 'ERR_NOT_LINKED' },
+      },
+      {
+        level: 'warn',
+        msg: 'signal not relayed',
+        data: { to: OTHER, epoch: 1, error: 'ERR_INTERNAL', message: 'x' },
+      },
+    ]);
+    expect(mesh.calls).toHaveLength(calls);
+    expect(session.status).toBe('joined');
   });
 
   it('runs the two plan phases and reports readiness and links', async () => {

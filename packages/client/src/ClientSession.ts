@@ -342,6 +342,13 @@ export class ClientSession implements ClientSessionApi {
         }
       }),
     );
+    socket.on('signalRejected', (event) => {
+      // Refusals of a link the plan just dropped are routine: the next plan renegotiates it.
+      const routine = event.error === 'ERR_NOT_LINKED' || event.error === 'ERR_NOT_JOINED';
+      const details = { to: event.to, epoch: event.epoch, error: event.error };
+      if (routine) this.#logger.debug('signal not relayed', details);
+      else this.#logger.warn('signal not relayed', { ...details, message: event.message });
+    });
     socket.on('signal', (event) =>
       this.#whenJoined(() => this.#mesh?.handleSignal(event.from, event.epoch, event.signal)),
     );
@@ -498,9 +505,9 @@ export class ClientSession implements ClientSessionApi {
       if (this.#outbox.length > MAX_QUEUED_SIGNALS) this.#outbox.shift();
       return;
     }
-    socket.emit('signal', { to, epoch, signal }, (res) => {
-      if (!res.ok) this.#logger.debug('signal not relayed', { to, error: res.error });
-    });
+    // Fire-and-forget like trickle ICE: no ack frame per signal; a refusal comes back as
+    // `signalRejected` (protocol SPEC [P3]).
+    socket.emit('signal', { to, epoch, signal });
   }
 
   #sendReady(version: number): void {
