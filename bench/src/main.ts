@@ -109,7 +109,7 @@ async function runSignal(mode: Mode, r: Results): Promise<void> {
     r.signal.relayRounds = rounds;
     r.signal.relayLoad =
       `${plan.relay.pairs} linked pairs, each peer sending ${plan.relay.perPeerPerSecond} candidate ` +
-      `signals/s to its partner with an ack callback for ${plan.relay.measureMs / 1000} s, ` +
+      `signals/s to its partner without an ack callback (as the client session sends them) for ${plan.relay.measureMs / 1000} s, ` +
       `${plan.relay.rounds} round(s) per server, median kept`;
   } catch (err) {
     r.pending['signal.relayUsPerMsg'] = `failed in this run: ${message(err)}`;

@@ -126,8 +126,16 @@ async function linkedPairsBare(url: string, pairs: number, onSignal: () => void)
   };
 }
 
-/** Sends at a steady rate from every sender for `ms`; bounded by count and time. */
-function drive(senders: readonly Sender[], perSecond: number, ms: number): Promise<number> {
+/**
+ * Sends at a steady rate from every sender for `ms`; bounded by count and time. Signals go
+ * without an ack callback, as the client session sends them, except to the `bare-ack` relay.
+ */
+function drive(
+  senders: readonly Sender[],
+  perSecond: number,
+  ms: number,
+  withAck: boolean,
+): Promise<number> {
   const perSender = Math.floor((perSecond * ms) / 1000);
   const sent = new Array<number>(senders.length).fill(0);
   const started = performance.now();
@@ -138,12 +146,9 @@ function drive(senders: readonly Sender[], perSecond: number, ms: number): Promi
       const due = Math.min(perSender, Math.floor((perSecond * elapsed) / 1000));
       senders.forEach((s, i) => {
         while ((sent[i] as number) < due) {
-          // Every real signal carries an ack callback; the bare relay just never calls it.
-          (s.socket as unknown as { emit(e: string, p: unknown, a: () => void): void }).emit(
-            'signal',
-            s.payload,
-            ack,
-          );
+          const socket = s.socket as unknown as { emit(e: string, ...args: unknown[]): void };
+          if (withAck) socket.emit('signal', s.payload, ack);
+          else socket.emit('signal', s.payload);
           sent[i] = (sent[i] as number) + 1;
         }
       });
@@ -176,14 +181,15 @@ export async function relayRound(
       ? await linkedPairsMeshwork(server.url, options.pairs, onSignal)
       : await linkedPairsBare(server.url, options.pairs, onSignal);
   try {
-    const warm = await drive(load.senders, options.perPeerPerSecond, options.warmupMs);
+    const withAck = mode === 'bare-ack';
+    const warm = await drive(load.senders, options.perPeerPerSecond, options.warmupMs, withAck);
     await waitFor(() => received >= warm, DRAIN_TIMEOUT_MS);
     // Let the token buckets refill so the measured window never trips the rate limit.
     await new Promise((r) => setTimeout(r, 1000));
     const before = await server.cpu();
     const receivedBefore = received;
     const t0 = performance.now();
-    const sent = await drive(load.senders, options.perPeerPerSecond, options.measureMs);
+    const sent = await drive(load.senders, options.perPeerPerSecond, options.measureMs, withAck);
     await waitFor(() => received - receivedBefore >= sent, DRAIN_TIMEOUT_MS);
     const wall = performance.now() - t0;
     const after = await server.cpu();
