@@ -399,9 +399,6 @@ export class PeerLink {
       await this.pc.setLocalDescription({ type: 'rollback' });
       this.negotiationWanted = true;
     }
-    // This round covers what was wanted before it; the connection asks again on returning to
-    // stable if anything is still unnegotiated. A rolled-back offer of ours still wants its turn.
-    if (!offerCollision) this.negotiationWanted = false;
     this.isSettingRemoteAnswerPending = description.type === 'answer';
     this.remoteManifest = new Map(signal.manifest.map((e) => [e.mid, e]));
     try {
@@ -413,63 +410,10 @@ export class PeerLink {
     await this.flushCandidates();
     this.refreshIncoming();
     if (description.type === 'offer') {
-      const adopted = await this.adoptOfferedTransceivers();
       await this.setLocalDescription(false);
-      await this.releaseUnsendable(adopted);
       this.sendDescription();
     }
-    // What the answer could not carry gets transceivers of its own and a round of its own.
-    await this.syncOutgoing();
-  }
-
-  /**
-   * Lets sources not sent yet ride on the answer: each takes a transceiver the offer created
-   * (of its kind, sending nothing of ours) and sends the reverse way on it. Without this the
-   * non-offerer's media would wait for a second offer/answer round after the first.
-   */
-  private async adoptOfferedTransceivers(): Promise<SendSlot[]> {
-    const adopted: SendSlot[] = [];
-    const ours = new Set<RTCRtpTransceiver>(
-      [...this.sending.values(), ...this.idle].map((slot) => slot.transceiver),
-    );
-    for (const [key, source] of this.desiredOutgoing) {
-      if (this.sending.has(key)) continue;
-      const transceiver = this.pc
-        .getTransceivers()
-        .find(
-          (t) =>
-            !ours.has(t) &&
-            t.mid !== null &&
-            t.receiver.track.kind === source.identity.kind &&
-            t.sender.track === null &&
-            t.direction === 'recvonly',
-        );
-      if (transceiver === undefined) continue;
-      ours.add(transceiver);
-      transceiver.direction = 'sendrecv';
-      await transceiver.sender.replaceTrack(source.track);
-      const slot = { transceiver, kind: source.identity.kind, identity: source.identity };
-      this.sending.set(key, slot);
-      adopted.push(slot);
-      if (this.closed) break;
-    }
-    return adopted;
-  }
-
-  /**
-   * An adopted transceiver whose m-line the offer made send-only (the far end will not receive
-   * on it) carries nothing of ours: it goes back to receiving, and its source to a transceiver
-   * of its own, so the manifest never names a mid that sends nothing.
-   */
-  private async releaseUnsendable(adopted: readonly SendSlot[]): Promise<void> {
-    for (const slot of adopted) {
-      const direction = slot.transceiver.currentDirection;
-      if (direction === 'sendrecv' || direction === 'sendonly') continue;
-      const key = trackKey(slot.identity);
-      if (this.sending.get(key) === slot) this.sending.delete(key);
-      slot.transceiver.direction = 'recvonly';
-      await slot.transceiver.sender.replaceTrack(null);
-    }
+    await this.maybeNegotiate();
   }
 
   /** Argument-free setLocalDescription, falling back to create* where it is not implemented. */
@@ -678,8 +622,6 @@ export class PeerLink {
   }
 
   private async syncOutgoing(): Promise<void> {
-    // The non-offerer's first sources wait for the first offer, whose transceivers they take.
-    if (!this.offerer && this.pc.remoteDescription === null) return;
     const desired = this.desiredOutgoing;
     for (const [key, slot] of [...this.sending]) {
       if (desired.has(key)) continue;
@@ -702,8 +644,7 @@ export class PeerLink {
         this.sending.set(key, reused);
         await reused.transceiver.sender.replaceTrack(source.track);
       } else {
-        // Receive-capable, so a far end answering this offer can send its own media on it.
-        const transceiver = this.pc.addTransceiver(source.track, { direction: 'sendrecv' });
+        const transceiver = this.pc.addTransceiver(source.track, { direction: 'sendonly' });
         this.sending.set(key, {
           transceiver,
           kind: source.identity.kind,

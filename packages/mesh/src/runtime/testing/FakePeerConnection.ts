@@ -74,30 +74,8 @@ class FakeReceiver {
   constructor(readonly track: FakeTrack) {}
 }
 
-type Direction = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
-
-function directionOf(send: boolean, recv: boolean): Direction {
-  if (send) return recv ? 'sendrecv' : 'sendonly';
-  return recv ? 'recvonly' : 'inactive';
-}
-
-const sends = (d: string | null) => d === 'sendrecv' || d === 'sendonly';
-const receives = (d: string | null) => d === 'sendrecv' || d === 'recvonly';
-
-/** The answer's direction for an m-line offered as `offered`, answered by `local` (JSEP). */
-function answerDirection(local: string, offered: string): Direction {
-  return directionOf(sends(local) && receives(offered), receives(local) && sends(offered));
-}
-
-/** The same m-line's direction seen from the other end. */
-function reversed(d: string): Direction {
-  return directionOf(receives(d), sends(d));
-}
-
 class FakeTransceiver {
   mid: string | null = null;
-  /** The direction the last completed negotiation settled on, null before one. */
-  currentDirection: Direction | null = null;
   readonly sender: FakeSender;
   readonly receiver: FakeReceiver;
   /** The last `setCodecPreferences` list, or null if never set. */
@@ -164,7 +142,7 @@ interface FakeDescription {
 interface FakeSdp {
   ufrag: string;
   data: boolean;
-  media: Array<{ mid: string; kind: 'audio' | 'video'; direction: Direction }>;
+  media: Array<{ mid: string; kind: 'audio' | 'video' }>;
 }
 
 /** Peer connections that can reach each other, with a switch to break the network. */
@@ -246,7 +224,7 @@ export class FakePeerConnection extends FakeEventTarget {
     const media = this.transceivers.map((t) => {
       const mid = t.mid ?? this.pendingMids.get(t) ?? this.unusedMid();
       if (t.mid === null) this.pendingMids.set(t, mid);
-      return { mid, kind: t.kind, direction: t.direction as Direction };
+      return { mid, kind: t.kind };
     });
     const sdp: FakeSdp = { ufrag, data: this.channels.length > 0, media };
     return { type: 'offer', sdp: JSON.stringify(sdp) };
@@ -259,10 +237,7 @@ export class FakePeerConnection extends FakeEventTarget {
     const sdp: FakeSdp = {
       ufrag: this.restartPending ? `u${ufragSeq++}` : this.localUfrag,
       data: remote.data,
-      media: remote.media.map((m) => {
-        const local = this.transceivers.find((t) => t.mid === m.mid);
-        return { ...m, direction: answerDirection(local?.direction ?? 'inactive', m.direction) };
-      }),
+      media: remote.media,
     };
     return { type: 'answer', sdp: JSON.stringify(sdp) };
   }
@@ -301,7 +276,6 @@ export class FakePeerConnection extends FakeEventTarget {
         throw new Error(`InvalidStateError: answer in ${this.signalingState}`);
       }
       this.adoptUfrag(sdp.ufrag);
-      this.settleDirections(sdp, false);
       this.localDescription = desc;
       this.currentLocal = desc;
       this.dataNegotiated = this.dataNegotiated || sdp.data;
@@ -332,7 +306,6 @@ export class FakePeerConnection extends FakeEventTarget {
         throw new Error(`InvalidStateError: remote answer in ${this.signalingState}`);
       }
       this.remoteDescription = description;
-      this.settleDirections(sdp, true);
       this.currentLocal = this.localDescription;
       this.dataNegotiated = this.dataNegotiated || sdp.data;
       this.pendingMids.clear();
@@ -356,10 +329,7 @@ export class FakePeerConnection extends FakeEventTarget {
     const far = this.connectionState === 'connected' ? this.farEnd() : undefined;
     for (const t of this.transceivers) {
       if (t.mid === null) continue;
-      const farT = far?.transceivers.find((f) => f.mid === t.mid && f !== t);
-      // Before its first answer a sender counts by its direction, after it by the agreed one.
-      const sending = farT !== undefined && sends(farT.currentDirection ?? farT.direction);
-      const source = sending ? farT.sender.track : undefined;
+      const source = far?.transceivers.find((f) => f.mid === t.mid && f !== t)?.sender.track;
       if (source?.readyState === 'live' && !this.network.undecodable.has(source)) {
         t.decodedCount += 1;
       }
@@ -426,14 +396,6 @@ export class FakePeerConnection extends FakeEventTarget {
   // --- internals ---
 
   private currentLocal: FakeDescription | null = null;
-
-  /** Every m-line's agreed direction, from the answer (seen from the far end if `remote`). */
-  private settleDirections(answer: FakeSdp, remote: boolean): void {
-    for (const m of answer.media) {
-      const t = this.transceivers.find((x) => x.mid === m.mid);
-      if (t !== undefined) t.currentDirection = remote ? reversed(m.direction) : m.direction;
-    }
-  }
 
   private assertOpen(): void {
     if (this.connectionState === 'closed') throw new Error('InvalidStateError: closed');
