@@ -23,7 +23,15 @@ export interface Stack {
  * or MESHWORK_SIGNAL_ENTRY run by node), and launches Chromium with fake media.
  */
 export async function startStack(): Promise<Stack> {
-  await build({ root: webRoot, logLevel: 'warn' });
+  // Vitest runs with NODE_ENV=test, which would make Vite ship React's development build: test
+  // (and leave in dist/) what people get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: webRoot, mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const entry = process.env.MESHWORK_SIGNAL_ENTRY;
   const { baseUrl, child: signal } = await startSignalApp({
     command: entry ? 'node' : resolve(signalRoot, 'node_modules/.bin/tsx'),
