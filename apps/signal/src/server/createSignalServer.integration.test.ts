@@ -6,36 +6,10 @@ import {
   type SignalRejected,
   SignalRejectedSchema,
 } from '@meshwork/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  connect,
-  disconnected,
-  join,
-  joinOk,
-  type Peer,
-  startServer,
-  type TestServer,
-} from '../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { disconnected, join, joinOk, useTestStack } from '../testing/harness';
 
-const servers: TestServer[] = [];
-const peers: Peer[] = [];
-
-async function server(...args: Parameters<typeof startServer>) {
-  const s = await startServer(...args);
-  servers.push(s);
-  return s;
-}
-
-async function peer(s: TestServer) {
-  const p = await connect(s.url);
-  peers.push(p);
-  return p;
-}
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.socket.disconnect();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const { server, peer } = useTestStack();
 
 const candidate = { type: 'candidate' as const, candidate: null };
 

@@ -15,37 +15,11 @@ import {
   UpdatePeerRequestSchema,
 } from '@meshwork/protocol';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  connect,
-  disconnected,
-  join,
-  joinOk,
-  type Peer,
-  startServer,
-  type TestServer,
-} from '../testing/harness';
+import { describe, expect, it } from 'vitest';
+import { disconnected, join, joinOk, type Peer, useTestStack } from '../testing/harness';
 import type { Parser } from './handler';
 
-const servers: TestServer[] = [];
-const peers: Peer[] = [];
-
-async function server(...args: Parameters<typeof startServer>) {
-  const s = await startServer(...args);
-  servers.push(s);
-  return s;
-}
-
-async function peer(s: TestServer, options?: Parameters<typeof connect>[1]) {
-  const p = await connect(s.url, options);
-  peers.push(p);
-  return p;
-}
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.socket.disconnect();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const { server, peer } = useTestStack();
 
 const NO_LIMIT = { burst: 1e9, perSecond: 1e9, abuseBurst: 1e9, abusePerSecond: 1e9 };
 const PARSE_CODES: ErrorCode[] = ['ERR_BAD_REQUEST', 'ERR_PAYLOAD_TOO_LARGE'];

@@ -1,11 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connect, joinOk, type Peer, startServer, type TestServer } from '../testing/harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinOk, useTestStack } from '../testing/harness';
 
-const servers: TestServer[] = [];
-const peers: Peer[] = [];
 let webRoot: string;
 let emptyRoot: string;
 
@@ -22,15 +20,10 @@ afterAll(() => {
   rmSync(emptyRoot, { recursive: true, force: true });
 });
 
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.socket.disconnect();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const stack = useTestStack();
 
-async function server(root: string) {
-  const s = await startServer({ config: { webRoot: root } });
-  servers.push(s);
-  return s;
+function server(root: string) {
+  return stack.server({ config: { webRoot: root } });
 }
 
 describe('http endpoints', () => {
@@ -49,8 +42,7 @@ describe('http endpoints', () => {
 
   it('exposes Prometheus metrics for rooms, peers, joins, plans and rejects', async () => {
     const s = await server(webRoot);
-    const p = await connect(s.url);
-    peers.push(p);
+    const p = await stack.peer(s);
     await joinOk(p, 'metered');
     const res = await fetch(`${s.url}/metrics`);
     expect(res.status).toBe(200);

@@ -13,6 +13,7 @@ import {
   type Socket,
   type SocketOptions,
 } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import {
   createSignalServer,
   type SignalServer,
@@ -99,6 +100,31 @@ export async function connect(
     socket.once('connect_error', reject);
   });
   return { socket, events };
+}
+
+/**
+ * Servers and clients for one test file, all closed after each test. Call once at the top
+ * level of the file (it registers the `afterEach`).
+ */
+export function useTestStack() {
+  const servers: TestServer[] = [];
+  const peers: Peer[] = [];
+  afterEach(async () => {
+    for (const p of peers.splice(0)) p.socket.disconnect();
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return {
+    async server(deps: SignalServerDeps = {}): Promise<TestServer> {
+      const s = await startServer(deps);
+      servers.push(s);
+      return s;
+    },
+    async peer(s: TestServer, options?: Parameters<typeof connect>[1]): Promise<Peer> {
+      const p = await connect(s.url, options);
+      peers.push(p);
+      return p;
+    },
+  };
 }
 
 /** Sends a join with sensible defaults. */
