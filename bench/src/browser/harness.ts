@@ -1,23 +1,14 @@
+import { CHROMIUM_ARGS } from '@meshwork/web/e2e/stack';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import type { OriginFrames, PageEvent, StartOptions } from './page/api';
 
 /** Chromium path: CHROMIUM_PATH or the Debian package's. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Launch flags that work on these machines (see the project's testing notes). */
+/** The project's Chromium flags (TESTING.md), plus full-rate decoding in background pages. */
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-  '--allow-loopback-in-peer-connection',
-  '--disable-features=WebRtcHideLocalIpsWithMdns',
-  // Background pages must keep decoding at full rate: several peers share one browser.
+  ...CHROMIUM_ARGS,
+  // Several peers share one browser; background pages must keep decoding at full rate.
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
