@@ -2,9 +2,9 @@
 // (lint, typecheck, build), then every test suite inside a loopback-only network namespace, and
 // ends with the totals line `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printFailures, readSuiteReport } from './lib/report.mjs';
 import { findSuites } from './lib/suites.mjs';
 import {
   canIsolateNetwork,
@@ -67,35 +67,21 @@ if (isolation.ok) {
 }
 if (res.status !== 0) console.warn(`meshwork: suite runner exited ${res.status ?? res.signal}`);
 
+const failures = [];
 for (const suite of findSuites(root)) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
   const reportFile = join(root, '.vitest-reports', `${suite.name}.json`);
   const exitFile = join(root, '.vitest-reports', `${suite.name}.exit`);
-  const exit = existsSync(exitFile) ? Number(readFileSync(exitFile, 'utf8').trim()) : 1;
-  if (!existsSync(reportFile)) {
-    rows.push({
-      name: suite.name,
-      passed: 0,
-      failed: 1,
-      skipped: 0,
-      note: 'no report (crashed or timed out)',
-    });
-    continue;
-  }
-  const r = JSON.parse(readFileSync(reportFile, 'utf8'));
-  const row = {
-    name: suite.name,
-    passed: r.numPassedTests,
-    failed: r.numFailedTests,
-    skipped: r.numPendingTests + r.numTodoTests,
-  };
-  // A file that fails to load, or an unhandled error, fails the suite without failing a test.
-  if (exit !== 0 && row.failed === 0) {
-    row.failed = Math.max(1, r.numFailedTestSuites);
-    row.note = `exit ${exit}: failed to load or unhandled error`;
-  }
-  rows.push(row);
+  const report = readSuiteReport(root, suite.name, reportFile, exitFile);
+  rows.push(report.row);
+  failures.push(...report.failures);
 }
+for (const row of rows) {
+  if (row.name.startsWith('gate:') && row.failed > 0) {
+    failures.unshift({ suite: row.name, test: '(gate)', error: 'see the gate output above' });
+  }
+}
+printFailures(failures);
 
 console.info('\n=== summary');
 for (const row of rows) {
