@@ -7,14 +7,17 @@ export interface TrackIdentity {
   kind: TrackKind;
 }
 
-/** Map key of a track identity. Peer ids and stream keys never contain `/`. */
-export function trackKey(id: TrackIdentity): string {
-  return `${id.origin}/${id.key}/${id.kind}`;
+/**
+ * The one identity key of a stream (origin, stream key): `origin/key`. Every map of streams uses
+ * it, so nobody spells the format by hand. Peer ids and stream keys never contain `/`.
+ */
+export function streamKeyOf(origin: PeerId, key: StreamKey): string {
+  return `${origin}/${key}`;
 }
 
-/** Map key of a stream identity (origin, stream key). */
-export function streamKey(origin: PeerId, key: StreamKey): string {
-  return `${origin}/${key}`;
+/** Map key of a track identity: its stream key, then its kind. */
+export function trackKey(id: TrackIdentity): string {
+  return `${streamKeyOf(id.origin, id.key)}/${id.kind}`;
 }
 
 /** The manifest entry telling the far end that `mid` carries `id`. */
@@ -30,7 +33,7 @@ export function identityOf(entry: ManifestEntry): TrackIdentity {
 /** Canonical text of a manifest, to tell whether the far end already knows it. */
 export function manifestFingerprint(entries: readonly ManifestEntry[]): string {
   return entries
-    .map((e) => `${e.mid}=${e.origin}/${e.stream}/${e.kind}`)
+    .map((e) => `${e.mid}=${trackKey(identityOf(e))}`)
     .sort()
     .join(',');
 }

@@ -1,138 +1,17 @@
-// Test support: an in-memory RTCPeerConnection good enough for negotiation logic, and a manual
-// clock. Descriptions are JSON, not SDP; like wrtc it has no implicit rollback, so glare must be
-// resolved the way perfect negotiation says. Not part of the package's export list.
-import type { Clock } from '../types';
+// Test support: an in-memory RTCPeerConnection good enough for negotiation logic. Descriptions
+// are JSON, not SDP; like wrtc it has no implicit rollback, so glare must be resolved the way
+// perfect negotiation says. Not part of the package's export list.
+import { FakeDataChannel } from './FakeDataChannel';
+import { FakeEventTarget } from './FakeEventTarget';
+import type { FakeTrack } from './FakeTrack';
+import { FakeTransceiver } from './FakeTransceiver';
 
-type Listener = (event: { type: string; [key: string]: unknown }) => void;
-
-class FakeEventTarget {
-  private readonly listeners = new Map<string, Set<Listener>>();
-
-  addEventListener(type: string, listener: Listener): void {
-    let set = this.listeners.get(type);
-    if (set === undefined) {
-      set = new Set();
-      this.listeners.set(type, set);
-    }
-    set.add(listener);
-  }
-
-  removeEventListener(type: string, listener: Listener): void {
-    this.listeners.get(type)?.delete(listener);
-  }
-
-  dispatch(type: string, fields: Record<string, unknown> = {}): void {
-    for (const listener of [...(this.listeners.get(type) ?? [])]) listener({ type, ...fields });
-  }
-}
-
-/** A media track with a kind and a mute flag. */
-export class FakeTrack extends FakeEventTarget {
-  readonly id = `track-${Math.random().toString(36).slice(2, 10)}`;
-  readyState: 'live' | 'ended' = 'live';
-  muted = false;
-
-  constructor(readonly kind: 'audio' | 'video') {
-    super();
-  }
-
-  stop(): void {
-    this.readyState = 'ended';
-  }
-}
-
-/** Codecs the fakes can send and receive; like wrtc, more can be received than sent. */
-export const FAKE_CODECS = {
-  send: [
-    { mimeType: 'video/VP8', clockRate: 90000 },
-    { mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
-  ],
-  receive: [
-    { mimeType: 'video/VP8', clockRate: 90000 },
-    { mimeType: 'video/flexfec-03', clockRate: 90000 },
-    { mimeType: 'audio/opus', clockRate: 48000, channels: 2 },
-  ],
-};
-
-class FakeSender {
-  static getCapabilities(kind: string) {
-    return { codecs: FAKE_CODECS.send.filter((c) => c.mimeType.startsWith(`${kind}/`)) };
-  }
-
-  constructor(public track: FakeTrack | null) {}
-
-  async replaceTrack(track: FakeTrack | null): Promise<void> {
-    this.track = track;
-  }
-}
-
-class FakeReceiver {
-  static getCapabilities(kind: string) {
-    return { codecs: FAKE_CODECS.receive.filter((c) => c.mimeType.startsWith(`${kind}/`)) };
-  }
-
-  constructor(readonly track: FakeTrack) {}
-}
-
-class FakeTransceiver {
-  mid: string | null = null;
-  readonly sender: FakeSender;
-  readonly receiver: FakeReceiver;
-  /** The last `setCodecPreferences` list, or null if never set. */
-  codecPreferences: unknown[] | null = null;
-  /** Media decoded on the receiver so far (frames for video, packets for audio). */
-  decodedCount = 0;
-
-  constructor(
-    readonly kind: 'audio' | 'video',
-    public direction: string,
-    track: FakeTrack | null,
-  ) {
-    this.sender = new FakeSender(track);
-    this.receiver = new FakeReceiver(new FakeTrack(kind));
-  }
-
-  setCodecPreferences(codecs: unknown[]): void {
-    this.codecPreferences = [...codecs];
-  }
-}
-
-/** A negotiated data channel; messages go to the channel with the same id on the far end. */
-export class FakeDataChannel extends FakeEventTarget {
-  readyState: 'connecting' | 'open' | 'closing' | 'closed' = 'connecting';
-  bufferedAmount = 0;
-  bufferedAmountLowThreshold = 0;
-  readonly sent: string[] = [];
-
-  constructor(
-    readonly owner: FakePeerConnection,
-    readonly id: number,
-  ) {
-    super();
-  }
-
-  send(data: string): void {
-    if (this.readyState !== 'open') throw new Error('InvalidStateError: channel not open');
-    this.sent.push(data);
-    const far = this.owner.farEnd()?.channels.find((c) => c.id === this.id);
-    queueMicrotask(() => {
-      if (far?.readyState === 'open') far.dispatch('message', { data });
-    });
-  }
-
-  close(): void {
-    if (this.readyState === 'closed') return;
-    this.readyState = 'closed';
-    this.owner.log.push('channel.close');
-    this.dispatch('close');
-  }
-
-  open(): void {
-    if (this.readyState !== 'connecting') return;
-    this.readyState = 'open';
-    this.dispatch('open');
-  }
-}
+// Where tests import every fake from one place (the controller's tests do), they still can.
+export { FakeClock } from '@meshwork/kit';
+export { FakeDataChannel } from './FakeDataChannel';
+export { FakeMediaStream } from './FakeMediaStream';
+export { FakeTrack } from './FakeTrack';
+export { FAKE_CODECS, FakeTransceiver } from './FakeTransceiver';
 
 interface FakeDescription {
   type: 'offer' | 'answer' | 'rollback' | 'pranswer';
@@ -144,6 +23,8 @@ interface FakeSdp {
   data: boolean;
   media: Array<{ mid: string; kind: 'audio' | 'video' }>;
 }
+
+let ufragSeq = 0;
 
 /** Peer connections that can reach each other, with a switch to break the network. */
 export class FakeNetwork {
@@ -158,8 +39,6 @@ export class FakeNetwork {
   readonly created: FakePeerConnection[] = [];
 }
 
-let ufragSeq = 0;
-
 /** The fake RTCPeerConnection. */
 export class FakePeerConnection extends FakeEventTarget {
   signalingState: RTCSignalingState = 'stable';
@@ -172,6 +51,8 @@ export class FakePeerConnection extends FakeEventTarget {
   readonly log: string[] = [];
   /** When false, argument-free setLocalDescription throws a TypeError (as wrtc does). */
   supportsImplicitDescription = true;
+  /** `getStats()` calls so far. */
+  statsReads = 0;
 
   private localUfrag = `u${ufragSeq++}`;
   private restartPending = false;
@@ -325,6 +206,7 @@ export class FakePeerConnection extends FakeEventTarget {
   }
 
   async getStats(): Promise<Map<string, Record<string, unknown>>> {
+    this.statsReads += 1;
     const inbound: Array<[string, Record<string, unknown>]> = [];
     const far = this.connectionState === 'connected' ? this.farEnd() : undefined;
     for (const t of this.transceivers) {
@@ -490,76 +372,4 @@ export class FakePeerConnection extends FakeEventTarget {
 /** A factory PeerLink and MeshController accept, creating fakes on `network`. */
 export function fakeFactory(network: FakeNetwork): (config: RTCConfiguration) => RTCPeerConnection {
   return () => new FakePeerConnection(network) as unknown as RTCPeerConnection;
-}
-
-/** A clock whose time moves only when a test says so. */
-export class FakeClock implements Clock {
-  private time = 0;
-  private seq = 0;
-  private readonly timers = new Map<number, { at: number; fn: () => void }>();
-
-  now(): number {
-    return this.time;
-  }
-
-  setTimeout(fn: () => void, ms: number): unknown {
-    const id = ++this.seq;
-    this.timers.set(id, { at: this.time + ms, fn });
-    return id;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-
-  /** Moves time forward by `ms`, running every timer that falls due, in order. */
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      let next: [number, { at: number; fn: () => void }] | undefined;
-      for (const entry of this.timers) {
-        if (entry[1].at <= end && (next === undefined || entry[1].at < next[1].at)) next = entry;
-      }
-      if (next === undefined) break;
-      this.timers.delete(next[0]);
-      this.time = next[1].at;
-      next[1].fn();
-    }
-    this.time = end;
-  }
-
-  /** Timers not yet run. */
-  get pending(): number {
-    return this.timers.size;
-  }
-}
-
-/** A MediaStream holding tracks, as the controller uses it. */
-export class FakeMediaStream {
-  private readonly tracks: FakeTrack[] = [];
-
-  constructor(tracks: FakeTrack[] = []) {
-    this.tracks.push(...tracks);
-  }
-
-  addTrack(track: FakeTrack): void {
-    if (!this.tracks.includes(track)) this.tracks.push(track);
-  }
-
-  removeTrack(track: FakeTrack): void {
-    const i = this.tracks.indexOf(track);
-    if (i >= 0) this.tracks.splice(i, 1);
-  }
-
-  getTracks(): FakeTrack[] {
-    return [...this.tracks];
-  }
-
-  getVideoTracks(): FakeTrack[] {
-    return this.tracks.filter((t) => t.kind === 'video');
-  }
-
-  getAudioTracks(): FakeTrack[] {
-    return this.tracks.filter((t) => t.kind === 'audio');
-  }
 }

@@ -1,10 +1,10 @@
 // Test support: two PeerLinks over fake peer connections, joined by a signal bus the test can
 // hold, reorder and release. Not part of the package's export list.
+import { FakeClock, noopLogger, until } from '@meshwork/kit';
 import type { Signal } from '@meshwork/protocol';
-import { noopLogger } from '../defaults';
-import { PeerLink } from '../PeerLink';
+import { PeerLink } from '../link/PeerLink';
 import type { MeshError } from '../types';
-import { FakeClock, FakeNetwork, type FakePeerConnection, fakeFactory } from './FakePeerConnection';
+import { FakeNetwork, type FakePeerConnection, fakeFactory } from './FakePeerConnection';
 
 /** One signal in flight. */
 export interface InFlight {
@@ -12,18 +12,13 @@ export interface InFlight {
   signal: Signal;
 }
 
-/** Yields to the event loop until the fakes and the bus have nothing left to do. */
+/**
+ * Yields to the event loop a fixed number of turns. Only for asserting that something does NOT
+ * happen (no offer, no error, no decode): there is no predicate to wait for then. Wherever a
+ * state is awaited, wait for it with `until` from `@meshwork/kit` instead.
+ */
 export async function settle(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
-}
-
-/** Yields to the event loop until `predicate` holds; fails after `maxMs` of real time. */
-export async function until(predicate: () => boolean, label: string, maxMs = 5_000): Promise<void> {
-  const started = Date.now();
-  while (!predicate()) {
-    if (Date.now() - started > maxMs) throw new Error(`timed out waiting for: ${label}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
 }
 
 /** Two linked PeerLinks: `a` joined first, so it is the offerer and impolite. */
@@ -79,6 +74,10 @@ export function linkPair(options: { implicitDescription?: boolean } = {}) {
     network,
     sent,
     errors,
+    /** Signals held so far (see `hold`). */
+    get held(): readonly InFlight[] {
+      return held;
+    },
     /** Queue signals instead of delivering them. */
     hold() {
       holding = true;
@@ -88,6 +87,14 @@ export function linkPair(options: { implicitDescription?: boolean } = {}) {
       holding = false;
       const list = order ? order(held.splice(0)) : held.splice(0);
       for (const m of list) deliver(m);
+    },
+    /** Resolves once both links are connected with their control channels open. */
+    connected(): Promise<void> {
+      return until(
+        () =>
+          a.status === 'connected' && b.status === 'connected' && a.channelOpen && b.channelOpen,
+        { what: 'both links connected with the control channel open' },
+      );
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { Logger } from './types';
+import type { Logger } from '@meshwork/kit';
+import { listen } from './listen';
 
 /** Above this many buffered bytes, sends wait for `bufferedamountlow`. */
 export const CHANNEL_HIGH_WATER_BYTES = 1024 * 1024;
@@ -6,6 +7,8 @@ export const CHANNEL_HIGH_WATER_BYTES = 1024 * 1024;
 export const CHANNEL_LOW_WATER_BYTES = 256 * 1024;
 /** Messages queued before the channel opens or while it drains; past this, sends are refused. */
 export const CHANNEL_MAX_QUEUED = 4096;
+/** Id of the negotiated control data channel on every link. */
+export const CONTROL_CHANNEL_ID = 0;
 
 interface Queued {
   text: string;
@@ -19,18 +22,35 @@ interface Queued {
  */
 export class ControlChannel {
   private readonly queue: Queued[] = [];
+  private readonly disposers: Array<() => void>;
   private closed = false;
   private onMessage: (data: unknown) => void = () => {};
+  private onOpen: () => void = () => {};
+
+  /** Creates the link's control channel on `pc`: negotiated, ordered, id `CONTROL_CHANNEL_ID`. */
+  static open(pc: RTCPeerConnection, logger: Logger): ControlChannel {
+    const channel = pc.createDataChannel('meshwork', {
+      negotiated: true,
+      id: CONTROL_CHANNEL_ID,
+      ordered: true,
+    });
+    return new ControlChannel(channel, logger);
+  }
 
   constructor(
     private readonly channel: RTCDataChannel,
     private readonly logger: Logger,
   ) {
     channel.bufferedAmountLowThreshold = CHANNEL_LOW_WATER_BYTES;
-    channel.addEventListener('open', () => this.flush());
-    channel.addEventListener('bufferedamountlow', () => this.flush());
-    channel.addEventListener('close', () => this.close());
-    channel.addEventListener('message', (event: MessageEvent) => this.onMessage(event.data));
+    this.disposers = [
+      listen(channel, 'open', () => {
+        this.flush();
+        if (!this.closed) this.onOpen();
+      }),
+      listen(channel, 'bufferedamountlow', () => this.flush()),
+      listen(channel, 'close', () => this.close()),
+      listen<MessageEvent>(channel, 'message', (event) => this.onMessage(event.data)),
+    ];
   }
 
   /** Whether the channel is open now. */
@@ -41,6 +61,11 @@ export class ControlChannel {
   /** Sets the one handler of incoming messages (raw; the link parses them). */
   setMessageHandler(handler: (data: unknown) => void): void {
     this.onMessage = handler;
+  }
+
+  /** Sets the one handler of the channel opening. */
+  setOpenHandler(handler: () => void): void {
+    this.onOpen = handler;
   }
 
   /** Sends `text` in order; resolves true once handed to the channel, false if it closed first. */
@@ -56,11 +81,12 @@ export class ControlChannel {
     });
   }
 
-  /** Idempotent: refuses queued messages and closes the channel. */
+  /** Idempotent: refuses queued messages, stops listening and closes the channel. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     for (const item of this.queue.splice(0)) item.done(false);
+    for (const dispose of this.disposers.splice(0)) dispose();
     try {
       this.channel.close();
     } catch (err) {

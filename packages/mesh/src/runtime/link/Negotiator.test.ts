@@ -1,0 +1,95 @@
+import { until } from '@meshwork/kit';
+import { describe, expect, it } from 'vitest';
+import { FakeTrack } from '../testing/FakeTrack';
+import { linkPair } from '../testing/linkPair';
+
+const cam = (origin: string) => ({ origin, key: 'cam', kind: 'video' as const });
+const asTrack = (t: FakeTrack) => t as unknown as MediaStreamTrack;
+
+describe('Negotiator (two links over fake connections)', () => {
+  it('[M2] the offerer speaks first and both ends connect with the control channel open', async () => {
+    const p = linkPair();
+    const opened: string[] = [];
+    p.a.on('channelOpened', () => opened.push('a'));
+    p.b.on('channelOpened', () => opened.push('b'));
+    await until(() => opened.length === 2, { what: 'both control channels open' });
+    expect(p.a.status).toBe('connected');
+    expect(p.b.status).toBe('connected');
+    expect(opened.sort()).toEqual(['a', 'b']);
+    expect(p.sent[0]?.from).toBe('a');
+    expect(p.errors).toEqual([]);
+  });
+
+  it('[M2] works where setLocalDescription() needs an argument (wrtc)', async () => {
+    const p = linkPair({ implicitDescription: false });
+    await p.connected();
+    expect([p.a.status, p.b.status]).toEqual(['connected', 'connected']);
+    expect(p.errors).toEqual([]);
+  });
+
+  it('[M2][M4] glare: both offer at once; the impolite side ignores, the polite rolls back', async () => {
+    const p = linkPair();
+    await p.connected();
+    p.hold();
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) }]);
+    p.b.setOutgoing([{ identity: cam('peer-bbbb'), track: asTrack(new FakeTrack('video')) }]);
+    await until(
+      () =>
+        p.pcA.signalingState === 'have-local-offer' && p.pcB.signalingState === 'have-local-offer',
+      { what: 'both ends offering' },
+    );
+    expect(p.pcA.signalingState).toBe('have-local-offer');
+    expect(p.pcB.signalingState).toBe('have-local-offer');
+    p.release();
+    await until(
+      () =>
+        p.a.incoming.size === 1 &&
+        p.b.incoming.size === 1 &&
+        p.pcA.signalingState === 'stable' &&
+        p.pcB.signalingState === 'stable',
+      { what: 'both offers negotiated' },
+    );
+    expect(p.pcB.log).toContain('rollback');
+    expect(p.pcA.log).not.toContain('rollback');
+    expect([p.pcA.signalingState, p.pcB.signalingState]).toEqual(['stable', 'stable']);
+    expect([...p.a.incoming.keys()]).toEqual(['peer-bbbb/cam/video']);
+    expect([...p.b.incoming.keys()]).toEqual(['peer-aaaa/cam/video']);
+    expect(p.errors).toEqual([]);
+  });
+
+  it('[M3] candidates that arrive before the offer are queued, not lost', async () => {
+    const p = linkPair();
+    p.hold();
+    await until(() => p.held.some((m) => m.from === 'a' && m.signal.type === 'candidate'), {
+      what: "the offerer's offer and candidates held",
+    });
+    // Deliver the offerer's candidates ahead of its offer.
+    p.release((held) => [
+      ...held.filter((m) => m.signal.type === 'candidate'),
+      ...held.filter((m) => m.signal.type !== 'candidate'),
+    ]);
+    await p.connected();
+    expect([p.a.status, p.b.status]).toEqual(['connected', 'connected']);
+    expect(p.errors).toEqual([]);
+  });
+
+  it('[M5] every m-line carries the codecs this end can both send and receive, either end offering', async () => {
+    const p = linkPair();
+    await p.connected();
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.b.incoming.size === 1, { what: "the offerer's track named" });
+    p.b.setOutgoing([{ identity: cam('peer-bbbb'), track: asTrack(new FakeTrack('video')) }]);
+    await until(
+      () =>
+        p.a.incoming.size === 1 &&
+        p.pcA.signalingState === 'stable' &&
+        p.pcB.signalingState === 'stable',
+      { what: "the non-offerer's offer answered" },
+    );
+    const vp8 = [{ mimeType: 'video/VP8', clockRate: 90000 }];
+    for (const pc of [p.pcA, p.pcB]) {
+      expect(pc.transceivers).toHaveLength(2);
+      for (const t of pc.transceivers) expect(t.codecPreferences).toEqual(vp8);
+    }
+  });
+});

@@ -1,0 +1,200 @@
+import { type Logger, SerialQueue } from '@meshwork/kit';
+import type { CandidateSignal, DescriptionSignal, ManifestEntry, Signal } from '@meshwork/protocol';
+import { manifestFingerprint } from '../manifest';
+import type { MeshErrorCode } from '../types';
+import { candidateInitOf, candidateSignalOf } from './candidates';
+import { listen } from './listen';
+import { setLocalDescription } from './localDescription';
+
+/** What a Negotiator needs from its link. */
+export interface NegotiatorOptions {
+  pc: RTCPeerConnection;
+  offerer: boolean;
+  polite: boolean;
+  logger: Logger;
+  /** This end's manifest now; every description carries it. */
+  localManifest(): ManifestEntry[];
+  /** A remote description and its manifest were applied (and its early candidates added). */
+  remoteApplied(manifest: readonly ManifestEntry[]): void;
+  /** Negotiation began: the link is connecting. */
+  started(): void;
+  /** A signal for the far end. */
+  signal(signal: Signal): void;
+  raise(code: MeshErrorCode, message: string): void;
+}
+
+/**
+ * Perfect negotiation on one peer connection (webrtc samples pattern), with roles from the plan:
+ * `makingOffer`, `ignoreOffer`, `isSettingRemoteAnswerPending`, explicit rollback for the polite
+ * side, trickle ICE with early candidates queued, and every operation of the link serialised.
+ * A fresh link takes two rounds: the offerer's, then one for the non-offerer's own transceivers.
+ */
+export class Negotiator {
+  private readonly pc: RTCPeerConnection;
+  private readonly logger: Logger;
+  private readonly queue = new SerialQueue();
+  private readonly disposers: Array<() => void>;
+  private closed = false;
+  private makingOffer = false;
+  private ignoreOffer = false;
+  private isSettingRemoteAnswerPending = false;
+  private negotiationWanted = false;
+  private iceRestartWanted = false;
+  private lastSentManifest = '';
+  private readonly pendingCandidates: RTCIceCandidateInit[] = [];
+
+  constructor(private readonly options: NegotiatorOptions) {
+    this.pc = options.pc;
+    this.logger = options.logger;
+    this.disposers = [
+      listen(this.pc, 'negotiationneeded', () => {
+        this.negotiationWanted = true;
+        this.run('negotiate', () => this.negotiate());
+      }),
+      listen<RTCPeerConnectionIceEvent>(this.pc, 'icecandidate', (event) => {
+        if (!this.closed) this.options.signal(candidateSignalOf(event.candidate));
+      }),
+    ];
+  }
+
+  /** Applies a description or candidate the far end sent, in order with everything else. */
+  handle(signal: DescriptionSignal | CandidateSignal): void {
+    if (signal.type === 'description') this.run('description', () => this.onDescription(signal));
+    else this.run('candidate', () => this.onRemoteCandidate(signal));
+  }
+
+  /** Runs `op` after every earlier operation of the link; a failure is `ERR_NEGOTIATION_FAILED`. */
+  run(what: string, op: () => Promise<void> | void): void {
+    this.queue
+      .push(async () => {
+        if (!this.closed) await op();
+      })
+      .catch((err: unknown) => {
+        if (this.closed) {
+          this.logger.debug(`${what} failed after close`, { error: String(err) });
+          return;
+        }
+        this.options.raise('ERR_NEGOTIATION_FAILED', `${what} failed: ${String(err)}`);
+      });
+  }
+
+  /** Restarts ICE: the next offer gets new credentials. Only the offerer calls this. */
+  restartIce(): void {
+    if (this.closed) return;
+    this.iceRestartWanted = true;
+    this.pc.restartIce?.();
+    this.run('ice restart', () => this.negotiate());
+  }
+
+  /**
+   * Offers if anything wants it (the connection, an ICE restart, or a manifest the far end does
+   * not know yet: reusing a transceiver announces no `negotiationneeded`). Call inside `run`.
+   */
+  async negotiate(): Promise<void> {
+    if (this.closed || this.pc.signalingState !== 'stable') return;
+    const manifestChanged =
+      this.lastSentManifest !== manifestFingerprint(this.options.localManifest());
+    if (!this.negotiationWanted && !this.iceRestartWanted && !manifestChanged) return;
+    // The offerer speaks first. The non-offerer's transceivers wait for that first offer and
+    // then take a round of their own: an answer never carries media the offer did not ask for.
+    if (!this.options.offerer && this.pc.remoteDescription === null) return;
+    this.negotiationWanted = false;
+    const iceRestart = this.iceRestartWanted;
+    this.iceRestartWanted = false;
+    this.options.started();
+    this.makingOffer = true;
+    try {
+      await setLocalDescription(this.pc, iceRestart, this.logger);
+      this.sendDescription();
+    } finally {
+      this.makingOffer = false;
+    }
+  }
+
+  /** Idempotent: stops listening; queued operations do nothing and their failures are quiet. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const dispose of this.disposers.splice(0)) dispose();
+  }
+
+  private async onDescription(signal: DescriptionSignal): Promise<void> {
+    const description = signal.description;
+    if (description.type !== 'offer' && description.type !== 'answer') {
+      this.options.raise('ERR_BAD_SIGNAL', `unexpected description type ${description.type}`);
+      return;
+    }
+    const readyForOffer =
+      !this.makingOffer &&
+      (this.pc.signalingState === 'stable' || this.isSettingRemoteAnswerPending);
+    const offerCollision = description.type === 'offer' && !readyForOffer;
+    this.ignoreOffer = !this.options.polite && offerCollision;
+    if (this.ignoreOffer) {
+      this.logger.debug('glare: ignoring the far end offer (impolite)');
+      return;
+    }
+    if (description.type === 'answer' && this.pc.signalingState !== 'have-local-offer') {
+      this.logger.debug('dropping an answer to no offer of ours', {
+        state: this.pc.signalingState,
+      });
+      return;
+    }
+    this.options.started();
+    if (offerCollision) {
+      // Explicit rollback: some implementations (wrtc) lack the implicit one.
+      this.logger.debug('glare: rolling back our offer (polite)');
+      await this.pc.setLocalDescription({ type: 'rollback' });
+      this.negotiationWanted = true;
+    }
+    this.isSettingRemoteAnswerPending = description.type === 'answer';
+    try {
+      await this.pc.setRemoteDescription(description);
+    } finally {
+      this.isSettingRemoteAnswerPending = false;
+    }
+    if (this.closed) return;
+    for (const init of this.pendingCandidates.splice(0)) await this.addCandidate(init);
+    this.options.remoteApplied(signal.manifest);
+    if (description.type === 'offer') {
+      await setLocalDescription(this.pc, false, this.logger);
+      this.sendDescription();
+    }
+    // Whatever this end wanted meanwhile (a rolled-back offer, new transceivers) goes next.
+    await this.negotiate();
+  }
+
+  private sendDescription(): void {
+    const local = this.pc.localDescription;
+    if (local === null || this.closed) return;
+    const manifest = this.options.localManifest();
+    this.lastSentManifest = manifestFingerprint(manifest);
+    this.options.signal({
+      type: 'description',
+      description: { type: local.type, sdp: local.sdp },
+      manifest,
+    });
+  }
+
+  private async onRemoteCandidate(signal: CandidateSignal): Promise<void> {
+    // End of candidates needs no action: ICE completes on the candidates it has.
+    const init = candidateInitOf(signal);
+    if (init === null) return;
+    if (this.pc.remoteDescription === null) {
+      this.pendingCandidates.push(init);
+      return;
+    }
+    await this.addCandidate(init);
+  }
+
+  private async addCandidate(init: RTCIceCandidateInit): Promise<void> {
+    try {
+      await this.pc.addIceCandidate(init);
+    } catch (err) {
+      // Candidates of an offer ignored in glare, or of an ICE generation a restart replaced,
+      // are expected to fail. A candidate that mattered shows up as ICE failure, which the
+      // restart machinery reports (ERR_ICE_FAILED), so nothing is hidden by not raising here.
+      if (this.ignoreOffer) return;
+      this.logger.warn('remote candidate rejected', { error: String(err) });
+    }
+  }
+}

@@ -1,0 +1,299 @@
+import { type Clock, Emitter, type Logger, Timers } from '@meshwork/kit';
+import {
+  type IceServer,
+  type PeerId,
+  type PeerMessage,
+  parsePeerMessage,
+  type Signal,
+} from '@meshwork/protocol';
+import { MeshRuntimeError } from '../errors';
+import type { CreatePeerConnection, LinkStatus, MeshError, MeshErrorCode } from '../types';
+import { ControlChannel } from './ControlChannel';
+import { type FirstFrameTimer, FirstFrameWatch, readMediaCounts } from './FirstFrameWatch';
+import { IceRecovery, type IceTimer } from './IceRecovery';
+import { type IncomingTrack, IncomingTracks } from './IncomingTracks';
+import { listen } from './listen';
+import { Negotiator } from './Negotiator';
+import { RttProbe, type RttTimer } from './RttProbe';
+import { type OutgoingSource, SendSlots } from './SendSlots';
+
+export { CONTROL_CHANNEL_ID } from './ControlChannel';
+export {
+  DECODE_POLL_FAST_MS,
+  DECODE_POLL_INTERVAL_MS,
+  DECODE_POLL_MAX_INTERVAL_MS,
+  FIRST_FRAME_DEADLINE_MS,
+} from './FirstFrameWatch';
+export {
+  CONNECT_TIMEOUT_MS,
+  DISCONNECTED_GRACE_MS,
+  ICE_RESTART_BACKOFF_MS,
+  ICE_RESTART_TIMEOUT_MS,
+} from './IceRecovery';
+export type { IncomingTrack } from './IncomingTracks';
+export { PING_INTERVAL_MS } from './RttProbe';
+export type { OutgoingSource } from './SendSlots';
+
+/** Options of one link. Everything with a side effect is injected. */
+export interface PeerLinkOptions {
+  self: PeerId;
+  peer: PeerId;
+  epoch: number;
+  offerer: boolean;
+  polite: boolean;
+  createPeerConnection: CreatePeerConnection;
+  iceServers: readonly IceServer[];
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Events of one link. */
+export interface PeerLinkEvents {
+  signalProduced: Signal;
+  statusChanged: LinkStatus;
+  /** The set of named incoming tracks, or whether they decode, changed; read `incoming`. */
+  incomingChanged: undefined;
+  /** A parsed room-data message (chat, file) arrived on the control channel. */
+  messageReceived: PeerMessage;
+  /** The control channel opened. */
+  channelOpened: undefined;
+  errorRaised: MeshError;
+}
+
+type LinkTimer = IceTimer | FirstFrameTimer | RttTimer;
+
+function toRtcIceServer(server: IceServer): RTCIceServer {
+  const out: RTCIceServer = { urls: server.urls };
+  if (server.username !== undefined) out.username = server.username;
+  if (server.credential !== undefined) out.credential = server.credential;
+  return out;
+}
+
+/**
+ * One RTCPeerConnection to one peer for one link life (peer + epoch). It wires the parts that do
+ * the work (negotiation, send slots, incoming tracks and their first frames, ICE recovery, the
+ * control channel and its RTT probe), owns the link's status and closes them all.
+ */
+export class PeerLink {
+  readonly peer: PeerId;
+  readonly epoch: number;
+  readonly offerer: boolean;
+  readonly polite: boolean;
+
+  private readonly pc: RTCPeerConnection;
+  private readonly logger: Logger;
+  private readonly emitter: Emitter<PeerLinkEvents>;
+  private readonly timers: Timers<LinkTimer>;
+  private readonly slots: SendSlots;
+  private readonly firstFrames: FirstFrameWatch;
+  private readonly incomingTracks: IncomingTracks;
+  private readonly negotiator: Negotiator;
+  private readonly recovery: IceRecovery;
+  private readonly rtt: RttProbe;
+  private readonly channel: ControlChannel;
+  private readonly offConnectionState: () => void;
+  private currentStatus: LinkStatus = 'new';
+  private closed = false;
+
+  constructor(options: PeerLinkOptions) {
+    this.peer = options.peer;
+    this.epoch = options.epoch;
+    this.offerer = options.offerer;
+    this.polite = options.polite;
+    this.logger = options.logger.child(`link:${options.peer}@${options.epoch}`);
+    this.emitter = new Emitter(this.logger);
+    this.timers = new Timers(options.clock);
+    const pc = options.createPeerConnection({
+      iceServers: options.iceServers.map(toRtcIceServer),
+    });
+    this.pc = pc;
+    this.slots = new SendSlots(pc);
+    this.firstFrames = new FirstFrameWatch({
+      clock: options.clock,
+      timers: this.timers,
+      logger: this.logger,
+      readCounts: () => readMediaCounts(pc),
+      active: () => !this.closed && this.currentStatus === 'connected',
+      decoded: (keys) => this.incomingTracks.markDecoded(keys),
+    });
+    this.incomingTracks = new IncomingTracks(pc, {
+      changed: () => this.emitter.emit('incomingChanged', undefined),
+      named: (key, mid, freshMid) => this.firstFrames.watch(key, mid, freshMid),
+      retained: (keys) => this.firstFrames.retain(keys),
+      raise: (code, message) => this.raise(code, message),
+    });
+    this.negotiator = new Negotiator({
+      pc,
+      offerer: this.offerer,
+      polite: this.polite,
+      logger: this.logger,
+      localManifest: () => this.slots.manifest(),
+      remoteApplied: (manifest) => {
+        this.incomingTracks.apply(manifest);
+        this.firstFrames.resume();
+      },
+      started: () => {
+        if (this.currentStatus === 'new') this.setStatus('connecting');
+      },
+      signal: (signal) => this.emitter.emit('signalProduced', signal),
+      raise: (code, message) => this.raise(code, message),
+    });
+    this.offConnectionState = listen(pc, 'connectionstatechange', () => this.onConnectionState());
+    this.rtt = new RttProbe(options.clock, this.timers, (message) => void this.send(message));
+    this.channel = ControlChannel.open(pc, this.logger);
+    this.channel.setMessageHandler((data) => this.onChannelMessage(data));
+    this.channel.setOpenHandler(() => {
+      if (this.closed) return;
+      this.emitter.emit('channelOpened', undefined);
+      this.rtt.start();
+    });
+    this.recovery = new IceRecovery(
+      this.timers,
+      {
+        restarting: () => this.setStatus('restarting'),
+        restart: () => {
+          if (this.offerer) this.negotiator.restartIce();
+          else this.emitter.emit('signalProduced', { type: 'ice-restart' });
+        },
+        connected: () => {
+          this.setStatus('connected');
+          this.firstFrames.resume();
+        },
+        failed: (reason) => {
+          this.setStatus('failed');
+          this.raise(
+            'ERR_ICE_FAILED',
+            `link to ${this.peer} failed after ICE restarts (${reason})`,
+          );
+        },
+      },
+      this.logger,
+    );
+  }
+
+  /** Current lifecycle state. */
+  get status(): LinkStatus {
+    return this.currentStatus;
+  }
+
+  /** Remote tracks named by the far end's manifest, by track key. */
+  get incoming(): ReadonlyMap<string, IncomingTrack> {
+    return this.incomingTracks.named;
+  }
+
+  /** Last RTT measured by a ping on the control channel, in milliseconds. */
+  get rttMs(): number | null {
+    return this.rtt.rttMs;
+  }
+
+  /** Whether the control channel is open. */
+  get channelOpen(): boolean {
+    return this.channel.open;
+  }
+
+  /** Subscribes to a link event; returns the disposer. */
+  on<E extends keyof PeerLinkEvents>(
+    event: E,
+    listener: (payload: PeerLinkEvents[E]) => void,
+  ): () => void {
+    return this.emitter.on(event, listener);
+  }
+
+  /** Handles a signal the far end of this link life sent. */
+  handleSignal(signal: Signal): void {
+    if (this.closed) return;
+    if (signal.type !== 'ice-restart') {
+      this.negotiator.handle(signal);
+      return;
+    }
+    if (!this.offerer) {
+      this.raise('ERR_BAD_SIGNAL', 'ice-restart sent to the non-offerer of a link');
+      return;
+    }
+    this.logger.info('far end asked for an ICE restart');
+    this.negotiator.restartIce();
+  }
+
+  /**
+   * Declares which tracks this link sends ([M5]), applied in order with negotiation; a changed
+   * manifest (a reused or silenced transceiver) renegotiates even where the connection does not.
+   */
+  setOutgoing(sources: Iterable<OutgoingSource>): void {
+    if (this.closed || !this.slots.want(sources)) return;
+    this.negotiator.run('outgoing', async () => {
+      await this.slots.sync();
+      await this.negotiator.negotiate();
+    });
+  }
+
+  /** Sends a room-data message on the control channel; false if the link closed first. */
+  send(message: PeerMessage): Promise<boolean> {
+    return this.channel.send(JSON.stringify(message));
+  }
+
+  /** The raw stats report of this link's connection; rejects once the link is closed. */
+  statsReport(): Promise<RTCStatsReport> {
+    if (this.closed) {
+      return Promise.reject(new MeshRuntimeError('ERR_CLOSED', `link to ${this.peer} is closed`));
+    }
+    return this.pc.getStats();
+  }
+
+  /**
+   * Idempotent: stops every timer and part, closes the control channel, then the peer
+   * connection, and emits `closed` once; nothing is emitted after.
+   */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.timers.clearAll();
+    this.recovery.close();
+    this.rtt.close();
+    this.firstFrames.close();
+    this.incomingTracks.close();
+    this.slots.close();
+    this.negotiator.close();
+    this.offConnectionState();
+    this.channel.close();
+    try {
+      this.pc.close();
+    } catch (err) {
+      this.logger.debug('peer connection close threw', { error: String(err) });
+    }
+    this.setStatus('closed');
+    this.emitter.clear();
+  }
+
+  private onConnectionState(): void {
+    if (this.closed) return;
+    const state = this.pc.connectionState;
+    this.logger.debug('connection state', { state });
+    if ((state === 'new' || state === 'connecting') && this.currentStatus === 'new') {
+      this.setStatus('connecting');
+    }
+    this.recovery.connectionChanged(state);
+  }
+
+  private onChannelMessage(data: unknown): void {
+    if (this.closed) return;
+    const message = parsePeerMessage(data);
+    if (message === null) {
+      this.raise('ERR_BAD_PEER_MESSAGE', 'unparseable message on the control channel');
+      return;
+    }
+    if (!this.rtt.handle(message)) this.emitter.emit('messageReceived', message);
+  }
+
+  /** The one place the status changes. */
+  private setStatus(status: LinkStatus): void {
+    if (this.currentStatus === status) return;
+    this.logger.debug('status', { from: this.currentStatus, to: status });
+    this.currentStatus = status;
+    this.emitter.emit('statusChanged', status);
+  }
+
+  private raise(code: MeshErrorCode, message: string): void {
+    this.logger.warn(message, { code });
+    this.emitter.emit('errorRaised', { code, message, peer: this.peer });
+  }
+}

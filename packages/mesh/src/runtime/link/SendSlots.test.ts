@@ -1,0 +1,63 @@
+import { until } from '@meshwork/kit';
+import type { Signal } from '@meshwork/protocol';
+import { describe, expect, it } from 'vitest';
+import { FakeTrack } from '../testing/FakeTrack';
+import { linkPair, settle } from '../testing/linkPair';
+
+const cam = (origin: string) => ({ origin, key: 'cam', kind: 'video' as const });
+const asTrack = (t: FakeTrack) => t as unknown as MediaStreamTrack;
+
+function descriptions(sent: Array<{ from: string; signal: Signal }>, from: 'a' | 'b') {
+  return sent.filter((m) => m.from === from && m.signal.type === 'description');
+}
+
+/** A connected pair where `a` sends `identity` and `b` has named it, both ends stable. */
+async function sending(origin: string) {
+  const p = linkPair();
+  await p.connected();
+  p.a.setOutgoing([{ identity: cam(origin), track: asTrack(new FakeTrack('video')) }]);
+  await until(
+    () =>
+      p.b.incoming.has(`${origin}/cam/video`) &&
+      p.pcA.signalingState === 'stable' &&
+      p.pcB.signalingState === 'stable',
+    { what: `${origin}'s track named at the far end` },
+  );
+  return p;
+}
+
+describe('SendSlots (two links over fake connections)', () => {
+  it('[M5] tracks are named by mid through the manifest; a reused transceiver re-announces', async () => {
+    const p = await sending('peer-aaaa');
+    const first = p.b.incoming.get('peer-aaaa/cam/video');
+    expect(first?.identity).toEqual(cam('peer-aaaa'));
+    const offersBefore = descriptions(p.sent, 'a').length;
+    // The slot goes idle, then carries another origin's track: same mid, new identity.
+    p.a.setOutgoing([{ identity: cam('peer-cccc'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.b.incoming.has('peer-cccc/cam/video'), { what: 'the new identity named' });
+    expect(p.pcA.transceivers.filter((t) => t.direction === 'sendonly')).toHaveLength(1);
+    expect(descriptions(p.sent, 'a').length).toBeGreaterThan(offersBefore);
+    expect([...p.b.incoming.keys()]).toEqual(['peer-cccc/cam/video']);
+    expect(p.b.incoming.get('peer-cccc/cam/video')?.mid).toBe(first?.mid);
+  });
+
+  it('[M5] replaceTrack for an identity already sent, without renegotiation', async () => {
+    const p = await sending('peer-cccc');
+    const offers = descriptions(p.sent, 'a').length;
+    const next = new FakeTrack('video');
+    p.a.setOutgoing([{ identity: cam('peer-cccc'), track: asTrack(next) }]);
+    await until(() => p.pcA.transceivers[0]?.sender.track === next, { what: 'the track replaced' });
+    // Asserts that no offer follows: no state to wait for.
+    await settle();
+    expect(p.pcA.transceivers[0]?.sender.track).toBe(next);
+    expect(descriptions(p.sent, 'a').length).toBe(offers);
+  });
+
+  it('[M5] an identity no longer wanted is silenced and its transceiver kept for reuse', async () => {
+    const p = await sending('peer-aaaa');
+    p.a.setOutgoing([]);
+    await until(() => p.b.incoming.size === 0, { what: 'the identity unnamed at the far end' });
+    expect(p.pcA.transceivers).toHaveLength(1);
+    expect(p.pcA.transceivers[0]?.sender.track).toBeNull();
+  });
+});
