@@ -4,8 +4,10 @@
 import type { PeerId, PeerPlan, Topology } from '@meshwork/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from './dataPlane/bytes';
+import { STATS_INTERVAL_MS } from './stats/StatsSampler';
 import { mayOpenPeerConnections } from './testing/loopbackOnly';
 import { WrtcRoom } from './testing/wrtcRoom';
+import type { LinkStats } from './types';
 
 const PEERS = 4;
 const FRAMES = 10;
@@ -197,6 +199,27 @@ describe.runIf(mayOpenPeerConnections())('MeshController over real WebRTC (4 pee
       expect(stats.map((s) => s.status).sort()).toEqual(['connected', 'connected', 'connected']);
     }
   }, 60_000);
+
+  it('[M18] mesh: one stats sampler reports every link, with media flowing in its window', async () => {
+    const peer = room.peers[0];
+    if (peer === undefined) throw new Error('no peer');
+    const samples: Array<readonly LinkStats[]> = [];
+    const off = peer.controller.stats.subscribe((stats) => samples.push(stats));
+    try {
+      // The first sample has no time base; the second is windowed over one interval.
+      await room.until(() => samples.length >= 2, 'two stats samples', STATS_INTERVAL_MS * 3);
+    } finally {
+      off();
+    }
+    const last = samples.at(-1) ?? [];
+    expect(last.map((s) => s.status)).toEqual(['connected', 'connected', 'connected']);
+    for (const link of last) {
+      expect(link.inboundKbps, `${link.peer} inbound`).toBeGreaterThan(0);
+      expect(link.outboundKbps, `${link.peer} outbound`).toBeGreaterThan(0);
+      expect(link.packetLoss, `${link.peer} loss on loopback`).toBeLessThan(0.5);
+    }
+    expect(peer.controller.stats.latest).toEqual([]);
+  }, 30_000);
 
   it('[M9][M10] a mesh link reported failed is routed around through a relay', async () => {
     const [a, b, c] = room.peers;

@@ -1,128 +1,23 @@
-import type { PeerId, PeerPlan, Signal, Topology } from '@meshwork/protocol';
+import { FakeClock, until } from '@meshwork/kit';
+import type { PeerId, Signal } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { computeRoomPlan } from '../plan';
-import type { LinkKey } from '../plan/types';
-import { EARLY_SIGNALS_MAX, MeshController } from './MeshController';
-import { DECODE_POLL_INTERVAL_MS, FIRST_FRAME_DEADLINE_MS } from './PeerLink';
-import {
-  FakeClock,
-  FakeMediaStream,
-  FakeNetwork,
-  type FakePeerConnection,
-  FakeTrack,
-  fakeFactory,
-} from './testing/FakePeerConnection';
-import { settle, until } from './testing/linkPair';
+import { EARLY_SIGNALS_MAX } from './controller/EarlySignals';
+import { DECODE_POLL_INTERVAL_MS, FIRST_FRAME_DEADLINE_MS } from './link/FirstFrameWatch';
+import { MeshController } from './MeshController';
+import { STATS_INTERVAL_MS } from './stats/StatsSampler';
+import type { FakeMediaStream } from './testing/FakeMediaStream';
+import { FakeNetwork, type FakePeerConnection, fakeFactory } from './testing/FakePeerConnection';
+import { fakeMediaStream, fakeRoom, hopsEverywhere } from './testing/fakeRoom';
+import { settle } from './testing/linkPair';
 import { handPlan } from './testing/plans';
-import type { MeshEvents } from './types';
-
-const IDS = ['peer-aaaa', 'peer-bbbb', 'peer-cccc', 'peer-dddd'];
-
-/** Controllers over fake connections, signals on a microtask bus, plans from the planner. */
-function fakeRoom(n: number) {
-  const network = new FakeNetwork();
-  const clock = new FakeClock();
-  const ids = IDS.slice(0, n);
-  const log = new Map<PeerId, Array<{ event: keyof MeshEvents; payload: unknown }>>();
-  const controllers = new Map<PeerId, MeshController>();
-  let epochs: ReadonlyMap<LinkKey, number> = new Map();
-  let version = 0;
-  let plans: ReadonlyMap<PeerId, PeerPlan> = new Map();
-  const cams = new Map<PeerId, FakeTrack>();
-  for (const id of ids) {
-    const c = new MeshController({
-      selfId: id,
-      createPeerConnection: fakeFactory(network),
-      createMediaStream: () => new FakeMediaStream() as unknown as MediaStream,
-      iceServers: [],
-      clock,
-    });
-    controllers.set(id, c);
-    log.set(id, []);
-    for (const event of [
-      'planReady',
-      'linksReported',
-      'remoteStreamChanged',
-      'remoteStreamRemoved',
-      'errorRaised',
-      'chatReceived',
-    ] as const) {
-      c.on(event, (payload) => log.get(id)?.push({ event, payload }));
-    }
-    const cam = new FakeTrack('video');
-    cams.set(id, cam);
-    c.setLocalStream('cam', new FakeMediaStream([cam]) as unknown as MediaStream);
-  }
-  for (const [id, c] of controllers) {
-    c.on('signalProduced', ({ to, epoch, signal }) =>
-      queueMicrotask(() => controllers.get(to)?.handleSignal(id, epoch, signal)),
-    );
-  }
-  const get = (id: PeerId) => {
-    const c = controllers.get(id);
-    if (c === undefined) throw new Error(id);
-    return c;
-  };
-  const events = <E extends keyof MeshEvents>(id: PeerId, event: E) =>
-    (log.get(id) ?? []).filter((e) => e.event === event).map((e) => e.payload as MeshEvents[E]);
-  /** The latest stream shown at `id` from `origin`. */
-  const shown = (id: PeerId, origin: PeerId) =>
-    events(id, 'remoteStreamChanged')
-      .filter((e) => e.origin === origin)
-      .at(-1);
-  return {
-    network,
-    clock,
-    ids,
-    cams,
-    get,
-    events,
-    shown,
-    get plans() {
-      return plans;
-    },
-    prepare(topology: Topology) {
-      version += 1;
-      const room = computeRoomPlan(
-        {
-          topology,
-          peers: ids.map((id, i) => ({ id, joinedAt: i, capacity: {} })),
-          hubPreference: null,
-          failedLinks: new Set(),
-        },
-        version,
-        epochs,
-      );
-      epochs = new Map([...epochs, ...room.epochs]);
-      plans = room.peers;
-      for (const id of ids) {
-        const plan = plans.get(id);
-        if (plan) get(id).applyPlan(plan);
-      }
-      return version;
-    },
-    commit() {
-      for (const id of ids) get(id).commitPlan(version);
-    },
-    /** Open (not closed) fake connections held by `id`. */
-    openConnections() {
-      return network.created.filter((pc: FakePeerConnection) => pc.connectionState !== 'closed')
-        .length;
-    },
-  };
-}
-
-function hopsEverywhere(r: ReturnType<typeof fakeRoom>): number[] {
-  return r.ids.flatMap((id) =>
-    r.ids.filter((o) => o !== id).map((o) => r.shown(id, o)?.route.hops ?? -1),
-  );
-}
+import type { MeshControllerOptions } from './types';
 
 describe('MeshController (fake connections)', () => {
   it('[M9][M11] the first plan is in force at once: every origin shown over one hop', async () => {
     const r = fakeRoom(3);
     r.prepare('mesh');
-    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     expect(r.openConnections()).toBe(6);
     for (const id of r.ids) expect(r.events(id, 'planReady')).toEqual([{ version: 1 }]);
   });
@@ -130,20 +25,20 @@ describe('MeshController (fake connections)', () => {
   it('[M9][M10][M12] a switch keeps old links until commit, then closes them', async () => {
     const r = fakeRoom(4);
     r.prepare('mesh');
-    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     const before = new Map(r.ids.map((id) => [id, r.shown(id, 'peer-dddd')?.stream]));
     const v = r.prepare('star');
-    await until(
-      () => r.ids.every((id) => r.events(id, 'planReady').some((e) => e.version === v)),
-      'ready for star',
-    );
+    await until(() => r.ids.every((id) => r.events(id, 'planReady').some((e) => e.version === v)), {
+      what: 'ready for star',
+    });
     // Prepared, not committed: the mesh links are all still open.
     expect(r.openConnections()).toBe(12);
     r.commit();
-    await settle();
     // Star of four: three links, two connections each.
-    expect(r.openConnections()).toBe(6);
-    await until(() => r.shown('peer-bbbb', 'peer-dddd')?.route.hops === 2, 'relayed route');
+    await until(() => r.openConnections() === 6, { what: 'the mesh-only links closed' });
+    await until(() => r.shown('peer-bbbb', 'peer-dddd')?.route.hops === 2, {
+      what: 'relayed route',
+    });
     expect(r.shown('peer-bbbb', 'peer-dddd')?.route.path).toEqual([
       'peer-dddd',
       'peer-aaaa',
@@ -160,7 +55,7 @@ describe('MeshController (fake connections)', () => {
   it('[M13] links are reported when their state changes, not on every event', async () => {
     const r = fakeRoom(2);
     r.prepare('mesh');
-    await until(() => r.shown('peer-aaaa', 'peer-bbbb') !== undefined, 'connected');
+    await until(() => r.shown('peer-aaaa', 'peer-bbbb') !== undefined, { what: 'connected' });
     const reports = r.events('peer-aaaa', 'linksReported');
     expect(reports.at(-1)?.links).toMatchObject([{ peer: 'peer-bbbb', state: 'connected' }]);
     expect(reports.map((x) => x.links[0]?.state)).toEqual(['connecting', 'connected']);
@@ -171,7 +66,7 @@ describe('MeshController (fake connections)', () => {
     const c = new MeshController({
       selfId: 'peer-bbbb',
       createPeerConnection: fakeFactory(network),
-      createMediaStream: () => new FakeMediaStream() as unknown as MediaStream,
+      createMediaStream: fakeMediaStream,
       iceServers: [],
       clock: new FakeClock(),
     });
@@ -195,8 +90,9 @@ describe('MeshController (fake connections)', () => {
         links: [{ peer: 'peer-aaaa', epoch: 2, offerer: false, polite: true }],
       }),
     );
-    await settle();
-    expect(signals.some((s) => s.type === 'description')).toBe(true);
+    await until(() => signals.some((s) => s.type === 'description'), {
+      what: 'the answer to the held offer',
+    });
     expect(network.created).toHaveLength(1);
     expect(EARLY_SIGNALS_MAX).toBeGreaterThan(0);
     c.close();
@@ -206,8 +102,12 @@ describe('MeshController (fake connections)', () => {
     const r = fakeRoom(2);
     r.prepare('mesh');
     const c = r.get('peer-aaaa');
-    expect(() => c.applyPlan(handPlan('peer-zzzz', 9, {}))).toThrow(RangeError);
-    expect(() => c.setLocalStream('Bad Key', null)).toThrow(RangeError);
+    expect(() => c.applyPlan(handPlan('peer-zzzz', 9, {}))).toThrow(
+      expect.objectContaining({ code: 'ERR_PLAN_FOR_OTHER_PEER' }),
+    );
+    expect(() => c.setLocalStream('Bad Key', null)).toThrow(
+      expect.objectContaining({ code: 'ERR_BAD_STREAM_KEY' }),
+    );
     c.close();
     c.close();
     expect(() => c.sendChat('hi')).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
@@ -221,7 +121,7 @@ describe('MeshController (fake connections)', () => {
   it('[M11] an origin that leaves the plan loses its tile', async () => {
     const r = fakeRoom(3);
     r.prepare('mesh');
-    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     const without = computeRoomPlan(
       {
         topology: 'mesh',
@@ -238,7 +138,9 @@ describe('MeshController (fake connections)', () => {
       if (plan) r.get(id).applyPlan(plan);
       r.get(id).commitPlan(2);
     }
-    await settle();
+    await until(() => r.events('peer-aaaa', 'remoteStreamRemoved').length > 0, {
+      what: 'the tile of peer-cccc removed',
+    });
     expect(r.events('peer-aaaa', 'remoteStreamRemoved')).toEqual([
       { origin: 'peer-cccc', key: 'cam' },
     ]);
@@ -252,7 +154,7 @@ describe('MeshController (fake connections)', () => {
   async function starWithStuckRelay() {
     const r = fakeRoom(4);
     r.prepare('mesh');
-    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     const atHub = r.get('peer-aaaa').remoteStream('peer-dddd', 'cam') as unknown as FakeMediaStream;
     const relayed = atHub.getVideoTracks()[0];
     if (relayed === undefined) throw new Error('no track of peer-dddd at the hub');
@@ -267,13 +169,16 @@ describe('MeshController (fake connections)', () => {
     const v = r.prepare('star');
     const ready = (id: PeerId) => r.events(id, 'planReady').some((e) => e.version === v);
     // The hub and peer-dddd get everything over decoding routes; the leaves wait.
-    await until(() => ready('peer-aaaa') && ready('peer-dddd'), 'hub and peer-dddd ready');
+    await until(() => ready('peer-aaaa') && ready('peer-dddd'), {
+      what: 'hub and peer-dddd ready',
+    });
     await until(
       () =>
         r.shown('peer-bbbb', 'peer-cccc')?.route.hops === 2 &&
         r.shown('peer-cccc', 'peer-bbbb')?.route.hops === 2,
-      'the leaves show each other through the hub',
+      { what: 'the leaves show each other through the hub' },
     );
+    // The leaves' readiness is asserted false next: let everything in flight land first.
     await settle();
     return { r, v, leaves, before, ready };
   }
@@ -290,7 +195,7 @@ describe('MeshController (fake connections)', () => {
     // The relayed track starts decoding; the next poll notices, the tiles move, the plan is ready.
     r.network.undecodable.clear();
     r.clock.advance(DECODE_POLL_INTERVAL_MS);
-    await until(() => leaves.every(ready), 'leaves ready once peer-dddd decodes');
+    await until(() => leaves.every(ready), { what: 'leaves ready once peer-dddd decodes' });
     for (const id of leaves) {
       const stream = r.get(id).remoteStream('peer-dddd', 'cam') as unknown as FakeMediaStream;
       expect(stream).toBe(before.get(id)?.stream);
@@ -304,24 +209,26 @@ describe('MeshController (fake connections)', () => {
   it('[M12] a route that never decodes is counted after FIRST_FRAME_DEADLINE_MS', async () => {
     const { r, leaves, ready } = await starWithStuckRelay();
     r.clock.advance(FIRST_FRAME_DEADLINE_MS - DECODE_POLL_INTERVAL_MS);
+    // Asserts the plan is not ready yet: nothing to wait for, so let the loop run dry.
     await settle();
     for (const id of leaves) expect(ready(id)).toBe(false);
     r.clock.advance(DECODE_POLL_INTERVAL_MS);
-    await until(() => leaves.every(ready), 'leaves ready at the deadline');
+    await until(() => leaves.every(ready), { what: 'leaves ready at the deadline' });
     for (const id of leaves) expect(r.shown(id, 'peer-dddd')?.route.hops).toBe(2);
   });
 
   it('[M10][M11] routes through a peer that left deliver nothing: the new route shows at once', async () => {
     const r = fakeRoom(3);
     r.prepare('mesh');
-    await until(() => hopsEverywhere(r).every((h) => h === 1), 'mesh streams');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     const v = r.prepare('star');
-    await until(
-      () => r.ids.every((id) => r.events(id, 'planReady').some((e) => e.version === v)),
-      'ready for star',
-    );
+    await until(() => r.ids.every((id) => r.events(id, 'planReady').some((e) => e.version === v)), {
+      what: 'ready for star',
+    });
     r.commit();
-    await until(() => r.shown('peer-bbbb', 'peer-cccc')?.route.hops === 2, 'relayed by the hub');
+    await until(() => r.shown('peer-bbbb', 'peer-cccc')?.route.hops === 2, {
+      what: 'relayed by the hub',
+    });
     const stream = r.get('peer-bbbb').remoteStream('peer-cccc', 'cam');
     // The hub leaves; its links have not noticed and still carry peer-cccc's frames. The direct
     // route of the next plan has not decoded yet.
@@ -342,8 +249,72 @@ describe('MeshController (fake connections)', () => {
       const plan = next.peers.get(id);
       if (plan) r.get(id).applyPlan(plan);
     }
-    await until(() => r.shown('peer-bbbb', 'peer-cccc')?.route.hops === 1, 'direct route shown');
+    await until(() => r.shown('peer-bbbb', 'peer-cccc')?.route.hops === 1, {
+      what: 'direct route shown',
+    });
     expect(r.get('peer-bbbb').remoteStream('peer-cccc', 'cam')).toBe(stream);
     expect(r.events('peer-bbbb', 'planReady').some((e) => e.version === 3)).toBe(false);
+  });
+
+  it('[M9] createMediaStream is required: without it the constructor throws ERR_BAD_OPTION', () => {
+    const options = {
+      selfId: 'peer-aaaa',
+      createPeerConnection: fakeFactory(new FakeNetwork()),
+      iceServers: [],
+    };
+    expect(() => new MeshController(options as unknown as MeshControllerOptions)).toThrow(
+      expect.objectContaining({ code: 'ERR_BAD_OPTION' }),
+    );
+  });
+
+  it('[M18] getStats: a link whose report fails shows its status with zero numbers', async () => {
+    const r = fakeRoom(3);
+    r.prepare('mesh');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
+    // peer-aaaa's first connection is its link to peer-bbbb.
+    const broken = r.network.created[0] as FakePeerConnection;
+    broken.getStats = () => Promise.reject(new Error('stats unavailable'));
+    const stats = await r.get('peer-aaaa').getStats();
+    expect(stats.map((s) => [s.peer, s.status])).toEqual([
+      ['peer-bbbb', 'connected'],
+      ['peer-cccc', 'connected'],
+    ]);
+    expect(stats[0]).toMatchObject({ framesDecoded: 0, inboundKbps: 0, candidateType: null });
+    expect(stats[1]).toMatchObject({ rttMs: 4, candidateType: 'host' });
+    expect(stats[1]?.framesDecoded).toBeGreaterThan(0);
+  });
+
+  it('[M18] every subscriber shares one poll; getStats is a read of its own; the last unsubscribe stops it', async () => {
+    const r = fakeRoom(2);
+    r.prepare('mesh');
+    await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
+    const c = r.get('peer-aaaa');
+    const pc = r.network.created[0] as FakePeerConnection;
+    let reads = 0;
+    const read = pc.getStats.bind(pc);
+    pc.getStats = () => {
+      reads += 1;
+      return read();
+    };
+    const tiles = [0, 0];
+    const offs = tiles.map((_, i) =>
+      c.stats.subscribe(() => {
+        tiles[i] = (tiles[i] ?? 0) + 1;
+      }),
+    );
+    await until(() => tiles.every((n) => n === 1), { what: 'the first sample for both tiles' });
+    expect(reads).toBe(1);
+    await c.getStats();
+    r.clock.advance(STATS_INTERVAL_MS);
+    await until(() => tiles.every((n) => n === 2), { what: 'the second sample for both tiles' });
+    expect(reads).toBe(3);
+    expect(c.stats.latest.map((s) => s.peer)).toEqual(['peer-bbbb']);
+    for (const off of offs) off();
+    r.clock.advance(STATS_INTERVAL_MS * 3);
+    // Asserts that polling stopped: nothing to wait for, so let the loop run dry.
+    await settle();
+    expect(reads).toBe(3);
+    c.close();
+    expect(c.stats.latest).toEqual([]);
   });
 });

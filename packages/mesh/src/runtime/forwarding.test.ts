@@ -1,6 +1,6 @@
 import type { PeerId, PlanForward } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
-import { type OutgoingTrack, planForwarding } from './forwarding';
+import { dataNextHops, type OutgoingTrack, planForwarding } from './forwarding';
 import type { TrackIdentity } from './manifest';
 import { handPlan } from './testing/plans';
 
@@ -122,5 +122,40 @@ describe('planForwarding', () => {
       announced: new Map(Object.entries(announced ?? {})),
     });
     expect(Object.fromEntries(result)).toEqual(expected);
+  });
+});
+
+describe('dataNextHops', () => {
+  const newer = handPlan(ME, 2, {
+    forward: [
+      { origin: 'peer-aaaa', to: 'peer-bbbb', from: 'peer-aaaa' },
+      { origin: 'peer-aaaa', to: 'peer-cccc', from: 'peer-aaaa' },
+      { origin: 'peer-aaaa', to: 'peer-aaaa', from: 'peer-dddd' },
+    ],
+  });
+  const older = handPlan(ME, 1, {
+    forward: [
+      { origin: 'peer-aaaa', to: 'peer-dddd', from: 'peer-aaaa' },
+      { origin: 'peer-aaaa', to: 'peer-gone', from: 'peer-aaaa' },
+      { origin: 'peer-bbbb', to: 'peer-cccc', from: 'peer-bbbb' },
+    ],
+  });
+  const linked = (peer: PeerId) => peer !== 'peer-gone';
+
+  it('[M14] a message goes on along the forward entries of every plan in force, once each', () => {
+    expect(dataNextHops([newer, older], 'peer-aaaa', 'peer-aaaa', linked)).toEqual([
+      'peer-bbbb',
+      'peer-cccc',
+      'peer-dddd',
+    ]);
+  });
+
+  it('[M14] never back to where it came from, to its origin, or to a peer without a link', () => {
+    expect(dataNextHops([newer, older], 'peer-aaaa', 'peer-cccc', linked)).toEqual([
+      'peer-bbbb',
+      'peer-dddd',
+    ]);
+    expect(dataNextHops([older], 'peer-bbbb', null, linked)).toEqual(['peer-cccc']);
+    expect(dataNextHops([older], 'peer-eeee', null, linked)).toEqual([]);
   });
 });

@@ -62,3 +62,23 @@ export function planForwarding(input: ForwardingInput): Map<PeerId, OutgoingTrac
   for (const [to, out] of chosen) result.set(to, [...out.values()]);
   return result;
 }
+
+/**
+ * Peers a data message of `origin` goes on to, having arrived from `from` (null: it is ours):
+ * the `to` of every forward entry for `origin` in the plans in force that has a link, never back
+ * to where it came from nor to its origin ([M14]).
+ */
+export function dataNextHops(
+  plans: readonly PeerPlan[],
+  origin: PeerId,
+  from: PeerId | null,
+  hasLink: (peer: PeerId) => boolean,
+): PeerId[] {
+  const hops = new Set<PeerId>();
+  for (const plan of plans) {
+    for (const f of plan.forward) {
+      if (f.origin === origin && f.to !== from && f.to !== origin && hasLink(f.to)) hops.add(f.to);
+    }
+  }
+  return [...hops];
+}

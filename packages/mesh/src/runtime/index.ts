@@ -1,16 +1,14 @@
-// Public surface of the mesh runtime: the controller, one link, and the contract types.
+// Public surface of the mesh runtime: the controller, one link, link stats and the contract types.
 
+export { EARLY_SIGNALS_MAX } from './controller/EarlySignals';
+export { RECONCILE_MAX_PASSES } from './controller/Reconciler';
+export { FILE_STALL_TIMEOUT_MS } from './dataPlane/DataPlane';
+export { MeshRuntimeError } from './errors';
 export {
   CHANNEL_HIGH_WATER_BYTES,
   CHANNEL_LOW_WATER_BYTES,
   ControlChannel,
-} from './ControlChannel';
-export { FILE_STALL_TIMEOUT_MS } from './dataPlane/DataPlane';
-export { noopLogger, realClock } from './defaults';
-export { Emitter } from './Emitter';
-export { MeshRuntimeError } from './errors';
-export { EARLY_SIGNALS_MAX, MeshController } from './MeshController';
-export type { TrackIdentity } from './manifest';
+} from './link/ControlChannel';
 export {
   CONNECT_TIMEOUT_MS,
   DECODE_POLL_INTERVAL_MS,
@@ -24,16 +22,18 @@ export {
   type PeerLinkEvents,
   type PeerLinkOptions,
   PING_INTERVAL_MS,
-} from './PeerLink';
-export { TrackBundle } from './TrackBundle';
+} from './link/PeerLink';
+export { MeshController } from './MeshController';
+export { streamKeyOf, type TrackIdentity } from './manifest';
+export { STATS_INTERVAL_MS, StatsSampler } from './stats/StatsSampler';
 export type {
   ChatMessage,
-  Clock,
+  CreateMediaStream,
   CreatePeerConnection,
   FileProgress,
   LinkStats,
+  LinkStatsFeed,
   LinkStatus,
-  Logger,
   MeshControllerApi,
   MeshControllerOptions,
   MeshError,

@@ -1,3 +1,4 @@
+import type { Clock, Logger } from '@meshwork/kit';
 import type {
   IceServer,
   LinkReport,
@@ -10,21 +11,8 @@ import type {
 /** Creates one RTCPeerConnection: the browser's, `@roamhq/wrtc`'s in Node, or a fake in tests. */
 export type CreatePeerConnection = (config: RTCConfiguration) => RTCPeerConnection;
 
-/** Injected time source, so deadlines and backoff are testable. */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** Injected, namespaced logger. */
-export interface Logger {
-  debug(msg: string, data?: Record<string, unknown>): void;
-  info(msg: string, data?: Record<string, unknown>): void;
-  warn(msg: string, data?: Record<string, unknown>): void;
-  error(msg: string, data?: Record<string, unknown>): void;
-  child(namespace: string): Logger;
-}
+/** Makes the MediaStream a remote stream identity is shown in: the browser's, or wrtc's in Node. */
+export type CreateMediaStream = (tracks: MediaStreamTrack[]) => MediaStream;
 
 /** Lifecycle of one link, changed in one place. */
 export type LinkStatus = 'new' | 'connecting' | 'connected' | 'restarting' | 'failed' | 'closed';
@@ -52,7 +40,12 @@ export type MeshErrorCode =
   | 'ERR_FILE_TOO_LARGE'
   | 'ERR_FILE_HASH_MISMATCH'
   | 'ERR_FILE_ABORTED'
-  | 'ERR_CLOSED';
+  | 'ERR_CLOSED'
+  | 'ERR_BAD_OPTION'
+  | 'ERR_BAD_STREAM_KEY'
+  | 'ERR_PLAN_FOR_OTHER_PEER'
+  | 'ERR_RECONCILE_UNSETTLED'
+  | 'ERR_BAD_ARGUMENT';
 
 /** An error the runtime emits (network and peer failures are emitted, never swallowed). */
 export interface MeshError {
@@ -116,17 +109,20 @@ export interface MeshControllerOptions {
   selfId: PeerId;
   createPeerConnection: CreatePeerConnection;
   iceServers: readonly IceServer[];
+  /**
+   * Makes the MediaStream each remote stream identity is shown in, holding its first tracks:
+   * `(tracks) => new MediaStream(tracks)` in the browser, wrtc's `MediaStream` in Node.
+   * Required: the runtime never reaches for a platform global.
+   */
+  createMediaStream: CreateMediaStream;
   clock?: Clock;
   logger?: Logger;
-  /**
-   * Makes the empty MediaStream each remote stream identity is shown in. Defaults to
-   * `new MediaStream()`, or where there is none (Node) a TrackBundle holding the tracks; in Node
-   * pass `() => new wrtc.MediaStream()` for a real one.
-   */
-  createMediaStream?: () => MediaStream;
 }
 
-/** Per-link numbers for the UI, read on demand (transiently), never pushed through state. */
+/**
+ * Per-link numbers for the UI, read transiently (never pushed through state). Bitrates and
+ * packet loss are over the last sample window; `framesDecoded` counts since the link began.
+ */
 export interface LinkStats {
   peer: PeerId;
   status: LinkStatus;
@@ -136,6 +132,14 @@ export interface LinkStats {
   packetLoss: number;
   framesDecoded: number;
   candidateType: string | null;
+}
+
+/** Link stats sampled for everyone on one timer: subscribe while showing them. */
+export interface LinkStatsFeed {
+  /** Calls `listener` with every new sample; sampling runs only while someone listens. */
+  subscribe(listener: (stats: readonly LinkStats[]) => void): () => void;
+  /** The last sample taken while sampling runs; empty while nobody listens. */
+  readonly latest: readonly LinkStats[];
 }
 
 /**
@@ -157,7 +161,11 @@ export interface MeshControllerApi {
   sendFile(file: { name: string; mimeType: string; data: Uint8Array }): Promise<{
     transferId: string;
   }>;
+  /** One read of every link now, windowed since the previous `getStats()`; the feed is untouched. */
   getStats(): Promise<LinkStats[]>;
+  /** The shared link stats sampler: one poll of every link per `STATS_INTERVAL_MS`. */
+  readonly stats: LinkStatsFeed;
+  /** Subscribes to a controller event; returns the disposer. */
   on<E extends keyof MeshEvents>(event: E, listener: (payload: MeshEvents[E]) => void): () => void;
   /** Idempotent: closes every link and data channel, then the controller. */
   close(): void;

@@ -1,10 +1,9 @@
+import { FakeClock, noopLogger, until } from '@meshwork/kit';
 import type { PeerId, PeerMessage, PeerPlan, Topology } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { computeRoomPlan } from '../../plan';
-import { noopLogger } from '../defaults';
 import { MeshRuntimeError } from '../errors';
-import { FakeClock } from '../testing/FakePeerConnection';
-import { settle, until } from '../testing/linkPair';
+import { settle } from '../testing/linkPair';
 import type { MeshEvents } from '../types';
 import { sha256Hex } from './bytes';
 import { DataPlane, FILE_STALL_TIMEOUT_MS } from './DataPlane';
@@ -103,7 +102,9 @@ describe('DataPlane', () => {
     const { transferId } = await r
       .plane('peer-aaaa')
       .sendFile({ name: 'a.bin', mimeType: 'application/octet-stream', data });
-    await until(() => IDS.slice(1).every((p) => r.of(p, 'fileReceived').length > 0), 'files');
+    await until(() => IDS.slice(1).every((p) => r.of(p, 'fileReceived').length > 0), {
+      what: 'files',
+    });
     const sha = await sha256Hex(data);
     for (const peer of IDS.slice(1)) {
       const files = r.of(peer, 'fileReceived') as Array<{ sha256: string; data: Uint8Array }>;
@@ -128,8 +129,8 @@ describe('DataPlane', () => {
     );
     const data = new Uint8Array(40_000).fill(9);
     await r.plane('peer-bbbb').sendFile({ name: 'b.bin', mimeType: '', data });
-    await until(() => r.of('peer-cccc', 'errorRaised').length > 0, 'hash mismatch');
-    await until(() => r.of('peer-dddd', 'fileReceived').length > 0, 'good copy');
+    await until(() => r.of('peer-cccc', 'errorRaised').length > 0, { what: 'hash mismatch' });
+    await until(() => r.of('peer-dddd', 'fileReceived').length > 0, { what: 'good copy' });
     expect(r.of('peer-cccc', 'fileReceived')).toEqual([]);
     expect(r.of('peer-cccc', 'errorRaised')).toMatchObject([{ code: 'ERR_FILE_HASH_MISMATCH' }]);
     expect(r.of('peer-dddd', 'fileReceived')).toHaveLength(1);
@@ -156,7 +157,7 @@ describe('DataPlane', () => {
       data: 'AQID',
     });
     plane.handle('peer-aaaa', start);
-    await until(() => r.of('peer-bbbb', 'fileReceived').length > 0, 'assembled');
+    await until(() => r.of('peer-bbbb', 'fileReceived').length > 0, { what: 'assembled' });
     expect(r.of('peer-bbbb', 'fileReceived')).toMatchObject([{ size: 3 }]);
   });
 

@@ -1,3 +1,4 @@
+import type { Clock, Logger } from '@meshwork/kit';
 import {
   type ChatPeerMessage,
   type FileChunkPeerMessage,
@@ -7,7 +8,7 @@ import {
   type PeerMessage,
 } from '@meshwork/protocol';
 import { MeshRuntimeError } from '../errors';
-import type { ChatMessage, Clock, Logger, MeshErrorCode, MeshEvents } from '../types';
+import type { ChatMessage, MeshErrorCode, MeshEvents } from '../types';
 import { chunkCount, fromBase64, sha256Hex, toBase64 } from './bytes';
 import { SeenSet } from './SeenSet';
 
@@ -77,7 +78,10 @@ export class DataPlane {
   /** Sends a chat message to the room. Misuse (empty or too long) throws at once. */
   sendChat(text: string): ChatMessage {
     if (text.length === 0 || text.length > PEER_LIMITS.chatMaxChars) {
-      throw new RangeError(`Chat text must be 1-${PEER_LIMITS.chatMaxChars} characters`);
+      throw new MeshRuntimeError(
+        'ERR_BAD_ARGUMENT',
+        `Chat text must be 1-${PEER_LIMITS.chatMaxChars} characters`,
+      );
     }
     const message: ChatPeerMessage = {
       t: 'chat',
@@ -105,7 +109,10 @@ export class DataPlane {
       );
     }
     if (file.name.length === 0 || file.name.length > PEER_LIMITS.fileNameMaxChars) {
-      throw new RangeError(`File names are 1-${PEER_LIMITS.fileNameMaxChars} characters`);
+      throw new MeshRuntimeError(
+        'ERR_BAD_ARGUMENT',
+        `File names are 1-${PEER_LIMITS.fileNameMaxChars} characters`,
+      );
     }
     const chunkBytes = PEER_LIMITS.fileChunkBytes;
     const transferId = `${this.deps.self}:${this.fileSeq++}`;

@@ -1,6 +1,6 @@
 // Test support: whether this process may open real peer connections. They must only ever see
 // loopback: run inside `unshare -n sh -c 'ip link set lo up; ...'` (the project's test runner
-// does). Not part of the package's export list.
+// does). Exported as `@meshwork/mesh/testing/loopbackOnly` for the other packages' real-WebRTC tests.
 import { networkInterfaces } from 'node:os';
 
 /** Non-loopback interfaces with an address; empty inside a loopback-only namespace. */

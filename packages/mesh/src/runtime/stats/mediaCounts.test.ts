@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaCountsByMid } from './stats';
+import { mediaCountsByMid } from './mediaCounts';
 
 const report = (stats: Array<Record<string, unknown>>) =>
   new Map(stats.map((s, i) => [String(i), { id: String(i), type: 'x', ...s }]));

@@ -1,23 +1,38 @@
-import type { LinkStats } from './types';
-/** Byte counters of one link at one moment, kept to turn the next sample into bitrates. */
+import type { LinkStats } from '../types';
+
+/** One `RTCStatsReport` entry, as far as the summaries read it. */
+export type Stat = Record<string, unknown> & { id: string; type: string };
+
+/** The part of an `RTCStatsReport` the summaries read (a Map in tests). */
+export interface StatsReportLike {
+  forEach(cb: (stat: Stat) => void): void;
+}
+
+/** Counters of one link at one moment, kept to turn the next report into a window. */
 export interface StatsSample {
   at: number;
   bytesSent: number;
   bytesReceived: number;
+  packetsLost: number;
+  packetsReceived: number;
 }
 
-/** Numbers read from one `getStats()` report. */
+/** Numbers read from one report, over the window since `prev`, and the sample for the next. */
 export type StatsSummary = Omit<LinkStats, 'peer' | 'status'> & { sample: StatsSample };
 
-type Stat = Record<string, unknown> & { id: string; type: string };
-
-function num(value: unknown): number {
+/** A finite number, or 0: implementations leave fields out or report NaN. */
+export function num(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-/** Reduces a stats report to the link's numbers; bitrates are over the time since `prev`. */
+/**
+ * Reduces a stats report to the link's numbers. Bitrates and packet loss are over the window
+ * since `prev` (the previous sample of the same link life), so one early loss burst does not
+ * mark a link poor for the rest of the call. Without `prev` the bitrates are 0 (no time base)
+ * and loss counts from the start of the link. Counters that went backwards count as 0.
+ */
 export function summarizeStats(
-  report: { forEach(cb: (stat: Stat) => void): void },
+  report: StatsReportLike,
   prev: StatsSample | null,
   now: number,
 ): StatsSummary {
@@ -61,40 +76,15 @@ export function summarizeStats(
   const seconds = prev !== null ? (now - prev.at) / 1000 : 0;
   const kbps = (bytes: number, before: number) =>
     seconds > 0 ? Math.max(0, ((bytes - before) * 8) / 1000 / seconds) : 0;
-  const totalPackets = packetsLost + packetsReceived;
+  const lost = Math.max(0, packetsLost - (prev?.packetsLost ?? 0));
+  const received = Math.max(0, packetsReceived - (prev?.packetsReceived ?? 0));
   return {
     rttMs: typeof rtt === 'number' ? rtt * 1000 : null,
     outboundKbps: kbps(bytesSent, prev?.bytesSent ?? 0),
     inboundKbps: kbps(bytesReceived, prev?.bytesReceived ?? 0),
-    packetLoss: totalPackets > 0 ? packetsLost / totalPackets : 0,
+    packetLoss: lost + received > 0 ? lost / (lost + received) : 0,
     framesDecoded,
     candidateType: typeof local?.candidateType === 'string' ? local.candidateType : null,
-    sample: { at: now, bytesSent, bytesReceived },
+    sample: { at: now, bytesSent, bytesReceived, packetsLost, packetsReceived },
   };
-}
-
-/**
- * Per receiving `mid`, how much media has been decoded on it: video frames decoded, audio
- * packets received. Reads `inbound-rtp` entries by `mid`, or by `trackIdentifier` through
- * `midOfTrack` where an implementation leaves `mid` out.
- */
-export function mediaCountsByMid(
-  report: { forEach(cb: (stat: Stat) => void): void },
-  midOfTrack: (trackId: string) => string | null,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  report.forEach((stat) => {
-    if (stat.type !== 'inbound-rtp') return;
-    const mid =
-      typeof stat.mid === 'string'
-        ? stat.mid
-        : typeof stat.trackIdentifier === 'string'
-          ? midOfTrack(stat.trackIdentifier)
-          : null;
-    if (mid === null) return;
-    const kind = stat.kind ?? stat.mediaType;
-    const count = kind === 'video' ? num(stat.framesDecoded) : num(stat.packetsReceived);
-    counts.set(mid, (counts.get(mid) ?? 0) + count);
-  });
-  return counts;
 }
