@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode } from '@meshwork/protocol';
+import { ERROR_MESSAGES, type ErrorCode, isErrorCode } from '@meshwork/protocol';
 
 /**
  * Codes a session reports: the server's codes, plus `ERR_UNREACHABLE` (no connection to the
@@ -46,3 +46,19 @@ export const FATAL_JOIN_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'ERR_ALREADY_JOINED',
   'ERR_ORIGIN_NOT_ALLOWED',
 ]);
+
+/**
+ * The protocol code a Socket.IO connect error carries, if any: middleware refusals put it in
+ * the message or in `data.error` / `data.code`. Pure.
+ */
+export function connectErrorCode(err: Error & { data?: unknown }): ErrorCode | null {
+  if (isErrorCode(err.message)) return err.message;
+  const data = err.data;
+  if (data && typeof data === 'object') {
+    for (const key of ['error', 'code']) {
+      const value = (data as Record<string, unknown>)[key];
+      if (isErrorCode(value)) return value;
+    }
+  }
+  return null;
+}

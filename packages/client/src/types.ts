@@ -1,9 +1,9 @@
+import type { Clock, Logger } from '@meshwork/kit';
 import type {
   ChatMessage,
-  Clock,
+  CreateMediaStream,
   CreatePeerConnection,
   LinkStats,
-  Logger,
   MeshControllerApi,
   MeshControllerOptions,
   MeshEvents,
@@ -19,6 +19,7 @@ import type {
   RoomSettings,
   Topology,
 } from '@meshwork/protocol';
+import type { ConnectSocket } from './SignalConnection';
 
 /** Where the session is, changed in one place. */
 export type SessionStatus = 'idle' | 'connecting' | 'joined' | 'reconnecting' | 'failed' | 'left';
@@ -30,6 +31,7 @@ export interface SessionStatusChange {
   message?: string;
   /** When reconnecting: the delay before the next attempt. */
   retryInMs?: number;
+  /** When reconnecting: this attempt's number; when failed after the limit: attempts made. */
   attempt?: number;
   /** When reconnecting: why the connection was lost, as the transport reported it. */
   reason?: string;
@@ -46,8 +48,21 @@ export interface RoomView {
   maxPeers: number;
 }
 
-/** Events of a client session: its own, plus every mesh event passed through. */
-export interface SessionEvents extends MeshEvents {
+/**
+ * Mesh events a session passes through to its listeners. The others (`signalProduced`,
+ * `planReady`, `linksReported`) are between the session and the signal app.
+ */
+export type PublicMeshEvent =
+  | 'remoteStreamChanged'
+  | 'remoteStreamRemoved'
+  | 'linkStateChanged'
+  | 'chatReceived'
+  | 'fileProgressed'
+  | 'fileReceived'
+  | 'errorRaised';
+
+/** Events of a client session: its own, plus the public mesh events passed through. */
+export interface SessionEvents extends Pick<MeshEvents, PublicMeshEvent> {
   statusChanged: SessionStatusChange;
   roomChanged: RoomView;
   /** A plan was prepared (phase one) or committed (phase two). */
@@ -64,18 +79,30 @@ export interface JoinOptions {
   capacity?: CapacityHints;
 }
 
-/** Options of a client session. The socket URL and WebRTC implementation are injected. */
+/** Listener of link stats, called with every sample of the current mesh controller. */
+export type StatsListener = (stats: readonly LinkStats[]) => void;
+
+/** Options of a client session. The socket, WebRTC and MediaStream implementations are injected. */
 export interface ClientSessionOptions {
   /** Base URL of the signal app, e.g. `http://localhost:8080` (the page origin in the browser). */
   url: string;
   createPeerConnection: CreatePeerConnection;
+  /** Passed to the mesh controller: `(t) => new MediaStream(t)`, or wrtc's in Node. */
+  createMediaStream: CreateMediaStream;
   logger?: Logger;
   /** Reconnect backoff bounds. */
   reconnectDelayMs?: { min: number; max: number };
+  /**
+   * Failed reconnect attempts in a row before the session gives up and fails (default
+   * `DEFAULT_MAX_RECONNECT_ATTEMPTS`; `Infinity` never gives up).
+   */
+  maxReconnectAttempts?: number;
   /** Time source for deadlines and backoff (defaults to the real one). */
   clock?: Clock;
   /** Random source in [0, 1) for backoff jitter (defaults to Math.random). */
   random?: () => number;
+  /** Opens the Socket.IO socket (defaults to socket.io-client's `io`); tests inject a fake. */
+  connect?: ConnectSocket;
   /** Builds the mesh controller (defaults to `new MeshController(options)`); tests inject a fake. */
   createMesh?: (options: MeshControllerOptions) => MeshControllerApi;
 }
@@ -93,6 +120,11 @@ export interface ClientSessionApi {
   sendChat(text: string): ChatMessage;
   /** Per-link numbers for quality badges, read on demand (never pushed through state). */
   getStats(): Promise<LinkStats[]>;
+  /**
+   * Every stats sample of the current mesh controller, following it across reconnects and
+   * rebuilt meshes; nothing while there is none. The returned function unsubscribes.
+   */
+  subscribeStats(listener: StatsListener): () => void;
   sendFile(file: { name: string; mimeType: string; data: Uint8Array }): Promise<void>;
   on<E extends keyof SessionEvents>(
     event: E,

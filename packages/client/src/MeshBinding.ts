@@ -1,0 +1,94 @@
+import type { Emitter, Logger } from '@meshwork/kit';
+import type { MeshControllerApi, MeshControllerOptions, MeshEvents } from '@meshwork/mesh/runtime';
+import type { IceServer, LinkReport, PeerId } from '@meshwork/protocol';
+import type { OutgoingSignal } from './SignalOutbox';
+import { StatsFeed } from './StatsFeed';
+import type { PublicMeshEvent, SessionEvents } from './types';
+
+/** The mesh events a session passes through. `satisfies` keeps the list exhaustive. */
+export const PUBLIC_MESH_EVENTS = Object.keys({
+  remoteStreamChanged: true,
+  remoteStreamRemoved: true,
+  linkStateChanged: true,
+  chatReceived: true,
+  fileProgressed: true,
+  fileReceived: true,
+  errorRaised: true,
+} satisfies Record<PublicMeshEvent, true>) as PublicMeshEvent[];
+
+/** The controller options that do not depend on a join. */
+export type BaseControllerOptions = Omit<MeshControllerOptions, 'selfId' | 'iceServers'>;
+
+/** What a MeshBinding needs: how to build a controller, and where its events go. */
+export interface MeshBindingOptions {
+  createMesh: (options: MeshControllerOptions) => MeshControllerApi;
+  controller: BaseControllerOptions;
+  /** Receives the public mesh events. */
+  events: Emitter<SessionEvents>;
+  /** The mesh's own traffic, for the signal app. */
+  signalProduced(signal: OutgoingSignal): void;
+  planReady(version: number): void;
+  linksReported(links: LinkReport[]): void;
+  logger: Logger;
+}
+
+/**
+ * Owns the session's mesh controller: creates it for a join (with the local streams set so far),
+ * forwards its public events, routes its signaling traffic, points the stats feed at it, and on
+ * close disposes every listener before closing the controller.
+ */
+export class MeshBinding {
+  /** Link stats of whichever controller is current. */
+  readonly stats: StatsFeed;
+  readonly #options: MeshBindingOptions;
+  readonly #localStreams = new Map<string, MediaStream>();
+  #controller: MeshControllerApi | null = null;
+  #disposers: Array<() => void> = [];
+
+  constructor(options: MeshBindingOptions) {
+    this.#options = options;
+    this.stats = new StatsFeed(options.logger);
+  }
+
+  /** The current controller, or null. */
+  get controller(): MeshControllerApi | null {
+    return this.#controller;
+  }
+
+  /** Creates the controller for this identity; misuse if one is open. */
+  open(selfId: PeerId, iceServers: readonly IceServer[]): MeshControllerApi {
+    if (this.#controller) throw new Error('MeshBinding.open() while a controller is open');
+    const o = this.#options;
+    const mesh = o.createMesh({ ...o.controller, selfId, iceServers });
+    const on = <E extends keyof MeshEvents>(event: E, fn: (p: MeshEvents[E]) => void): void => {
+      this.#disposers.push(mesh.on(event, fn));
+    };
+    on('signalProduced', (signal) => o.signalProduced(signal));
+    on('planReady', ({ version }) => o.planReady(version));
+    on('linksReported', ({ links }) => o.linksReported(links));
+    for (const event of PUBLIC_MESH_EVENTS) {
+      on(event, (payload) => o.events.emit(event, payload as SessionEvents[typeof event]));
+    }
+    for (const [key, stream] of this.#localStreams) mesh.setLocalStream(key, stream);
+    this.#controller = mesh;
+    this.stats.attach(mesh.stats);
+    return mesh;
+  }
+
+  /** Sets (or clears) a local stream, kept for controllers created later. */
+  setLocalStream(key: string, stream: MediaStream | null): void {
+    if (stream) this.#localStreams.set(key, stream);
+    else this.#localStreams.delete(key);
+    this.#controller?.setLocalStream(key, stream);
+  }
+
+  /** Disposes the listeners, then closes the controller (every link). Idempotent. */
+  close(): void {
+    for (const dispose of this.#disposers) dispose();
+    this.#disposers = [];
+    this.stats.attach(null);
+    const mesh = this.#controller;
+    this.#controller = null;
+    mesh?.close();
+  }
+}

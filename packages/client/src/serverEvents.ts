@@ -1,0 +1,59 @@
+import type { Logger } from '@meshwork/kit';
+import type { ErrorCode, PeerId, PeerPlan, Signal } from '@meshwork/protocol';
+import type { RoomChange } from './roomView';
+import type { ClientSocket } from './SignalConnection';
+import type { SessionEvents } from './types';
+
+/** Server errors no retry can fix: the session fails. */
+const FATAL_SERVER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'ERR_PROTOCOL_VERSION',
+  'ERR_ORIGIN_NOT_ALLOWED',
+]);
+
+/** What the session does with the signal app's events. */
+export interface ServerEventHandlers {
+  /** Runs `handle` once the connection is joined (held while a join is in flight). */
+  whenJoined(handle: () => void): void;
+  roomChanged(change: RoomChange): void;
+  peerLeft(event: SessionEvents['peerLeft']): void;
+  planPrepared(plan: PeerPlan): void;
+  planCommitted(version: number): void;
+  signal(from: PeerId, epoch: number, signal: Signal): void;
+  fatal(error: ErrorCode, message: string): void;
+}
+
+/** Subscribes `handlers` to the server's events on `socket`; room events wait for the join. */
+export function wireServerEvents(
+  socket: ClientSocket,
+  handlers: ServerEventHandlers,
+  logger: Logger,
+): void {
+  const joined = handlers.whenJoined;
+  const room = (change: RoomChange): void => joined(() => handlers.roomChanged(change));
+  socket.on('serverError', (event) => {
+    logger.warn('server error', { error: event.error, message: event.message });
+    if (FATAL_SERVER_ERRORS.has(event.error)) handlers.fatal(event.error, event.message);
+  });
+  socket.on('peerJoined', (peer) => room({ type: 'peerJoined', peer }));
+  socket.on('peerUpdated', (peer) => room({ type: 'peerUpdated', peer }));
+  socket.on('peerLeft', (event) =>
+    joined(() => {
+      handlers.roomChanged({ type: 'peerLeft', peerId: event.peerId });
+      handlers.peerLeft({ peerId: event.peerId, reason: event.reason });
+    }),
+  );
+  socket.on('settingsChanged', (settings) => room({ type: 'settingsChanged', settings }));
+  socket.on('linksChanged', (event) => room({ type: 'linksChanged', links: event.links }));
+  socket.on('planPrepared', (plan) => joined(() => handlers.planPrepared(plan)));
+  socket.on('planCommitted', (event) => joined(() => handlers.planCommitted(event.version)));
+  socket.on('signalRejected', (event) => {
+    // Refusals of a link the plan just dropped are routine: the next plan renegotiates it.
+    const routine = event.error === 'ERR_NOT_LINKED' || event.error === 'ERR_NOT_JOINED';
+    const details = { to: event.to, epoch: event.epoch, error: event.error };
+    if (routine) logger.debug('signal not relayed', details);
+    else logger.warn('signal not relayed', { ...details, message: event.message });
+  });
+  socket.on('signal', (event) =>
+    joined(() => handlers.signal(event.from, event.epoch, event.signal)),
+  );
+}
