@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { backgroundClock } from '@meshwork/kit';
 import { ConfigError, loadConfig, type SignalConfig } from './config';
 import { createLogger } from './logger';
 import { createSignalServer } from './server/createSignalServer';
@@ -30,10 +31,9 @@ httpServer.listen(config.port, config.host, () => {
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  logger.info(
-    { webRoot: config.webRoot },
-    `Meshwork signal app listening on http://${shown}:${port}`,
-  );
+  logger.info(`Meshwork signal app listening on http://${shown}:${port}`, {
+    webRoot: config.webRoot,
+  });
 });
 
 let stopping = false;
@@ -44,14 +44,15 @@ function stop(signalName: string): void {
   }
   stopping = true;
   logger.info(`${signalName}: closing`);
-  setTimeout(() => {
+  // Unref'd: a clean close exits on its own without waiting for this.
+  backgroundClock.setTimeout(() => {
     logger.error('shutdown timed out');
     process.exit(1);
-  }, SHUTDOWN_TIMEOUT_MS).unref();
+  }, SHUTDOWN_TIMEOUT_MS);
   signal.close().then(
     () => process.exit(0),
     (err: unknown) => {
-      logger.error({ err }, 'shutdown failed');
+      logger.error('shutdown failed', { err });
       process.exit(1);
     },
   );

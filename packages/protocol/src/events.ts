@@ -59,7 +59,7 @@ export interface ServerToClientEvents {
   serverError: (event: ServerErrorEvent) => void;
 }
 
-/** Events between signal app nodes (none yet: rooms are shared through the adapter). */
+/** Events between signal app nodes: none, since one process keeps every room in memory. */
 export type InterServerEvents = Record<never, never>;
 
 /** What the signal app keeps on each socket once it has joined. */

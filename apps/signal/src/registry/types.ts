@@ -1,3 +1,4 @@
+import type { Clock } from '@meshwork/kit';
 import type {
   CapacityHints,
   ErrorCode,
@@ -10,7 +11,6 @@ import type {
   ServerToClientEvents,
   Signal,
 } from '@meshwork/protocol';
-import type { Clock } from '../clock';
 
 /** Opaque id of one client connection (the socket id, to the server). */
 export type ConnId = string;

@@ -1,6 +1,6 @@
+import { noopLogger } from '@meshwork/kit';
 import { PlanReadyRequestSchema, type Result } from '@meshwork/protocol';
 import { describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../logger';
 import { failure, guarded, type HandlerContext } from './handler';
 
 interface Conn {
@@ -13,7 +13,7 @@ function context() {
   const missing: string[] = [];
   const unanswered: Array<{ event: string; error: string; payload: unknown }> = [];
   const ctx: HandlerContext<Conn> = {
-    logger: silentLogger(),
+    logger: noopLogger,
     rejected: (code) => rejected.push(code),
     missingAck: (_conn, event) => missing.push(event),
     unanswered: (_conn, event, res, payload) =>

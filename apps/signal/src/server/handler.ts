@@ -1,5 +1,5 @@
+import type { Logger } from '@meshwork/kit';
 import { ERROR_MESSAGES, type ErrorCode, type Failure, type Result } from '@meshwork/protocol';
-import type { Logger } from '../logger';
 
 /** One schema problem, as zod reports it. */
 export interface Issue {
@@ -71,7 +71,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+/** Whether a handler answered with a promise (only those are awaited). */
+export function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
@@ -110,7 +111,7 @@ export function guarded<C, T, R extends object>(
         try {
           ack(res);
         } catch (err) {
-          ctx.logger.warn({ err, event: spec.event, conn: ctx.describe(this) }, 'ack failed');
+          ctx.logger.warn('ack failed', { err, event: spec.event, conn: ctx.describe(this) });
         }
       }
       if (deferred === null) return;
@@ -118,15 +119,16 @@ export function guarded<C, T, R extends object>(
         try {
           fn();
         } catch (err) {
-          ctx.logger.error(
-            { err, event: spec.event, conn: ctx.describe(this) },
-            'post-ack work failed',
-          );
+          ctx.logger.error('post-ack work failed', {
+            err,
+            event: spec.event,
+            conn: ctx.describe(this),
+          });
         }
       }
     };
     const internal = (err: unknown) => {
-      ctx.logger.error({ err, event: spec.event, conn: ctx.describe(this) }, 'handler failed');
+      ctx.logger.error('handler failed', { err, event: spec.event, conn: ctx.describe(this) });
       reply(failure('ERR_INTERNAL'));
     };
     if (args.length !== expectedArgs) {

@@ -2,18 +2,21 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { Clock, Logger } from '@meshwork/kit';
 import { PROTOCOL_VERSION } from '@meshwork/protocol';
 import sirv from 'sirv';
-import type { Logger } from '../logger';
-import type { RoomRegistry } from '../registry/RoomRegistry';
+import type { RegistryStats } from '../registry/Directory';
 import type { SignalMetrics } from './metrics';
 
 /** What the HTTP side needs. */
 export interface HttpDeps {
   webRoot: string;
-  registry: RoomRegistry;
+  /** The registry's counts, read per request. */
+  stats: () => RegistryStats;
   metrics: SignalMetrics;
   logger: Logger;
+  clock: Clock;
+  /** When the server started, on `clock`. */
   startedAt: number;
 }
 
@@ -47,7 +50,7 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
  * Socket.IO handles `/socket.io/` before this runs.
  */
 export function createHttpHandler(deps: HttpDeps): Handler {
-  const log = deps.logger.child({ ns: 'http' });
+  const log = deps.logger.child('http');
   const indexPath = join(deps.webRoot, 'index.html');
   let assets: Handler | null = null;
   // The static file list is read once the build exists, so building after start-up works too.
@@ -77,11 +80,11 @@ export function createHttpHandler(deps: HttpDeps): Handler {
       return;
     }
     if (path === '/healthz') {
-      const stats = deps.registry.stats();
+      const stats = deps.stats();
       const body = JSON.stringify({
         status: 'ok',
         protocolVersion: PROTOCOL_VERSION,
-        uptimeS: Math.round((Date.now() - deps.startedAt) / 1000),
+        uptimeS: Math.round((deps.clock.now() - deps.startedAt) / 1000),
         rooms: stats.rooms,
         peers: stats.peers,
       });
@@ -103,7 +106,7 @@ export function createHttpHandler(deps: HttpDeps): Handler {
 
   return (req, res) => {
     route(req, res).catch((err: unknown) => {
-      log.error({ err }, 'http request failed');
+      log.error('http request failed', { err });
       if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error\n');
       else res.destroy();
     });

@@ -6,6 +6,9 @@ const JOINS = 200;
 // Early joins pay for JIT compilation; they run but are not counted.
 const WARMUP_JOINS = 24;
 const ROOM_SIZE = 8;
+// Generous on purpose: on a shared 2-core machine p99 is around 15 ms. A join that waits on a
+// timer or a deadline, or work that piles up with every join, lands well above it.
+const P99_BOUND_MS = 250;
 
 let s: TestServer;
 let clients: Peer[];
@@ -25,8 +28,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 describe('join-ack latency', () => {
-  // Measured and printed only: timing on a shared 2-core machine is not a pass/fail signal.
-  it(`measures ${JOINS} sequential joins into rooms of up to ${ROOM_SIZE}`, async () => {
+  it(`acks ${JOINS} sequential joins into rooms of up to ${ROOM_SIZE} with p99 under ${P99_BOUND_MS} ms`, async () => {
     const samples: number[] = [];
     for (let i = 0; i < WARMUP_JOINS + JOINS; i++) {
       const client = clients[i % ROOM_SIZE] as Peer;
@@ -40,10 +42,12 @@ describe('join-ack latency', () => {
       }
     }
     const sorted = [...samples].sort((a, b) => a - b);
-    console.info(
+    const p99 = percentile(sorted, 99);
+    const summary =
       `join-ack latency over ${JOINS} joins after ${WARMUP_JOINS} warm-up (rooms of 1..${ROOM_SIZE}): ` +
-        `p50 ${percentile(sorted, 50).toFixed(3)} ms, p99 ${percentile(sorted, 99).toFixed(3)} ms, ` +
-        `max ${(sorted[sorted.length - 1] ?? 0).toFixed(3)} ms`,
-    );
+      `p50 ${percentile(sorted, 50).toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, ` +
+      `max ${(sorted[sorted.length - 1] ?? 0).toFixed(3)} ms`;
+    expect(samples).toHaveLength(JOINS);
+    expect(p99, summary).toBeLessThan(P99_BOUND_MS);
   });
 });

@@ -1,6 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from '@meshwork/protocol';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RegistryStats } from '../registry/RoomRegistry';
+import type { RegistryStats } from '../registry/Directory';
 
 /** Join-ack latency buckets in ms, from sub-millisecond (an idle server) to a second. */
 export const JOIN_LATENCY_BUCKETS_MS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000];

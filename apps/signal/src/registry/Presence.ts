@@ -1,0 +1,108 @@
+import { type Clock, Timers } from '@meshwork/kit';
+import { parseLinkKey } from '@meshwork/mesh/plan';
+import type { PeerId } from '@meshwork/protocol';
+import type { Directory } from './Directory';
+import { emit, toOthers } from './effects';
+import type { PlanCycle } from './PlanCycle';
+import { type PeerState, type RoomState, removeFromRoom } from './Room';
+import type { ConnId, Effect } from './types';
+import { peerInfo, roomSettings } from './views';
+
+/** What presence needs from the registry around it. */
+export interface PresenceDeps {
+  clock: Clock;
+  /** How long a disconnected peer is kept before it is removed with reason `timeout`. */
+  graceMs: number;
+  /** Receives the effects of a removal made by a grace timer. */
+  onEffects: (effects: Effect[]) => void;
+  directory: Directory;
+  plans: PlanCycle;
+}
+
+/**
+ * Who is still there: a dropped connection keeps its peer for the grace period (SPEC [P9]),
+ * then the peer is removed; the last peer out deletes the room and its timers.
+ */
+export class Presence {
+  private readonly graces: Timers<PeerId>;
+
+  constructor(private readonly deps: PresenceDeps) {
+    this.graces = new Timers(deps.clock);
+  }
+
+  /** The connection is gone: keep its peer for the grace period, then remove it. */
+  disconnect(conn: ConnId): Effect[] {
+    const seat = this.deps.directory.seat(conn);
+    if (!seat) return [];
+    const { room, peer } = seat;
+    this.deps.directory.stand(conn);
+    peer.conn = null;
+    if (this.deps.graceMs <= 0) return this.remove(room, peer, 'timeout');
+    this.hold(room, peer);
+    const effects = toOthers(room, peer.id, (c) => emit(c, 'peerUpdated', peerInfo(peer)));
+    effects.push(...this.deps.plans.settle(room));
+    return effects;
+  }
+
+  /** Starts the grace period of a peer without a connection. */
+  hold(room: RoomState, peer: PeerState): void {
+    this.graces.set(peer.id, this.deps.graceMs, () => {
+      if (peer.conn !== null || !room.peers.includes(peer)) return;
+      this.deps.onEffects(this.remove(room, peer, 'timeout'));
+    });
+  }
+
+  /** The peer is back: its grace period ends without removing it. */
+  release(peer: PeerState): void {
+    this.graces.clear(peer.id);
+  }
+
+  /** Removes a peer at once and issues a new plan; the last peer out deletes the room. */
+  remove(room: RoomState, peer: PeerState, reason: 'left' | 'timeout'): Effect[] {
+    const { directory, plans } = this.deps;
+    this.graces.clear(peer.id);
+    if (peer.conn !== null) directory.stand(peer.conn);
+    peer.conn = null;
+    removeFromRoom(room, peer);
+    room.ready.delete(peer.id);
+    directory.retire(peer.id, this.deps.clock.now());
+    this.forgetLinksOf(room, peer.id);
+    const effects = toOthers(room, null, (c) => emit(c, 'peerLeft', { peerId: peer.id, reason }));
+    if (room.peers.length === 0) {
+      this.deleteRoom(room);
+      return effects;
+    }
+    if (room.hubPreference === peer.id) {
+      room.hubPreference = null;
+      effects.push(...toOthers(room, null, (c) => emit(c, 'settingsChanged', roomSettings(room))));
+    }
+    effects.push(...plans.replan(room));
+    return effects;
+  }
+
+  /** Drops a room and every timer it has. */
+  deleteRoom(room: RoomState): void {
+    this.deps.plans.forget(room);
+    for (const peer of room.peers) this.graces.clear(peer.id);
+    this.deps.directory.removeRoom(room);
+  }
+
+  /** Stops every grace timer. */
+  close(): void {
+    this.graces.clearAll();
+  }
+
+  private forgetLinksOf(room: RoomState, id: PeerId): void {
+    for (const key of [
+      ...room.reports.keys(),
+      ...room.failedLinks,
+      ...room.rememberedEpochs.keys(),
+    ]) {
+      if (!parseLinkKey(key).includes(id)) continue;
+      room.reports.delete(key);
+      // A failed link the plan routed around is listed on its own: dropping it changes the list.
+      if (room.failedLinks.delete(key)) room.linksDirty = true;
+      room.rememberedEpochs.delete(key);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { type ClientToServerEvents, DisplayNameSchema } from '@meshwork/protocol';
+import { fail } from '../registry/effects';
+import type { RoomRegistry } from '../registry/RoomRegistry';
+import { type AnyEventRow, defineRow } from './eventRow';
+import type { SignalSocket } from './io';
+import { type JoinDeps, joinRow } from './joinEvent';
+import { requestSchemas } from './schemas';
+
+/** The server's event table: one row for each client event, none missing. */
+export type EventTable = {
+  [E in keyof ClientToServerEvents]: AnyEventRow<SignalSocket> & { event: E };
+};
+
+/** Every client event the server handles, one row each. */
+export function eventTable(deps: JoinDeps): EventTable {
+  const registry: RoomRegistry = deps.registry;
+  const schemas = requestSchemas();
+  return {
+    join: joinRow(deps),
+    leave: defineRow({
+      event: 'leave',
+      run: (_none, socket: SignalSocket) => {
+        const outcome = registry.leave(socket.id);
+        if (outcome.ok) socket.data = {};
+        return outcome;
+      },
+    }),
+    // [P3] The one event whose ack is optional: relayed signals are fire-and-forget, and a
+    // refused one without an ack is answered with `signalRejected`.
+    signal: defineRow({
+      event: 'signal',
+      schema: schemas.signal,
+      ackOptional: true,
+      run: (req, socket: SignalSocket) => registry.signal(socket.id, req),
+    }),
+    setTopology: defineRow({
+      event: 'setTopology',
+      schema: schemas.setTopology,
+      run: (req, socket: SignalSocket) => registry.setTopology(socket.id, req.topology),
+      reply: (outcome) => ({ ok: true, version: outcome.version }),
+    }),
+    setHub: defineRow({
+      event: 'setHub',
+      schema: schemas.setHub,
+      run: (req, socket: SignalSocket) => registry.setHub(socket.id, req.hub),
+      reply: (outcome) => ({ ok: true, version: outcome.version }),
+    }),
+    updatePeer: defineRow({
+      event: 'updatePeer',
+      schema: schemas.updatePeer,
+      run: (req, socket: SignalSocket) => {
+        if (!registry.peerOf(socket.id)) return fail('ERR_NOT_JOINED');
+        let displayName: string | undefined;
+        if (req.displayName !== undefined) {
+          const parsed = DisplayNameSchema.safeParse(req.displayName);
+          if (!parsed.success) return fail('ERR_INVALID_DISPLAY_NAME');
+          displayName = parsed.data;
+        }
+        return registry.updatePeer(socket.id, {
+          ...(displayName !== undefined ? { displayName } : {}),
+          ...(req.media ? { media: req.media } : {}),
+          ...(req.capacity ? { capacity: req.capacity } : {}),
+        });
+      },
+    }),
+    reportLinks: defineRow({
+      event: 'reportLinks',
+      schema: schemas.reportLinks,
+      run: (req, socket: SignalSocket) => registry.reportLinks(socket.id, req.links),
+    }),
+    planReady: defineRow({
+      event: 'planReady',
+      schema: schemas.planReady,
+      run: (req, socket: SignalSocket) => registry.planReady(socket.id, req.version),
+    }),
+  };
+}
