@@ -1,4 +1,4 @@
-import type { Logger } from '@meshwork/mesh/runtime';
+import type { Logger } from '@meshwork/kit';
 
 /** Log levels, least severe first. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

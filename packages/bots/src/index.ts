@@ -1,4 +1,4 @@
-export { Bot, type BotOptions, DEFAULT_WAIT_TIMEOUT_MS, type OriginStats } from './Bot';
+export { Bot, type BotOptions } from './Bot';
 export { createConsoleLogger, type LogLevel } from './consoleLogger';
 export { type FrameListener, FrameReader } from './media/FrameReader';
 export {
@@ -12,4 +12,7 @@ export {
   stampAge,
 } from './media/frameCode';
 export { DEFAULT_VIDEO, SyntheticMedia, type SyntheticMediaOptions } from './media/SyntheticMedia';
-export { createWrtcPeerConnection } from './wrtc';
+export { type OriginStats, RECENT_COUNTERS } from './metering/OriginMeter';
+export { PeerConnectionCounter } from './PeerConnectionCounter';
+export { DEFAULT_WAIT_TIMEOUT_MS, type WaitOptions } from './waiting/PredicateWaiters';
+export { createWrtcMediaStream, createWrtcPeerConnection } from './wrtc';

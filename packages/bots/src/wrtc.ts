@@ -8,3 +8,8 @@ export const { MediaStream, RTCPeerConnection, nonstandard } = wrtc;
 export function createWrtcPeerConnection(config: RTCConfiguration): globalThis.RTCPeerConnection {
   return new RTCPeerConnection(config);
 }
+
+/** Creates a `@roamhq/wrtc` media stream of `tracks`: the `createMediaStream` a bot injects. */
+export function createWrtcMediaStream(tracks: MediaStreamTrack[]): globalThis.MediaStream {
+  return new MediaStream(tracks);
+}

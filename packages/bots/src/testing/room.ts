@@ -1,5 +1,6 @@
 import type { Topology } from '@meshwork/protocol';
 import { Bot, type BotOptions } from '../Bot';
+import { expectedHops, type HopsFn } from './hops';
 
 /** Defaults of test bots: small frames, quick reconnects. */
 const TEST_BOT: Partial<BotOptions> = {
@@ -11,29 +12,6 @@ const TEST_BOT: Partial<BotOptions> = {
 export const JOIN_TIMEOUT_MS = 20_000;
 /** Deadline for a room to settle on a plan and have every origin flowing. */
 export const SETTLE_TIMEOUT_MS = 60_000;
-
-/** Hops origin -> receiver that `topology` should give, from the join order and the hub. */
-export function expectedHops(
-  topology: Topology,
-  order: readonly string[],
-  hub: string | null,
-  origin: string,
-  receiver: string,
-): number {
-  if (topology === 'mesh') return 1;
-  if (topology === 'star') return origin === hub || receiver === hub ? 1 : 2;
-  const n = order.length;
-  const d = Math.abs(order.indexOf(origin) - order.indexOf(receiver));
-  return Math.min(d, n - d);
-}
-
-/** Expected hops of origin -> receiver, given the plan's join order and hub. */
-export type HopsFn = (
-  order: readonly string[],
-  hub: string | null,
-  origin: string,
-  receiver: string,
-) => number;
 
 /** Bots in one room, with predicates over all of them. */
 export class BotRoom {
