@@ -1,14 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { composeApp } from './composeApp';
 import { createBrowserMedia } from './media/browserMedia';
 import { roomPath } from './routing/route';
 import { createSession, preloadSession } from './session/createSession';
-import { createAppStore } from './store/createAppStore';
 import { StoreProvider } from './store/StoreContext';
-import './styles.css';
+import './styles/index.css';
 
-const store = createAppStore({
+const { store } = composeApp({
   createSession,
   preloadSession,
   // `?quality=low` selects small camera frames (tests, weak machines).

@@ -1,5 +1,4 @@
-import type { FedEvent, SessionFeed } from '../store/actions';
-import type { AppStoreApi } from '../store/createAppStore';
+import type { AppStoreApi, FedEvent, SessionFeed } from '../store/types';
 import type { AppSession } from './types';
 
 const FED_EVENTS: readonly FedEvent[] = [

@@ -18,13 +18,14 @@ export function preloadSession(): void {
 }
 
 /**
- * The one place the client session is made: the browser's RTCPeerConnection, and the signal
- * app at the page's own origin (the dev server proxies `/socket.io` to it).
+ * The one place the client session is made: the browser's RTCPeerConnection and MediaStream,
+ * and the signal app at the page's own origin (the dev server proxies `/socket.io` to it).
  */
 export async function createSession(): Promise<AppSession> {
   const { ClientSession } = await load();
   return new ClientSession({
     url: window.location.origin,
     createPeerConnection: (config) => new RTCPeerConnection(config),
+    createMediaStream: (tracks) => new MediaStream(tracks),
   });
 }

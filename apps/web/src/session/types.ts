@@ -1,4 +1,5 @@
-import type { ClientSessionApi } from '@meshwork/client';
+import type { ClientSessionApi, StatsListener } from '@meshwork/client';
+import type { LinkStats } from '@meshwork/mesh/runtime';
 
 export type {
   ClientSessionApi,
@@ -7,7 +8,32 @@ export type {
   SessionEvents,
   SessionStatus,
   SessionStatusChange,
+  StatsListener,
 } from '@meshwork/client';
 
-/** The session as the web app uses it. */
+/**
+ * The session as the web app uses it, `subscribeStats` included: windowed link numbers pushed
+ * while subscribed, across reconnects.
+ */
 export type AppSession = ClientSessionApi;
+
+/** Link numbers for every tile from one upstream subscription, read transiently. */
+export interface LinkStatsSource {
+  /** The numbers last pushed for the current session (empty before the first sample). */
+  readonly latest: readonly LinkStats[];
+  /** Calls `listener` on every new sample; the returned function unsubscribes. */
+  subscribe(listener: StatsListener): () => void;
+}
+
+/** The store's handle on the session's life: a fresh session per join, closed on leave. */
+export interface SessionControl {
+  /** The session of the current (or last) join, until it is left. */
+  readonly current: AppSession | null;
+  /** Closes the previous session, then makes and wires a fresh one. */
+  open(): Promise<AppSession>;
+  /** Leaves the room and closes the session. */
+  leave(): Promise<void>;
+  /** The page is going away: stop listening and leave without waiting. */
+  shutdown(): void;
+  readonly stats: LinkStatsSource;
+}

@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { AppStore, AppStoreApi } from './createAppStore';
+import type { AppStore, AppStoreApi } from './types';
 
 const StoreContext = createContext<AppStoreApi | null>(null);
 

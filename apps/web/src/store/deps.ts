@@ -1,10 +1,10 @@
 import type { MediaApi } from '../media/types';
-import type { AppSession } from '../session/types';
+import type { AppSession, SessionControl } from '../session/types';
 
 /** Where the display name is remembered. */
 export const DISPLAY_NAME_KEY = 'meshwork.displayName';
 
-/** Everything with a side effect that the store's actions use; injected so tests pass fakes. */
+/** Everything with a side effect that the app uses; injected so tests pass fakes. */
 export interface AppDeps {
   /** Makes a fresh client session; a session joins once, so every join gets a new one. */
   createSession: () => AppSession | Promise<AppSession>;
@@ -16,6 +16,9 @@ export interface AppDeps {
   /** The link to share for a room. */
   inviteUrl?: (roomId: string) => string;
 }
+
+/** What the store's actions use: the app's side effects, with sessions reached through a host. */
+export type StoreDeps = Omit<AppDeps, 'createSession'> & { sessions: SessionControl };
 
 /** Reads a stable error code from whatever a failed call rejected with. */
 export function errorCodeOf(error: unknown): string {

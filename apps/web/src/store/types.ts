@@ -1,13 +1,23 @@
+// The store's types and nothing else: every store module, the bridge and the components import
+// from here, and this file imports no store module, so the store has no import cycles.
 import type {
   ChatMessage,
   FileProgress,
+  LinkStats,
   LinkStatus,
   ReceivedFile,
   StreamRoute,
 } from '@meshwork/mesh/runtime';
 import type { ErrorCode, PeerId, PeerPlan, StreamKey, Topology } from '@meshwork/protocol';
-import type { DeviceOption, DeviceProblem } from '../media/types';
-import type { RoomView, SessionStatus, SessionStatusChange } from '../session/types';
+import type { StoreApi } from 'zustand/vanilla';
+import type { DeviceOption, DeviceProblem, LevelMeter } from '../media/types';
+import type {
+  RoomView,
+  SessionEvents,
+  SessionStatus,
+  SessionStatusChange,
+  StatsListener,
+} from '../session/types';
 
 /** A remote stream with the route it arrives by; one per (origin, key). */
 export interface RemoteStream {
@@ -48,17 +58,27 @@ export interface LocalMedia {
   acquiring: boolean;
 }
 
+/** The last topology change this person asked for and its outcome. */
+export interface TopologyRequest {
+  topology: Topology;
+  pending: boolean;
+  error: string | null;
+}
+
 /** The app's whole state: session facts fed by the bridge, local media and UI choices. */
 export interface AppState {
   status: SessionStatus;
   statusDetail: SessionStatusChange | null;
   room: RoomView | null;
   plan: PeerPlan | null;
+  /** Keyed by `streamKeyOf(origin, key)`. */
   remoteStreams: ReadonlyMap<string, RemoteStream>;
   linkStates: ReadonlyMap<PeerId, LinkStatus>;
   chat: readonly ChatMessage[];
   files: ReadonlyMap<string, FileEntry>;
   announcements: readonly Announcement[];
+  /** Id of the last announcement made; ids only grow, so toasts never share a key. */
+  lastAnnouncementId: number;
   /** Names of peers seen in this room, kept after they leave for announcements and chat. */
   names: ReadonlyMap<PeerId, string>;
 
@@ -69,11 +89,76 @@ export interface AppState {
   joining: boolean;
   local: LocalMedia;
 
+  /** The pinned tile's id (`streamKeyOf(origin, key)`). */
   pinned: string | null;
   activeSpeaker: PeerId | null;
   panel: Panel;
   settingsOpen: boolean;
   unreadChat: number;
-  /** The last topology change this person asked for and its outcome. */
-  topologyRequest: { topology: Topology; pending: boolean; error: string | null } | null;
+  topologyRequest: TopologyRequest | null;
 }
+
+/** Session events the UI shows; the others are between the session and the signal app. */
+export type FedEvent = Exclude<
+  keyof SessionEvents,
+  'signalProduced' | 'planReady' | 'linksReported'
+>;
+
+/** What the bridge feeds in: one action per session event, each a plain state update. */
+export type SessionFeed = { [E in FedEvent]: (payload: SessionEvents[E]) => void };
+
+/** What components can ask for. */
+export interface AppActions {
+  feed: SessionFeed;
+  setDisplayName(name: string): void;
+  startPreview(): Promise<void>;
+  stopLocalMedia(): void;
+  refreshDevices(): Promise<void>;
+  /** Keeps the device list current as devices come and go; returns a disposer. */
+  watchDevices(): () => void;
+  setMicrophone(on: boolean): Promise<void>;
+  setCamera(on: boolean): Promise<void>;
+  chooseDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void>;
+  toggleScreenShare(): Promise<void>;
+  join(roomId: string, password?: string): Promise<void>;
+  leave(): Promise<void>;
+  setTopology(topology: Topology): Promise<void>;
+  setHub(hub: PeerId | null): Promise<void>;
+  sendChat(text: string): void;
+  sendFile(file: Blob & { name: string }): Promise<void>;
+  pin(tileId: string | null): void;
+  setActiveSpeaker(peer: PeerId | null): void;
+  togglePanel(panel: Exclude<Panel, null>): void;
+  closePanel(): void;
+  setSettingsOpen(open: boolean): void;
+  announce(text: string): void;
+  dismissAnnouncement(id: number): void;
+  copyInvite(): Promise<boolean>;
+  /** Link numbers on every sample, read transiently by hooks; never stored. */
+  subscribeStats(listener: StatsListener): () => void;
+  /** The link numbers of the last sample. */
+  latestStats(): readonly LinkStats[];
+  createLevelMeter(): LevelMeter;
+  /** The page is going away: leave the room and release the devices. */
+  shutdown(): void;
+}
+
+/** State and actions together, as components select them. */
+export type AppStore = AppState & AppActions;
+
+/** A vanilla zustand store for one page; provided to components through StoreProvider. */
+export type AppStoreApi = StoreApi<AppStore>;
+
+/** The store's setter, as slices receive it. */
+export type SetStore = AppStoreApi['setState'];
+
+/** The store's getter, as slices receive it. */
+export type GetStore = () => AppStore;
+
+/** A state change worked out by a pure reducer; `null` when nothing changes. */
+export type Patch = Partial<AppState> | null;
+
+/** Pure reducers of session events: the state before and the event in, the change out. */
+export type FeedReducers = {
+  [E in FedEvent]: (state: AppState, payload: SessionEvents[E]) => Patch;
+};

@@ -8,6 +8,7 @@ import type {
   RoomView,
   SessionEvents,
   SessionStatus,
+  StatsListener,
 } from '../session/types';
 
 /** A stand-in MediaStreamTrack: kind, enabled, stop(). */
@@ -84,6 +85,7 @@ export class FakeSession implements AppSession {
   room: RoomView | null = null;
   plan: PeerPlan | null = null;
   readonly listeners = new Map<keyof SessionEvents, Set<Listener>>();
+  readonly statsListeners = new Set<StatsListener>();
   join = vi.fn(async (_options: JoinOptions) => {});
   leave = vi.fn(async () => {});
   setTopology = vi.fn(async (_topology: Topology) => {});
@@ -93,6 +95,13 @@ export class FakeSession implements AppSession {
   sendChat = vi.fn();
   sendFile = vi.fn(async () => {});
   getStats = vi.fn(async (): Promise<LinkStats[]> => []);
+  subscribeStats = vi.fn((listener: StatsListener) => {
+    const entry: StatsListener = (stats) => listener(stats);
+    this.statsListeners.add(entry);
+    return () => {
+      this.statsListeners.delete(entry);
+    };
+  });
   close = vi.fn();
 
   on<E extends keyof SessionEvents>(event: E, listener: (payload: SessionEvents[E]) => void) {
@@ -115,8 +124,14 @@ export class FakeSession implements AppSession {
     }
   }
 
+  /** Plays the part of the mesh's stats sampler: one sample to every stats subscriber. */
+  pushStats(stats: readonly LinkStats[]): void {
+    for (const listener of [...this.statsListeners]) listener(stats);
+  }
+
+  /** Listeners of every kind still attached: session events and stats. */
   listenerCount(): number {
-    let n = 0;
+    let n = this.statsListeners.size;
     for (const set of this.listeners.values()) n += set.size;
     return n;
   }

@@ -1,12 +1,12 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { composeApp } from '../composeApp';
 import type { MediaApi } from '../media/types';
-import { createAppStore } from '../store/createAppStore';
 import type { AppDeps } from '../store/deps';
 import { StoreProvider } from '../store/StoreContext';
-import { FakeSession, fakeMedia } from './fakes';
+import { FakeSession, fakeMedia, ids, peer, roomView } from './fakes';
 
-/** A store over fakes, with every session it made kept for inspection. */
+/** A store (and its session host) over fakes, with every session it made kept for inspection. */
 export function makeStore(
   options: {
     media?: MediaApi;
@@ -17,7 +17,7 @@ export function makeStore(
 ) {
   const sessions: FakeSession[] = [];
   const media = options.media ?? fakeMedia();
-  const store = createAppStore({
+  const { store, sessions: host } = composeApp({
     createSession: () => {
       const session = new FakeSession();
       options.configure?.(session, sessions.length);
@@ -33,7 +33,19 @@ export function makeStore(
     if (!last) throw new Error('no session was created yet');
     return last;
   };
-  return { store, media, sessions, session };
+  return { store, host, media, sessions, session };
+}
+
+/** A store that previewed the camera and joined a room with Ana, its session reporting `joined`. */
+export async function joinedStore() {
+  const made = makeStore();
+  made.store.getState().setDisplayName('Me');
+  await made.store.getState().startPreview();
+  await made.store.getState().join('brave-otter-42');
+  const session = made.session();
+  session.emit('statusChanged', { status: 'joined' });
+  session.emit('roomChanged', roomView([peer(ids.me, 'Me', 1), peer(ids.ana, 'Ana', 2)]));
+  return { ...made, session };
 }
 
 /** Renders `ui` inside a provider of a fresh store over fakes. */

@@ -1,4 +1,4 @@
-import { TOPOLOGY_LABELS } from '../../store/feed';
+import { TOPOLOGY_LABELS } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
 
 /** The room's current topology, named on screen for everyone ("Topology: Star"). */

@@ -1,10 +1,10 @@
-import type { StreamRoute } from '@meshwork/mesh/runtime';
+import { type StreamRoute, streamKeyOf } from '@meshwork/mesh/runtime';
 import type { MediaFlags, PeerId } from '@meshwork/protocol';
 import type { AppState } from '../../store/types';
 
 /** What one tile shows: a person's camera, or someone's shared screen. */
 export interface TileModel {
-  /** `${origin}:${key}`; also what pinning refers to. */
+  /** `streamKeyOf(origin, key)`, as the remote streams are keyed; also what pinning refers to. */
   id: string;
   origin: PeerId;
   key: 'cam' | 'screen';
@@ -26,9 +26,10 @@ export function buildTiles(state: Pick<AppState, 'room' | 'remoteStreams' | 'loc
     const media: MediaFlags = self
       ? { audio: local.audio, video: local.video, screen: local.screen !== null }
       : peer.media;
-    const cam = remoteStreams.get(`${peer.id}:cam`);
+    const camId = streamKeyOf(peer.id, 'cam');
+    const cam = remoteStreams.get(camId);
     tiles.push({
-      id: `${peer.id}:cam`,
+      id: camId,
       origin: peer.id,
       key: 'cam',
       name: peer.displayName,
@@ -38,16 +39,18 @@ export function buildTiles(state: Pick<AppState, 'room' | 'remoteStreams' | 'loc
       media,
       connected: peer.connected,
     });
-    const screen = self ? local.screen : (remoteStreams.get(`${peer.id}:screen`)?.stream ?? null);
+    const screenId = streamKeyOf(peer.id, 'screen');
+    const remoteScreen = remoteStreams.get(screenId);
+    const screen = self ? local.screen : (remoteScreen?.stream ?? null);
     if (screen) {
       tiles.push({
-        id: `${peer.id}:screen`,
+        id: screenId,
         origin: peer.id,
         key: 'screen',
         name: `${peer.displayName}'s screen`,
         self,
         stream: screen,
-        route: remoteStreams.get(`${peer.id}:screen`)?.route ?? null,
+        route: remoteScreen?.route ?? null,
         media: { audio: false, video: true, screen: true },
         connected: peer.connected,
       });

@@ -1,6 +1,6 @@
 import { TOPOLOGIES, type Topology } from '@meshwork/protocol';
 import { useMemo } from 'react';
-import { TOPOLOGY_LABELS } from '../../store/feed';
+import { TOPOLOGY_LABELS } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
 import { previewCost } from '../../topology/cost';
 import { CostPreview } from './CostPreview';

@@ -1,7 +1,7 @@
 import type { PeerId } from '@meshwork/protocol';
 import { useMemo } from 'react';
+import { TOPOLOGY_LABELS } from '../../labels';
 import { NO_LINKS } from '../../store/empty';
-import { TOPOLOGY_LABELS } from '../../store/feed';
 import { useAppStore } from '../../store/StoreContext';
 import { layoutPeers } from '../../topology/layout';
 import { relaysOf } from '../../topology/relays';

@@ -1,12 +1,11 @@
-import type { StoreApi } from 'zustand/vanilla';
-import type { AppSession } from '../session/types';
-import type { AppActions } from './actions';
-import type { AppStore } from './createAppStore';
-import type { AppDeps } from './deps';
-import type { LocalMedia } from './types';
+import type { AppSession } from '../../session/types';
+import type { StoreDeps } from '../deps';
+import type { AppStore, GetStore, LocalMedia, SetStore } from '../types';
 
-type MediaActions = Pick<
-  AppActions,
+/** The person's camera, microphone and screen share, before and during the call. */
+export type MediaSlice = Pick<
+  AppStore,
+  | 'local'
   | 'startPreview'
   | 'stopLocalMedia'
   | 'refreshDevices'
@@ -15,7 +14,23 @@ type MediaActions = Pick<
   | 'setCamera'
   | 'chooseDevice'
   | 'toggleScreenShare'
+  | 'createLevelMeter'
 >;
+
+/** Before anything is captured: both wanted on, no devices known yet. */
+export function initialLocalMedia(): LocalMedia {
+  return {
+    stream: null,
+    screen: null,
+    audio: true,
+    video: true,
+    problems: { audio: null, video: null },
+    devices: [],
+    audioDeviceId: null,
+    videoDeviceId: null,
+    acquiring: false,
+  };
+}
 
 function inCall(state: AppStore): boolean {
   return (
@@ -28,18 +43,13 @@ function inCall(state: AppStore): boolean {
  * turning the camera off stops its track so the camera light goes out, and a new `cam` stream
  * without it is handed to the session.
  */
-export function createMediaActions(
-  set: StoreApi<AppStore>['setState'],
-  get: () => AppStore,
-  deps: AppDeps,
-  currentSession: () => AppSession | null,
-): MediaActions {
+export function createMediaSlice(set: SetStore, get: GetStore, deps: StoreDeps): MediaSlice {
   const { media } = deps;
   const patchLocal = (patch: Partial<LocalMedia>): void =>
     set({ local: { ...get().local, ...patch } });
 
   /** The session, while one is in (or joining) a room. */
-  const live = (): AppSession | null => (inCall(get()) ? currentSession() : null);
+  const live = (): AppSession | null => (inCall(get()) ? deps.sessions.current : null);
 
   /** Replaces the `cam` stream with these tracks and tells the session. */
   const publish = (tracks: MediaStreamTrack[]): void => {
@@ -122,6 +132,7 @@ export function createMediaActions(
   };
 
   return {
+    local: initialLocalMedia(),
     refreshDevices,
     watchDevices() {
       return media.onDevicesChanged(() => void refreshDevices());
@@ -193,6 +204,10 @@ export function createMediaActions(
         });
       }
       live()?.setLocalStream('screen', screen);
+    },
+
+    createLevelMeter() {
+      return media.createLevelMeter();
     },
   };
 }

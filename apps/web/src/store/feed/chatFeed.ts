@@ -1,0 +1,38 @@
+import { nameOf, withAnnouncements } from '../announcements';
+import type { FeedReducers, FileEntry } from '../types';
+
+/** How many chat messages are kept. */
+export const MAX_CHAT = 500;
+
+/** Chat messages and files: each arrives once, and unread messages are counted. */
+export const chatFeed: Pick<FeedReducers, 'chatReceived' | 'fileProgressed' | 'fileReceived'> = {
+  chatReceived(state, message) {
+    if (state.chat.some((m) => m.id === message.id)) return null;
+    const fromOther = message.origin !== state.room?.selfId;
+    return {
+      chat: [...state.chat, message].slice(-MAX_CHAT),
+      unreadChat: fromOther && state.panel !== 'chat' ? state.unreadChat + 1 : state.unreadChat,
+    };
+  },
+
+  fileProgressed(state, progress) {
+    const files = new Map(state.files);
+    const entry: FileEntry = { ...files.get(progress.transferId), ...progress };
+    files.set(progress.transferId, entry);
+    return { files };
+  },
+
+  fileReceived(state, { transferId, origin, name, size, mimeType, sha256, data }) {
+    const files = new Map(state.files);
+    files.set(transferId, {
+      transferId,
+      origin,
+      name,
+      size,
+      bytes: size,
+      direction: 'receive',
+      received: { mimeType, sha256, data },
+    });
+    return { files, ...withAnnouncements(state, [`${nameOf(state, origin)} shared ${name}`]) };
+  },
+};
