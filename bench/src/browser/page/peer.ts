@@ -3,7 +3,7 @@
 // ../pageBundle.ts and served by the signal app from its web root; driven through `window.bench`.
 
 import { createI420Frame, decodeFrameCode, encodeFrameCode } from '@meshwork/bots';
-import { ClientSession } from '@meshwork/client';
+import { ClientSession, type ClientSocket, connectSocket } from '@meshwork/client';
 import type { Topology } from '@meshwork/protocol';
 import type { BenchApi, OriginFrames, PageEvent, StartOptions } from './api';
 
@@ -98,6 +98,16 @@ async function readFrames(origin: string, track: MediaStreamTrack): Promise<void
   }
 }
 
+/** Counts the `signal` events the session emits on `socket`, then sends them as usual. */
+function countSignals(socket: ClientSocket): ClientSocket {
+  const emit = socket.emit.bind(socket) as (event: string, ...args: unknown[]) => ClientSocket;
+  (socket as unknown as { emit: typeof emit }).emit = (event, ...args) => {
+    if (event === 'signal') signalsSent += 1;
+    return emit(event, ...args);
+  };
+  return socket;
+}
+
 const api: BenchApi = {
   async start(options: StartOptions) {
     decodeStamps = options.source === 'stamped';
@@ -119,9 +129,9 @@ const api: BenchApi = {
         peerConnections.push(pc);
         return pc;
       },
-    });
-    session.on('signalProduced', () => {
-      signalsSent += 1;
+      createMediaStream: (tracks) => new MediaStream(tracks),
+      // Signals are counted where they leave the page: on the socket the session sends them on.
+      connect: (url, socketOptions) => countSignals(connectSocket(url, socketOptions)),
     });
     session.setLocalStream('cam', cam);
     session.on('remoteStreamChanged', ({ origin, key, stream, route }) => {
