@@ -10,6 +10,7 @@ import {
   UpdatePeerRequestSchema,
 } from './messages';
 import { SignalRequestSchema } from './signal';
+import { TEST_PUBLIC_KEY } from './testing/keys';
 
 const RUNTIME = {
   join: JoinRequestSchema,
@@ -40,9 +41,10 @@ const description = {
 /** Valid payloads of each event; the properties below mutate them. */
 const VALID: Record<keyof typeof RUNTIME, Array<Record<string, unknown>>> = {
   join: [
-    { protocolVersion: 1, roomId: 'brave-otter', displayName: 'Ada' },
+    { protocolVersion: 2, roomId: 'brave-otter', displayName: 'Ada', publicKey: TEST_PUBLIC_KEY },
     {
-      protocolVersion: 1,
+      protocolVersion: 2,
+      publicKey: TEST_PUBLIC_KEY,
       roomId: 'brave-otter',
       displayName: 'Ada',
       password: 'pw',

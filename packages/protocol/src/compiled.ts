@@ -1,11 +1,13 @@
 import * as z from 'zod/mini';
 import {
   JoinRequestSchema,
+  PeerTargetRequestSchema,
   PlanReadyRequestSchema,
   ReportLinksRequestSchema,
   SetHubRequestSchema,
   SetTopologyRequestSchema,
   UpdatePeerRequestSchema,
+  UpdateRoomRequestSchema,
 } from './messages';
 import { SignalRequestSchema } from './signal';
 
@@ -24,6 +26,9 @@ export function compileRequestSchemas() {
     updatePeer: z.compile(UpdatePeerRequestSchema),
     reportLinks: z.compile(ReportLinksRequestSchema),
     planReady: z.compile(PlanReadyRequestSchema),
+    updateRoom: z.compile(UpdateRoomRequestSchema),
+    removePeer: z.compile(PeerTargetRequestSchema),
+    transferHost: z.compile(PeerTargetRequestSchema),
   };
 }
 

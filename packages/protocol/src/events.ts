@@ -1,7 +1,9 @@
 import type { ErrorCode } from './errors';
 import type {
+  IceServer,
   JoinRequest,
   JoinResult,
+  PeerTargetRequest,
   PlanChangeResult,
   PlanReadyRequest,
   ReportLinksRequest,
@@ -9,6 +11,7 @@ import type {
   SetHubRequest,
   SetTopologyRequest,
   UpdatePeerRequest,
+  UpdateRoomRequest,
 } from './messages';
 import type { PeerPlan } from './plan';
 import type { LeaveReason, PeerInfo, RoomLink, RoomSettings } from './room';
@@ -28,6 +31,12 @@ export interface ClientToServerEvents {
   updatePeer: (req: UpdatePeerRequest, ack: (res: Result) => void) => void;
   reportLinks: (req: ReportLinksRequest, ack: (res: Result) => void) => void;
   planReady: (req: PlanReadyRequest, ack: (res: Result) => void) => void;
+  /** Host only (SPEC [P15]): policy, lock, password. */
+  updateRoom: (req: UpdateRoomRequest, ack: (res: Result) => void) => void;
+  /** Host only: remove a peer; it gets `serverError ERR_REMOVED` and its id is retired. */
+  removePeer: (req: PeerTargetRequest, ack: (res: Result) => void) => void;
+  /** Host only: hand the host role to another member. */
+  transferHost: (req: PeerTargetRequest, ack: (res: Result) => void) => void;
 }
 
 /** A peer left the room (or its grace period ran out). */
@@ -57,6 +66,8 @@ export interface ServerToClientEvents {
   /** A `signal` sent without an ack callback was not relayed. */
   signalRejected: (event: SignalRejected) => void;
   serverError: (event: ServerErrorEvent) => void;
+  /** Fresh ICE servers (TURN credentials renewed before they expire, SPEC [P19]). */
+  iceServersChanged: (event: { iceServers: IceServer[] }) => void;
 }
 
 /** Events between signal app nodes: none, since one process keeps every room in memory. */

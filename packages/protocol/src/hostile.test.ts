@@ -10,6 +10,7 @@ import {
 } from './messages';
 import { DisplayNameSchema, RoomIdSchema } from './primitives';
 import { SignalRequestSchema } from './signal';
+import { TEST_PUBLIC_KEY } from './testing/keys';
 
 /** Every schema the server parses a client event with. */
 const CLIENT_SCHEMAS = {
@@ -25,7 +26,12 @@ const CLIENT_SCHEMAS = {
 };
 
 const valid: Record<keyof typeof CLIENT_SCHEMAS, unknown> = {
-  join: { protocolVersion: 1, roomId: 'brave-otter', displayName: 'Ada' },
+  join: {
+    protocolVersion: 2,
+    roomId: 'brave-otter',
+    displayName: 'Ada',
+    publicKey: TEST_PUBLIC_KEY,
+  },
   signal: { to: 'peerB-0002', epoch: 1, signal: { type: 'ice-restart' } },
   setTopology: { topology: 'ring' },
   setHub: { hub: null },

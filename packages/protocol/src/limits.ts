@@ -19,6 +19,14 @@ export const LIMITS = {
    * `sdpMaxChars`. Larger rooms would need a server-side relay (SPEC [P7]).
    */
   maxPeersPerRoomCeiling: 20,
+  /** Largest uplink a capacity hint may claim (10 Gbit/s); hints only break ties (SPEC [P17]). */
+  uplinkKbpsMax: 10_000_000,
+  /** Longest plan-version proof (`PeerPlan.proof`). */
+  planProofMaxChars: 128,
+  /** Longest media-hub credential accepted at join. */
+  hubTokenMaxChars: 256,
+  /** Largest gap a chat `sentAt` may have from the receiver's clock (SPEC [P14]). */
+  peerClockSkewMaxMs: 24 * 60 * 60 * 1000,
 } as const;
 
 /**

@@ -3,23 +3,31 @@ import { LIMITS } from './limits';
 import {
   JoinIdentitySchemas,
   JoinRequestSchema,
+  PeerTargetRequestSchema,
   PlanReadyRequestSchema,
   ReportLinksRequestSchema,
   ResumeHintsSchema,
   SetHubRequestSchema,
   SetTopologyRequestSchema,
   UpdatePeerRequestSchema,
+  UpdateRoomRequestSchema,
 } from './messages';
 import { PeerPlanSchema } from './plan';
+import { TEST_PUBLIC_KEY } from './testing/keys';
 import { PROTOCOL_VERSION } from './version';
 
 const PEER = 'peerA-0001';
-const join = { protocolVersion: PROTOCOL_VERSION, roomId: 'brave-otter', displayName: 'Ada' };
+const join = {
+  protocolVersion: PROTOCOL_VERSION,
+  roomId: 'brave-otter',
+  displayName: 'Ada',
+  publicKey: TEST_PUBLIC_KEY,
+};
 
 describe('JoinRequestSchema', () => {
   it('[P1] carries the protocol version as an integer', () => {
     expect(JoinRequestSchema.safeParse(join)).toEqual({ success: true, data: join });
-    expect(PROTOCOL_VERSION).toBe(1);
+    expect(PROTOCOL_VERSION).toBe(2);
     // Another version still parses: the server answers it with ERR_PROTOCOL_VERSION, not a
     // shape error, so an old client learns to reload.
     expect(JoinRequestSchema.safeParse({ ...join, protocolVersion: 99 }).success).toBe(true);
@@ -33,9 +41,10 @@ describe('JoinRequestSchema', () => {
       ...join,
       password: 'hunter2',
       resumeToken: 'tok.en',
-      resume: { planVersion: 7, topology: 'ring', hubPreference: null },
+      resume: { planVersion: 7, planProof: 'proof', topology: 'ring', hubPreference: null },
       media: { audio: true, video: false, screen: false },
       capacity: { uplinkKbps: 3000, deviceClass: 'desktop' },
+      hubToken: 'hub-secret',
     };
     expect(JoinRequestSchema.safeParse(full)).toEqual({ success: true, data: full });
   });
@@ -161,6 +170,7 @@ describe('PeerPlanSchema', () => {
     links: [{ peer: PEER, epoch: 1, offerer: false, polite: true }],
     receive: [{ origin: PEER, from: PEER, path: [PEER, 'peerB-0002'] }],
     forward: [{ origin: 'peerB-0002', to: PEER, from: null }],
+    proof: 'v2-proof',
   };
 
   it('[P5] [P10] carries the version, link epochs and roles a peer acts on', () => {
@@ -171,5 +181,44 @@ describe('PeerPlanSchema', () => {
     const noEpoch = { ...plan, links: [{ peer: PEER, offerer: false, polite: true }] };
     expect(PeerPlanSchema.safeParse(noEpoch).success).toBe(false);
     expect(PeerPlanSchema.safeParse({ ...plan, edges: [[PEER]] }).success).toBe(false);
+  });
+});
+
+describe('host requests', () => {
+  it('[P15] updateRoom takes policy, lock and a password to set or clear', () => {
+    for (const req of [
+      {},
+      { controlPolicy: 'host' },
+      { locked: true },
+      { password: 'hunter2' },
+      { password: null },
+    ]) {
+      expect(UpdateRoomRequestSchema.safeParse(req)).toEqual({ success: true, data: req });
+    }
+    for (const req of [
+      { controlPolicy: 'admins' },
+      { locked: 'yes' },
+      { password: '' },
+      { password: 'x'.repeat(LIMITS.passwordMaxChars + 1) },
+    ]) {
+      expect(UpdateRoomRequestSchema.safeParse(req).success).toBe(false);
+    }
+  });
+
+  it('[P15] removePeer and transferHost name one peer id', () => {
+    expect(PeerTargetRequestSchema.safeParse({ peer: PEER }).success).toBe(true);
+    expect(PeerTargetRequestSchema.safeParse({ peer: '../x' }).success).toBe(false);
+    expect(PeerTargetRequestSchema.safeParse({}).success).toBe(false);
+  });
+
+  it('[P14] a join without a well-formed public key is refused', () => {
+    const { publicKey: _key, ...unkeyed } = join;
+    expect(JoinRequestSchema.safeParse(unkeyed).success).toBe(false);
+    expect(JoinRequestSchema.safeParse({ ...join, publicKey: 'short' }).success).toBe(false);
+  });
+
+  it('[P17] a capacity hint past the uplink bound is refused', () => {
+    const capacity = { uplinkKbps: LIMITS.uplinkKbpsMax + 1 };
+    expect(JoinRequestSchema.safeParse({ ...join, capacity }).success).toBe(false);
   });
 });

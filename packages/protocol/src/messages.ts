@@ -4,10 +4,12 @@ import { LIMITS } from './limits';
 import { PeerPlanSchema } from './plan';
 import {
   CapacityHintsSchema,
+  ControlPolicySchema,
   CountSchema,
   DisplayNameSchema,
   MediaFlagsSchema,
   PeerIdSchema,
+  PublicKeySchema,
   RoomIdSchema,
   TopologySchema,
 } from './primitives';
@@ -34,18 +36,16 @@ export type IceServer = z.infer<typeof IceServerSchema>;
 
 /**
  * What a client remembers of a room, sent when resuming so a restarted signal app can rebuild
- * the room without going backwards (SPEC [P9]).
+ * the room without going backwards (SPEC [P9], [P16]). Hints describe only the resumer and the
+ * links it held: they never add other peers, never count toward the room cap, and move the plan
+ * version only as far as `planProof` shows the server issued.
  */
 export const ResumeHintsSchema = z.object({
   planVersion: CountSchema,
+  /** The server's proof that it issued `planVersion` in this room (`PeerPlan.proof`). */
+  planProof: z.optional(z.string().check(z.maxLength(LIMITS.planProofMaxChars))),
   topology: TopologySchema,
   hubPreference: z.nullable(PeerIdSchema),
-  /** The other peers of the room as this client last saw them, so a rebuilt room keeps them. */
-  peers: z.optional(
-    z
-      .array(z.object({ id: PeerIdSchema, joinedAt: CountSchema, displayName: DisplayNameSchema }))
-      .check(z.maxLength(LIMITS.maxPeersPerRoomCeiling)),
-  ),
   /** This client's links and their epochs, so a rebuilt room keeps each link's life. */
   links: z.optional(
     z
@@ -66,6 +66,10 @@ export const JoinRequestSchema = z.object({
   resume: z.optional(ResumeHintsSchema),
   media: z.optional(MediaFlagsSchema),
   capacity: z.optional(CapacityHintsSchema),
+  /** This session's public signing key (SPEC [P14]). */
+  publicKey: PublicKeySchema,
+  /** A media hub's credential; only a hub that presents it may claim `deviceClass: server`. */
+  hubToken: z.optional(z.string().check(z.maxLength(LIMITS.hubTokenMaxChars))),
 });
 /** Client -> server join request, before room id and name rules are applied. */
 export type JoinRequest = z.input<typeof JoinRequestSchema>;
@@ -130,3 +134,22 @@ export type ReportLinksRequest = z.infer<typeof ReportLinksRequestSchema>;
 export const PlanReadyRequestSchema = z.object({ version: CountSchema });
 /** Client -> server: ready for plan `version`. */
 export type PlanReadyRequest = z.infer<typeof PlanReadyRequestSchema>;
+
+/**
+ * Client -> server, host only (SPEC [P15]): who may change topology and hub, lock or unlock the
+ * room, set (a string) or clear (null) its password. Absent fields stay as they are.
+ */
+export const UpdateRoomRequestSchema = z.object({
+  controlPolicy: z.optional(ControlPolicySchema),
+  locked: z.optional(z.boolean()),
+  password: z.optional(
+    z.nullable(z.string().check(z.minLength(1), z.maxLength(LIMITS.passwordMaxChars))),
+  ),
+});
+/** Client -> server: change the room's policy, lock or password. */
+export type UpdateRoomRequest = z.infer<typeof UpdateRoomRequestSchema>;
+
+/** Client -> server, host only: remove a peer from the room, or hand the host role to it. */
+export const PeerTargetRequestSchema = z.object({ peer: PeerIdSchema });
+/** Client -> server: a request aimed at one peer. */
+export type PeerTargetRequest = z.infer<typeof PeerTargetRequestSchema>;

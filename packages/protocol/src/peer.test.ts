@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { PEER_LIMITS, parsePeerMessage } from './peer';
+import { PEER_LIMITS, parsePeerMessage, signingInput } from './peer';
+import { TEST_SIGNATURE } from './testing/keys';
 
-const chat = { t: 'chat', origin: 'peer-aaaa', seq: 3, text: 'hi', sentAt: 1 };
+const chat = {
+  t: 'chat',
+  origin: 'peer-aaaa',
+  seq: 3,
+  text: 'hi',
+  sentAt: 1,
+  sig: TEST_SIGNATURE,
+} as const;
+const fileStart = {
+  t: 'file-start',
+  transferId: 'peer-aaaa:0',
+  origin: 'peer-aaaa',
+  name: 'a.txt',
+  mimeType: 'text/plain',
+  size: 1,
+  chunks: 1,
+  sha256: 'a'.repeat(64),
+  sig: TEST_SIGNATURE,
+} as const;
 
 describe('parsePeerMessage', () => {
   it('accepts every message kind in its valid shape', () => {
@@ -15,6 +34,7 @@ describe('parsePeerMessage', () => {
       data: 'AQID',
     };
     expect(parsePeerMessage(JSON.stringify(chunk))).toEqual(chunk);
+    expect(parsePeerMessage(JSON.stringify(fileStart))).toEqual(fileStart);
   });
 
   it.each([
@@ -24,6 +44,11 @@ describe('parsePeerMessage', () => {
     ['a bad origin', JSON.stringify({ ...chat, origin: '../x' })],
     ['empty chat', JSON.stringify({ ...chat, text: '' })],
     ['over-long chat', JSON.stringify({ ...chat, text: 'x'.repeat(PEER_LIMITS.chatMaxChars + 1) })],
+    ['[P14] an unsigned chat', JSON.stringify({ ...chat, sig: undefined })],
+    ['[P14] a signature of the wrong length', JSON.stringify({ ...chat, sig: 'S'.repeat(85) })],
+    ['[P14] an unsigned file announcement', JSON.stringify({ ...fileStart, sig: undefined })],
+    ['[P14] a sentAt past what a Date holds', JSON.stringify({ ...chat, sentAt: 8.64e15 + 1 })],
+    ['[P14] a negative sentAt', JSON.stringify({ ...chat, sentAt: -1 })],
     ['over the size cap', `"${'x'.repeat(PEER_LIMITS.messageMaxChars)}"`],
     [
       'a chunk that is not base64',
@@ -63,5 +88,27 @@ describe('parsePeerMessage', () => {
     });
     expect(raw.length).toBeLessThanOrEqual(PEER_LIMITS.messageMaxChars);
     expect(parsePeerMessage(raw)).not.toBeNull();
+  });
+});
+
+describe('signingInput', () => {
+  it('[P14] covers every field but sig, in a fixed order, whatever the key order', () => {
+    const { sig: _chatSig, ...unsignedChat } = chat;
+    const reordered = {
+      text: chat.text,
+      sentAt: chat.sentAt,
+      t: chat.t,
+      seq: chat.seq,
+      origin: chat.origin,
+    };
+    expect(signingInput(unsignedChat)).toBe('["chat","peer-aaaa",3,"hi",1]');
+    expect(signingInput(reordered)).toBe(signingInput(unsignedChat));
+    const { sig: _fileSig, ...unsignedFile } = fileStart;
+    expect(signingInput(unsignedFile)).toBe(
+      `["file-start","peer-aaaa","peer-aaaa:0","a.txt","text/plain",1,1,"${'a'.repeat(64)}"]`,
+    );
+    expect(signingInput({ ...unsignedFile, sha256: 'b'.repeat(64) })).not.toBe(
+      signingInput(unsignedFile),
+    );
   });
 });

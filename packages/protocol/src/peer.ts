@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CountSchema, PeerIdSchema } from './primitives';
+import { CountSchema, PeerIdSchema, SignatureSchema, TimestampSchema } from './primitives';
 
 /**
  * Limits of peer-to-peer data-channel messages. A peer is hostile until its message is parsed:
@@ -29,16 +29,23 @@ export const PingMessageSchema = z.object({ t: z.literal('ping'), id: CountSchem
 /** Answer to a ping. */
 export const PongMessageSchema = z.object({ t: z.literal('pong'), id: CountSchema });
 
-/** A chat message; `seq` is the origin's counter, so `${origin}:${seq}` is unique. */
+/**
+ * A chat message; `seq` is the origin's counter, so `${origin}:${seq}` is unique. `sig` is the
+ * origin's signature over `signingInput()` of the message (SPEC [P14]).
+ */
 export const ChatMessageSchema = z.object({
   t: z.literal('chat'),
   origin: PeerIdSchema,
   seq: CountSchema,
   text: z.string().check(z.minLength(1), z.maxLength(PEER_LIMITS.chatMaxChars)),
-  sentAt: CountSchema,
+  sentAt: TimestampSchema,
+  sig: SignatureSchema,
 });
 
-/** Announces a file: its size, chunk count and the SHA-256 every receiver verifies. */
+/**
+ * Announces a file: its size, chunk count and the SHA-256 every receiver verifies, signed by its
+ * origin (SPEC [P14]) so no relay can swap the file and its hash together.
+ */
 export const FileStartMessageSchema = z.object({
   t: z.literal('file-start'),
   transferId: TransferIdSchema,
@@ -48,6 +55,7 @@ export const FileStartMessageSchema = z.object({
   size: CountSchema,
   chunks: z.int().check(z.gte(0), z.lte(MAX_CHUNKS)),
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  sig: SignatureSchema,
 });
 
 /** One chunk of a file, base64 of at most `PEER_LIMITS.fileChunkBytes` bytes. */
@@ -90,4 +98,29 @@ export function parsePeerMessage(raw: unknown): PeerMessage | null {
   }
   const result = PeerMessageSchema.safeParse(json);
   return result.success ? result.data : null;
+}
+
+/** A message its origin signs: chat and file announcements. */
+export type SignedPeerMessage = ChatPeerMessage | FileStartPeerMessage;
+
+/**
+ * The exact text an origin signs for `message` (SPEC [P14]): a JSON array of every field but
+ * `sig`, in a fixed order, so signer and verifier never depend on key order.
+ */
+export function signingInput(
+  message: Omit<ChatPeerMessage, 'sig'> | Omit<FileStartPeerMessage, 'sig'>,
+): string {
+  if (message.t === 'chat') {
+    return JSON.stringify(['chat', message.origin, message.seq, message.text, message.sentAt]);
+  }
+  return JSON.stringify([
+    'file-start',
+    message.origin,
+    message.transferId,
+    message.name,
+    message.mimeType,
+    message.size,
+    message.chunks,
+    message.sha256,
+  ]);
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LIMITS } from './limits';
 import { CountSchema, PeerIdSchema, TopologySchema } from './primitives';
 
 /**
@@ -59,6 +60,11 @@ export const PeerPlanSchema = z.object({
   links: z.array(PlanLinkSchema),
   receive: z.array(PlanRouteSchema),
   forward: z.array(PlanForwardSchema),
+  /**
+   * The server's proof that it issued `version` in this room, kept by clients and sent back in
+   * resume hints so a restarted server accepts the version and no higher one (SPEC [P16]).
+   */
+  proof: z.string().check(z.maxLength(LIMITS.planProofMaxChars)),
 });
 /** The plan for one peer. */
 export type PeerPlan = z.infer<typeof PeerPlanSchema>;

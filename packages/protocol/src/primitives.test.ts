@@ -5,6 +5,7 @@ import {
   CapacityHintsSchema,
   CountSchema,
   DisplayNameSchema,
+  hasVisibleCharacter,
   PeerIdSchema,
   RoomIdSchema,
   StreamKeySchema,
@@ -151,5 +152,30 @@ describe('other primitives', () => {
     ]) {
       expect(CapacityHintsSchema.safeParse(bad).success).toBe(false);
     }
+  });
+});
+
+describe('visible names', () => {
+  it.each([
+    ['Hangul fillers', '\u3164\u3164\u3164'],
+    ['a half-width Hangul filler', '\uFFA0'],
+    ['the Braille blank', '\u2800\u2800'],
+    ['combining marks alone', '\u0301\u0308'],
+    ['a Mongolian vowel separator', '\u180E'],
+    ['fillers around a space', '\u3164 \u3164'],
+  ])('[P11] refuses a name made only of %s', (_label, name) => {
+    expect(DisplayNameSchema.safeParse(name).success).toBe(false);
+    expect(hasVisibleCharacter(name)).toBe(false);
+  });
+
+  it.each([
+    ['letters', 'Ada'],
+    ['a filler beside a letter', '\u3164A'],
+    ['digits', '42'],
+    ['an emoji', '🦦'],
+    ['punctuation', '?!'],
+    ['Chinese', '李雷'],
+  ])('[P11] accepts %s', (_label, name) => {
+    expect(DisplayNameSchema.safeParse(name).success).toBe(true);
   });
 });

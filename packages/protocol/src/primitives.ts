@@ -20,9 +20,21 @@ const NON_PRINTABLE = /[\p{C}\p{Zl}\p{Zp}]/u;
 const EMOJI_JOINER =
   /(?<=\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\u{FE0F}]?)\u{200D}(?=\p{Extended_Pictographic})/gu;
 
+// Letters that draw nothing (Hangul fillers, the Braille blank, Khmer inherent vowels, the
+// Mongolian vowel separator): printable by category, invisible on screen.
+const INVISIBLE_LETTERS = /[\u{115F}\u{1160}\u{17B4}\u{17B5}\u{180E}\u{2800}\u{3164}\u{FFA0}]/gu;
+// What a person can see: a letter, digit, symbol or punctuation mark.
+const VISIBLE = /[\p{L}\p{N}\p{S}\p{P}]/u;
+
+/** True when `s` has at least one character a person can see (SPEC [P11]). */
+export function hasVisibleCharacter(s: string): boolean {
+  return VISIBLE.test(s.replace(INVISIBLE_LETTERS, ''));
+}
+
 /**
- * Display names: NFC-normalised, trimmed, 1-48 printable characters. Always rendered as text,
- * never as HTML.
+ * Display names: NFC-normalised, trimmed, 1-48 printable characters, at least one of them
+ * visible (fillers, format and combining-only strings are refused). Always rendered as text,
+ * never as HTML, and isolated for bidi.
  */
 export const DisplayNameSchema = z.pipe(
   z.string().check(z.maxLength(LIMITS.displayNameMaxChars * 4)),
@@ -32,6 +44,7 @@ export const DisplayNameSchema = z.pipe(
       z.minLength(1),
       z.maxLength(LIMITS.displayNameMaxChars),
       z.refine((s) => !NON_PRINTABLE.test(s.replace(EMOJI_JOINER, ''))),
+      z.refine(hasVisibleCharacter),
     ),
   ),
 );
@@ -59,9 +72,12 @@ export const DeviceClassSchema = z.enum(['server', 'desktop', 'mobile', 'unknown
 /** Coarse device class, used to break ties when electing a star hub. */
 export type DeviceClass = z.infer<typeof DeviceClassSchema>;
 
-/** Hints the planner uses to choose a star hub. */
+/**
+ * Hints the planner uses to choose a star hub. They only break ties among the peers the room
+ * allows as hub, and `server` is accepted only from an authenticated media hub (SPEC [P17]).
+ */
 export const CapacityHintsSchema = z.object({
-  uplinkKbps: z.optional(z.number().check(z.gte(0), z.lte(10_000_000))),
+  uplinkKbps: z.optional(z.number().check(z.gte(0), z.lte(LIMITS.uplinkKbpsMax))),
   deviceClass: z.optional(DeviceClassSchema),
 });
 /** Hints the planner uses to choose a star hub. */
@@ -79,3 +95,22 @@ export type TrackKind = z.infer<typeof TrackKindSchema>;
 
 /** Non-negative safe integer (versions, epochs, timestamps). */
 export const CountSchema = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
+
+/** Milliseconds since the epoch that `Date` can hold (|t| <= 8.64e15); a time on the wire. */
+export const TimestampSchema = z.int().check(z.gte(0), z.lte(8_640_000_000_000_000));
+
+/**
+ * A peer's public signing key: the raw uncompressed ECDSA P-256 point (65 bytes), base64url
+ * without padding (SPEC [P14]).
+ */
+export const PublicKeySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/));
+/** A peer's public signing key, as published in the room snapshot. */
+export type PublicKey = z.infer<typeof PublicKeySchema>;
+
+/** An ECDSA P-256 / SHA-256 signature in IEEE P1363 form (64 bytes), base64url (SPEC [P14]). */
+export const SignatureSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{86}$/));
+
+/** Who may change the room's topology and hub: everyone, or only the host (SPEC [P15]). */
+export const ControlPolicySchema = z.enum(['everyone', 'host']);
+/** Who may change the room's topology and hub. */
+export type ControlPolicy = z.infer<typeof ControlPolicySchema>;

@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
 import {
   CapacityHintsSchema,
+  ControlPolicySchema,
   CountSchema,
   DisplayNameSchema,
   MediaFlagsSchema,
   PeerIdSchema,
+  PublicKeySchema,
   RoomIdSchema,
   TopologySchema,
 } from './primitives';
@@ -18,6 +20,8 @@ export const PeerInfoSchema = z.object({
   capacity: CapacityHintsSchema,
   /** False while the peer's socket is gone but its grace period runs. */
   connected: z.boolean(),
+  /** The key this peer signs its chat and file announcements with, vouched for by the server (SPEC [P14]). */
+  publicKey: PublicKeySchema,
 });
 /** What every peer in a room knows about another peer. */
 export type PeerInfo = z.output<typeof PeerInfoSchema>;
@@ -42,6 +46,14 @@ export const RoomSettingsSchema = z.object({
   topology: TopologySchema,
   /** Hub chosen by a person, or null to let the server elect one. */
   hubPreference: z.nullable(PeerIdSchema),
+  /** The room's host (SPEC [P15]); null only while a rebuilt room waits for its members. */
+  hostId: z.nullable(PeerIdSchema),
+  /** Who may change topology and hub. */
+  controlPolicy: ControlPolicySchema,
+  /** A locked room admits no one new; members may still resume. */
+  locked: z.boolean(),
+  /** Whether joining needs the room's password. */
+  passwordProtected: z.boolean(),
 });
 /** The room's settings. */
 export type RoomSettings = z.infer<typeof RoomSettingsSchema>;
@@ -50,7 +62,6 @@ export type RoomSettings = z.infer<typeof RoomSettingsSchema>;
 export const RoomSnapshotSchema = z.object({
   roomId: RoomIdSchema,
   settings: RoomSettingsSchema,
-  passwordProtected: z.boolean(),
   maxPeers: CountSchema,
   peers: z.array(PeerInfoSchema),
   links: z.array(RoomLinkSchema),

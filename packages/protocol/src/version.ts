@@ -1,2 +1,2 @@
 /** Version of the client<->server wire contract; a client of another version is refused at join. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
