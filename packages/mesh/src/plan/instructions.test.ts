@@ -62,6 +62,8 @@ describe('peerPlan', () => {
         { origin: d, to: a, from: d },
         { origin: d, to: c, from: d },
       ],
+      // The signal app signs the version (SPEC [P16]); the planner leaves the proof empty.
+      proof: '',
     });
     expect(plan.peers.get(c)).toMatchObject({
       links: [{ peer: hub, epoch: 3, offerer: false, polite: true }],

@@ -2,8 +2,12 @@ import type { PeerId, PeerPlan, PlanForward, PlanLink, PlanRoute } from '@meshwo
 import { linkKey } from './linkKey';
 import type { RoomPlan } from './types';
 
-/** What one peer is told under the room's plan: its links and roles, what it receives and forwards. */
-export function peerPlan(room: Omit<RoomPlan, 'peers'>, self: PeerId): PeerPlan {
+/**
+ * What one peer is told under the room's plan: its links and roles, what it receives and forwards.
+ * `proof` is the signal app's HMAC over room and version (SPEC [P16]); the planner knows neither
+ * the room id nor the secret, so it is empty unless the caller passes it.
+ */
+export function peerPlan(room: Omit<RoomPlan, 'peers'>, self: PeerId, proof = ''): PeerPlan {
   const { graph } = room;
   const rank = new Map(graph.order.map((id, i) => [id, i]));
   const selfRank = rank.get(self);
@@ -45,5 +49,6 @@ export function peerPlan(room: Omit<RoomPlan, 'peers'>, self: PeerId): PeerPlan 
     links,
     receive,
     forward,
+    proof,
   };
 }

@@ -34,8 +34,8 @@ describe.runIf(mayOpenPeerConnections())('MeshController over real WebRTC (4 pee
   const streamsAtStart = new Map<string, MediaStream>();
   const measured: Record<string, number> = {};
 
-  beforeAll(() => {
-    room = new WrtcRoom(PEERS, { verbose });
+  beforeAll(async () => {
+    room = await WrtcRoom.create(PEERS, { verbose });
   });
   afterAll(() => {
     room?.close();
@@ -136,7 +136,9 @@ describe.runIf(mayOpenPeerConnections())('MeshController over real WebRTC (4 pee
   }, 60_000);
 
   it('[M14] star: chat reaches every peer exactly once', async () => {
-    const sent = room.peers.map((p) => p.controller.sendChat(`hello from ${p.id}`));
+    const sent = await Promise.all(
+      room.peers.map((p) => p.controller.sendChat(`hello from ${p.id}`)),
+    );
     await room.until(
       () => room.peers.every((p) => (p.events.chatReceived ?? []).length >= PEERS - 1),
       'every chat delivered',

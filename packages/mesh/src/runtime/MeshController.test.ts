@@ -11,11 +11,12 @@ import { FakeNetwork, type FakePeerConnection, fakeFactory } from './testing/Fak
 import { fakeMediaStream, fakeRoom, hopsEverywhere } from './testing/fakeRoom';
 import { settle } from './testing/linkPair';
 import { handPlan } from './testing/plans';
+import { nodeSubtle, testSigner } from './testing/signers';
 import type { MeshControllerOptions } from './types';
 
 describe('MeshController (fake connections)', () => {
   it('[M9][M11] the first plan is in force at once: every origin shown over one hop', async () => {
-    const r = fakeRoom(3);
+    const r = await fakeRoom(3);
     r.prepare('mesh');
     await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     expect(r.openConnections()).toBe(6);
@@ -23,7 +24,7 @@ describe('MeshController (fake connections)', () => {
   });
 
   it('[M9][M10][M12] a switch keeps old links until commit, then closes them', async () => {
-    const r = fakeRoom(4);
+    const r = await fakeRoom(4);
     r.prepare('mesh');
     await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     const before = new Map(r.ids.map((id) => [id, r.shown(id, 'peer-dddd')?.stream]));
@@ -53,7 +54,7 @@ describe('MeshController (fake connections)', () => {
   });
 
   it('[M13] links are reported when their state changes, not on every event', async () => {
-    const r = fakeRoom(2);
+    const r = await fakeRoom(2);
     r.prepare('mesh');
     await until(() => r.shown('peer-aaaa', 'peer-bbbb') !== undefined, { what: 'connected' });
     const reports = r.events('peer-aaaa', 'linksReported');
@@ -68,6 +69,8 @@ describe('MeshController (fake connections)', () => {
       createPeerConnection: fakeFactory(network),
       createMediaStream: fakeMediaStream,
       iceServers: [],
+      signer: await testSigner(),
+      subtle: nodeSubtle,
       clock: new FakeClock(),
     });
     const signals: Signal[] = [];
@@ -99,7 +102,7 @@ describe('MeshController (fake connections)', () => {
   });
 
   it('[M9] misuse throws at once; close is idempotent and closes every link', async () => {
-    const r = fakeRoom(2);
+    const r = await fakeRoom(2);
     r.prepare('mesh');
     const c = r.get('peer-aaaa');
     expect(() => c.applyPlan(handPlan('peer-zzzz', 9, {}))).toThrow(
@@ -110,7 +113,7 @@ describe('MeshController (fake connections)', () => {
     );
     c.close();
     c.close();
-    expect(() => c.sendChat('hi')).toThrow(expect.objectContaining({ code: 'ERR_CLOSED' }));
+    await expect(c.sendChat('hi')).rejects.toMatchObject({ code: 'ERR_CLOSED' });
     expect(
       r.network.created.filter((pc) => pc.connectionState === 'closed').length,
     ).toBeGreaterThanOrEqual(1);
@@ -119,7 +122,7 @@ describe('MeshController (fake connections)', () => {
   });
 
   it('[M11] an origin that leaves the plan loses its tile', async () => {
-    const r = fakeRoom(3);
+    const r = await fakeRoom(3);
     r.prepare('mesh');
     await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     const without = computeRoomPlan(
@@ -152,7 +155,7 @@ describe('MeshController (fake connections)', () => {
    * first decoded frame: the leaves receive peer-dddd's relayed track, but it never decodes.
    */
   async function starWithStuckRelay() {
-    const r = fakeRoom(4);
+    const r = await fakeRoom(4);
     r.prepare('mesh');
     await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     const atHub = r.get('peer-aaaa').remoteStream('peer-dddd', 'cam') as unknown as FakeMediaStream;
@@ -218,7 +221,7 @@ describe('MeshController (fake connections)', () => {
   });
 
   it('[M10][M11] routes through a peer that left deliver nothing: the new route shows at once', async () => {
-    const r = fakeRoom(3);
+    const r = await fakeRoom(3);
     r.prepare('mesh');
     await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     const v = r.prepare('star');
@@ -268,7 +271,7 @@ describe('MeshController (fake connections)', () => {
   });
 
   it('[M18] getStats: a link whose report fails shows its status with zero numbers', async () => {
-    const r = fakeRoom(3);
+    const r = await fakeRoom(3);
     r.prepare('mesh');
     await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     // peer-aaaa's first connection is its link to peer-bbbb.
@@ -285,7 +288,7 @@ describe('MeshController (fake connections)', () => {
   });
 
   it('[M18] every subscriber shares one poll; getStats is a read of its own; the last unsubscribe stops it', async () => {
-    const r = fakeRoom(2);
+    const r = await fakeRoom(2);
     r.prepare('mesh');
     await until(() => hopsEverywhere(r).every((h) => h === 1), { what: 'mesh streams' });
     const c = r.get('peer-aaaa');

@@ -1,7 +1,9 @@
 import { Emitter, type Logger, noopLogger, systemClock } from '@meshwork/kit';
 import {
+  type IceServer,
   type PeerId,
   type PeerPlan,
+  type PublicKey,
   type Signal,
   type StreamKey,
   StreamKeySchema,
@@ -17,7 +19,7 @@ import { Reconciler } from './controller/Reconciler';
 import { RemoteStreams } from './controller/RemoteStreams';
 import { DataPlane } from './dataPlane/DataPlane';
 import { MeshRuntimeError } from './errors';
-import { dataNextHops, planForwarding } from './forwarding';
+import { dataArrivesFrom, dataNextHops, planForwarding } from './forwarding';
 import type { PeerLink } from './link/PeerLink';
 import { trackKey } from './manifest';
 import { chooseReceive } from './receiving';
@@ -63,6 +65,15 @@ export class MeshController implements MeshControllerApi {
         'createMediaStream is required, e.g. (tracks) => new MediaStream(tracks)',
       );
     }
+    if (
+      typeof options.signer?.sign !== 'function' ||
+      typeof options.subtle?.verify !== 'function'
+    ) {
+      throw new MeshRuntimeError(
+        'ERR_BAD_OPTION',
+        'signer and subtle are required: signer = await createSigner(crypto.subtle)',
+      );
+    }
     this.selfId = options.selfId;
     const clock = options.clock ?? systemClock;
     this.#logger = (options.logger ?? noopLogger).child(`mesh:${options.selfId}`);
@@ -86,8 +97,11 @@ export class MeshController implements MeshControllerApi {
       self: this.selfId,
       clock,
       logger: this.#logger.child('data'),
+      signer: options.signer,
+      subtle: options.subtle,
       nextHops: (origin, from) =>
         dataNextHops(this.#plans.inForce, origin, from, (peer) => this.#links.has(peer)),
+      arrivesFrom: (origin, from) => dataArrivesFrom(this.#plans.inForce, origin, from),
       send: (to, message) => this.#links.get(to)?.send(message) ?? Promise.resolve(false),
       emit,
     });
@@ -157,9 +171,24 @@ export class MeshController implements MeshControllerApi {
     }
   }
 
-  sendChat(text: string): ChatMessage {
+  async sendChat(text: string): Promise<ChatMessage> {
     this.#assertOpen();
     return this.#dataPlane.sendChat(text);
+  }
+
+  setPeerKeys(keys: ReadonlyMap<PeerId, PublicKey>): void {
+    if (this.#closed) return;
+    this.#dataPlane.setPeerKeys(keys);
+  }
+
+  setIceServers(iceServers: IceServer[]): void {
+    if (this.#closed) return;
+    this.#links.setIceServers(iceServers);
+  }
+
+  /** Room-data messages dropped as forged, misrouted, stale or over a bound ([M19]-[M21]). */
+  get rejectedMessages(): number {
+    return this.#dataPlane.rejected;
   }
 
   sendFile(file: { name: string; mimeType: string; data: Uint8Array }): Promise<{

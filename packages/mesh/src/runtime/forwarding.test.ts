@@ -1,6 +1,6 @@
 import type { PeerId, PlanForward } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
-import { dataNextHops, type OutgoingTrack, planForwarding } from './forwarding';
+import { dataArrivesFrom, dataNextHops, type OutgoingTrack, planForwarding } from './forwarding';
 import type { TrackIdentity } from './manifest';
 import { handPlan } from './testing/plans';
 
@@ -157,5 +157,20 @@ describe('dataNextHops', () => {
     ]);
     expect(dataNextHops([older], 'peer-bbbb', null, linked)).toEqual(['peer-cccc']);
     expect(dataNextHops([older], 'peer-eeee', null, linked)).toEqual([]);
+  });
+});
+
+describe('dataArrivesFrom', () => {
+  const route = (origin: PeerId, from: PeerId) => ({ origin, from, path: [origin, from, ME] });
+  const committed = handPlan(ME, 1, { receive: [route('peer-aaaa', 'peer-bbbb')] });
+  const prepared = handPlan(ME, 2, { receive: [route('peer-aaaa', 'peer-cccc')] });
+  const cases: Array<[string, PeerId, PeerId, boolean]> = [
+    ['the committed route', 'peer-aaaa', 'peer-bbbb', true],
+    ['the prepared route', 'peer-aaaa', 'peer-cccc', true],
+    ['a neighbour no plan routes the origin through', 'peer-aaaa', 'peer-dddd', false],
+    ['an origin no plan routes to us', 'peer-eeee', 'peer-bbbb', false],
+  ];
+  it.each(cases)('[M20] %s', (_name, origin, from, expected) => {
+    expect(dataArrivesFrom([prepared, committed], origin, from)).toBe(expected);
   });
 });

@@ -82,3 +82,12 @@ export function dataNextHops(
   }
   return [...hops];
 }
+
+/**
+ * Whether a data message of `origin` may arrive on the link to `from`: some plan in force routes
+ * that origin's data to this peer through `from` (its receive route, the parent in the origin's
+ * tree). Anything else is a neighbour speaking for an origin it does not carry ([M20]).
+ */
+export function dataArrivesFrom(plans: readonly PeerPlan[], origin: PeerId, from: PeerId): boolean {
+  return plans.some((plan) => plan.receive.some((r) => r.origin === origin && r.from === from));
+}

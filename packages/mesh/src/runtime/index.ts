@@ -2,7 +2,17 @@
 
 export { EARLY_SIGNALS_MAX } from './controller/EarlySignals';
 export { RECONCILE_MAX_PASSES } from './controller/Reconciler';
-export { FILE_STALL_TIMEOUT_MS } from './dataPlane/DataPlane';
+export { INBOUND_BACKLOG_MAX } from './dataPlane/DataPlane';
+export {
+  FILE_STALL_TIMEOUT_MS,
+  MAX_INCOMING_BYTES,
+  MAX_INCOMING_TRANSFERS,
+  MAX_INCOMING_TRANSFERS_PER_ORIGIN,
+  MAX_ORPHAN_CHUNKS,
+  ORPHAN_CHUNK_TTL_MS,
+} from './dataPlane/FileAssembler';
+export { UNKNOWN_ORIGIN_HOLD_MAX, UNKNOWN_ORIGIN_HOLD_MS } from './dataPlane/KeyWait';
+export { createSigner } from './dataPlane/signing';
 export { MeshRuntimeError } from './errors';
 export {
   CHANNEL_HIGH_WATER_BYTES,
@@ -40,6 +50,7 @@ export type {
   MeshErrorCode,
   MeshEvents,
   ReceivedFile,
+  Signer,
   StreamIdentity,
   StreamRoute,
 } from './types';

@@ -4,6 +4,7 @@ import type {
   LinkReport,
   PeerId,
   PeerPlan,
+  PublicKey,
   Signal,
   StreamKey,
 } from '@meshwork/protocol';
@@ -45,7 +46,11 @@ export type MeshErrorCode =
   | 'ERR_BAD_STREAM_KEY'
   | 'ERR_PLAN_FOR_OTHER_PEER'
   | 'ERR_RECONCILE_UNSETTLED'
-  | 'ERR_BAD_ARGUMENT';
+  | 'ERR_BAD_ARGUMENT'
+  | 'ERR_BAD_SIGNATURE'
+  | 'ERR_WRONG_ROUTE'
+  | 'ERR_TOO_MANY_TRANSFERS'
+  | 'ERR_STALE_MESSAGE';
 
 /** An error the runtime emits (network and peer failures are emitted, never swallowed). */
 export interface MeshError {
@@ -104,6 +109,14 @@ export interface MeshEvents {
   errorRaised: MeshError;
 }
 
+/** This session's signing key (SPEC [P14]); `createSigner(subtle)` makes one. */
+export interface Signer {
+  /** The raw P-256 public point, base64url: what the peer sends at join. */
+  readonly publicKey: PublicKey;
+  /** ECDSA/SHA-256 signature over `input`, IEEE P1363, base64url. */
+  sign(input: string): Promise<string>;
+}
+
 /** Options of a MeshController. Everything with a side effect is injected. */
 export interface MeshControllerOptions {
   selfId: PeerId;
@@ -115,6 +128,10 @@ export interface MeshControllerOptions {
    * Required: the runtime never reaches for a platform global.
    */
   createMediaStream: CreateMediaStream;
+  /** Signs this peer's chat and file announcements ([M19]). */
+  signer: Signer;
+  /** WebCrypto, for verifying other origins' signatures: `crypto.subtle` in browsers and Node. */
+  subtle: SubtleCrypto;
   clock?: Clock;
   logger?: Logger;
 }
@@ -155,8 +172,14 @@ export interface MeshControllerApi {
   commitPlan(version: number): void;
   /** A signal relayed by the signal app. */
   handleSignal(from: PeerId, epoch: number, signal: Signal): void;
-  /** Send a chat message to the room. */
-  sendChat(text: string): ChatMessage;
+  /** Send a chat message to the room; resolves once it is signed and handed to the links. */
+  sendChat(text: string): Promise<ChatMessage>;
+  /** The room's published signing keys; call on every change of the room view ([M19]). */
+  setPeerKeys(keys: ReadonlyMap<PeerId, PublicKey>): void;
+  /** ICE servers for links opened from now on (renewed TURN credentials). */
+  setIceServers(iceServers: IceServer[]): void;
+  /** Room-data messages dropped as forged, misrouted, stale or over a bound ([M19]-[M21]). */
+  readonly rejectedMessages: number;
   /** Send a file to the room; resolves once every byte is handed to the links. */
   sendFile(file: { name: string; mimeType: string; data: Uint8Array }): Promise<{
     transferId: string;

@@ -36,9 +36,17 @@ export class LinkSet {
   readonly #links = new Map<PeerId, PeerLink>();
   readonly #disposers = new Map<PeerLink, Array<() => void>>();
   readonly #early = new EarlySignals();
+  #iceServers: readonly IceServer[];
 
   constructor(options: LinkSetOptions) {
     this.#options = options;
+    this.#iceServers = options.iceServers;
+  }
+
+  /** ICE servers for links opened from now on, and for open links' next ICE restart. */
+  setIceServers(iceServers: readonly IceServer[]): void {
+    this.#iceServers = [...iceServers];
+    for (const link of this.#links.values()) link.setIceServers(this.#iceServers);
   }
 
   /** The link to `peer`, if any. */
@@ -105,7 +113,7 @@ export class LinkSet {
       offerer: plan.offerer,
       polite: plan.polite,
       createPeerConnection: o.createPeerConnection,
-      iceServers: o.iceServers,
+      iceServers: this.#iceServers,
       clock: o.clock,
       logger: o.logger,
     });

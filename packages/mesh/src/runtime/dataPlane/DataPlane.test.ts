@@ -1,81 +1,27 @@
-import { FakeClock, noopLogger, until } from '@meshwork/kit';
-import type { PeerId, PeerMessage, PeerPlan, Topology } from '@meshwork/protocol';
+import { until } from '@meshwork/kit';
+import { signingInput } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
-import { computeRoomPlan } from '../../plan';
 import { MeshRuntimeError } from '../errors';
+import { dataRoom, DATA_IDS as IDS } from '../testing/dataRoom';
 import { settle } from '../testing/linkPair';
-import type { MeshEvents } from '../types';
 import { sha256Hex } from './bytes';
-import { DataPlane, FILE_STALL_TIMEOUT_MS } from './DataPlane';
-
-const IDS = ['peer-aaaa', 'peer-bbbb', 'peer-cccc', 'peer-dddd'];
-
-function plansFor(topology: Topology, version: number): ReadonlyMap<PeerId, PeerPlan> {
-  const peers = IDS.map((id, i) => ({ id, joinedAt: i, capacity: {} }));
-  return computeRoomPlan(
-    { topology, peers, hubPreference: null, failedLinks: new Set() },
-    version,
-    new Map(),
-  ).peers;
-}
-
-/** Data planes wired by their plans' forward tables; `tamper` may rewrite a message in flight. */
-function room(
-  topologies: Topology[],
-  tamper: (from: PeerId, to: PeerId, m: PeerMessage) => PeerMessage = (_f, _t, m) => m,
-) {
-  const clock = new FakeClock();
-  const plans = topologies.map((t, i) => plansFor(t, i + 1));
-  const planes = new Map<PeerId, DataPlane>();
-  const events = new Map<PeerId, Array<{ event: keyof MeshEvents; payload: unknown }>>();
-  const wire: Array<{ from: PeerId; to: PeerId; t: string }> = [];
-  for (const self of IDS) {
-    events.set(self, []);
-    planes.set(
-      self,
-      new DataPlane({
-        self,
-        clock,
-        logger: noopLogger,
-        nextHops: (origin, from) => {
-          const hops = new Set<PeerId>();
-          for (const p of plans) {
-            for (const f of p.get(self)?.forward ?? []) {
-              if (f.origin === origin && f.to !== from && f.to !== origin) hops.add(f.to);
-            }
-          }
-          return [...hops];
-        },
-        send: async (to, message) => {
-          wire.push({ from: self, to, t: message.t });
-          const delivered = tamper(self, to, message);
-          queueMicrotask(() => planes.get(to)?.handle(self, delivered));
-          return true;
-        },
-        emit: (event, payload) => events.get(self)?.push({ event, payload }),
-      }),
-    );
-  }
-  const of = (peer: PeerId, event: keyof MeshEvents) =>
-    (events.get(peer) ?? []).filter((e) => e.event === event).map((e) => e.payload);
-  const plane = (peer: PeerId) => {
-    const p = planes.get(peer);
-    if (p === undefined) throw new Error(peer);
-    return p;
-  };
-  return { clock, plane, of, wire };
-}
+import { FILE_STALL_TIMEOUT_MS } from './FileAssembler';
 
 describe('DataPlane', () => {
   it('[M14] star: a leaf chat reaches every peer exactly once through the hub', async () => {
-    const r = room(['star']);
-    const sent = r.plane('peer-dddd').sendChat('hi');
-    await settle();
-    expect(sent.id).toBe('peer-dddd:0');
+    const r = await dataRoom(['star']);
+    const sent = await r.plane('peer-dddd').sendChat('hi');
+    await until(() => IDS.slice(0, 3).every((p) => r.of(p, 'chatReceived').length > 0), {
+      what: 'chat everywhere',
+    });
+    expect(sent).toEqual({
+      id: 'peer-dddd:0',
+      origin: 'peer-dddd',
+      text: 'hi',
+      sentAt: r.clock.now(),
+    });
     for (const peer of IDS.filter((p) => p !== 'peer-dddd')) {
-      expect(r.of(peer, 'chatReceived')).toEqual([
-        { id: 'peer-dddd:0', origin: 'peer-dddd', text: 'hi', sentAt: 0 },
-      ]);
+      expect(r.of(peer, 'chatReceived')).toEqual([sent]);
     }
     // The leaf sends once, to the hub; the hub relays to the two other leaves.
     expect(r.wire.filter((w) => w.from === 'peer-dddd')).toHaveLength(1);
@@ -83,21 +29,24 @@ describe('DataPlane', () => {
   });
 
   it('[M14] overlapping plans (a switch) deliver duplicates once', async () => {
-    const r = room(['ring', 'star', 'mesh']);
-    r.plane('peer-bbbb').sendChat('one');
-    r.plane('peer-cccc').sendChat('two');
+    const r = await dataRoom(['ring', 'star', 'mesh']);
+    await r.plane('peer-bbbb').sendChat('one');
+    await r.plane('peer-cccc').sendChat('two');
+    const expected = (peer: string) =>
+      peer === 'peer-bbbb' ? ['two'] : peer === 'peer-cccc' ? ['one'] : ['one', 'two'];
+    await until(() => IDS.every((p) => r.of(p, 'chatReceived').length === expected(p).length), {
+      what: 'chats',
+    });
     await settle();
     for (const peer of IDS) {
       const texts = r.of(peer, 'chatReceived').map((m) => (m as { text: string }).text);
-      expect(texts.sort()).toEqual(
-        peer === 'peer-bbbb' ? ['two'] : peer === 'peer-cccc' ? ['one'] : ['one', 'two'],
-      );
+      expect(texts.sort()).toEqual(expected(peer));
     }
     expect(r.wire.length).toBeGreaterThan(6);
   });
 
   it('[M15] a file reaches every peer in a ring with its SHA-256, with progress', async () => {
-    const r = room(['ring']);
+    const r = await dataRoom(['ring']);
     const data = new Uint8Array(40_000).map((_, i) => (i * 7) & 0xff);
     const { transferId } = await r
       .plane('peer-aaaa')
@@ -122,7 +71,7 @@ describe('DataPlane', () => {
   });
 
   it('[M15] a chunk altered on the way fails the hash downstream: never a silent bad file', async () => {
-    const r = room(['star'], (from, to, m) =>
+    const r = await dataRoom(['star'], (from, to, m) =>
       from === 'peer-aaaa' && to === 'peer-cccc' && m.t === 'file-chunk' && m.index === 1
         ? { ...m, data: `A${m.data.slice(1)}` }
         : m,
@@ -137,9 +86,9 @@ describe('DataPlane', () => {
   });
 
   it('[M15] chunks that overtake their announcement are held and assembled', async () => {
-    const r = room(['mesh']);
+    const r = await dataRoom(['mesh']);
     const plane = r.plane('peer-bbbb');
-    const start = {
+    const unsigned = {
       t: 'file-start' as const,
       transferId: 'peer-aaaa:0',
       origin: 'peer-aaaa',
@@ -149,6 +98,7 @@ describe('DataPlane', () => {
       chunks: 1,
       sha256: await sha256Hex(new Uint8Array([1, 2, 3])),
     };
+    const sig = await r.signer('peer-aaaa').sign(signingInput(unsigned));
     plane.handle('peer-aaaa', {
       t: 'file-chunk',
       transferId: 'peer-aaaa:0',
@@ -156,15 +106,15 @@ describe('DataPlane', () => {
       index: 0,
       data: 'AQID',
     });
-    plane.handle('peer-aaaa', start);
+    plane.handle('peer-aaaa', { ...unsigned, sig });
     await until(() => r.of('peer-bbbb', 'fileReceived').length > 0, { what: 'assembled' });
     expect(r.of('peer-bbbb', 'fileReceived')).toMatchObject([{ size: 3 }]);
   });
 
   it('[M15] a transfer that stalls is aborted with ERR_FILE_ABORTED', async () => {
-    const r = room(['mesh']);
-    r.plane('peer-bbbb').handle('peer-aaaa', {
-      t: 'file-start',
+    const r = await dataRoom(['mesh']);
+    const unsigned = {
+      t: 'file-start' as const,
       transferId: 'peer-aaaa:0',
       origin: 'peer-aaaa',
       name: 'x',
@@ -172,13 +122,16 @@ describe('DataPlane', () => {
       size: 20_000,
       chunks: 2,
       sha256: '0'.repeat(64),
-    });
+    };
+    const sig = await r.signer('peer-aaaa').sign(signingInput(unsigned));
+    r.plane('peer-bbbb').handle('peer-aaaa', { ...unsigned, sig });
+    await until(() => r.clock.pending > 0, { what: 'transfer begun' });
     r.clock.advance(FILE_STALL_TIMEOUT_MS);
     expect(r.of('peer-bbbb', 'errorRaised')).toMatchObject([{ code: 'ERR_FILE_ABORTED' }]);
   });
 
   it('[M15] sending a file over the limit is refused at once', async () => {
-    const r = room(['mesh']);
+    const r = await dataRoom(['mesh']);
     const big = { byteLength: 65 * 1024 * 1024 } as Uint8Array;
     await expect(
       r.plane('peer-aaaa').sendFile({ name: 'big', mimeType: '', data: big }),
@@ -188,8 +141,8 @@ describe('DataPlane', () => {
     ).rejects.toBeInstanceOf(MeshRuntimeError);
   });
 
-  it('[M14] a message claiming a transfer of another origin is rejected', () => {
-    const r = room(['mesh']);
+  it('[M14] a message claiming a transfer of another origin is rejected', async () => {
+    const r = await dataRoom(['mesh']);
     r.plane('peer-bbbb').handle('peer-cccc', {
       t: 'file-start',
       transferId: 'peer-aaaa:0',
@@ -199,7 +152,10 @@ describe('DataPlane', () => {
       size: 1,
       chunks: 1,
       sha256: '0'.repeat(64),
+      sig: 'S'.repeat(86),
     });
+    await until(() => r.of('peer-bbbb', 'errorRaised').length > 0, { what: 'rejection' });
     expect(r.of('peer-bbbb', 'errorRaised')).toMatchObject([{ code: 'ERR_BAD_PEER_MESSAGE' }]);
+    expect(r.plane('peer-bbbb').rejected).toBe(1);
   });
 });

@@ -1,47 +1,53 @@
-import type { Clock, Logger } from '@meshwork/kit';
+import { type Clock, type Logger, SerialQueue } from '@meshwork/kit';
 import {
   type ChatPeerMessage,
   type FileChunkPeerMessage,
   type FileStartPeerMessage,
+  LIMITS,
   PEER_LIMITS,
   type PeerId,
   type PeerMessage,
+  type PublicKey,
+  type SignedPeerMessage,
+  signingInput,
 } from '@meshwork/protocol';
 import { MeshRuntimeError } from '../errors';
-import type { ChatMessage, MeshErrorCode, MeshEvents } from '../types';
-import { chunkCount, fromBase64, sha256Hex, toBase64 } from './bytes';
+import type { ChatMessage, MeshErrorCode, MeshEvents, Signer } from '../types';
+import { chunkCount, sha256Hex, toBase64 } from './bytes';
+import { FileAssembler } from './FileAssembler';
+import { KeyWait } from './KeyWait';
 import { SeenSet } from './SeenSet';
+import { SignatureVerifier } from './signing';
 
-/** A file that receives no chunk for this long is given up (ERR_FILE_ABORTED). */
-export const FILE_STALL_TIMEOUT_MS = 30_000;
 /** Message ids remembered for exactly-once delivery. */
 export const SEEN_CAPACITY = 100_000;
-/** Chunks held for a file whose announcement has not arrived yet (it took another path). */
-export const MAX_ORPHAN_CHUNKS = 512;
+/**
+ * Messages of one link waiting behind a signature check; past this the link floods faster than
+ * this peer verifies, and its messages are dropped (ERR_BAD_PEER_MESSAGE) until it catches up.
+ */
+export const INBOUND_BACKLOG_MAX = 1_024;
 
 /** What the data plane needs from the controller. */
 export interface DataPlaneDeps {
   self: PeerId;
   clock: Clock;
   logger: Logger;
+  /** Signs this peer's chat and file announcements. */
+  signer: Signer;
+  /** WebCrypto, to verify other origins' signatures. */
+  subtle: SubtleCrypto;
   /** Peers a message of `origin` goes on to, having arrived from `from` (null: it is ours). */
   nextHops(origin: PeerId, from: PeerId | null): PeerId[];
+  /** Whether a plan in force routes `origin`'s data to this peer through `from` ([M20]). */
+  arrivesFrom(origin: PeerId, from: PeerId): boolean;
   /** Hands a message to the link to `to`; false if that link could not take it. */
   send(to: PeerId, message: PeerMessage): Promise<boolean>;
   emit<E extends keyof MeshEvents>(event: E, payload: MeshEvents[E]): void;
 }
 
-interface Assembly {
-  start: FileStartPeerMessage;
-  parts: Array<Uint8Array | undefined>;
-  received: number;
-  bytes: number;
-  timer: unknown;
-}
-
 type RoomData = Exclude<PeerMessage, { t: 'ping' } | { t: 'pong' }>;
 
-function chatId(message: ChatPeerMessage): string {
+function chatId(message: Pick<ChatPeerMessage, 'origin' | 'seq'>): string {
   return `${message.origin}:${message.seq}`;
 }
 
@@ -59,40 +65,70 @@ function messageId(message: RoomData): string {
 
 /**
  * Chat and files over the links' control channels, routed along the same per-origin trees as
- * media: a message of origin o is passed on to the `to` peers of the forward entries for o.
- * Each message is delivered and passed on only the first time it is seen, so it reaches every
- * peer exactly once even while two plans' routes overlap.
+ * media ([M14]). Chat and file announcements are signed by their origin; a received one is
+ * shown, relayed and marked seen only once its signature, route and time check out ([M19],
+ * [M20]), so no neighbour can speak for another origin or burn its sequence numbers.
  */
 export class DataPlane {
   private chatSeq = 0;
   private fileSeq = 0;
   private readonly seen = new SeenSet(SEEN_CAPACITY);
-  private readonly finished = new SeenSet(1_024);
-  private readonly transfers = new Map<string, Assembly>();
-  private readonly orphans = new Map<string, FileChunkPeerMessage[]>();
-  private orphanCount = 0;
+  private readonly verifier: SignatureVerifier;
+  private readonly files: FileAssembler;
+  private readonly waiting: KeyWait;
+  /** One queue per link keeps its messages in arrival order across signature checks. */
+  private readonly inbound = new Map<PeerId, SerialQueue>();
+  /** Keeps this peer's chat on the wire in `seq` order while each is signed. */
+  private readonly outbound = new SerialQueue();
+  private rejectedCount = 0;
   private closed = false;
 
-  constructor(private readonly deps: DataPlaneDeps) {}
+  constructor(private readonly deps: DataPlaneDeps) {
+    this.verifier = new SignatureVerifier(deps.subtle);
+    this.files = new FileAssembler({
+      clock: deps.clock,
+      emit: deps.emit,
+      raise: (code, message, peer) => this.raise(code, message, peer),
+    });
+    this.waiting = new KeyWait(deps.clock, ({ from, message }) =>
+      this.reject('ERR_BAD_SIGNATURE', `no key published for ${message.origin} in time`, from),
+    );
+  }
 
-  /** Sends a chat message to the room. Misuse (empty or too long) throws at once. */
-  sendChat(text: string): ChatMessage {
+  /** Messages dropped by the checks of [M19]-[M21] so far. */
+  get rejected(): number {
+    return this.rejectedCount;
+  }
+
+  /** The room's published keys; held messages of origins now known are checked again. */
+  setPeerKeys(keys: ReadonlyMap<PeerId, PublicKey>): void {
+    this.verifier.setKeys(keys);
+    for (const { from, message } of this.waiting.release((o) => this.verifier.has(o))) {
+      this.handle(from, message);
+    }
+  }
+
+  /** Signs and sends a chat message to the room. Misuse (empty or too long) rejects at once. */
+  async sendChat(text: string): Promise<ChatMessage> {
     if (text.length === 0 || text.length > PEER_LIMITS.chatMaxChars) {
       throw new MeshRuntimeError(
         'ERR_BAD_ARGUMENT',
         `Chat text must be 1-${PEER_LIMITS.chatMaxChars} characters`,
       );
     }
-    const message: ChatPeerMessage = {
-      t: 'chat',
+    const unsigned = {
+      t: 'chat' as const,
       origin: this.deps.self,
       seq: this.chatSeq++,
       text,
       sentAt: this.deps.clock.now(),
     };
-    this.seen.add(messageId(message));
-    void this.route(message, null);
-    return { id: chatId(message), origin: message.origin, text, sentAt: message.sentAt };
+    return this.outbound.push(async () => {
+      const message: ChatPeerMessage = { ...unsigned, sig: await this.sign(unsigned) };
+      this.seen.add(messageId(message));
+      void this.route(message, null);
+      return { id: chatId(message), origin: message.origin, text, sentAt: message.sentAt };
+    });
   }
 
   /** Sends a file to the room in chunks; resolves once every chunk is handed to the links. */
@@ -116,8 +152,8 @@ export class DataPlane {
     }
     const chunkBytes = PEER_LIMITS.fileChunkBytes;
     const transferId = `${this.deps.self}:${this.fileSeq++}`;
-    const start: FileStartPeerMessage = {
-      t: 'file-start',
+    const unsigned = {
+      t: 'file-start' as const,
       transferId,
       origin: this.deps.self,
       name: file.name,
@@ -126,6 +162,7 @@ export class DataPlane {
       chunks: chunkCount(data.byteLength, chunkBytes),
       sha256: await sha256Hex(data),
     };
+    const start: FileStartPeerMessage = { ...unsigned, sig: await this.sign(unsigned) };
     this.seen.add(messageId(start));
     await this.route(start, null);
     const progress = {
@@ -154,41 +191,102 @@ export class DataPlane {
     return { transferId };
   }
 
-  /** Handles a room-data message that arrived on the link to `from`. */
+  /** Handles a room-data message that arrived on the link to `from`, after that link's earlier ones. */
   handle(from: PeerId, message: PeerMessage): void {
     if (this.closed || message.t === 'ping' || message.t === 'pong') return;
-    if (message.origin === this.deps.self) return;
-    if (message.t !== 'chat' && !message.transferId.startsWith(`${message.origin}:`)) {
-      this.raise('ERR_BAD_PEER_MESSAGE', 'transfer id does not name its origin', from);
+    let queue = this.inbound.get(from);
+    if (queue === undefined) {
+      queue = new SerialQueue();
+      this.inbound.set(from, queue);
+    }
+    if (queue.size >= INBOUND_BACKLOG_MAX) {
+      this.reject('ERR_BAD_PEER_MESSAGE', 'link sends faster than its messages verify', from);
       return;
     }
-    if (!this.seen.add(messageId(message))) return;
-    void this.route(message, from);
-    switch (message.t) {
-      case 'chat':
-        this.deps.emit('chatReceived', {
-          id: chatId(message),
-          origin: message.origin,
-          text: message.text,
-          sentAt: message.sentAt,
-        });
-        break;
-      case 'file-start':
-        this.onFileStart(message);
-        break;
-      case 'file-chunk':
-        this.onFileChunk(message);
-        break;
-    }
+    const own = queue;
+    void own
+      .push(() => this.receive(from, message))
+      .catch((error: unknown) => this.deps.logger.error('data message failed', { error }))
+      .finally(() => {
+        if (own.size === 0 && this.inbound.get(from) === own) this.inbound.delete(from);
+      });
   }
 
   /** Stops every transfer's timer; later messages are ignored. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const assembly of this.transfers.values()) this.deps.clock.clearTimeout(assembly.timer);
-    this.transfers.clear();
-    this.orphans.clear();
+    this.files.close();
+    this.waiting.clear();
+  }
+
+  private async receive(from: PeerId, message: RoomData): Promise<void> {
+    if (this.closed || message.origin === this.deps.self) return;
+    if (message.t !== 'chat' && !message.transferId.startsWith(`${message.origin}:`)) {
+      this.reject('ERR_BAD_PEER_MESSAGE', 'transfer id does not name its origin', from);
+      return;
+    }
+    if (!this.deps.arrivesFrom(message.origin, from)) {
+      this.reject('ERR_WRONG_ROUTE', `${from} relayed ${message.origin}'s data off route`, from);
+      return;
+    }
+    const id = messageId(message);
+    // A copy of a message already verified: nothing new, whatever its content says.
+    if (this.seen.has(id)) return;
+    if (message.t === 'file-chunk') {
+      if (this.files.chunk(message) === 'drop') return;
+      this.seen.add(id);
+      void this.route(message, from);
+      return;
+    }
+    if (message.t === 'chat' && !this.fresh(message.sentAt)) {
+      this.reject('ERR_STALE_MESSAGE', `chat sentAt ${message.sentAt} is out of range`, from);
+      return;
+    }
+    if (!(await this.verified(from, message)) || this.closed) return;
+    // Two routes may deliver copies at once: only the first to pass the checks counts.
+    if (!this.seen.add(id)) return;
+    if (message.t === 'file-start') {
+      const refusal = this.files.admit(message);
+      if (refusal !== null) {
+        this.reject(refusal.code, refusal.message, message.origin);
+        return;
+      }
+    }
+    void this.route(message, from);
+    if (message.t === 'chat') {
+      this.deps.emit('chatReceived', {
+        id: chatId(message),
+        origin: message.origin,
+        text: message.text,
+        sentAt: message.sentAt,
+      });
+    } else {
+      this.files.begin(message);
+    }
+  }
+
+  /** True once the origin's signature checks out; held while its key is unknown ([M19]). */
+  private async verified(from: PeerId, message: SignedPeerMessage): Promise<boolean> {
+    if (!this.verifier.has(message.origin)) {
+      if (!this.waiting.hold(from, message)) {
+        this.reject('ERR_BAD_SIGNATURE', `no key published for ${message.origin}`, from);
+      }
+      return false;
+    }
+    const { sig, ...unsigned } = message;
+    if (await this.verifier.verify(message.origin, signingInput(unsigned), sig)) return true;
+    if (message.t === 'file-start') this.files.discard(message.transferId);
+    this.reject('ERR_BAD_SIGNATURE', `${message.t} not signed by ${message.origin}`, from);
+    return false;
+  }
+
+  private fresh(sentAt: number): boolean {
+    return Math.abs(sentAt - this.deps.clock.now()) <= LIMITS.peerClockSkewMaxMs;
+  }
+
+  private sign(unsigned: Parameters<typeof signingInput>[0]): Promise<string> {
+    return this.deps.signer.sign(signingInput(unsigned));
   }
 
   private async route(message: RoomData, from: PeerId | null): Promise<void> {
@@ -196,123 +294,10 @@ export class DataPlane {
     await Promise.all(hops.map((to) => this.deps.send(to, message)));
   }
 
-  private onFileStart(start: FileStartPeerMessage): void {
-    if (start.size > PEER_LIMITS.fileMaxBytes) {
-      this.raise(
-        'ERR_FILE_TOO_LARGE',
-        `${start.name} is larger than the room accepts`,
-        start.origin,
-      );
-      return;
-    }
-    if (start.chunks !== chunkCount(start.size, PEER_LIMITS.fileChunkBytes)) {
-      this.raise('ERR_BAD_PEER_MESSAGE', 'file chunk count does not match its size', start.origin);
-      return;
-    }
-    const assembly: Assembly = {
-      start,
-      parts: new Array<Uint8Array | undefined>(start.chunks),
-      received: 0,
-      bytes: 0,
-      timer: null,
-    };
-    this.transfers.set(start.transferId, assembly);
-    this.armStallTimer(assembly);
-    const early = this.orphans.get(start.transferId) ?? [];
-    this.orphans.delete(start.transferId);
-    this.orphanCount -= early.length;
-    for (const chunk of early) this.onFileChunk(chunk);
-    if (start.chunks === 0) void this.finish(assembly);
-  }
-
-  private onFileChunk(chunk: FileChunkPeerMessage): void {
-    const assembly = this.transfers.get(chunk.transferId);
-    if (assembly === undefined) {
-      if (this.finished.has(chunk.transferId)) return;
-      if (this.orphanCount >= MAX_ORPHAN_CHUNKS) {
-        this.raise('ERR_FILE_ABORTED', 'too many chunks of unannounced files', chunk.origin);
-        return;
-      }
-      const list = this.orphans.get(chunk.transferId) ?? [];
-      list.push(chunk);
-      this.orphans.set(chunk.transferId, list);
-      this.orphanCount += 1;
-      return;
-    }
-    const { start } = assembly;
-    const chunkBytes = PEER_LIMITS.fileChunkBytes;
-    const expected = Math.min(chunkBytes, start.size - chunk.index * chunkBytes);
-    let bytes: Uint8Array;
-    try {
-      bytes = fromBase64(chunk.data);
-    } catch {
-      this.abort(assembly, 'ERR_BAD_PEER_MESSAGE', 'malformed file chunk');
-      return;
-    }
-    if (chunk.index >= start.chunks || bytes.byteLength !== expected) {
-      this.abort(assembly, 'ERR_BAD_PEER_MESSAGE', 'file chunk of the wrong size or index');
-      return;
-    }
-    if (assembly.parts[chunk.index] !== undefined) return;
-    assembly.parts[chunk.index] = bytes;
-    assembly.received += 1;
-    assembly.bytes += bytes.byteLength;
-    this.armStallTimer(assembly);
-    this.deps.emit('fileProgressed', {
-      transferId: start.transferId,
-      origin: start.origin,
-      name: start.name,
-      size: start.size,
-      bytes: assembly.bytes,
-      direction: 'receive',
-    });
-    if (assembly.received === start.chunks) void this.finish(assembly);
-  }
-
-  private async finish(assembly: Assembly): Promise<void> {
-    const { start } = assembly;
-    this.deps.clock.clearTimeout(assembly.timer);
-    this.transfers.delete(start.transferId);
-    this.finished.add(start.transferId);
-    const data = new Uint8Array(start.size);
-    let offset = 0;
-    for (const part of assembly.parts) {
-      if (part === undefined) return;
-      data.set(part, offset);
-      offset += part.byteLength;
-    }
-    const sha256 = await sha256Hex(data);
-    if (sha256 !== start.sha256) {
-      this.raise(
-        'ERR_FILE_HASH_MISMATCH',
-        `${start.name}: SHA-256 does not match; the file was discarded`,
-        start.origin,
-      );
-      return;
-    }
-    this.deps.emit('fileReceived', {
-      transferId: start.transferId,
-      origin: start.origin,
-      name: start.name,
-      mimeType: start.mimeType,
-      size: start.size,
-      sha256,
-      data,
-    });
-  }
-
-  private armStallTimer(assembly: Assembly): void {
-    if (assembly.timer !== null) this.deps.clock.clearTimeout(assembly.timer);
-    assembly.timer = this.deps.clock.setTimeout(() => {
-      this.abort(assembly, 'ERR_FILE_ABORTED', `${assembly.start.name}: transfer stalled`);
-    }, FILE_STALL_TIMEOUT_MS);
-  }
-
-  private abort(assembly: Assembly, code: MeshErrorCode, message: string): void {
-    this.deps.clock.clearTimeout(assembly.timer);
-    this.transfers.delete(assembly.start.transferId);
-    this.finished.add(assembly.start.transferId);
-    this.raise(code, message, assembly.start.origin);
+  /** A message dropped by a check: counted, reported, never delivered. */
+  private reject(code: MeshErrorCode, message: string, peer: PeerId): void {
+    this.rejectedCount += 1;
+    this.raise(code, message, peer);
   }
 
   private raise(code: MeshErrorCode, message: string, peer: PeerId): void {

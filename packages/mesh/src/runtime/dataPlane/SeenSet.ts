@@ -23,6 +23,11 @@ export class SeenSet {
     return this.ids.has(id);
   }
 
+  /** Forgets `id`. */
+  delete(id: string): void {
+    this.ids.delete(id);
+  }
+
   /** Number of ids remembered. */
   get size(): number {
     return this.ids.size;

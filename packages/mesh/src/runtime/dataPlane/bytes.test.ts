@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkCount, fromBase64, sha256Hex, toBase64 } from './bytes';
+import { chunkCount, fromBase64, fromBase64Url, sha256Hex, toBase64, toBase64Url } from './bytes';
 import { SeenSet } from './SeenSet';
 
 describe('bytes', () => {
@@ -7,6 +7,14 @@ describe('bytes', () => {
     const data = new Uint8Array(70_000).map((_, i) => (i * 13) & 0xff);
     expect(fromBase64(toBase64(data))).toEqual(data);
     expect(toBase64(new Uint8Array([1, 2, 3]))).toBe('AQID');
+  });
+
+  it('[M19] base64url round-trips without padding, in the URL-safe alphabet', () => {
+    const data = new Uint8Array(65).map((_, i) => (i * 251) & 0xff);
+    const text = toBase64Url(data);
+    expect(text).toMatch(/^[A-Za-z0-9_-]{87}$/);
+    expect(fromBase64Url(text)).toEqual(data);
+    expect(toBase64Url(new Uint8Array([0xfb, 0xff]))).toBe('-_8');
   });
 
   it('SHA-256 in lowercase hex', async () => {

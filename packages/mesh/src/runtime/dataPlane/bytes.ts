@@ -27,3 +27,14 @@ export function fromBase64(text: string): Uint8Array {
 export function chunkCount(size: number, chunkBytes: number): number {
   return Math.ceil(size / chunkBytes);
 }
+
+/** Base64url without padding (RFC 4648 §5), the form keys and signatures take on the wire. */
+export function toBase64Url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Bytes of a base64url string (padding optional); throws on malformed input. */
+export function fromBase64Url(text: string): Uint8Array {
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  return fromBase64(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='));
+}

@@ -226,6 +226,20 @@ export class PeerLink {
     });
   }
 
+  /**
+   * Renewed ICE servers for this link's next gathering: an ICE restart after the TURN credentials
+   * it was made with expired would otherwise fail for good ([M22]).
+   */
+  setIceServers(iceServers: readonly IceServer[]): void {
+    if (this.closed) return;
+    try {
+      const config = this.pc.getConfiguration();
+      this.pc.setConfiguration({ ...config, iceServers: iceServers.map(toRtcIceServer) });
+    } catch (err) {
+      this.logger.warn('the connection refused new ICE servers', { error: String(err) });
+    }
+  }
+
   /** Sends a room-data message on the control channel; false if the link closed first. */
   send(message: PeerMessage): Promise<boolean> {
     return this.channel.send(JSON.stringify(message));

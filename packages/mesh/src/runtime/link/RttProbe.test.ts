@@ -40,9 +40,15 @@ describe('RttProbe', () => {
 
   it('[M7] room data is not its own', () => {
     const h = harness();
-    expect(h.probe.handle({ t: 'chat', origin: 'peer-aaaa', seq: 0, text: 'hi', sentAt: 0 })).toBe(
-      false,
-    );
+    const chat = {
+      t: 'chat',
+      origin: 'peer-aaaa',
+      seq: 0,
+      text: 'hi',
+      sentAt: 0,
+      sig: '',
+    } as const;
+    expect(h.probe.handle(chat)).toBe(false);
   });
 
   it('[M8] after close it neither pings nor answers', () => {

@@ -62,13 +62,24 @@ export class FakePeerConnection extends FakeEventTarget {
   private pendingMids = new Map<FakeTransceiver, string>();
   private negotiationQueued = false;
 
-  constructor(readonly network: FakeNetwork) {
+  constructor(
+    readonly network: FakeNetwork,
+    private configuration: RTCConfiguration = {},
+  ) {
     super();
     network.created.push(this);
     network.byUfrag.set(this.localUfrag, this);
   }
 
   // --- the RTCPeerConnection surface PeerLink uses ---
+
+  getConfiguration(): RTCConfiguration {
+    return this.configuration;
+  }
+
+  setConfiguration(configuration: RTCConfiguration): void {
+    this.configuration = configuration;
+  }
 
   createDataChannel(_label: string, init: { id?: number }): FakeDataChannel {
     const channel = new FakeDataChannel(this, init.id ?? 0);
@@ -371,5 +382,5 @@ export class FakePeerConnection extends FakeEventTarget {
 
 /** A factory PeerLink and MeshController accept, creating fakes on `network`. */
 export function fakeFactory(network: FakeNetwork): (config: RTCConfiguration) => RTCPeerConnection {
-  return () => new FakePeerConnection(network) as unknown as RTCPeerConnection;
+  return (config) => new FakePeerConnection(network, config) as unknown as RTCPeerConnection;
 }

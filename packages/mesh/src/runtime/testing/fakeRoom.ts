@@ -9,6 +9,7 @@ import type { MeshEvents } from '../types';
 import { FakeMediaStream } from './FakeMediaStream';
 import { FakeNetwork, type FakePeerConnection, fakeFactory } from './FakePeerConnection';
 import { FakeTrack } from './FakeTrack';
+import { nodeSubtle, testSigners } from './signers';
 
 /** Peer ids of fake rooms, in join order. */
 export const FAKE_IDS = ['peer-aaaa', 'peer-bbbb', 'peer-cccc', 'peer-dddd'];
@@ -26,11 +27,12 @@ const RECORDED = [
   'chatReceived',
 ] as const;
 
-/** A room of `n` controllers, each sending a fake camera as `cam`. */
-export function fakeRoom(n: number) {
+/** A room of `n` controllers with real signers, each sending a fake camera as `cam`. */
+export async function fakeRoom(n: number) {
   const network = new FakeNetwork();
   const clock = new FakeClock();
   const ids = FAKE_IDS.slice(0, n);
+  const { signers, keys } = await testSigners(ids);
   const log = new Map<PeerId, Array<{ event: keyof MeshEvents; payload: unknown }>>();
   const controllers = new Map<PeerId, MeshController>();
   let epochs: ReadonlyMap<LinkKey, number> = new Map();
@@ -38,13 +40,18 @@ export function fakeRoom(n: number) {
   let plans: ReadonlyMap<PeerId, PeerPlan> = new Map();
   const cams = new Map<PeerId, FakeTrack>();
   for (const id of ids) {
+    const signer = signers.get(id);
+    if (signer === undefined) throw new Error(id);
     const c = new MeshController({
       selfId: id,
       createPeerConnection: fakeFactory(network),
       createMediaStream: fakeMediaStream,
       iceServers: [],
+      signer,
+      subtle: nodeSubtle,
       clock,
     });
+    c.setPeerKeys(keys);
     controllers.set(id, c);
     log.set(id, []);
     for (const event of RECORDED) c.on(event, (payload) => log.get(id)?.push({ event, payload }));
@@ -114,7 +121,7 @@ export function fakeRoom(n: number) {
 }
 
 /** Hops of every (receiver, origin) pair's shown stream; -1 where none is shown. */
-export function hopsEverywhere(r: ReturnType<typeof fakeRoom>): number[] {
+export function hopsEverywhere(r: Awaited<ReturnType<typeof fakeRoom>>): number[] {
   return r.ids.flatMap((id) =>
     r.ids.filter((o) => o !== id).map((o) => r.shown(id, o)?.route.hops ?? -1),
   );

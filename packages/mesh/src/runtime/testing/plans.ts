@@ -17,5 +17,6 @@ export function handPlan(
     links: parts.links ?? [],
     receive: parts.receive ?? [],
     forward: parts.forward ?? [],
+    proof: '',
   };
 }

@@ -6,7 +6,7 @@ import wrtc from '@roamhq/wrtc';
 import { computeRoomPlan, linkKey } from '../../plan';
 import type { LinkKey } from '../../plan/types';
 import { MeshController } from '../MeshController';
-import type { MeshEvents } from '../types';
+import type { CreatePeerConnection, MeshEvents, Signer } from '../types';
 import { consoleLogger } from './consoleLogger';
 import { FrameMeter } from './FrameMeter';
 import { GapMeasure } from './GapMeasure';
@@ -19,6 +19,7 @@ import {
   type ReportedPeer,
 } from './roomReport';
 import { lumaOf, SyntheticCamera } from './SyntheticCamera';
+import { nodeSubtle, testSigners } from './signers';
 import { Waiters } from './Waiters';
 
 /** Bound of every wait in the integration tests. */
@@ -43,8 +44,20 @@ export interface RoomPeer extends ReportedPeer {
   frames: Map<PeerId, FrameMeter>;
 }
 
+/** Options of a test room. */
+export interface WrtcRoomOptions {
+  verbose?: boolean;
+  /** Wraps the peer connection factory of the peer at `index` (a hostile peer's taps). */
+  wrap?: (index: number, create: CreatePeerConnection) => CreatePeerConnection;
+}
+
+/** The peer id of the room's peer at `index`: `peer-aaaa`, `peer-bbbb`, ... */
+export function wrtcPeerId(index: number): PeerId {
+  return `peer-${String.fromCharCode(97 + index).repeat(4)}`;
+}
+
 /**
- * A room of `n` peers. Plans come from the real planner; the signal bus delivers each signal
+ * A room of `n` peers, each with a real signer whose key every peer knows. Plans come from the real planner; the signal bus delivers each signal
  * after the current task (like a socket would), parsed by the wire schema as the server does.
  */
 export class WrtcRoom {
@@ -58,16 +71,37 @@ export class WrtcRoom {
   private readonly cameras: SyntheticCamera[] = [];
   private readonly byId = new Map<PeerId, RoomPeer>();
 
-  constructor(n: number, options: { verbose?: boolean } = {}) {
-    for (let index = 0; index < n; index++) {
-      const id = `peer-${String.fromCharCode(97 + index).repeat(4)}`;
+  /** A room of `n` peers with fresh signers. */
+  static async create(n: number, options: WrtcRoomOptions = {}): Promise<WrtcRoom> {
+    const ids = Array.from({ length: n }, (_, index) => wrtcPeerId(index));
+    const { signers } = await testSigners(ids);
+    return new WrtcRoom(ids, signers, options);
+  }
+
+  /** Every peer's signer, by id, for tests that forge as one of them. */
+  readonly signers: ReadonlyMap<PeerId, Signer>;
+
+  private constructor(
+    ids: readonly PeerId[],
+    signers: ReadonlyMap<PeerId, Signer>,
+    options: WrtcRoomOptions,
+  ) {
+    this.signers = signers;
+    const keys = new Map([...signers].map(([id, s]) => [id, s.publicKey] as const));
+    for (const [index, id] of ids.entries()) {
+      const signer = signers.get(id);
+      if (signer === undefined) throw new Error(`no signer for ${id}`);
+      const create: CreatePeerConnection = (config) => new wrtc.RTCPeerConnection(config);
       const controller = new MeshController({
         selfId: id,
-        createPeerConnection: (config) => new wrtc.RTCPeerConnection(config),
+        createPeerConnection: options.wrap?.(index, create) ?? create,
         createMediaStream: (tracks) => new wrtc.MediaStream(tracks),
         iceServers: [],
+        signer,
+        subtle: nodeSubtle,
         logger: consoleLogger(id, options.verbose === true),
       });
+      controller.setPeerKeys(keys);
       const peer: RoomPeer = { id, index, controller, frames: new Map(), events: {} };
       this.peers.push(peer);
       this.byId.set(id, peer);
