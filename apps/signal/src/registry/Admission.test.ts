@@ -1,6 +1,6 @@
 import type { FakeClock } from '@meshwork/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { joinOk, registryFixture, to } from '../testing/registryFixture';
+import { joinOk, registryFixture, TEST_PUBLIC_KEY, to } from '../testing/registryFixture';
 import type { RoomRegistry } from './RoomRegistry';
 import type { JoinInput } from './types';
 
@@ -43,13 +43,23 @@ describe('RoomRegistry joins', () => {
 
   it('refuses a second join on the same connection', async () => {
     await join('c1');
-    const res = await registry.join({ conn: 'c1', roomId: 'other', displayName: 'x' });
+    const res = await registry.join({
+      publicKey: TEST_PUBLIC_KEY,
+      conn: 'c1',
+      roomId: 'other',
+      displayName: 'x',
+    });
     expect(res).toMatchObject({ ok: false, error: 'ERR_ALREADY_JOINED' });
   });
 
   it('[P8] caps the room size', async () => {
     for (const c of ['c1', 'c2', 'c3', 'c4']) await join(c);
-    const res = await registry.join({ conn: 'c5', roomId: 'room', displayName: 'e' });
+    const res = await registry.join({
+      publicKey: TEST_PUBLIC_KEY,
+      conn: 'c5',
+      roomId: 'room',
+      displayName: 'e',
+    });
     expect(res).toMatchObject({ ok: false, error: 'ERR_ROOM_FULL' });
     expect(registry.stats().peers).toBe(4);
   });
@@ -65,8 +75,14 @@ describe('RoomRegistry joins', () => {
 describe('RoomRegistry passwords', () => {
   it('[P8] lets the first joiner set the password and refuses wrong or missing ones', async () => {
     await join('c1', { password: 'secret' });
-    const missing = await registry.join({ conn: 'c2', roomId: 'room', displayName: 'b' });
+    const missing = await registry.join({
+      publicKey: TEST_PUBLIC_KEY,
+      conn: 'c2',
+      roomId: 'room',
+      displayName: 'b',
+    });
     const wrong = await registry.join({
+      publicKey: TEST_PUBLIC_KEY,
       conn: 'c3',
       roomId: 'room',
       displayName: 'b',
@@ -75,7 +91,20 @@ describe('RoomRegistry passwords', () => {
     expect(missing).toMatchObject({ ok: false, error: 'ERR_AUTH_FAILED' });
     expect(wrong).toMatchObject({ ok: false, error: 'ERR_AUTH_FAILED' });
     const right = await join('c4', { password: 'secret' });
-    expect(right.room.passwordProtected).toBe(true);
+    expect(right.room.settings.passwordProtected).toBe(true);
+  });
+
+  it('[P18] answers ERR_NO_PASSWORD to a newcomer that brings a password to an open room', async () => {
+    await join('c1');
+    const res = await registry.join({
+      publicKey: TEST_PUBLIC_KEY,
+      conn: 'c2',
+      roomId: 'room',
+      displayName: 'b',
+      password: 'pw',
+    });
+    expect(res).toMatchObject({ ok: false, error: 'ERR_NO_PASSWORD' });
+    expect(registry.stats().peers).toBe(1);
   });
 
   it('forgets the password when the room empties', async () => {
@@ -87,7 +116,12 @@ describe('RoomRegistry passwords', () => {
 
   it('[P8] checks the password before the room cap, so a full room says nothing to outsiders', async () => {
     for (const c of ['c1', 'c2', 'c3', 'c4']) await join(c, { password: 'pw' });
-    const res = await registry.join({ conn: 'c5', roomId: 'room', displayName: 'e' });
+    const res = await registry.join({
+      publicKey: TEST_PUBLIC_KEY,
+      conn: 'c5',
+      roomId: 'room',
+      displayName: 'e',
+    });
     expect(res).toMatchObject({ ok: false, error: 'ERR_AUTH_FAILED' });
   });
 });

@@ -2,10 +2,12 @@ import { type Clock, KeyedLock } from '@meshwork/kit';
 import type { Directory } from './Directory';
 import { emit, fail, linksChanged, toOthers } from './effects';
 import type { PlanCycle } from './PlanCycle';
+import type { Rebuild } from './Rebuild';
 import type { Resume } from './Resume';
-import { insertPeer, NO_MEDIA, newRoom, type PeerState } from './Room';
-import type { Joined, JoinInput, Outcome, RegistryOptions } from './types';
-import { joinedView, peerInfo } from './views';
+import { ensureHost } from './Roles';
+import { insertPeer, NO_MEDIA, newRoom, type PeerState, type RoomState } from './Room';
+import type { Effect, Joined, JoinInput, Outcome, RegistryOptions } from './types';
+import { joinedView, peerInfo, roomSettings } from './views';
 
 /** Password hashing as the registry uses it. */
 export type Passwords = NonNullable<RegistryOptions['passwords']>;
@@ -18,13 +20,15 @@ export interface AdmissionDeps {
   directory: Directory;
   plans: PlanCycle;
   resume: Resume;
+  rebuild: Rebuild;
   /** True once the registry is closed: late joins are refused. */
   isClosed: () => boolean;
 }
 
 /**
- * Who may come in (SPEC [P8]): the room password (checked before the room cap, so a full room
- * says nothing to outsiders), the cap, a new or restored identity, and the first plan.
+ * Who may come in (SPEC [P8], [P15], [P17]): the room password (checked before anything else
+ * about the room, so outsiders learn nothing), hub claims, the lock, the cap, a new or restored
+ * identity, the host role, and the first plan.
  */
 export class Admission {
   private readonly lock = new KeyedLock();
@@ -48,6 +52,9 @@ export class Admission {
           (await passwords.verify(input.password, room.passwordHash));
         if (!ok) return fail('ERR_AUTH_FAILED');
         hash = room.passwordHash;
+      } else if (room === undefined && input.resume?.passwordHash !== undefined) {
+        // [P18] A room rebuilt by a member keeps the password it had, whatever the member sends.
+        hash = input.resume.passwordHash;
       } else if (room === undefined && input.password !== undefined) {
         hash = await passwords.hash(input.password);
       }
@@ -57,8 +64,16 @@ export class Admission {
     });
   }
 
+  /** Runs `task` while no join to `roomId` is in progress (host updates of the password). */
+  exclusive<T>(roomId: string, task: () => Promise<T>): Promise<T> {
+    return this.lock.run(roomId, task);
+  }
+
   private admit(input: JoinInput, hash: string | null): Outcome<Joined> {
     const { clock, directory, plans, resume, maxPeersPerRoom } = this.deps;
+    // [P17] Only a media hub that proved itself may claim to be a server.
+    if (input.capacity?.deviceClass === 'server' && input.hubVerified !== true)
+      return fail('ERR_HUB_AUTH');
     const now = clock.now();
     const claim = input.resume;
     let room = directory.room(input.roomId);
@@ -68,13 +83,21 @@ export class Admission {
         return resume.reattach(room, existing, input);
     }
     const restore = claim !== undefined && !directory.isTaken(claim.peerId, now);
+    // [P18] A password for an open room is a mistake worth saying (the room is open anyway); a
+    // member coming back may still send the one the host has since cleared.
+    if (room && room.passwordHash === null && input.password !== undefined && !restore)
+      return fail('ERR_NO_PASSWORD');
+    // [P15] A locked room takes no one new; a member coming back is not new.
+    if (room?.locked && !restore) return fail('ERR_ROOM_LOCKED');
     if (room && room.peers.length >= maxPeersPerRoom) return fail('ERR_ROOM_FULL');
     const created = room === undefined;
     if (room === undefined) {
       room = newRoom(input.roomId, hash);
       directory.addRoom(room);
     }
-    if (restore && claim.hints) resume.restoreRoom(room, created, claim.peerId, claim.hints, now);
+    if (restore && claim.hints) resume.restoreRoom(room, created, claim.hints);
+    // A newcomer ends a rebuild: the room runs on its own plans from then on.
+    if (!restore) this.deps.rebuild.finish(room, true);
     const peer: PeerState = {
       id: restore ? claim.peerId : directory.newPeerId(now),
       displayName: input.displayName,
@@ -83,13 +106,16 @@ export class Admission {
       media: { ...NO_MEDIA, ...input.media },
       capacity: { ...input.capacity },
       conn: input.conn,
-      placeholder: false,
+      publicKey: input.publicKey,
+      hubVerified: input.hubVerified === true,
     };
     insertPeer(room, peer);
     directory.sit(input.conn, room, peer);
     directory.claim(peer.id);
-    if (restore && claim.hints) resume.rememberEpochs(room, peer, claim.hints);
+    if (restore) resume.arrive(room, peer, claim);
+    this.deps.rebuild.finish(room);
     const effects = toOthers(room, peer.id, (conn) => emit(conn, 'peerJoined', peerInfo(peer)));
+    if (ensureHost(room) && !created) effects.push(...this.settingsToOthers(room, peer));
     const prepared = plans.prepare(room, peer.id);
     effects.push(...prepared.effects, ...linksChanged(room, peer.id));
     return {
@@ -98,5 +124,10 @@ export class Admission {
       ...joinedView(room, peer, maxPeersPerRoom, prepared.plans.get(peer.id)),
       resumed: restore,
     };
+  }
+
+  private settingsToOthers(room: RoomState, peer: PeerState): Effect[] {
+    const settings = roomSettings(room);
+    return toOthers(room, peer.id, (conn) => emit(conn, 'settingsChanged', settings));
   }
 }

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { PeerId } from '@meshwork/protocol';
+import { RESUME_TOKEN_TTL_MS } from '../auth/resumeToken';
 import { RetiredIds } from './RetiredIds';
 import type { PeerState, RoomState } from './Room';
 import type { ConnId } from './types';
 
-// Retired ids are remembered long enough to outlive any resume token still in a browser tab.
+// Retired ids are remembered as long as a resume token lives (SPEC [P16]), so no token of a
+// peer that left or was removed restores it in this process.
 const RETIRED_IDS_MAX = 100_000;
-const RETIRED_IDS_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const RETIRED_IDS_MAX_AGE_MS = RESUME_TOKEN_TTL_MS;
 
 /** The room and peer a connection speaks for. */
 export interface Seat {

@@ -1,6 +1,7 @@
 import type { PeerPlan } from '@meshwork/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { joinOk, payloads, registryFixture } from '../testing/registryFixture';
+import { RTT_BROADCAST_MS } from './LinkReports';
 import type { RoomRegistry } from './RoomRegistry';
 import type { JoinInput } from './types';
 
@@ -37,5 +38,25 @@ describe('RoomRegistry plan lifecycle', () => {
     expect(same.effects).toEqual([]);
     const unknown = registry.reportLinks('c1', [{ peer: 'not-in-this-room', state: 'failed' }]);
     expect(unknown).toMatchObject({ ok: true, effects: [] });
+  });
+});
+
+describe('[P16] RTT-only reports', () => {
+  it('[P16] are not rebroadcast each time: at most once per RTT_BROADCAST_MS, state changes at once', async () => {
+    const { registry: r, clock } = registryFixture();
+    await joinOk(r, 'c1');
+    const b = await joinOk(r, 'c2');
+    let broadcasts = 0;
+    for (let i = 0; i < 100; i += 1) {
+      const res = r.reportLinks('c1', [
+        { peer: b.peerId, state: 'connected', rttMs: 10 + (i % 7) },
+      ]);
+      broadcasts += payloads(res.effects, 'linksChanged').length / 2;
+      clock.advance(50);
+    }
+    // 5 s of reports: the first (a state change), then one RTT update per window.
+    expect(broadcasts).toBeLessThanOrEqual(1 + (100 * 50) / RTT_BROADCAST_MS);
+    const failed = r.reportLinks('c1', [{ peer: b.peerId, state: 'failed', rttMs: 11 }]);
+    expect(payloads(failed.effects, 'linksChanged')).toHaveLength(2);
   });
 });

@@ -6,19 +6,29 @@ import { linkedAtAll } from './StoredPlan';
 import type { LinkReports, Outcome } from './types';
 import { shownLink } from './views';
 
-function sameShown(a: ReturnType<typeof shownLink>, b: ReturnType<typeof shownLink>): boolean {
-  return a?.state === b?.state && a?.rttMs === b?.rttMs;
+/**
+ * RTT-only changes go out at most this often per room (SPEC [P16]): RTTs move all the time, and
+ * a broadcast per report would cost every peer a message per neighbour report.
+ */
+export const RTT_BROADCAST_MS = 5_000;
+
+type Shown = ReturnType<typeof shownLink>;
+
+function sameState(a: Shown, b: Shown): boolean {
+  return (a === null) === (b === null) && a?.state === b?.state;
 }
 
 /**
  * Records what `peer` reports of its links; a link newly reported failed is routed around with
- * a new plan, any other change goes out as `linksChanged`.
+ * a new plan, a state change goes out as `linksChanged`, and an RTT-only change goes out with
+ * the next broadcast, or on its own once `RTT_BROADCAST_MS` passed since the last one.
  */
 export function reportLinks(
   room: RoomState,
   peer: PeerState,
   reports: LinkReports,
   plans: PlanCycle,
+  now: number,
 ): Outcome {
   let failedNow = false;
   // Each touched link as it stood before this batch, so a change undone within it is none.
@@ -36,7 +46,11 @@ export function reportLinks(
     }
   }
   for (const [key, shown] of before) {
-    if (!sameShown(shown, shownLink(room, key))) room.linksDirty = true;
+    const after = shownLink(room, key);
+    if (!sameState(shown, after)) room.linksDirty = true;
+    else if (shown?.rttMs !== after?.rttMs) room.rttDirty = true;
   }
+  if (room.rttDirty && now - room.linksSentAt >= RTT_BROADCAST_MS) room.linksDirty = true;
+  if (room.linksDirty || failedNow) room.linksSentAt = now;
   return { ok: true, effects: failedNow ? plans.replan(room) : linksChanged(room, null) };
 }

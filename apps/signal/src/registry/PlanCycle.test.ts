@@ -8,6 +8,7 @@ import {
   readyAll as readyAllOf,
   registryFixture,
 } from '../testing/registryFixture';
+import { SETTINGS_PLAN_INTERVAL_MS } from './PlanCycle';
 import type { RoomRegistry } from './RoomRegistry';
 import type { Effect, JoinInput } from './types';
 
@@ -32,6 +33,8 @@ describe('RoomRegistry plan lifecycle', () => {
     expect(topo).toMatchObject({ ok: true, version: 3 });
     const same = registry.setTopology('c1', 'ring');
     expect(same).toMatchObject({ ok: true, version: 3, effects: [] });
+    readyAll(['c1', 'c2'], 3);
+    clock.advance(SETTINGS_PLAN_INTERVAL_MS);
     const hub = registry.setHub('c2', a.peerId);
     expect(hub).toMatchObject({ ok: true, version: 4 });
     expect(registry.setHub('c2', 'nobody-here-at-all')).toMatchObject({
@@ -84,5 +87,73 @@ describe('RoomRegistry plan lifecycle', () => {
     const prepared = payloads<PeerPlan>(c.effects, 'planPrepared');
     const forA = prepared.find((p) => p.self === a.peerId);
     expect(forA?.links.find((l) => l.peer === b.peerId)?.epoch).toBe(2);
+  });
+});
+
+describe('[P16] plan churn', () => {
+  it('[P16] 200 topology toggles in 5 s cost a bounded number of plans; the last wins and commits', async () => {
+    await join('c1');
+    await join('c2');
+    readyAll(['c1', 'c2'], 2);
+    const topologies = ['star', 'ring', 'mesh'] as const;
+    const prepared: PeerPlan[] = [];
+    let last = 0;
+    for (let i = 0; i < 200; i += 1) {
+      const res = registry.setTopology('c1', topologies[i % 3] ?? 'mesh');
+      if (!res.ok) throw new Error(res.error);
+      last = res.version;
+      prepared.push(
+        ...payloads<PeerPlan>([...res.effects, ...timerEffects.splice(0)], 'planPrepared'),
+      );
+      // Both peers answer every plan at once, as a hostile pair of clients would.
+      for (const c of ['c1', 'c2']) registry.planReady(c, prepared.at(-1)?.version ?? 0);
+      clock.advance(25);
+    }
+    clock.advance(SETTINGS_PLAN_INTERVAL_MS);
+    prepared.push(...payloads<PeerPlan>(timerEffects.splice(0), 'planPrepared'));
+    const versions = [...new Set(prepared.map((p) => p.version))];
+    expect(versions.length).toBeLessThanOrEqual(5_000 / SETTINGS_PLAN_INTERVAL_MS + 2);
+    expect(versions.at(-1)).toBe(last);
+    expect(prepared.at(-1)?.topology).toBe(topologies[199 % 3]);
+    const commits = readyAll(['c1', 'c2'], last);
+    expect(payloads(commits, 'planCommitted')).toEqual([{ version: last }, { version: last }]);
+  });
+
+  it('[P16] a burst while a settings plan is pending queues one plan, prepared when it commits', async () => {
+    await join('c1');
+    await join('c2');
+    readyAll(['c1', 'c2'], 2);
+    const first = registry.setTopology('c1', 'star');
+    expect(first).toMatchObject({ ok: true, version: 3 });
+    clock.advance(SETTINGS_PLAN_INTERVAL_MS);
+    const second = registry.setTopology('c2', 'ring');
+    const third = registry.setTopology('c1', 'mesh');
+    expect(second).toMatchObject({ ok: true, version: 4 });
+    expect(third).toMatchObject({ ok: true, version: 4 });
+    expect(payloads(third.effects, 'planPrepared')).toEqual([]);
+    // Plan 3 still commits under churn; the queued change follows with the latest settings.
+    registry.planReady('c1', 3);
+    const commit = registry.planReady('c2', 3).effects;
+    expect(payloads(commit, 'planCommitted')).toEqual([{ version: 3 }, { version: 3 }]);
+    const next = payloads<PeerPlan>(commit, 'planPrepared');
+    expect(next.map((p) => [p.version, p.topology])).toEqual([
+      [4, 'mesh'],
+      [4, 'mesh'],
+    ]);
+  });
+
+  it('[P16] a queued change waits at most for the pending plan’s deadline', async () => {
+    await join('c1');
+    await join('c2');
+    readyAll(['c1', 'c2'], 2);
+    registry.setTopology('c1', 'star');
+    clock.advance(SETTINGS_PLAN_INTERVAL_MS);
+    registry.setTopology('c1', 'ring');
+    clock.advance(DEADLINE_MS);
+    expect(payloads(timerEffects, 'planCommitted')).toEqual([{ version: 3 }, { version: 3 }]);
+    expect(payloads<PeerPlan>(timerEffects, 'planPrepared').map((p) => p.topology)).toEqual([
+      'ring',
+      'ring',
+    ]);
   });
 });

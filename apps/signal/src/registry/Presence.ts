@@ -1,12 +1,14 @@
 import { type Clock, Timers } from '@meshwork/kit';
 import { parseLinkKey } from '@meshwork/mesh/plan';
-import type { PeerId } from '@meshwork/protocol';
+import type { LeaveReason, PeerId } from '@meshwork/protocol';
 import type { Directory } from './Directory';
 import { emit, toOthers } from './effects';
 import type { PlanCycle } from './PlanCycle';
+import type { Rebuild } from './Rebuild';
+import { ensureHost, settingsChanged } from './Roles';
 import { type PeerState, type RoomState, removeFromRoom } from './Room';
 import type { ConnId, Effect } from './types';
-import { peerInfo, roomSettings } from './views';
+import { peerInfo } from './views';
 
 /** What presence needs from the registry around it. */
 export interface PresenceDeps {
@@ -17,6 +19,7 @@ export interface PresenceDeps {
   onEffects: (effects: Effect[]) => void;
   directory: Directory;
   plans: PlanCycle;
+  rebuild: Rebuild;
 }
 
 /**
@@ -57,8 +60,11 @@ export class Presence {
     this.graces.clear(peer.id);
   }
 
-  /** Removes a peer at once and issues a new plan; the last peer out deletes the room. */
-  remove(room: RoomState, peer: PeerState, reason: 'left' | 'timeout'): Effect[] {
+  /**
+   * Removes a peer at once and issues a new plan; the last peer out deletes the room. A host
+   * that goes passes the role to the longest-present connected member (SPEC [P15]).
+   */
+  remove(room: RoomState, peer: PeerState, reason: LeaveReason): Effect[] {
     const { directory, plans } = this.deps;
     this.graces.clear(peer.id);
     if (peer.conn !== null) directory.stand(peer.conn);
@@ -67,15 +73,19 @@ export class Presence {
     room.ready.delete(peer.id);
     directory.retire(peer.id, this.deps.clock.now());
     this.forgetLinksOf(room, peer.id);
+    this.deps.rebuild.forget(room, peer.id);
+    this.deps.rebuild.finish(room);
     const effects = toOthers(room, null, (c) => emit(c, 'peerLeft', { peerId: peer.id, reason }));
     if (room.peers.length === 0) {
       this.deleteRoom(room);
       return effects;
     }
+    let changed = ensureHost(room);
     if (room.hubPreference === peer.id) {
       room.hubPreference = null;
-      effects.push(...toOthers(room, null, (c) => emit(c, 'settingsChanged', roomSettings(room))));
+      changed = true;
     }
+    if (changed) effects.push(...settingsChanged(room));
     effects.push(...plans.replan(room));
     return effects;
   }
@@ -83,6 +93,7 @@ export class Presence {
   /** Drops a room and every timer it has. */
   deleteRoom(room: RoomState): void {
     this.deps.plans.forget(room);
+    this.deps.rebuild.drop(room);
     for (const peer of room.peers) this.graces.clear(peer.id);
     this.deps.directory.removeRoom(room);
   }
@@ -96,13 +107,13 @@ export class Presence {
     for (const key of [
       ...room.reports.keys(),
       ...room.failedLinks,
-      ...room.rememberedEpochs.keys(),
+      ...room.epochOverrides.keys(),
     ]) {
       if (!parseLinkKey(key).includes(id)) continue;
       room.reports.delete(key);
       // A failed link the plan routed around is listed on its own: dropping it changes the list.
       if (room.failedLinks.delete(key)) room.linksDirty = true;
-      room.rememberedEpochs.delete(key);
+      room.epochOverrides.delete(key);
     }
   }
 }

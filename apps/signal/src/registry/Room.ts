@@ -1,7 +1,33 @@
 import type { LinkKey } from '@meshwork/mesh/plan';
-import type { CapacityHints, LinkState, MediaFlags, PeerId, Topology } from '@meshwork/protocol';
+import type {
+  CapacityHints,
+  ControlPolicy,
+  LinkState,
+  MediaFlags,
+  PeerId,
+  PublicKey,
+  Topology,
+} from '@meshwork/protocol';
 import type { StoredPlan } from './StoredPlan';
 import type { ConnId } from './types';
+
+/** A link one or both ends said they held before the restart. */
+export interface HintedLink {
+  /** The resumed ends that named it; a link between two resumed peers needs both. */
+  claimedBy: Set<PeerId>;
+  /** The epoch its life keeps, or null for a new life (ends disagree, or beyond the version). */
+  epoch: number | null;
+}
+
+/**
+ * A room rebuilt after a restart, waiting for the peers its resumers named (SPEC [P16]). The
+ * expected ids are not peers: never shown, never counted toward the cap, given nothing but an id
+ * and the epochs of the links their resumers held, and gone at the end of the grace period.
+ */
+export interface RebuildState {
+  expected: Set<PeerId>;
+  links: Map<LinkKey, HintedLink>;
+}
 
 /** Media flags of a peer that has said nothing about its media yet. */
 export const NO_MEDIA: MediaFlags = { audio: false, video: false, screen: false };
@@ -17,8 +43,10 @@ export interface PeerState {
   capacity: CapacityHints;
   /** The live connection, or null while the grace period runs. */
   conn: ConnId | null;
-  /** True for a peer a rebuilt room holds from another peer's resume hints until it resumes. */
-  placeholder: boolean;
+  /** The key the peer signs with (SPEC [P14]); fixed for the life of the id. */
+  publicKey: PublicKey;
+  /** True when the join presented a valid media-hub credential (SPEC [P17]). */
+  hubVerified: boolean;
 }
 
 /** The last report of one link. */
@@ -27,11 +55,18 @@ export interface LinkReportState {
   rttMs: number | null;
 }
 
+/** What caused the pending plan: settings changes are coalesced, other causes are not. */
+export type PlanCause = 'settings' | 'other';
+
 /** One room's whole state: plain data, no timers (those belong to the parts that set them). */
 export interface RoomState {
   id: string;
   topology: Topology;
   hubPreference: PeerId | null;
+  /** The host (SPEC [P15]); null only while a rebuilt room waits for a member. */
+  hostId: PeerId | null;
+  controlPolicy: ControlPolicy;
+  locked: boolean;
   /** Last plan version issued; never goes backwards. */
   version: number;
   /** Peers in join order. */
@@ -42,6 +77,7 @@ export interface RoomState {
   failedLinks: Set<LinkKey>;
   committed: StoredPlan | null;
   pending: StoredPlan | null;
+  pendingCause: PlanCause;
   /** Peers that reported ready for the pending plan. */
   ready: Set<PeerId>;
   passwordHash: string | null;
@@ -50,19 +86,32 @@ export interface RoomState {
    * new report, a failed link), so `linksChanged` goes out only on change.
    */
   linksDirty: boolean;
+  /** An RTT-only change not yet sent; it goes out at most once per `RTT_BROADCAST_MS`. */
+  rttDirty: boolean;
+  /** When `linksChanged` last went out (clock ms). */
+  linksSentAt: number;
+  /** A settings change waiting for the pending plan to commit (SPEC [P16] coalescing). */
+  replanQueued: boolean;
+  /** When the last settings-caused plan was prepared (clock ms). */
+  settingsPlanAt: number;
   /**
-   * Epochs remembered by resuming peers for links towards peers that have not resumed yet
-   * (rooms rebuilt after a restart). They override the planner's fresh epochs (SPEC [P9]).
+   * Epoch overrides for the next prepare, left by a rebuild that just ended: a number keeps
+   * that link's life, null gives it a new one (SPEC [P16]).
    */
-  rememberedEpochs: Map<LinkKey, number>;
+  epochOverrides: Map<LinkKey, number | null>;
+  /** Present while a room rebuilt after a restart waits for the peers its resumers named. */
+  rebuild: RebuildState | null;
 }
 
-/** An empty room. */
+/** An empty room; one created with a password lets only its host steer (SPEC [P15]). */
 export function newRoom(id: string, passwordHash: string | null): RoomState {
   return {
     id,
     topology: 'mesh',
     hubPreference: null,
+    hostId: null,
+    controlPolicy: passwordHash === null ? 'everyone' : 'host',
+    locked: false,
     version: 0,
     peers: [],
     byId: new Map(),
@@ -70,10 +119,16 @@ export function newRoom(id: string, passwordHash: string | null): RoomState {
     failedLinks: new Set(),
     committed: null,
     pending: null,
+    pendingCause: 'other',
     ready: new Set(),
     passwordHash,
     linksDirty: false,
-    rememberedEpochs: new Map(),
+    rttDirty: false,
+    linksSentAt: Number.NEGATIVE_INFINITY,
+    replanQueued: false,
+    settingsPlanAt: Number.NEGATIVE_INFINITY,
+    epochOverrides: new Map(),
+    rebuild: null,
   };
 }
 

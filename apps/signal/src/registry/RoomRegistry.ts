@@ -1,12 +1,16 @@
-import type { PeerId, Topology } from '@meshwork/protocol';
-import { Admission } from './Admission';
+import type { Clock } from '@meshwork/kit';
+import type { PeerId, Topology, UpdateRoomRequest } from '@meshwork/protocol';
+import { Admission, type Passwords } from './Admission';
 import { Directory, type RegistryStats, type Seat } from './Directory';
 import { fail } from './effects';
 import { reportLinks } from './LinkReports';
 import { PlanCycle } from './PlanCycle';
 import { Presence } from './Presence';
 import { hashPassword, verifyPassword } from './password';
+import { createPlanProofs } from './planProof';
+import { Rebuild } from './Rebuild';
 import { Resume } from './Resume';
+import { applyRoomUpdate, isHost, removalNotice, transferHost } from './Roles';
 import { relay } from './relay';
 import { setHub, setTopology, updatePeer } from './Settings';
 import type {
@@ -29,7 +33,10 @@ import { peerInfo, roomLinks, roomSettings } from './views';
  */
 export class RoomRegistry {
   private readonly directory = new Directory();
+  private readonly clock: Clock;
+  private readonly passwords: Passwords;
   private readonly plans: PlanCycle;
+  private readonly rebuild: Rebuild;
   private readonly presence: Presence;
   private readonly admission: Admission;
   private closed = false;
@@ -37,12 +44,25 @@ export class RoomRegistry {
   constructor(options: RegistryOptions) {
     const { clock, onEffects, maxPeersPerRoom } = options;
     const directory = this.directory;
+    const isLive = (room: Parameters<Directory['isLive']>[0]) => directory.isLive(room);
+    const proofs = createPlanProofs(options.planSecret);
+    this.clock = clock;
+    this.passwords = options.passwords ?? { hash: hashPassword, verify: verifyPassword };
     this.plans = new PlanCycle({
       clock,
       onEffects,
       commitDeadlineMs: options.commitDeadlineMs,
       hooks: options.hooks,
-      isLive: (room) => directory.isLive(room),
+      isLive,
+      proofs,
+    });
+    this.rebuild = new Rebuild({
+      clock,
+      graceMs: options.graceMs,
+      maxExpected: maxPeersPerRoom,
+      replan: (room) => this.plans.replan(room),
+      onEffects,
+      isLive,
     });
     this.presence = new Presence({
       clock,
@@ -50,28 +70,32 @@ export class RoomRegistry {
       graceMs: options.graceMs,
       directory,
       plans: this.plans,
+      rebuild: this.rebuild,
     });
     const resume = new Resume({
       directory,
       presence: this.presence,
-      plans: this.plans,
+      rebuild: this.rebuild,
+      proofs,
       maxPeersPerRoom,
     });
     this.admission = new Admission({
       clock,
       maxPeersPerRoom,
-      passwords: options.passwords ?? { hash: hashPassword, verify: verifyPassword },
+      passwords: this.passwords,
       directory,
       plans: this.plans,
       resume,
+      rebuild: this.rebuild,
       isClosed: () => this.closed,
     });
   }
 
   /** The peer a connection speaks for, if it has joined. */
-  peerOf(conn: ConnId): { roomId: string; peerId: PeerId } | null {
+  peerOf(conn: ConnId): { roomId: string; peerId: PeerId; host: boolean } | null {
     const seat = this.directory.seat(conn);
-    return seat ? { roomId: seat.room.id, peerId: seat.peer.id } : null;
+    if (!seat) return null;
+    return { roomId: seat.room.id, peerId: seat.peer.id, host: seat.room.hostId === seat.peer.id };
   }
 
   /** Joins (or resumes into) a room; joins to one room run one at a time. */
@@ -99,7 +123,9 @@ export class RoomRegistry {
 
   /** Records link states; a newly failed link is routed around with a new plan. */
   reportLinks(conn: ConnId, reports: LinkReports): Outcome {
-    return this.seated(conn, ({ room, peer }) => reportLinks(room, peer, reports, this.plans));
+    return this.seated(conn, ({ room, peer }) =>
+      reportLinks(room, peer, reports, this.plans, this.clock.now()),
+    );
   }
 
   /** Updates a peer's name, media flags or capacity hints and tells the others. */
@@ -109,17 +135,54 @@ export class RoomRegistry {
 
   /** Switches the room's topology; a change issues a new plan. */
   setTopology(conn: ConnId, topology: Topology): Outcome<{ version: number }> {
-    return this.seated(conn, ({ room }) => setTopology(room, topology, this.plans));
+    return this.seated(conn, ({ room, peer }) => setTopology(room, peer, topology, this.plans));
   }
 
   /** Chooses the star hub (null: let the server elect); a change issues a new plan. */
   setHub(conn: ConnId, hub: PeerId | null): Outcome<{ version: number }> {
-    return this.seated(conn, ({ room }) => setHub(room, hub, this.plans));
+    return this.seated(conn, ({ room, peer }) => setHub(room, peer, hub, this.plans));
   }
 
   /** A peer receives every origin over the pending plan's routes. */
   planReady(conn: ConnId, version: number): Outcome {
     return this.seated(conn, ({ room, peer }) => this.plans.ready(room, peer, version));
+  }
+
+  /**
+   * Host only (SPEC [P15]): policy, lock, and the password (hashed before it is stored; joins to
+   * the room wait meanwhile, and the caller's seat is checked again afterwards).
+   */
+  async updateRoom(conn: ConnId, req: UpdateRoomRequest): Promise<Outcome> {
+    const first = this.directory.seat(conn);
+    if (!first) return fail('ERR_NOT_JOINED');
+    if (!isHost(first.room, first.peer)) return fail('ERR_NOT_HOST');
+    return this.admission.exclusive(first.room.id, async () => {
+      const hash =
+        typeof req.password === 'string' ? await this.passwords.hash(req.password) : req.password;
+      return this.seated(conn, ({ room, peer }) => {
+        if (this.closed) return fail('ERR_INTERNAL');
+        if (!isHost(room, peer)) return fail('ERR_NOT_HOST');
+        return { ok: true, effects: applyRoomUpdate(room, req, hash) };
+      });
+    });
+  }
+
+  /** Host only: the target is told `ERR_REMOVED`, dropped, and leaves as `kicked`. */
+  removePeer(conn: ConnId, target: PeerId): Outcome {
+    return this.seated(conn, ({ room, peer }) => {
+      if (!isHost(room, peer)) return fail('ERR_NOT_HOST');
+      const victim = room.byId.get(target);
+      if (victim === undefined) return fail('ERR_UNKNOWN_PEER');
+      // Leaving is how a host removes itself; `removePeer` is for others.
+      if (victim === peer) return fail('ERR_BAD_REQUEST');
+      const notice = removalNotice(victim);
+      return { ok: true, effects: [...notice, ...this.presence.remove(room, victim, 'kicked')] };
+    });
+  }
+
+  /** Host only: hands the role to another member. */
+  transferHost(conn: ConnId, target: PeerId): Outcome {
+    return this.seated(conn, ({ room, peer }) => transferHost(room, peer, target));
   }
 
   /** Counts for health and metrics. */
@@ -133,8 +196,8 @@ export class RoomRegistry {
       id: room.id,
       settings: roomSettings(room),
       version: room.version,
-      passwordProtected: room.passwordHash !== null,
       peers: room.peers.map(peerInfo),
+      expected: [...(room.rebuild?.expected ?? [])],
       links: roomLinks(room),
       failedLinks: [...room.failedLinks].sort(),
       committed: room.committed?.version ?? null,
@@ -149,6 +212,7 @@ export class RoomRegistry {
     this.closed = true;
     for (const room of [...this.directory.allRooms()]) this.presence.deleteRoom(room);
     this.plans.close();
+    this.rebuild.close();
     this.presence.close();
     this.directory.clear();
   }

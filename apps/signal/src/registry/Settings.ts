@@ -1,9 +1,11 @@
 import type { CapacityHints, MediaFlags, PeerId, Topology } from '@meshwork/protocol';
 import { emit, fail, toOthers } from './effects';
 import type { PlanCycle } from './PlanCycle';
+import { finishRebuild } from './Rebuild';
+import { ensureHost, mayControl, settingsChanged } from './Roles';
 import type { PeerState, RoomState } from './Room';
-import type { Effect, Outcome, PeerUpdate } from './types';
-import { peerInfo, roomSettings } from './views';
+import type { Outcome, PeerUpdate } from './types';
+import { peerInfo } from './views';
 
 const MEDIA_KINDS: readonly (keyof MediaFlags)[] = ['audio', 'video', 'screen'];
 
@@ -13,6 +15,8 @@ function sameCapacity(a: CapacityHints, b: CapacityHints): boolean {
 
 /** Updates a peer's name, media flags or capacity hints; the others hear of a real change only. */
 export function updatePeer(room: RoomState, peer: PeerState, update: PeerUpdate): Outcome {
+  // [P17] Only a media hub that proved itself at join may claim to be a server.
+  if (update.capacity?.deviceClass === 'server' && !peer.hubVerified) return fail('ERR_HUB_AUTH');
   let changed = false;
   if (update.displayName !== undefined && update.displayName !== peer.displayName) {
     peer.displayName = update.displayName;
@@ -35,31 +39,46 @@ export function updatePeer(room: RoomState, peer: PeerState, update: PeerUpdate)
   };
 }
 
-/** Switches the room's topology; a change issues a new plan. */
+/**
+ * Switches the room's topology (SPEC [P15] policy); a change issues a plan, coalesced with other
+ * settings changes (SPEC [P16]). Answers the version that carries the change.
+ */
 export function setTopology(
   room: RoomState,
+  peer: PeerState,
   topology: Topology,
   plans: PlanCycle,
 ): Outcome<{ version: number }> {
-  if (room.topology === topology) return { ok: true, effects: [], version: room.version };
+  if (!mayControl(room, peer)) return fail('ERR_NOT_HOST');
+  if (room.topology === topology) return unchanged(room);
   room.topology = topology;
-  return { ok: true, effects: settingsChanged(room, plans), version: room.version };
+  return planSettings(room, plans);
 }
 
-/** Chooses the star hub (null: let the server elect); a change issues a new plan. */
+/** Chooses the star hub (null: let the server elect); a change issues a plan, as above. */
 export function setHub(
   room: RoomState,
+  peer: PeerState,
   hub: PeerId | null,
   plans: PlanCycle,
 ): Outcome<{ version: number }> {
+  if (!mayControl(room, peer)) return fail('ERR_NOT_HOST');
   if (hub !== null && !room.byId.has(hub)) return fail('ERR_UNKNOWN_PEER');
-  if (room.hubPreference === hub) return { ok: true, effects: [], version: room.version };
+  if (room.hubPreference === hub) return unchanged(room);
   room.hubPreference = hub;
-  return { ok: true, effects: settingsChanged(room, plans), version: room.version };
+  return planSettings(room, plans);
 }
 
-function settingsChanged(room: RoomState, plans: PlanCycle): Effect[] {
-  const effects = toOthers(room, null, (c) => emit(c, 'settingsChanged', roomSettings(room)));
-  effects.push(...plans.replan(room));
-  return effects;
+/** Nothing changed: the answer is the version that carries the settings as they are. */
+function unchanged(room: RoomState): Outcome<{ version: number }> {
+  return { ok: true, effects: [], version: room.version + (room.replanQueued ? 1 : 0) };
+}
+
+function planSettings(room: RoomState, plans: PlanCycle): Outcome<{ version: number }> {
+  // A settings change ends a rebuild: the room plans for itself from now on.
+  if (finishRebuild(room, true)) ensureHost(room);
+  const effects = settingsChanged(room);
+  const planned = plans.requestSettingsPlan(room);
+  effects.push(...planned.effects);
+  return { ok: true, effects, version: planned.version };
 }

@@ -24,10 +24,15 @@ export interface StoredPlan {
    * checks its link without building a key.
    */
   neighbourEpochs: ReadonlyMap<PeerId, readonly number[]>;
+  /** The server's HMAC over room and version, carried by every `PeerPlan` (SPEC [P16]). */
+  proof: string;
 }
 
-/** Keeps the room-wide parts of a freshly computed plan. */
-export function storePlan(plan: RoomPlan): StoredPlan {
+/** The room-wide parts of a plan, as the planner or a rebuild computes them. */
+export type RoomWidePlan = Pick<RoomPlan, 'version' | 'topology' | 'hub' | 'graph' | 'epochs'>;
+
+/** Keeps the room-wide parts of a freshly computed plan, with its proof. */
+export function storePlan(plan: RoomWidePlan, proof: string): StoredPlan {
   const neighbourEpochs = new Map<PeerId, number[]>();
   for (const [self, neighbours] of plan.graph.adjacency) {
     neighbourEpochs.set(
@@ -36,12 +41,12 @@ export function storePlan(plan: RoomPlan): StoredPlan {
     );
   }
   const { version, topology, hub, graph, epochs } = plan;
-  return { version, topology, hub, graph, epochs, neighbourEpochs };
+  return { version, topology, hub, graph, epochs, neighbourEpochs, proof };
 }
 
 /** What `self` is told under a stored plan (routes are recomputed; they are cheap and pure). */
 export function planOf(plan: StoredPlan, self: PeerId): PeerPlan {
-  return peerPlan({ ...plan, trees: routeTrees(plan.graph) }, self);
+  return { ...peerPlan({ ...plan, trees: routeTrees(plan.graph) }, self), proof: plan.proof };
 }
 
 /** A room's two plan slots (a `RoomState` is one): the committed plan and the one in flight. */

@@ -36,6 +36,8 @@ export function toOthers(
 export function linksChanged(room: RoomState, exclude: PeerId | null): Effect[] {
   if (!room.linksDirty) return [];
   room.linksDirty = false;
+  // The list carries every link's latest RTT, so nothing RTT-only is left to send.
+  room.rttDirty = false;
   const links = roomLinks(room);
   return toOthers(room, exclude, (c) => emit(c, 'linksChanged', { links }));
 }

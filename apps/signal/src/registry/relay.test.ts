@@ -1,5 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { joinOk, readyAll as readyAllOf, registryFixture } from '../testing/registryFixture';
+import {
+  joinOk,
+  readyAll as readyAllOf,
+  registryFixture,
+  TEST_PUBLIC_KEY,
+} from '../testing/registryFixture';
 import type { RoomRegistry } from './RoomRegistry';
 import type { JoinInput } from './types';
 
@@ -28,7 +33,12 @@ describe('RoomRegistry relay authorization', () => {
     const a = await join('c1');
     const b = await join('c2');
     const c = await join('c3');
-    const other = await registry.join({ conn: 'x1', roomId: 'elsewhere', displayName: 'x' });
+    const other = await registry.join({
+      publicKey: TEST_PUBLIC_KEY,
+      conn: 'x1',
+      roomId: 'elsewhere',
+      displayName: 'x',
+    });
     if (!other.ok) throw new Error('join failed');
     registry.setTopology('c1', 'star');
     readyAll(['c1', 'c2', 'c3'], 4);

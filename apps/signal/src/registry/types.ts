@@ -6,6 +6,7 @@ import type {
   MediaFlags,
   PeerId,
   PeerPlan,
+  PublicKey,
   ResumeHints,
   RoomSnapshot,
   ServerToClientEvents,
@@ -37,6 +38,13 @@ export type Outcome<T extends object = object> =
 export interface ResumeRequest {
   peerId: PeerId;
   joinedAt: number;
+  /** The token says this peer was the host when it was issued (a rebuilt room adopts it). */
+  host?: boolean;
+  /**
+   * The room's password hash when the token was issued (null: the room was open). A room this
+   * resume creates after a restart takes it, so its password survives (SPEC [P18]).
+   */
+  passwordHash?: string | null;
   hints?: ResumeHints;
 }
 
@@ -48,6 +56,10 @@ export interface JoinInput {
   password?: string;
   media?: MediaFlags;
   capacity?: CapacityHints;
+  /** The session's signing key (SPEC [P14]); a resumed id must bring the key it had. */
+  publicKey: PublicKey;
+  /** True when the server layer verified the join's `hubToken` (SPEC [P17]). */
+  hubVerified?: boolean;
   /** Present when the request carried a valid resume token for this room. */
   resume?: ResumeRequest;
 }
@@ -59,6 +71,8 @@ export interface Joined {
   resumed: boolean;
   room: RoomSnapshot;
   plan: PeerPlan;
+  /** The room's stored password hash, for the resume token only; never sent as it is. */
+  passwordHash: string | null;
 }
 
 /** A change to a peer's own details. */
@@ -94,6 +108,11 @@ export interface RegistryOptions {
   /** Receives effects produced by timers (deadline commits, grace expiry). */
   onEffects: (effects: Effect[]) => void;
   hooks?: RegistryHooks;
+  /**
+   * Key of plan proofs (SPEC [P16]); the server passes its resume secret so proofs outlive a
+   * restart. Random per registry when absent.
+   */
+  planSecret?: string | Uint8Array;
   /** Password hashing, injectable so tests can use a cheap one. */
   passwords?: {
     hash(password: string): Promise<string>;

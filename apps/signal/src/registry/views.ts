@@ -20,17 +20,26 @@ export function peerInfo(peer: PeerState): PeerInfo {
     media: { ...peer.media },
     capacity: { ...peer.capacity },
     connected: peer.conn !== null,
+    publicKey: peer.publicKey,
   };
 }
 
 /** The room's settings. */
 export function roomSettings(room: RoomState): RoomSettings {
-  return { topology: room.topology, hubPreference: room.hubPreference };
+  return {
+    topology: room.topology,
+    hubPreference: room.hubPreference,
+    hostId: room.hostId,
+    controlPolicy: room.controlPolicy,
+    locked: room.locked,
+    passwordProtected: room.passwordHash !== null,
+  };
 }
 
 /**
  * The room's links as the server last heard of them: every edge of the newest plan (state
  * `connecting` until reported), plus failed links the plan routes around. Earlier joiner in `a`.
+ * Links towards ids a rebuilding room only expects are left out: those ids are not peers.
  */
 export function roomLinks(room: RoomState): RoomLink[] {
   const index = new Map(room.peers.map((p, i) => [p.id, i]));
@@ -39,6 +48,7 @@ export function roomLinks(room: RoomState): RoomLink[] {
   const links: RoomLink[] = [];
   const seen = new Set<LinkKey>();
   for (const [x, y] of latestPlan(room)?.graph.edges ?? []) {
+    if (!room.byId.has(x) || !room.byId.has(y)) continue;
     const key = linkKey(x, y);
     seen.add(key);
     const report = room.reports.get(key);
@@ -67,7 +77,6 @@ export function roomSnapshot(room: RoomState, maxPeers: number): RoomSnapshot {
   return {
     roomId: room.id,
     settings: roomSettings(room),
-    passwordProtected: room.passwordHash !== null,
     maxPeers,
     peers: room.peers.map(peerInfo),
     links: roomLinks(room),
@@ -88,5 +97,6 @@ export function joinedView(
     joinedAt: peer.joinedAt,
     room: roomSnapshot(room, maxPeers),
     plan: fresh ?? planOf(latest, peer.id),
+    passwordHash: room.passwordHash,
   };
 }

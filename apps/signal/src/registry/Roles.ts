@@ -1,0 +1,84 @@
+import { ERROR_MESSAGES, type PeerId, type UpdateRoomRequest } from '@meshwork/protocol';
+import { emit, fail, toOthers } from './effects';
+import type { PeerState, RoomState } from './Room';
+import type { Effect, Outcome } from './types';
+import { roomSettings } from './views';
+
+/** The longest-present connected member, else the longest-present one (SPEC [P15]). */
+export function nextHost(room: RoomState): PeerId | null {
+  return (room.peers.find((p) => p.conn !== null) ?? room.peers[0])?.id ?? null;
+}
+
+/** `settingsChanged` for everyone in the room. */
+export function settingsChanged(room: RoomState): Effect[] {
+  const settings = roomSettings(room);
+  return toOthers(room, null, (c) => emit(c, 'settingsChanged', settings));
+}
+
+/**
+ * Gives the room a host if it has none or its host is gone (a rebuilt room whose members came
+ * back without the host's token, or a host that left). Returns whether the host changed.
+ */
+export function ensureHost(room: RoomState): boolean {
+  if (room.hostId !== null && room.byId.has(room.hostId)) return false;
+  // A rebuilding room keeps the role open for the resumer whose token says it was host.
+  if (room.hostId === null && room.rebuild !== null) return false;
+  const next = nextHost(room);
+  if (next === room.hostId) return false;
+  room.hostId = next;
+  return true;
+}
+
+/** Whether `peer` may change topology and hub under the room's policy. */
+export function mayControl(room: RoomState, peer: PeerState): boolean {
+  return room.controlPolicy === 'everyone' || room.hostId === peer.id;
+}
+
+/** A host-only request's first check. */
+export function isHost(room: RoomState, peer: PeerState): boolean {
+  return room.hostId === peer.id;
+}
+
+/**
+ * Applies the host's room update: policy, lock and password (already hashed, or null to clear).
+ * The others hear of a real change only.
+ */
+export function applyRoomUpdate(
+  room: RoomState,
+  req: Omit<UpdateRoomRequest, 'password'>,
+  passwordHash: string | null | undefined,
+): Effect[] {
+  let changed = false;
+  if (req.controlPolicy !== undefined && req.controlPolicy !== room.controlPolicy) {
+    room.controlPolicy = req.controlPolicy;
+    changed = true;
+  }
+  if (req.locked !== undefined && req.locked !== room.locked) {
+    room.locked = req.locked;
+    changed = true;
+  }
+  if (passwordHash !== undefined && passwordHash !== room.passwordHash) {
+    // A new password is a change even when the room had one: the old one stops working.
+    room.passwordHash = passwordHash;
+    changed = true;
+  }
+  return changed ? settingsChanged(room) : [];
+}
+
+/** Hands the host role to another member of the room. */
+export function transferHost(room: RoomState, host: PeerState, target: PeerId): Outcome {
+  if (!isHost(room, host)) return fail('ERR_NOT_HOST');
+  if (!room.byId.has(target)) return fail('ERR_UNKNOWN_PEER');
+  if (target === host.id) return { ok: true, effects: [] };
+  room.hostId = target;
+  return { ok: true, effects: settingsChanged(room) };
+}
+
+/** What the removed peer is told before its connection is dropped. */
+export function removalNotice(peer: PeerState): Effect[] {
+  if (peer.conn === null) return [];
+  return [
+    emit(peer.conn, 'serverError', { error: 'ERR_REMOVED', message: ERROR_MESSAGES.ERR_REMOVED }),
+    { type: 'disconnect', conn: peer.conn },
+  ];
+}
