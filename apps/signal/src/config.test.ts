@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
+  DEFAULT_JOINS_PER_IP_PER_MINUTE,
+  DEFAULT_MAX_CONNECTIONS_PER_IP,
+  DEFAULT_MAX_JOIN_QUEUE_PER_ROOM,
   DEFAULT_MAX_PEERS_PER_ROOM,
   DEFAULT_RESUME_GRACE_MS,
   loadConfig,
@@ -29,6 +32,13 @@ describe('loadConfig', () => {
       logLevel: 'info',
       resumeSecretGenerated: true,
       resumeGraceMs: DEFAULT_RESUME_GRACE_MS,
+      trustProxy: false,
+      maxConnectionsPerIp: DEFAULT_MAX_CONNECTIONS_PER_IP,
+      joinsPerIpPerMinute: DEFAULT_JOINS_PER_IP_PER_MINUTE,
+      maxJoinQueuePerRoom: DEFAULT_MAX_JOIN_QUEUE_PER_ROOM,
+      hubSecret: null,
+      frameAncestors: ["'self'"],
+      metricsToken: null,
     });
     expect(config.webRoot.replaceAll('\\', '/')).toMatch(/apps\/web\/dist$/);
     expect(loadConfig({}).resumeSecret).not.toBe(config.resumeSecret);
@@ -42,12 +52,19 @@ describe('loadConfig', () => {
       ICE_SERVERS: '[{"urls":"stun:stun.example.org:3478"}]',
       TURN_SECRET: 'shared',
       TURN_URLS: 'turn:turn.example.org:3478?transport=udp,turns:turn.example.org:5349',
-      TURN_TTL_SECONDS: '3600',
+      TURN_TTL_S: '1800',
       MAX_PEERS_PER_ROOM: '8',
       LOG_LEVEL: 'debug',
       RESUME_SECRET: 'sixteen-chars-at-least',
       RESUME_GRACE_MS: '2000',
       WEB_ROOT: '/srv/meshwork',
+      TRUST_PROXY: '1',
+      MAX_CONNECTIONS_PER_IP: '50',
+      JOINS_PER_IP_PER_MINUTE: '120',
+      MAX_JOIN_QUEUE_PER_ROOM: '10',
+      HUB_SECRET: 'hub-secret-0123456789',
+      FRAME_ANCESTORS: "'self', https://intranet.example.org",
+      METRICS_TOKEN: 'metrics-token-0123456789',
     });
     expect(config).toMatchObject({
       port: 9000,
@@ -57,7 +74,7 @@ describe('loadConfig', () => {
       turn: {
         secret: 'shared',
         urls: ['turn:turn.example.org:3478?transport=udp', 'turns:turn.example.org:5349'],
-        ttlSeconds: 3600,
+        ttlSeconds: 1800,
       },
       maxPeersPerRoom: 8,
       logLevel: 'debug',
@@ -65,7 +82,24 @@ describe('loadConfig', () => {
       resumeSecretGenerated: false,
       resumeGraceMs: 2000,
       webRoot: '/srv/meshwork',
+      trustProxy: true,
+      maxConnectionsPerIp: 50,
+      joinsPerIpPerMinute: 120,
+      maxJoinQueuePerRoom: 10,
+      hubSecret: 'hub-secret-0123456789',
+      frameAncestors: ["'self'", 'https://intranet.example.org'],
+      metricsToken: 'metrics-token-0123456789',
     });
+  });
+
+  it('[P19] gives TURN credentials an hour by default; TURN_TTL_S wins over the older TURN_TTL_SECONDS', () => {
+    const turn = { TURN_SECRET: 's', TURN_URLS: 'turn:127.0.0.1:3478' };
+    expect(loadConfig(turn).turn?.ttlSeconds).toBe(3_600);
+    expect(loadConfig({ ...turn, TURN_TTL_S: '600' }).turn?.ttlSeconds).toBe(600);
+    expect(loadConfig({ ...turn, TURN_TTL_SECONDS: '900' }).turn?.ttlSeconds).toBe(900);
+    expect(
+      loadConfig({ ...turn, TURN_TTL_SECONDS: '900', TURN_TTL_S: '600' }).turn?.ttlSeconds,
+    ).toBe(600);
   });
 
   it.each([
@@ -86,6 +120,17 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ RESUME_SECRET: 'short' }, 'RESUME_SECRET'],
     [{ RESUME_GRACE_MS: '-1' }, 'RESUME_GRACE_MS'],
+    [{ TURN_SECRET: 'x', TURN_URLS: 'turn:x', TURN_TTL_S: '10' }, 'TURN_TTL_S'],
+    [{ TRUST_PROXY: 'yes please' }, 'TRUST_PROXY'],
+    [{ MAX_CONNECTIONS_PER_IP: '0' }, 'MAX_CONNECTIONS_PER_IP'],
+    [{ JOINS_PER_IP_PER_MINUTE: 'many' }, 'JOINS_PER_IP_PER_MINUTE'],
+    [{ MAX_JOIN_QUEUE_PER_ROOM: '0' }, 'MAX_JOIN_QUEUE_PER_ROOM'],
+    [{ HUB_SECRET: 'short' }, 'HUB_SECRET'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ FRAME_ANCESTORS: 'https://ok.example; script-src *' }, 'FRAME_ANCESTORS'],
+    [{ FRAME_ANCESTORS: 'https://ok.example/path' }, 'FRAME_ANCESTORS'],
+    [{ FRAME_ANCESTORS: '*' }, 'FRAME_ANCESTORS'],
+    [{ FRAME_ANCESTORS: "'none', 'self'" }, 'FRAME_ANCESTORS'],
   ])('refuses %j, naming %s', (env, variable) => {
     const err = configError(env);
     expect(err.code).toBe('ERR_CONFIG');

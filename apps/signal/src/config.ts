@@ -12,6 +12,14 @@ export const DEFAULT_RESUME_GRACE_MS = 15_000;
 /** Longest grace period accepted from RESUME_GRACE_MS. */
 export const MAX_RESUME_GRACE_MS = 600_000;
 const MIN_RESUME_SECRET_CHARS = 16;
+/** HUB_SECRET and METRICS_TOKEN are guessed offline by nobody, but by a patient client: long. */
+const MIN_TOKEN_CHARS = 16;
+/** Default cap on sockets one client address holds at once ([P18]). */
+export const DEFAULT_MAX_CONNECTIONS_PER_IP = 20;
+/** Default joins one client address may start per minute ([P18]). */
+export const DEFAULT_JOINS_PER_IP_PER_MINUTE = 60;
+/** Default joins that may wait for one room at once: a whole room resuming, twice ([P18]). */
+export const DEFAULT_MAX_JOIN_QUEUE_PER_ROOM = 2 * LIMITS.maxPeersPerRoomCeiling;
 
 /** Everything the signal app reads from the environment. */
 export interface SignalConfig {
@@ -32,6 +40,20 @@ export interface SignalConfig {
   resumeGraceMs: number;
   /** Folder of the built web app. */
   webRoot: string;
+  /** Read the client address from `X-Forwarded-For` (set only behind one trusted proxy). */
+  trustProxy: boolean;
+  /** [P18] Sockets one client address may hold open at once. */
+  maxConnectionsPerIp: number;
+  /** [P18] Joins one client address may start per minute. */
+  joinsPerIpPerMinute: number;
+  /** [P18] Joins that may wait for one room at once. */
+  maxJoinQueuePerRoom: number;
+  /** [P17] Secret a media hub presents as `hubToken`; null: no hub can authenticate. */
+  hubSecret: string | null;
+  /** [P19] CSP `frame-ancestors` sources: `'self'`, `'none'` or origins. */
+  frameAncestors: string[];
+  /** [P19] Bearer token `/metrics` requires; null: metrics are open. */
+  metricsToken: string | null;
 }
 
 /** A bad environment variable; the message names it and says what is expected. */
@@ -139,8 +161,46 @@ function turn(env: Env): TurnConfig | null {
   if (bad !== undefined) {
     throw new ConfigError('TURN_URLS', `has "${bad}"; TURN URLs start with turn: or turns:.`);
   }
-  const ttlSeconds = int(env, 'TURN_TTL_SECONDS', DEFAULT_TURN_TTL_SECONDS, 60, 7 * 86_400);
+  // TURN_TTL_SECONDS is the older name, still read so existing deployments keep their value.
+  const legacy = int(env, 'TURN_TTL_SECONDS', DEFAULT_TURN_TTL_SECONDS, 60, 7 * 86_400);
+  const ttlSeconds = int(env, 'TURN_TTL_S', legacy, 60, 7 * 86_400);
   return { secret, urls, ttlSeconds };
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw === undefined || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(name, `must be 1 or 0, got "${raw}".`);
+}
+
+function token(env: Env, name: string): string | null {
+  const value = read(env, name);
+  if (value === undefined) return null;
+  if (value.length < MIN_TOKEN_CHARS) {
+    throw new ConfigError(name, `must be at least ${MIN_TOKEN_CHARS} characters.`);
+  }
+  return value;
+}
+
+// Host sources as CSP writes them; anything else (a `;`, a space, a path) could smuggle a directive.
+const FRAME_SOURCE = /^(?:'self'|'none'|https?:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?)$/i;
+
+function frameAncestors(env: Env): string[] {
+  const entries = list(env, 'FRAME_ANCESTORS');
+  if (entries.length === 0) return ["'self'"];
+  for (const entry of entries) {
+    if (!FRAME_SOURCE.test(entry)) {
+      throw new ConfigError(
+        'FRAME_ANCESTORS',
+        `has "${entry}"; use 'self', 'none' or origins like https://intranet.example.org.`,
+      );
+    }
+  }
+  if (entries.includes("'none'") && entries.length > 1) {
+    throw new ConfigError('FRAME_ANCESTORS', "'none' cannot be combined with other sources.");
+  }
+  return entries;
 }
 
 function logLevel(env: Env): LogLevel {
@@ -179,5 +239,30 @@ export function loadConfig(env: Env = process.env): SignalConfig {
     resumeSecretGenerated: secret === undefined,
     resumeGraceMs: int(env, 'RESUME_GRACE_MS', DEFAULT_RESUME_GRACE_MS, 0, MAX_RESUME_GRACE_MS),
     webRoot: resolve(read(env, 'WEB_ROOT') ?? defaultWebRoot()),
+    trustProxy: flag(env, 'TRUST_PROXY'),
+    maxConnectionsPerIp: int(
+      env,
+      'MAX_CONNECTIONS_PER_IP',
+      DEFAULT_MAX_CONNECTIONS_PER_IP,
+      1,
+      1_000_000,
+    ),
+    joinsPerIpPerMinute: int(
+      env,
+      'JOINS_PER_IP_PER_MINUTE',
+      DEFAULT_JOINS_PER_IP_PER_MINUTE,
+      1,
+      1_000_000,
+    ),
+    maxJoinQueuePerRoom: int(
+      env,
+      'MAX_JOIN_QUEUE_PER_ROOM',
+      DEFAULT_MAX_JOIN_QUEUE_PER_ROOM,
+      1,
+      100_000,
+    ),
+    hubSecret: token(env, 'HUB_SECRET'),
+    frameAncestors: frameAncestors(env),
+    metricsToken: token(env, 'METRICS_TOKEN'),
   };
 }

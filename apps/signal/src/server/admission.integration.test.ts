@@ -67,7 +67,7 @@ describe('admission', () => {
       error: 'ERR_AUTH_FAILED',
     });
     const ok = await joinOk(await peer(s), 'locked', { password: 'open sesame' });
-    expect(ok.room.passwordProtected).toBe(true);
+    expect(ok.room.settings.passwordProtected).toBe(true);
   });
 
   it('[P8] limits password guesses per connection', async () => {

@@ -12,6 +12,8 @@ export const PASSWORD_ATTEMPTS_PER_SECOND = 1;
 
 /** What the server keeps per connection besides Socket.IO's own state. */
 export interface Connection {
+  /** The client address limits are counted under ([P18], see `clientAddress`). */
+  ip: string;
   limiter: RateLimiter;
   /** Made by the first join that carries a password. */
   passwordAttempts: TokenBucket | null;
@@ -20,8 +22,9 @@ export interface Connection {
 }
 
 /** A new connection's state, its budgets full. */
-export function newConnection(rateLimit: RateLimitOptions, now: number): Connection {
+export function newConnection(rateLimit: RateLimitOptions, now: number, ip: string): Connection {
   return {
+    ip,
     limiter: new RateLimiter(rateLimit, now),
     passwordAttempts: null,
     joining: false,

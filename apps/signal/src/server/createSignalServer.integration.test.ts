@@ -1,4 +1,4 @@
-import { JoinOkSchema, type PeerInfo, type PeerPlan } from '@meshwork/protocol';
+import { JoinOkSchema, type PeerInfo, type PeerPlan, PROTOCOL_VERSION } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { disconnected, join, joinOk, useTestStack } from '../testing/harness';
 
@@ -18,7 +18,12 @@ describe('join and leave', () => {
     expect(res.room.peers).toEqual([
       expect.objectContaining({ id: res.selfId, displayName: 'Ada', connected: true }),
     ]);
-    expect(res.room.settings).toEqual({ topology: 'mesh', hubPreference: null });
+    expect(res.room.settings).toMatchObject({
+      topology: 'mesh',
+      hubPreference: null,
+      locked: false,
+      passwordProtected: false,
+    });
     expect(res.plan).toMatchObject({ version: 1, self: res.selfId, order: [res.selfId] });
     expect(res.iceServers).toEqual([{ urls: 'stun:127.0.0.1:3478' }]);
   });
@@ -79,7 +84,7 @@ describe('join and leave', () => {
     await joinOk(a, 'room');
     expect(await join(a, 'other')).toMatchObject({ ok: false, error: 'ERR_ALREADY_JOINED' });
     // [P1] The version is looked at first, even on a connection that already joined.
-    expect(await join(a, 'other', { protocolVersion: 2 })).toMatchObject({
+    expect(await join(a, 'other', { protocolVersion: PROTOCOL_VERSION + 1 })).toMatchObject({
       error: 'ERR_PROTOCOL_VERSION',
     });
   });
@@ -102,6 +107,27 @@ describe('join and leave', () => {
       error: 'ERR_PROTOCOL_VERSION',
     });
     expect(s.signal.registry.stats().rooms).toBe(0);
+  });
+
+  it('[P11] refuses names made only of invisible fillers (U+3164 and friends) at join and on update', async () => {
+    const s = await server();
+    const a = await peer(s);
+    const b = await peer(s);
+    for (const displayName of ['\u3164', '\u3164\u3164\u3164', '\u115f\u1160', '\u200b\u3164 ']) {
+      expect(await join(a, 'room', { displayName }), JSON.stringify(displayName)).toMatchObject({
+        ok: false,
+        error: 'ERR_INVALID_DISPLAY_NAME',
+      });
+    }
+    expect(s.signal.registry.stats().rooms).toBe(0);
+    await joinOk(a, 'room', { displayName: 'Ada' });
+    await joinOk(b, 'room', { displayName: 'Bo' });
+    const before = JSON.stringify(s.signal.registry.dump());
+    expect(await a.socket.emitWithAck('updatePeer', { displayName: '\u3164\u3164' })).toMatchObject(
+      { ok: false, error: 'ERR_INVALID_DISPLAY_NAME' },
+    );
+    expect(JSON.stringify(s.signal.registry.dump())).toBe(before);
+    expect(b.events.all('peerUpdated')).toEqual([]);
   });
 });
 
@@ -155,7 +181,7 @@ describe('two-phase plans', () => {
       ok: true,
       version: 4,
     });
-    expect(await c.events.waitFor('settingsChanged')).toEqual({
+    expect(await c.events.waitFor('settingsChanged')).toMatchObject({
       topology: 'star',
       hubPreference: null,
     });
@@ -217,12 +243,18 @@ describe('resume', () => {
     const ra = await joinOk(a, 'room');
     await joinOk(b, 'room');
     await a.socket.emitWithAck('setTopology', { topology: 'ring' });
-    await b.events.waitFor<PeerPlan>('planPrepared', (p) => p.version === 3);
+    const last = await b.events.waitFor<PeerPlan>('planPrepared', (p) => p.version === 3);
     const otherRoomToken = (await joinOk(await peer(first), 'other-room')).resumeToken;
     await first.close();
 
     const second = await server({ config: { resumeSecret } });
-    const hints = { planVersion: 3, topology: 'ring' as const, hubPreference: null };
+    // [P16] The version moves up only as far as a plan proof the server made vouches for.
+    const hints = {
+      planVersion: 3,
+      topology: 'ring' as const,
+      hubPreference: null,
+      planProof: last.proof,
+    };
     const a2 = await peer(second);
     const back = await joinOk(a2, 'room', { resumeToken: ra.resumeToken, resume: hints });
     expect(back).toMatchObject({ resumed: true, selfId: ra.selfId });

@@ -6,6 +6,7 @@ import { PLAN_COMMIT_DEADLINE_MS } from '../registry/PlanCycle';
 import { RoomRegistry } from '../registry/RoomRegistry';
 import type { RegistryOptions } from '../registry/types';
 import { type Connection, gateIncoming, newConnection } from './connection';
+import { limitConnections } from './connectionLimits';
 import { createDelivery } from './delivery';
 import { rowListener } from './eventRow';
 import { eventTable } from './eventTable';
@@ -18,9 +19,11 @@ import {
   type SignalIo,
   type SignalSocket,
 } from './io';
+import { createEdgeLimits } from './joinGate';
 import { createMetrics, type SignalMetrics } from './metrics';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
 import { socketHandlerContext } from './socketContext';
+import { TurnRenewal } from './turnRenewal';
 
 /** Everything createSignalServer takes; all optional, with production defaults. */
 export interface SignalServerDeps {
@@ -61,6 +64,9 @@ export function createSignalServer(
   const clock = deps.clock ?? backgroundClock;
   const rateLimit = deps.rateLimit ?? DEFAULT_RATE_LIMIT;
   const metrics = createMetrics(() => registry.stats());
+  // [P18] A failing listen, a broken client socket or a bad handshake is logged, never thrown:
+  // an `error` event without a listener would end the process.
+  httpServer.on('error', (err) => logger.error('http server error', { err }));
 
   // Plain HTTP first: Socket.IO, attached next, takes `/socket.io/` and passes the rest on.
   if (deps.serveHttp !== false) {
@@ -73,6 +79,8 @@ export function createSignalServer(
         logger,
         clock,
         startedAt: clock.now(),
+        frameAncestors: config.frameAncestors,
+        metricsToken: config.metricsToken,
       }),
     );
   }
@@ -85,6 +93,15 @@ export function createSignalServer(
     metrics,
     logger,
   });
+  io.engine.on('connection_error', (err: { code?: unknown; message?: unknown }) =>
+    logger.debug('handshake refused', { code: err.code, message: err.message }),
+  );
+  const connectionLimit = limitConnections(io, {
+    maxConnectionsPerIp: config.maxConnectionsPerIp,
+    trustProxy: config.trustProxy,
+    metrics,
+    logger,
+  });
   const deliver = createDelivery(io, metrics);
   const registry = new RoomRegistry({
     clock,
@@ -93,11 +110,23 @@ export function createSignalServer(
     commitDeadlineMs: deps.commitDeadlineMs ?? PLAN_COMMIT_DEADLINE_MS,
     onEffects: deliver,
     hooks: { planIssued: () => metrics.planVersions.inc() },
+    // [P16] Plan proofs must outlive a restart as resume tokens do; the registry derives its key.
+    planSecret: config.resumeSecret,
     ...(deps.passwords ? { passwords: deps.passwords } : {}),
   });
 
   const connections = new WeakMap<SignalSocket, Connection>();
   const tokens = createResumeTokens(config.resumeSecret);
+  const limits = createEdgeLimits(config);
+  const turnRenewal = config.turn
+    ? new TurnRenewal({
+        clock,
+        logger,
+        staticServers: config.iceServers,
+        turn: config.turn,
+        peerOf: (conn) => registry.peerOf(conn),
+      })
+    : null;
   const rows = eventTable({
     registry,
     deliver,
@@ -107,6 +136,8 @@ export function createSignalServer(
     clock,
     metrics,
     logger,
+    limits,
+    turnRenewal,
   });
   // One listener per event for every socket: Socket.IO calls each with the socket as `this`.
   const ctx = socketHandlerContext(logger, metrics);
@@ -116,6 +147,9 @@ export function createSignalServer(
 
   function onDisconnect(this: SignalSocket, reason: string): void {
     logger.debug('disconnected', { conn: this.id, reason });
+    const state = connections.get(this);
+    if (state) connectionLimit.release(state.ip);
+    turnRenewal?.stop(this.id);
     try {
       deliver(registry.disconnect(this.id));
     } catch (err) {
@@ -123,8 +157,8 @@ export function createSignalServer(
     }
   }
 
-  function attach(socket: SignalSocket): void {
-    const state = newConnection(rateLimit, clock.now());
+  function attach(socket: SignalSocket, ip: string): void {
+    const state = newConnection(rateLimit, clock.now(), ip);
     connections.set(socket, state);
     gateIncoming(socket, state, { clock, metrics, logger });
     // Socket.IO types each listener; the wrapper takes raw arguments because clients are hostile.
@@ -136,10 +170,16 @@ export function createSignalServer(
   }
 
   io.on('connection', (socket) => {
+    // [P18] Refused before any state is kept.
+    const ip = connectionLimit.admit(socket);
+    if (ip === null) return;
     try {
-      attach(socket);
+      attach(socket, ip);
     } catch (err) {
       logger.error('could not set up a connection', { err });
+      // Forgotten here, so the disconnect that follows gives the place back only once.
+      connections.delete(socket);
+      connectionLimit.release(ip);
       socket.disconnect(true);
     }
   });
@@ -153,6 +193,7 @@ export function createSignalServer(
     close() {
       closing ??= new Promise<void>((resolve) => {
         registry.close();
+        turnRenewal?.close();
         io.close(() => resolve());
         httpServer.closeAllConnections?.();
       });

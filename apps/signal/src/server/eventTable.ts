@@ -73,5 +73,21 @@ export function eventTable(deps: JoinDeps): EventTable {
       schema: schemas.planReady,
       run: (req, socket: SignalSocket) => registry.planReady(socket.id, req.version),
     }),
+    // [P15] Host-only requests; the registry answers ERR_NOT_HOST for anyone else.
+    updateRoom: defineRow({
+      event: 'updateRoom',
+      schema: schemas.updateRoom,
+      run: (req, socket: SignalSocket) => registry.updateRoom(socket.id, req),
+    }),
+    removePeer: defineRow({
+      event: 'removePeer',
+      schema: schemas.removePeer,
+      run: (req, socket: SignalSocket) => registry.removePeer(socket.id, req.peer),
+    }),
+    transferHost: defineRow({
+      event: 'transferHost',
+      schema: schemas.transferHost,
+      run: (req, socket: SignalSocket) => registry.transferHost(socket.id, req.peer),
+    }),
   };
 }

@@ -4,7 +4,9 @@ import {
   JoinRequestSchema,
   LIMITS,
   MAX_MESSAGE_BYTES,
+  PeerTargetRequestSchema,
   PlanReadyRequestSchema,
+  PROTOCOL_VERSION,
   ReportLinksRequestSchema,
   type Result,
   type ServerErrorEvent,
@@ -12,10 +14,18 @@ import {
   SetTopologyRequestSchema,
   SignalRequestSchema,
   UpdatePeerRequestSchema,
+  UpdateRoomRequestSchema,
 } from '@meshwork/protocol';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { disconnected, join, joinOk, type Peer, useTestStack } from '../testing/harness';
+import {
+  disconnected,
+  join,
+  joinOk,
+  type Peer,
+  TEST_PUBLIC_KEY,
+  useTestStack,
+} from '../testing/harness';
 import type { Parser } from './handler';
 
 const { server, peer } = useTestStack();
@@ -76,7 +86,12 @@ const CASES: FuzzCase[] = [
   {
     event: 'join',
     schema: JoinRequestSchema,
-    valid: { protocolVersion: 1, roomId: 'fuzz', displayName: 'F' },
+    valid: {
+      protocolVersion: PROTOCOL_VERSION,
+      roomId: 'fuzz',
+      displayName: 'F',
+      publicKey: TEST_PUBLIC_KEY,
+    },
     codes: [
       ...PARSE_CODES,
       'ERR_PROTOCOL_VERSION',
@@ -110,6 +125,24 @@ const CASES: FuzzCase[] = [
     codes: PARSE_CODES,
   },
   { event: 'planReady', schema: PlanReadyRequestSchema, valid: { version: 1 }, codes: PARSE_CODES },
+  {
+    event: 'updateRoom',
+    schema: UpdateRoomRequestSchema,
+    valid: { locked: true, controlPolicy: 'host', password: 'pw' },
+    codes: PARSE_CODES,
+  },
+  {
+    event: 'removePeer',
+    schema: PeerTargetRequestSchema,
+    valid: { peer: 'abcdefgh12' },
+    codes: PARSE_CODES,
+  },
+  {
+    event: 'transferHost',
+    schema: PeerTargetRequestSchema,
+    valid: { peer: 'abcdefgh12' },
+    codes: PARSE_CODES,
+  },
 ];
 
 describe('hostile payloads', () => {

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
+import { PROTOCOL_VERSION } from '@meshwork/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinOk, useTestStack } from '../testing/harness';
 
@@ -36,7 +38,7 @@ describe('http endpoints', () => {
       status: 'ok',
       rooms: 0,
       peers: 0,
-      protocolVersion: 1,
+      protocolVersion: PROTOCOL_VERSION,
     });
   });
 
@@ -77,6 +79,103 @@ describe('http endpoints', () => {
     const res = await fetch(`${s.url}/r/x`);
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('not built');
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+  });
+});
+
+const METRICS_TOKEN = 'scrape-token-0123456789';
+
+/** The CSP of a response, as directive name -> sources. */
+function csp(res: Response): Map<string, string[]> {
+  const header = res.headers.get('content-security-policy') ?? '';
+  return new Map(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name as string, sources]),
+  );
+}
+
+describe('[P19] http headers and metrics', () => {
+  it('[P19] serves every page, asset and endpoint with the CSP and the other security headers', async () => {
+    const s = await server(webRoot);
+    const host = new URL(s.url).host;
+    for (const path of ['/', '/r/brave-otter', '/assets/app.js', '/healthz', '/metrics', '/nope']) {
+      const res = await fetch(`${s.url}${path}`);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('permissions-policy'), path).toBe(
+        'camera=(self), microphone=(self), display-capture=(self)',
+      );
+      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      const policy = csp(res);
+      expect(policy.get('default-src'), path).toEqual(["'self'"]);
+      expect(policy.get('script-src'), path).toEqual(["'self'"]);
+      expect(policy.get('style-src'), path).toEqual(["'self'"]);
+      expect(policy.get('connect-src'), path).toEqual(["'self'", `ws://${host}`, `wss://${host}`]);
+      expect(policy.get('img-src'), path).toEqual(["'self'", 'data:', 'blob:']);
+      expect(policy.get('media-src'), path).toEqual(["'self'", 'blob:']);
+      expect(policy.get('frame-ancestors'), path).toEqual(["'self'"]);
+      await res.arrayBuffer();
+    }
+    const notBuilt = await fetch(`${(await server(emptyRoot)).url}/r/x`);
+    expect(notBuilt.status).toBe(503);
+    expect(csp(notBuilt).get('script-src')).toEqual(["'self'"]);
+  });
+
+  it('[P19] takes frame-ancestors from FRAME_ANCESTORS and drops X-Frame-Options for a list of origins', async () => {
+    const origins = ["'self'", 'https://intranet.example.org'];
+    const listed = await stack.server({ config: { webRoot, frameAncestors: origins } });
+    const res = await fetch(`${listed.url}/r/x`);
+    expect(csp(res).get('frame-ancestors')).toEqual(origins);
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    const none = await stack.server({ config: { webRoot, frameAncestors: ["'none'"] } });
+    const denied = await fetch(`${none.url}/`);
+    expect(csp(denied).get('frame-ancestors')).toEqual(["'none'"]);
+    expect(denied.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('[P19] never copies a forged Host header into the CSP', async () => {
+    const s = await server(webRoot);
+    const { port } = new URL(s.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const sock = createConnection(Number(port), '127.0.0.1', () =>
+        // write, not end: a half-closed socket is dropped before the page is read from disk.
+        sock.write('GET / HTTP/1.1\r\nHost: evil; script-src *\r\nConnection: close\r\n\r\n'),
+      );
+      let text = '';
+      sock.on('data', (d) => {
+        text += d.toString();
+      });
+      sock.on('end', () => resolve(text));
+      sock.on('error', reject);
+    });
+    const line = raw
+      .split('\r\n')
+      .find((l) => l.toLowerCase().startsWith('content-security-policy'));
+    expect(line).toContain("connect-src 'self';");
+    expect(line).not.toContain('evil');
+    expect(line).not.toContain('script-src *');
+  });
+
+  it('[P19] puts /metrics behind METRICS_TOKEN: 401 without the bearer token, 200 with it', async () => {
+    const s = await stack.server({ config: { webRoot, metricsToken: METRICS_TOKEN } });
+    const bare = await fetch(`${s.url}/metrics`);
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await bare.text()).not.toContain('meshwork_');
+    for (const authorization of [`Bearer ${METRICS_TOKEN}x`, `Basic ${METRICS_TOKEN}`, 'Bearer']) {
+      const res = await fetch(`${s.url}/metrics`, { headers: { authorization } });
+      expect(res.status, authorization).toBe(401);
+      await res.arrayBuffer();
+    }
+    const ok = await fetch(`${s.url}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('meshwork_rooms 0');
+    // Health stays open for load balancers.
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
   });
 });

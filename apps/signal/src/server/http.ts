@@ -7,6 +7,7 @@ import { PROTOCOL_VERSION } from '@meshwork/protocol';
 import sirv from 'sirv';
 import type { RegistryStats } from '../registry/Directory';
 import type { SignalMetrics } from './metrics';
+import { isBearerAllowed, securityHeaders } from './securityHeaders';
 
 /** What the HTTP side needs. */
 export interface HttpDeps {
@@ -18,6 +19,10 @@ export interface HttpDeps {
   clock: Clock;
   /** When the server started, on `clock`. */
   startedAt: number;
+  /** [P19] Who may frame the pages (CSP `frame-ancestors` sources). */
+  frameAncestors: readonly string[];
+  /** [P19] Bearer token `/metrics` requires; null: open. */
+  metricsToken: string | null;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -27,7 +32,7 @@ const SPA_ROUTE = /^\/(?:r\/[^/]+\/?)?$/;
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Meshwork: web app not built</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto">
+<body>
 <h1>The web app is not built yet</h1>
 <p>The signal app is running, but it found no <code>index.html</code> in its WEB_ROOT.</p>
 <p>Build it with <code>pnpm --filter @meshwork/web build</code> (or <code>pnpm build</code> at the
@@ -35,12 +40,18 @@ repository root), or point <code>WEB_ROOT</code> at a built copy, then reload.</
 </body></html>
 `;
 
-function send(res: ServerResponse, status: number, type: string, body: string): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     'content-type': type,
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
+    ...extra,
   });
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
@@ -92,6 +103,10 @@ export function createHttpHandler(deps: HttpDeps): Handler {
       return;
     }
     if (path === '/metrics') {
+      if (!isBearerAllowed(deps.metricsToken, req.headers.authorization)) {
+        send(res, 401, 'text/plain', 'Unauthorized\n', { 'www-authenticate': 'Bearer' });
+        return;
+      }
       send(res, 200, deps.metrics.registry.contentType, await deps.metrics.registry.metrics());
       return;
     }
@@ -105,6 +120,11 @@ export function createHttpHandler(deps: HttpDeps): Handler {
   };
 
   return (req, res) => {
+    // Set before routing, so every answer carries them: pages, assets, errors, health, metrics.
+    for (const [name, value] of Object.entries(
+      securityHeaders(deps.frameAncestors, req.headers.host),
+    ))
+      res.setHeader(name, value);
     route(req, res).catch((err: unknown) => {
       log.error('http request failed', { err });
       if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error\n');

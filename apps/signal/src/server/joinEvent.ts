@@ -6,19 +6,22 @@ import {
   PROTOCOL_VERSION,
   RoomIdSchema,
 } from '@meshwork/protocol';
-import type { ResumeTokens } from '../auth/resumeToken';
-import { turnCredentials } from '../auth/turn';
+import { keyDigest, type ResumeTokens } from '../auth/resumeToken';
+import { iceServersFor } from '../auth/turn';
 import type { SignalConfig } from '../config';
 import { fail } from '../registry/effects';
 import type { RoomRegistry } from '../registry/RoomRegistry';
 import type { Joined, JoinInput, Outcome } from '../registry/types';
-import { type Connection, takePasswordAttempt } from './connection';
+import type { Connection } from './connection';
 import type { Deliver } from './delivery';
 import { type AnyEventRow, defineRow } from './eventRow';
 import { classifyIssues, type Issue } from './handler';
+import { isHubTokenValid } from './hubToken';
 import type { SignalSocket } from './io';
+import { type EdgeLimits, enterJoin } from './joinGate';
 import type { SignalMetrics } from './metrics';
 import { requestSchemas } from './schemas';
+import type { TurnRenewal } from './turnRenewal';
 
 /** What the join row needs. */
 export interface JoinDeps {
@@ -30,6 +33,10 @@ export interface JoinDeps {
   clock: Clock;
   metrics: SignalMetrics;
   logger: Logger;
+  /** [P18] The per-address and per-room counters. */
+  limits: EdgeLimits;
+  /** [P19] Renews a joined peer's TURN credentials; null without TURN. */
+  turnRenewal: TurnRenewal | null;
 }
 
 /** [P1][P11] A refused join payload: another protocol version, a bad room id or a bad name. */
@@ -45,7 +52,7 @@ export function classifyJoin(raw: unknown, issues: readonly Issue[]): ErrorCode 
 }
 
 /** A join admitted by the registry, with what the ack and the latency metric need. */
-type Admitted = Joined & { roomId: string; receivedAt: number };
+type Admitted = Joined & { roomId: string; receivedAt: number; publicKey: string };
 
 /**
  * The join row: edge rules in the order clients are told about them (version first, then
@@ -70,21 +77,47 @@ export function joinRow(deps: JoinDeps): AnyEventRow<SignalSocket> & { event: 'j
       if (!roomId.success) return fail('ERR_INVALID_ROOM_ID');
       const displayName = DisplayNameSchema.safeParse(req.displayName);
       if (!displayName.success) return fail('ERR_INVALID_DISPLAY_NAME');
-      if (req.password !== undefined && !takePasswordAttempt(state, clock.now()))
-        return fail('ERR_RATE_LIMITED');
-      const claim = req.resumeToken ? tokens.verify(req.resumeToken) : null;
-      const input: JoinInput = { conn, roomId: roomId.data, displayName: displayName.data };
+      const ticket = enterJoin(
+        deps.limits,
+        state,
+        roomId.data,
+        req.password !== undefined,
+        clock.now(),
+      );
+      if (!ticket.ok) return fail(ticket.error);
+      // [P16] An expired token, or one for another room, is no token at all.
+      const verified = req.resumeToken ? tokens.verify(req.resumeToken, clock.now()) : null;
+      const claim = verified?.roomId === roomId.data ? verified : null;
+      // [P14] A key never changes while its id lives: a resume with another key is refused.
+      if (claim && claim.key !== keyDigest(req.publicKey)) return fail('ERR_BAD_REQUEST');
+      const input: JoinInput = {
+        conn,
+        roomId: roomId.data,
+        displayName: displayName.data,
+        publicKey: req.publicKey,
+        // [P17] The edge says who is a media hub; the registry decides what a hub may claim.
+        hubVerified: isHubTokenValid(config.hubSecret, req.hubToken),
+      };
       if (req.password !== undefined) input.password = req.password;
       if (req.media) input.media = req.media;
       if (req.capacity) input.capacity = req.capacity;
-      if (claim && claim.roomId === roomId.data) {
-        input.resume = { peerId: claim.peerId, joinedAt: claim.joinedAt };
+      if (claim) {
+        input.resume = {
+          peerId: claim.peerId,
+          joinedAt: claim.joinedAt,
+          host: claim.host,
+          passwordHash: claim.passwordHash,
+        };
         if (req.resume) input.resume.hints = req.resume;
       }
       state.joining = true;
-      const outcome = await registry.join(input).finally(() => {
+      let outcome: Outcome<Joined> | undefined;
+      try {
+        outcome = await registry.join(input);
+      } finally {
         state.joining = false;
-      });
+        ticket.settle(outcome?.ok === true);
+      }
       if (!outcome.ok) return outcome;
       if (!socket.connected) {
         // Gone while the password was checked: nobody to answer, so leave at once.
@@ -95,25 +128,33 @@ export function joinRow(deps: JoinDeps): AnyEventRow<SignalSocket> & { event: 'j
       socket.data.peerId = outcome.peerId;
       socket.data.roomId = roomId.data;
       deps.logger.debug('joined', { conn, roomId: roomId.data, peerId: outcome.peerId });
-      return { ...outcome, roomId: roomId.data, receivedAt };
+      return { ...outcome, roomId: roomId.data, receivedAt, publicKey: req.publicKey };
     },
     reply: (joined) => {
-      const iceServers = [...config.iceServers];
-      if (config.turn) iceServers.push(turnCredentials(config.turn, joined.peerId, clock.now()));
+      const iceServers = iceServersFor(config.iceServers, config.turn, joined.peerId, clock.now());
       return {
         ok: true,
         selfId: joined.peerId,
-        resumeToken: tokens.sign({
-          roomId: joined.roomId,
-          peerId: joined.peerId,
-          joinedAt: joined.joinedAt,
-        }),
+        resumeToken: tokens.sign(
+          {
+            roomId: joined.roomId,
+            peerId: joined.peerId,
+            joinedAt: joined.joinedAt,
+            host: joined.room.settings.hostId === joined.peerId,
+            key: keyDigest(joined.publicKey),
+            passwordHash: joined.passwordHash,
+          },
+          clock.now(),
+        ),
         resumed: joined.resumed,
         room: joined.room,
         plan: joined.plan,
         iceServers,
       };
     },
-    settled: (joined) => deps.metrics.joinLatencyMs.observe(performance.now() - joined.receivedAt),
+    settled: (joined, socket) => {
+      deps.turnRenewal?.start(socket, joined.peerId);
+      deps.metrics.joinLatencyMs.observe(performance.now() - joined.receivedAt);
+    },
   });
 }

@@ -30,10 +30,26 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Every test client connects from 127.0.0.1, so the per-address limits ([P18]) are lifted
+ * unless a test sets them.
+ */
+export const NO_ADDRESS_LIMITS = {
+  maxConnectionsPerIp: Number.POSITIVE_INFINITY,
+  joinsPerIpPerMinute: Number.POSITIVE_INFINITY,
+  maxJoinQueuePerRoom: Number.POSITIVE_INFINITY,
+} as const;
+
+/** A well-formed public key (raw P-256 point, base64url) for joins that do not sign. */
+export const TEST_PUBLIC_KEY = `B${'A'.repeat(86)}`;
+
 /** Starts a real http server with the signal app on 127.0.0.1:0. */
 export async function startServer(deps: SignalServerDeps = {}): Promise<TestServer> {
   const httpServer = createServer();
-  const signal = createSignalServer(httpServer, deps);
+  const signal = createSignalServer(httpServer, {
+    ...deps,
+    config: { ...NO_ADDRESS_LIMITS, ...deps.config },
+  });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, signal, close: () => signal.close() };
@@ -137,6 +153,7 @@ export function join(
     protocolVersion: PROTOCOL_VERSION,
     roomId,
     displayName: 'Tester',
+    publicKey: TEST_PUBLIC_KEY,
     media: { audio: true, video: true, screen: false },
     ...extra,
   });

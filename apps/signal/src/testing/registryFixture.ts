@@ -10,6 +10,12 @@ export const DEADLINE_MS = 2_000;
 /** Fake clocks start at a realistic epoch, so fresh join times sort after restored ones. */
 export const EPOCH_MS = 1_700_000_000_000;
 
+/** A well-formed public key (87 base64url characters) for joins that do not care which. */
+export const TEST_PUBLIC_KEY = `B${'A'.repeat(86)}`;
+
+/** Plan-proof key of fixture registries: tests sign hints with `createPlanProofs(PLAN_SECRET)`. */
+export const PLAN_SECRET = 'fixture-plan-secret';
+
 /** A registry on a fake clock, with the effects its timers produced. */
 export interface RegistryFixture {
   clock: FakeClock;
@@ -27,6 +33,7 @@ export function registryFixture(options: Partial<RegistryOptions> = {}): Registr
     graceMs: GRACE_MS,
     commitDeadlineMs: DEADLINE_MS,
     onEffects: (effects) => timerEffects.push(...effects),
+    planSecret: PLAN_SECRET,
     // A cheap stand-in keeps unit tests fast; the scrypt module has its own test.
     passwords: {
       hash: async (p) => `plain:${p}`,
@@ -39,7 +46,13 @@ export function registryFixture(options: Partial<RegistryOptions> = {}): Registr
 
 /** Joins `conn` to room `room` (named after the connection) and fails the test on an error. */
 export async function joinOk(registry: RoomRegistry, conn: string, extra: Partial<JoinInput> = {}) {
-  const res = await registry.join({ conn, roomId: 'room', displayName: conn, ...extra });
+  const res = await registry.join({
+    conn,
+    roomId: 'room',
+    displayName: conn,
+    publicKey: TEST_PUBLIC_KEY,
+    ...extra,
+  });
   if (!res.ok) throw new Error(`join failed: ${res.error}`);
   return res;
 }
