@@ -1,6 +1,6 @@
 import { ClientSession, type SessionEvents, type SessionStatusChange } from '@meshwork/client';
 import type { Logger } from '@meshwork/kit';
-import type { ChatMessage, ReceivedFile } from '@meshwork/mesh/runtime';
+import type { ChatMessage, MeshError, ReceivedFile } from '@meshwork/mesh/runtime';
 import type { CapacityHints, PeerId } from '@meshwork/protocol';
 import { FrameReader } from './media/FrameReader';
 import { SyntheticMedia } from './media/SyntheticMedia';
@@ -25,8 +25,12 @@ export interface BotOptions {
   /** Send a tone track too (default true). */
   audio?: boolean;
   capacity?: CapacityHints;
+  /** A media hub's credential (`HUB_SECRET`): only with it may `capacity` claim `server` ([P17]). */
+  hubToken?: string;
   reconnectDelayMs?: { min: number; max: number };
   logger?: Logger;
+  /** WebCrypto for the session's key and for verifying peers (default `crypto.subtle`). */
+  subtle?: SubtleCrypto;
 }
 
 /**
@@ -42,6 +46,8 @@ export class Bot {
   readonly chats: ChatMessage[] = [];
   /** Files received and verified. */
   readonly files: ReceivedFile[] = [];
+  /** Mesh errors raised here (a forged or misrouted message shows up as one), oldest first. */
+  readonly errors: MeshError[] = [];
   /** Every status change, oldest first. */
   readonly statusLog: SessionStatusChange[] = [];
   /** Version of the latest plan committed here, or null before the first commit. */
@@ -69,6 +75,7 @@ export class Bot {
     };
     if (options.logger) sessionOptions.logger = options.logger;
     if (options.reconnectDelayMs) sessionOptions.reconnectDelayMs = options.reconnectDelayMs;
+    if (options.subtle) sessionOptions.subtle = options.subtle;
     this.session = new ClientSession(sessionOptions);
     this.media = new SyntheticMedia({
       index: options.index,
@@ -99,6 +106,7 @@ export class Bot {
     };
     if (this.#options.password !== undefined) join.password = this.#options.password;
     if (this.#options.capacity) join.capacity = this.#options.capacity;
+    if (this.#options.hubToken !== undefined) join.hubToken = this.#options.hubToken;
     const joined = this.session.join(join);
     if (timeoutMs === undefined) return joined;
     await withDeadline(joined, timeoutMs, () => {
@@ -183,6 +191,7 @@ export class Bot {
     });
     on('chatReceived', (chat) => this.chats.push(chat));
     on('fileReceived', (file) => this.files.push(file));
+    on('errorRaised', (error) => this.errors.push(error));
     on('remoteStreamChanged', (event) => this.#meter.streamChanged(event));
     on('remoteStreamRemoved', (id) => this.#meter.streamRemoved(id));
   }

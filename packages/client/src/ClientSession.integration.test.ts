@@ -75,9 +75,12 @@ describe.runIf(mayOpenPeerConnections())('ClientSession over a real signal app',
 
     const chats: ChatMessage[] = [];
     b.on('chatReceived', (c) => chats.push(c));
-    a.sendChat('hello');
+    await a.sendChat('hello');
     await until(() => chats.length === 1, { what: 'the chat to arrive', timeoutMs: WAIT_MS });
     expect(chats[0]).toMatchObject({ origin: a.selfId, text: 'hello' });
+    // [P14] Signed by Ana's session key, verified by Bo against the key the server published.
+    expect(b.room?.peers.find((p) => p.id === a.selfId)?.publicKey).toMatch(/^[\w-]{87}$/);
+    expect(b.mesh?.rejectedMessages).toBe(0);
 
     const samples: Array<readonly LinkStats[]> = [];
     const off = a.subscribeStats((s) => samples.push(s));
@@ -93,6 +96,50 @@ describe.runIf(mayOpenPeerConnections())('ClientSession over a real signal app',
     await b.leave();
     await until(() => left.length === 1, { what: 'Ana to hear Bo leave', timeoutMs: WAIT_MS });
     expect(b.status).toBe('left');
+  });
+
+  it('[P15] only the host removes or hands on the role; the removed session fails with ERR_REMOVED', async () => {
+    const host = session();
+    const guest = session();
+    const victim = session();
+    await join(host, 'Host');
+    await join(guest, 'Guest');
+    await join(victim, 'Victim');
+    expect(victim.room?.settings.hostId).toBe(host.selfId);
+    const victimId = victim.selfId as string;
+    await expect(guest.removePeer(victimId)).rejects.toMatchObject({ code: 'ERR_NOT_HOST' });
+    await expect(guest.updateRoom({ locked: true })).rejects.toMatchObject({
+      code: 'ERR_NOT_HOST',
+    });
+    expect(host.room?.peers).toHaveLength(3);
+
+    const statuses: SessionStatusChange[] = [];
+    victim.on('statusChanged', (c) => statuses.push(c));
+    const left: Array<{ peerId: string; reason: string }> = [];
+    guest.on('peerLeft', (e) => left.push(e));
+    await host.removePeer(victimId);
+    await until(() => victim.status === 'failed' && left.length === 1, {
+      what: 'the removal to reach both',
+      timeoutMs: WAIT_MS,
+    });
+    expect(statuses).toEqual([expect.objectContaining({ status: 'failed', error: 'ERR_REMOVED' })]);
+    expect(left).toEqual([{ peerId: victimId, reason: 'kicked' }]);
+    expect(victim.mesh).toBeNull();
+    expect(guest.room?.peers.map((p) => p.id)).not.toContain(victimId);
+
+    // The role moves on request; the former host is then refused like anyone else.
+    await host.transferHost(guest.selfId as string);
+    await until(
+      () =>
+        host.room?.settings.hostId === guest.selfId && guest.room?.settings.hostId === guest.selfId,
+      { what: 'both to see the new host', timeoutMs: WAIT_MS },
+    );
+    await expect(host.updateRoom({ locked: true })).rejects.toMatchObject({ code: 'ERR_NOT_HOST' });
+    await guest.updateRoom({ locked: true });
+    await until(() => host.room?.settings.locked === true, {
+      what: 'the lock',
+      timeoutMs: WAIT_MS,
+    });
   });
 
   it('gives up after the reconnect limit when nothing listens: failed, ERR_UNREACHABLE', async () => {

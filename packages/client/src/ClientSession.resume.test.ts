@@ -2,7 +2,7 @@ import type { LinkStats } from '@meshwork/mesh/runtime';
 import type { JoinRequest } from '@meshwork/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { linkStats } from './testing/FakeMesh';
-import { joinOk, joinOptions, OTHER, plan } from './testing/fixtures';
+import { joinOk, joinOptions, OTHER, plan, settings } from './testing/fixtures';
 import { createHarness, type Harness } from './testing/harness';
 
 let h: Harness;
@@ -15,7 +15,7 @@ describe('ClientSession resume', () => {
   it('re-joins with the token and hints and keeps the same mesh', async () => {
     const { session, statuses, socket, mesh } = await h.joined();
     socket.fire('planPrepared', plan(4, 'ring'));
-    socket.fire('settingsChanged', { topology: 'ring', hubPreference: null });
+    socket.fire('settingsChanged', settings({ topology: 'ring' }));
     socket.serverDrop();
     expect(statuses.at(-1)).toMatchObject({ status: 'reconnecting', reason: 'transport close' });
     // Signals produced while away are queued, not lost.
@@ -25,11 +25,14 @@ describe('ClientSession resume', () => {
     socket.serverConnect();
     const req = socket.of('join')[1]?.[0] as JoinRequest;
     expect(req.resumeToken).toBe('token-1');
+    // [P14] The same key on every attempt; [P16] hints prove the version and name no peers.
+    const first = socket.of('join')[0]?.[0] as JoinRequest | undefined;
+    expect(req.publicKey).toBe(first?.publicKey);
     expect(req.resume).toEqual({
       planVersion: 4,
+      planProof: 'proof-4',
       topology: 'ring',
       hubPreference: null,
-      peers: [{ id: 'other-peer-2', joinedAt: 1, displayName: 'Other' }],
       links: [{ peer: 'other-peer-2', epoch: 4 }],
     });
     socket.ack('join', joinOk({ resumed: true, plan: plan(4, 'ring'), resumeToken: 'token-2' }));
@@ -83,6 +86,7 @@ describe('ClientSession resume', () => {
     void session.join(joinOptions);
     const socket = h.socket();
     socket.serverConnect();
+    await socket.sentTimes('join');
     const stale = socket.of('join')[0]?.at(-1) as (res: unknown) => void;
     socket.ack('join', { ok: false, error: 'ERR_RATE_LIMITED', message: 'slow down' });
     stale(joinOk());
@@ -153,7 +157,7 @@ describe('ClientSession stats', () => {
     session.subscribeStats((s) => seen.push(s));
     const done = session.join(joinOptions);
     h.socket().serverConnect();
-    h.socket().ack('join', joinOk());
+    await h.socket().ackJoin(joinOk());
     await done;
     const mesh = h.meshes[0];
     expect(mesh?.stats.listeners.size).toBe(1);

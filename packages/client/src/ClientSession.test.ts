@@ -11,6 +11,7 @@ import {
   plan,
   SELF,
   selfPeer,
+  settings,
   snapshot,
 } from './testing/fixtures';
 import { createHarness, type Harness } from './testing/harness';
@@ -59,6 +60,7 @@ describe('ClientSession join', () => {
     const done = session.join(joinOptions);
     const socket = h.socket();
     socket.serverConnect();
+    await socket.sentTimes('join');
     // The camera is turned off after the join request left, before the server answered.
     session.updateMedia({ video: false });
     expect(socket.of('updatePeer')).toEqual([]);
@@ -75,20 +77,24 @@ describe('ClientSession join', () => {
     expect(socket.of('updatePeer')).toEqual([]);
   });
 
-  it.each(['ERR_ROOM_FULL', 'ERR_AUTH_FAILED', 'ERR_PROTOCOL_VERSION'] as const)(
-    'a %s refusal fails the session and rejects join()',
-    async (error) => {
-      const { session, statuses } = h.session();
-      const done = session.join(joinOptions);
-      const socket = h.socket();
-      socket.serverConnect();
-      socket.ack('join', { ok: false, error, message: 'no' });
-      await expect(done).rejects.toMatchObject({ code: error });
-      expect(session.status).toBe('failed');
-      expect(statuses.at(-1)).toMatchObject({ status: 'failed', error });
-      expect(socket.disconnectCalls).toBe(1);
-    },
-  );
+  it.each([
+    'ERR_ROOM_FULL',
+    'ERR_AUTH_FAILED',
+    'ERR_PROTOCOL_VERSION',
+    'ERR_ROOM_LOCKED',
+    'ERR_HUB_AUTH',
+    'ERR_NO_PASSWORD',
+  ] as const)('a %s refusal fails the session and rejects join()', async (error) => {
+    const { session, statuses } = h.session();
+    const done = session.join(joinOptions);
+    const socket = h.socket();
+    socket.serverConnect();
+    await socket.ackJoin({ ok: false, error, message: 'no' });
+    await expect(done).rejects.toMatchObject({ code: error });
+    expect(session.status).toBe('failed');
+    expect(statuses.at(-1)).toMatchObject({ status: 'failed', error });
+    expect(socket.disconnectCalls).toBe(1);
+  });
 
   it('a connect error carrying a fatal code fails at once', async () => {
     const { session, statuses } = h.session();
@@ -117,7 +123,7 @@ describe('ClientSession join', () => {
     expect(statuses.at(-1)).toMatchObject({ attempt: 2, retryInMs: 200 });
     h.clock.advance(200);
     socket.serverConnect();
-    socket.ack('join', joinOk());
+    await socket.ackJoin(joinOk());
     await done;
     expect(session.status).toBe('joined');
     session.close();
@@ -128,6 +134,7 @@ describe('ClientSession join', () => {
     const done = session.join(joinOptions);
     const socket = h.socket();
     socket.serverConnect();
+    await socket.sentTimes('join');
     h.clock.advance(10_000);
     expect(statuses.at(-1)).toMatchObject({ status: 'reconnecting', error: 'ERR_UNREACHABLE' });
     session.close();
@@ -203,7 +210,7 @@ describe('ClientSession wiring', () => {
     const views: unknown[] = [];
     session.on('roomChanged', (v) => views.push(v));
     const before = session.room;
-    socket.fire('settingsChanged', { topology: 'ring', hubPreference: null });
+    socket.fire('settingsChanged', settings({ topology: 'ring' }));
     socket.fire('peerLeft', { peerId: OTHER, reason: 'left' });
     expect(views).toHaveLength(2);
     expect(session.room).not.toBe(before);

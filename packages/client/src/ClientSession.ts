@@ -4,6 +4,7 @@ import {
   type LinkStats,
   MeshController,
   type MeshControllerApi,
+  type Signer,
 } from '@meshwork/mesh/runtime';
 import type {
   JoinOk,
@@ -12,16 +13,18 @@ import type {
   PeerId,
   PeerPlan,
   Topology,
+  UpdateRoomRequest,
 } from '@meshwork/protocol';
 import { connectErrorCode, FATAL_JOIN_ERRORS, SessionError } from './errors';
 import { JoinGate } from './JoinGate';
-import { joinRequest, judgeJoin } from './joinExchange';
+import { JoinSender } from './JoinSender';
 import { MeshBinding } from './MeshBinding';
 import { camMediaFlags, sameMedia } from './media';
 import { type FailedChange, Reconnector, type SessionFailCode } from './Reconnector';
 import { ReconnectPolicy } from './ReconnectPolicy';
 import { ResumeState } from './ResumeState';
 import { RoomSync } from './RoomSync';
+import { SessionKeys } from './SessionKeys';
 import { type ConnectError, connectSocket, SignalConnection } from './SignalConnection';
 import { SignalRequests } from './SignalRequests';
 import { SignalUplink } from './SignalUplink';
@@ -53,6 +56,8 @@ export class ClientSession implements ClientSessionApi {
   readonly #room: RoomSync;
   readonly #gate = new JoinGate();
   readonly #uplink: SignalUplink;
+  readonly #keys: SessionKeys;
+  readonly #joiner: JoinSender;
 
   #status: SessionStatus = 'idle';
   #connection: SignalConnection | null = null;
@@ -66,6 +71,7 @@ export class ClientSession implements ClientSessionApi {
     this.#options = options;
     const clock = options.clock ?? systemClock;
     this.#logger = (options.logger ?? noopLogger).child('session');
+    this.#keys = new SessionKeys(options.subtle ?? globalThis.crypto?.subtle);
     this.#emitter = new Emitter<SessionEvents>(this.#logger);
     const policy = new ReconnectPolicy({
       delayMs: options.reconnectDelayMs,
@@ -77,17 +83,35 @@ export class ClientSession implements ClientSessionApi {
     this.#requests = new SignalRequests(clock, { joinedSocket, closed: () => this.#closed });
     this.#room = new RoomSync(this.#emitter, () => this.#mesh.controller, this.#logger);
     this.#uplink = new SignalUplink(joinedSocket, this.#resume, this.#logger);
+    this.#joiner = new JoinSender({
+      keys: this.#keys,
+      requests: this.#requests,
+      logger: this.#logger,
+      wanted: () => this.#joinOptions && { options: this.#joinOptions, media: this.#media },
+      resumeFields: () => this.#resume.requestFields(this.#room.plan, this.#room.room),
+      closed: () => this.#closed,
+      joined: (ok, signer) => this.#onJoined(ok, signer),
+      fatal: (error, message) => this.#fail({ status: 'failed', error, message }),
+      retry: (error, message) => {
+        this.#dropConnection();
+        this.#scheduleReconnect(error, message);
+      },
+    });
     this.#mesh = new MeshBinding({
       createMesh: options.createMesh ?? ((o) => new MeshController(o)),
       controller: {
         createPeerConnection: options.createPeerConnection,
         createMediaStream: options.createMediaStream,
+        subtle: this.#keys.subtle,
         clock,
         logger: this.#logger.child('mesh'),
       },
       events: this.#emitter,
       signalProduced: (signal) => this.#uplink.signal(signal),
-      planReady: (version) => this.#uplink.ready(version),
+      // Readiness for a plan superseded meanwhile is moot: the server wants the newest one.
+      planReady: (version) => {
+        if (this.#room.isCurrent(version)) this.#uplink.ready(version);
+      },
       linksReported: (links) => this.#uplink.links(links),
       logger: this.#logger,
     });
@@ -145,7 +169,7 @@ export class ClientSession implements ClientSessionApi {
       this.#options.url,
       this.#options.connect ?? connectSocket,
       {
-        connected: () => this.#sendJoin(),
+        connected: () => this.#joiner.send(connection),
         connectFailed: (err) => this.#connectFailed(err),
         lost: (reason) => this.#lost(reason),
       },
@@ -178,6 +202,21 @@ export class ClientSession implements ClientSessionApi {
   /** Asks the room for a hub preference (null: the planner picks). */
   setHub(hub: PeerId | null): Promise<void> {
     return this.#requests.setHub(hub);
+  }
+
+  /** Host only (SPEC [P15]): policy, lock, password; rejects with the server's code if refused. */
+  updateRoom(req: UpdateRoomRequest): Promise<void> {
+    return this.#requests.updateRoom(req);
+  }
+
+  /** Host only: removes `peer` from the room; rejects with the server's code if refused. */
+  removePeer(peer: PeerId): Promise<void> {
+    return this.#requests.removePeer(peer);
+  }
+
+  /** Host only: hands the host role to `peer`; rejects with the server's code if refused. */
+  transferHost(peer: PeerId): Promise<void> {
+    return this.#requests.transferHost(peer);
   }
 
   /**
@@ -214,10 +253,10 @@ export class ClientSession implements ClientSessionApi {
     return this.#mesh.stats.subscribe(listener);
   }
 
-  /** Sends a chat message to the room and returns it (with its id) for the local echo. */
-  sendChat(text: string): ChatMessage {
+  /** Signs and sends a chat message to the room; resolves with it (and its id) for the echo. */
+  async sendChat(text: string): Promise<ChatMessage> {
     const mesh = this.#mesh.controller;
-    if (!mesh) throw new Error('sendChat() before the session joined');
+    if (!mesh) throw new SessionError('ERR_NOT_JOINED');
     return mesh.sendChat(text);
   }
 
@@ -250,36 +289,12 @@ export class ClientSession implements ClientSessionApi {
       planPrepared: (plan) => this.#room.prepare(plan, false),
       planCommitted: (version) => this.#room.commit(version),
       signal: (from, epoch, signal) => this.#mesh.controller?.handleSignal(from, epoch, signal),
+      iceServersChanged: (iceServers) => this.#mesh.setIceServers(iceServers),
       fatal: (error, message) => this.#fail({ status: 'failed', error, message }),
     };
   }
 
-  #sendJoin(): void {
-    const connection = this.#connection;
-    const options = this.#joinOptions;
-    if (this.#closed || !options || !connection) return;
-    const generation = connection.generation;
-    const resume = this.#resume.requestFields(this.#room.plan, this.#room.room);
-    const req = joinRequest(options, this.#media, resume);
-    this.#requests.join(connection.socket, req, (outcome) => {
-      if (generation !== connection.generation || this.#closed) return;
-      const verdict = judgeJoin(outcome);
-      if (verdict.kind === 'joined') {
-        this.#onJoined(verdict.ok);
-        return;
-      }
-      if (verdict.kind === 'fatal') {
-        this.#fail({ status: 'failed', error: verdict.error, message: verdict.message });
-        return;
-      }
-      const why = verdict.kind === 'refused' ? 'join refused, retrying' : 'join not answered';
-      this.#logger.warn(why, { error: verdict.error, message: verdict.message });
-      this.#dropConnection();
-      this.#scheduleReconnect(verdict.error, verdict.message);
-    });
-  }
-
-  #onJoined(ok: JoinOk): void {
+  #onJoined(ok: JoinOk, signer: Signer): void {
     const previous = this.#resume.selfId;
     const kind = this.#resume.accept(ok);
     if (kind === 'replaced') {
@@ -290,14 +305,14 @@ export class ClientSession implements ClientSessionApi {
       this.#uplink.clear();
     }
     this.#reconnect.joined();
-    this.#gate.open(() => this.#applyJoin(ok, kind !== 'first'));
+    this.#gate.open(() => this.#applyJoin(ok, signer, kind !== 'first'));
     const waiter = this.#joinWaiter;
     this.#joinWaiter = null;
     waiter?.resolve();
   }
 
-  #applyJoin(ok: JoinOk, rejoin: boolean): void {
-    if (!this.#mesh.controller) this.#mesh.open(ok.selfId, ok.iceServers);
+  #applyJoin(ok: JoinOk, signer: Signer, rejoin: boolean): void {
+    if (!this.#mesh.controller) this.#mesh.open(ok.selfId, ok.iceServers, signer);
     this.#room.reset(ok.room, ok.selfId);
     this.#setStatus({ status: 'joined' });
 

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { MeshBinding, PUBLIC_MESH_EVENTS } from './MeshBinding';
 import type { OutgoingSignal } from './SignalOutbox';
 import { FakeMesh } from './testing/FakeMesh';
-import { OTHER, SELF } from './testing/fixtures';
+import { OTHER, PUBLIC_KEY, SELF } from './testing/fixtures';
 import type { SessionEvents } from './types';
+
+const signer = { publicKey: PUBLIC_KEY, sign: async () => 'sig' };
+const subtle = {} as SubtleCrypto;
 
 function setup() {
   const meshes: FakeMesh[] = [];
@@ -21,6 +24,7 @@ function setup() {
     controller: {
       createPeerConnection: () => ({}) as RTCPeerConnection,
       createMediaStream,
+      subtle,
       clock: new FakeClock(),
       logger: noopLogger,
     },
@@ -36,19 +40,22 @@ function setup() {
 describe('MeshBinding', () => {
   it('builds the controller with the join identity and the injected platform', () => {
     const { binding, meshes, createMediaStream } = setup();
-    const mesh = binding.open(SELF, [{ urls: 'stun:127.0.0.1:3478' }]);
+    const mesh = binding.open(SELF, [{ urls: 'stun:127.0.0.1:3478' }], signer);
     expect(binding.controller).toBe(mesh);
     expect(meshes[0]?.options).toMatchObject({
       selfId: SELF,
       iceServers: [{ urls: 'stun:127.0.0.1:3478' }],
       createMediaStream,
     });
-    expect(() => binding.open(SELF, [])).toThrow();
+    // [P14] The session's one signer signs, and the same WebCrypto verifies.
+    expect(meshes[0]?.options.signer).toBe(signer);
+    expect(meshes[0]?.options.subtle).toBe(subtle);
+    expect(() => binding.open(SELF, [], signer)).toThrow();
   });
 
   it('routes signaling traffic to the session and passes only the public events through', () => {
     const { binding, meshes, events, traffic } = setup();
-    binding.open(SELF, []);
+    binding.open(SELF, [], signer);
     const mesh = meshes[0] as FakeMesh;
     const seen: string[] = [];
     for (const event of PUBLIC_MESH_EVENTS) events.on(event, () => seen.push(event));
@@ -69,15 +76,24 @@ describe('MeshBinding', () => {
     binding.setLocalStream('cam', cam);
     binding.setLocalStream('screen', {} as MediaStream);
     binding.setLocalStream('screen', null);
-    binding.open(SELF, []);
+    binding.open(SELF, [], signer);
     expect(meshes[0]?.calls).toEqual([['setLocalStream', 'cam', cam]]);
     binding.setLocalStream('cam', null);
     expect(meshes[0]?.calls.at(-1)).toEqual(['setLocalStream', 'cam', null]);
   });
 
+  it('[P19] hands renewed ICE servers to the current controller', () => {
+    const { binding, meshes } = setup();
+    binding.setIceServers([{ urls: 'turn:127.0.0.1:3478' }]);
+    binding.open(SELF, [], signer);
+    const renewed = [{ urls: 'turn:127.0.0.1:3478', username: 'u', credential: 'c' }];
+    binding.setIceServers(renewed);
+    expect(meshes[0]?.iceServerUpdates).toEqual([renewed]);
+  });
+
   it('close() disposes every listener and the stats link, then closes the controller', () => {
     const { binding, meshes } = setup();
-    binding.open(SELF, []);
+    binding.open(SELF, [], signer);
     binding.stats.subscribe(() => {});
     const mesh = meshes[0] as FakeMesh;
     expect(mesh.stats.listeners.size).toBe(1);

@@ -1,5 +1,10 @@
 import type { Emitter, Logger } from '@meshwork/kit';
-import type { MeshControllerApi, MeshControllerOptions, MeshEvents } from '@meshwork/mesh/runtime';
+import type {
+  MeshControllerApi,
+  MeshControllerOptions,
+  MeshEvents,
+  Signer,
+} from '@meshwork/mesh/runtime';
 import type { IceServer, LinkReport, PeerId } from '@meshwork/protocol';
 import type { OutgoingSignal } from './SignalOutbox';
 import { StatsFeed } from './StatsFeed';
@@ -16,8 +21,8 @@ export const PUBLIC_MESH_EVENTS = Object.keys({
   errorRaised: true,
 } satisfies Record<PublicMeshEvent, true>) as PublicMeshEvent[];
 
-/** The controller options that do not depend on a join. */
-export type BaseControllerOptions = Omit<MeshControllerOptions, 'selfId' | 'iceServers'>;
+/** The controller options that do not depend on a join (the signer is made before the first). */
+export type BaseControllerOptions = Omit<MeshControllerOptions, 'selfId' | 'iceServers' | 'signer'>;
 
 /** What a MeshBinding needs: how to build a controller, and where its events go. */
 export interface MeshBindingOptions {
@@ -55,11 +60,11 @@ export class MeshBinding {
     return this.#controller;
   }
 
-  /** Creates the controller for this identity; misuse if one is open. */
-  open(selfId: PeerId, iceServers: readonly IceServer[]): MeshControllerApi {
+  /** Creates the controller for this identity, signing with `signer`; misuse if one is open. */
+  open(selfId: PeerId, iceServers: readonly IceServer[], signer: Signer): MeshControllerApi {
     if (this.#controller) throw new Error('MeshBinding.open() while a controller is open');
     const o = this.#options;
-    const mesh = o.createMesh({ ...o.controller, selfId, iceServers });
+    const mesh = o.createMesh({ ...o.controller, selfId, iceServers, signer });
     const on = <E extends keyof MeshEvents>(event: E, fn: (p: MeshEvents[E]) => void): void => {
       this.#disposers.push(mesh.on(event, fn));
     };
@@ -80,6 +85,11 @@ export class MeshBinding {
     if (stream) this.#localStreams.set(key, stream);
     else this.#localStreams.delete(key);
     this.#controller?.setLocalStream(key, stream);
+  }
+
+  /** Fresh ICE servers (renewed TURN credentials) for the links the controller opens next. */
+  setIceServers(iceServers: IceServer[]): void {
+    this.#controller?.setIceServers(iceServers);
   }
 
   /** Disposes the listeners, then closes the controller (every link). Idempotent. */

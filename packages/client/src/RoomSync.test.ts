@@ -2,7 +2,7 @@ import { Emitter, noopLogger } from '@meshwork/kit';
 import { describe, expect, it } from 'vitest';
 import { RoomSync } from './RoomSync';
 import { FakeMesh } from './testing/FakeMesh';
-import { OTHER, plan, SELF, snapshot } from './testing/fixtures';
+import { OTHER, PUBLIC_KEY, plan, SELF, selfPeer, snapshot } from './testing/fixtures';
 import type { SessionEvents } from './types';
 
 function setup(withMesh = true) {
@@ -25,6 +25,23 @@ describe('RoomSync', () => {
     expect(sync.room?.peers).toEqual([]);
   });
 
+  it('[P14] gives the mesh the public keys of every room view', () => {
+    const { sync, mesh } = setup();
+    sync.reset(snapshot, SELF);
+    const otherKey = `C${'Q'.repeat(86)}`;
+    const third = { ...selfPeer({ audio: true, video: true, screen: false }), id: 'third-peer-3' };
+    sync.change({ type: 'peerJoined', peer: { ...third, joinedAt: 5, publicKey: otherKey } });
+    sync.change({ type: 'peerLeft', peerId: OTHER });
+    expect(mesh.peerKeys.map((keys) => [...keys])).toEqual([
+      [[OTHER, PUBLIC_KEY]],
+      [
+        [OTHER, PUBLIC_KEY],
+        ['third-peer-3', otherKey],
+      ],
+      [['third-peer-3', otherKey]],
+    ]);
+  });
+
   it('hands both plan phases to the mesh and announces them; old relayed plans are ignored', () => {
     const { sync, mesh, seen } = setup();
     sync.prepare(plan(2), true);
@@ -37,10 +54,18 @@ describe('RoomSync', () => {
     expect(seen).toEqual(['plan 2 false', 'plan 2 true']);
   });
 
-  it('passes a commit of a plan it never prepared to the mesh without announcing it', () => {
+  it('[P10] drops the commit of a superseded plan, and of a plan it never prepared', () => {
     const { sync, mesh, seen } = setup();
     sync.commit(7);
-    expect(mesh.calls).toEqual([['commitPlan', 7]]);
-    expect(seen).toEqual([]);
+    sync.prepare(plan(2), true);
+    sync.prepare(plan(3), false);
+    sync.commit(2);
+    expect(sync.isCurrent(3)).toBe(true);
+    expect(sync.isCurrent(2)).toBe(false);
+    expect(mesh.calls).toEqual([
+      ['applyPlan', 2],
+      ['applyPlan', 3],
+    ]);
+    expect(seen).toEqual(['plan 2 false', 'plan 3 false']);
   });
 });

@@ -1,13 +1,14 @@
 import type { Emitter, Logger } from '@meshwork/kit';
 import type { MeshControllerApi } from '@meshwork/mesh/runtime';
-import type { PeerId, PeerPlan, RoomSnapshot } from '@meshwork/protocol';
+import type { PeerId, PeerPlan, PublicKey, RoomSnapshot } from '@meshwork/protocol';
 import { RoomState } from './RoomState';
 import type { RoomChange } from './roomView';
 import type { RoomView, SessionEvents } from './types';
 
 /**
  * Keeps the room view and the plan in step with the signal app: hands each plan phase to the
- * current mesh controller and announces every change (`roomChanged`, `planChanged`).
+ * current mesh controller, gives it the peers' public keys of every view (SPEC [P14]), and
+ * announces every change (`roomChanged`, `planChanged`).
  */
 export class RoomSync {
   readonly #state = new RoomState();
@@ -36,15 +37,20 @@ export class RoomSync {
     return this.#state.plan;
   }
 
+  /** True when `version` is the latest prepared plan: anything else is superseded. */
+  isCurrent(version: number): boolean {
+    return this.#state.plan?.version === version;
+  }
+
   /** A join's snapshot replaces the view. */
   reset(snapshot: RoomSnapshot, selfId: PeerId): void {
-    this.#events.emit('roomChanged', this.#state.reset(snapshot, selfId));
+    this.#announce(this.#state.reset(snapshot, selfId));
   }
 
   /** An announced change; announced in turn only if it changed something. */
   change(change: RoomChange): void {
     const next = this.#state.apply(change);
-    if (next) this.#events.emit('roomChanged', next);
+    if (next) this.#announce(next);
   }
 
   /** Phase one: a prepared plan (from the join ack, or relayed; old relayed ones are ignored). */
@@ -57,12 +63,28 @@ export class RoomSync {
     this.#events.emit('planChanged', { plan, committed: false });
   }
 
-  /** Phase two: the room committed `version`. */
+  /**
+   * Phase two: the room committed `version`. Only the latest prepared plan commits: a late commit
+   * of a superseded plan would close links the newer plan needs, so it is dropped.
+   */
   commit(version: number): void {
     const plan = this.#state.plan;
-    const prepared = plan !== null && plan.version === version;
-    if (!prepared) this.#logger.debug('commit of a plan not prepared here', { version });
+    if (plan === null || plan.version !== version) {
+      this.#logger.debug('dropping the commit of a plan not current here', { version });
+      return;
+    }
     this.#mesh()?.commitPlan(version);
-    if (prepared) this.#events.emit('planChanged', { plan, committed: true });
+    this.#events.emit('planChanged', { plan, committed: true });
   }
+
+  #announce(view: RoomView): void {
+    // Keys first: a chat that the new peer already sent must verify once the view is out.
+    this.#mesh()?.setPeerKeys(peerKeys(view));
+    this.#events.emit('roomChanged', view);
+  }
+}
+
+/** Every peer's signing key in `view`, as the server vouches for them. Pure. */
+export function peerKeys(view: RoomView): ReadonlyMap<PeerId, PublicKey> {
+  return new Map(view.peers.map((p) => [p.id, p.publicKey]));
 }

@@ -55,3 +55,46 @@ describe('SignalRequests', () => {
     expect(socket.of('leave')).toHaveLength(1);
   });
 });
+
+describe('SignalRequests host requests', () => {
+  it('[P15] sends updateRoom, removePeer and transferHost and resolves on ok', async () => {
+    const { socket, requests } = setup();
+    const update = requests.updateRoom({ locked: true, controlPolicy: 'host' });
+    socket.ack('updateRoom', { ok: true });
+    await expect(update).resolves.toBeUndefined();
+    const remove = requests.removePeer('peer-cccccccc');
+    socket.ack('removePeer', { ok: true });
+    await expect(remove).resolves.toBeUndefined();
+    const transfer = requests.transferHost('peer-cccccccc');
+    socket.ack('transferHost', { ok: true });
+    await expect(transfer).resolves.toBeUndefined();
+    expect(socket.of('updateRoom')[0]?.[0]).toEqual({ locked: true, controlPolicy: 'host' });
+    expect(socket.of('removePeer')[0]?.[0]).toEqual({ peer: 'peer-cccccccc' });
+    expect(socket.of('transferHost')[0]?.[0]).toEqual({ peer: 'peer-cccccccc' });
+  });
+
+  it.each(['updateRoom', 'removePeer', 'transferHost'] as const)(
+    '[P15] %s refused with ERR_NOT_HOST rejects with that code',
+    async (event) => {
+      const { socket, requests } = setup();
+      const done =
+        event === 'updateRoom'
+          ? requests.updateRoom({ locked: true })
+          : requests[event]('peer-cccccccc');
+      socket.ack(event, {
+        ok: false,
+        error: 'ERR_NOT_HOST',
+        message: 'Only the host can do that.',
+      });
+      await expect(done).rejects.toBeInstanceOf(SessionError);
+      await expect(done).rejects.toMatchObject({ code: 'ERR_NOT_HOST' });
+    },
+  );
+
+  it('a host request without an answer rejects with ERR_TIMEOUT at ACK_TIMEOUT_MS', async () => {
+    const { clock, requests } = setup();
+    const done = requests.transferHost('peer-cccccccc');
+    clock.advance(ACK_TIMEOUT_MS);
+    await expect(done).rejects.toMatchObject({ code: 'ERR_TIMEOUT' });
+  });
+});

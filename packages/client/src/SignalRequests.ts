@@ -6,6 +6,7 @@ import type {
   PeerId,
   Result,
   Topology,
+  UpdateRoomRequest,
 } from '@meshwork/protocol';
 import { AckCalls, type AckOutcome, type AckSend } from './AckCalls';
 import { SessionError } from './errors';
@@ -50,6 +51,21 @@ export class SignalRequests {
   /** Asks the room for a hub preference (null: the planner picks). */
   setHub(hub: PeerId | null): Promise<void> {
     return this.#ask((socket, ack) => socket.emit('setHub', { hub }, ack));
+  }
+
+  /** Host only (SPEC [P15]): changes the room's policy, lock or password. */
+  updateRoom(req: UpdateRoomRequest): Promise<void> {
+    return this.#ask((socket, ack) => socket.emit('updateRoom', req, ack));
+  }
+
+  /** Host only: removes `peer` from the room. */
+  removePeer(peer: PeerId): Promise<void> {
+    return this.#ask((socket, ack) => socket.emit('removePeer', { peer }, ack));
+  }
+
+  /** Host only: hands the host role to `peer`. */
+  transferHost(peer: PeerId): Promise<void> {
+    return this.#ask((socket, ack) => socket.emit('transferHost', { peer }, ack));
   }
 
   /** Reports link states and waits for the room to take them. */

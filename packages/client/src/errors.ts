@@ -45,6 +45,10 @@ export const FATAL_JOIN_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'ERR_AUTH_FAILED',
   'ERR_ALREADY_JOINED',
   'ERR_ORIGIN_NOT_ALLOWED',
+  'ERR_ROOM_LOCKED',
+  'ERR_NO_PASSWORD',
+  'ERR_HUB_AUTH',
+  'ERR_REMOVED',
 ]);
 
 /**

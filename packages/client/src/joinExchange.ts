@@ -1,4 +1,11 @@
-import type { ErrorCode, JoinOk, JoinRequest, JoinResult, MediaFlags } from '@meshwork/protocol';
+import type {
+  ErrorCode,
+  JoinOk,
+  JoinRequest,
+  JoinResult,
+  MediaFlags,
+  PublicKey,
+} from '@meshwork/protocol';
 import { PROTOCOL_VERSION } from '@meshwork/protocol';
 import type { AckOutcome } from './AckCalls';
 import { FATAL_JOIN_ERRORS } from './errors';
@@ -6,11 +13,13 @@ import type { JoinOptions } from './types';
 
 /**
  * The join request of one attempt: what the person asked for, the media flags as they are now
- * (they may have changed since `join()`), and the resume fields after a first join. Pure.
+ * (they may have changed since `join()`), the session's public key (the same on every attempt,
+ * SPEC [P14]), and the resume fields after a first join. Pure.
  */
 export function joinRequest(
   options: JoinOptions,
   media: MediaFlags,
+  publicKey: PublicKey,
   resume: Partial<JoinRequest>,
 ): JoinRequest {
   const req: JoinRequest = {
@@ -18,8 +27,10 @@ export function joinRequest(
     roomId: options.roomId,
     displayName: options.displayName,
     media,
+    publicKey,
   };
   if (options.password !== undefined) req.password = options.password;
+  if (options.hubToken !== undefined) req.hubToken = options.hubToken;
   if (options.capacity !== undefined) req.capacity = options.capacity;
   return Object.assign(req, resume);
 }

@@ -1,30 +1,31 @@
-import { type PeerInfo, ResumeHintsSchema } from '@meshwork/protocol';
+import { ResumeHintsSchema } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { resumeHints } from './resumeHints';
+import { PUBLIC_KEY, settings } from './testing/fixtures';
 import type { RoomView } from './types';
 
-const peer = (id: string, joinedAt: number, displayName: string): PeerInfo => ({
+const peer = (id: string, joinedAt: number, displayName: string) => ({
   id,
   displayName,
   joinedAt,
   media: { audio: true, video: true, screen: false },
   capacity: {},
   connected: true,
+  publicKey: PUBLIC_KEY,
 });
 
 describe('resumeHints', () => {
-  it('[P9] carries the other peers, the settings, the plan version and each link epoch', () => {
+  it('[P16] carries the plan version with its proof, the settings and each link epoch, and no peers', () => {
     const room: RoomView = {
       roomId: 'demo',
       selfId: 'peer-bbbbbbbb',
-      settings: { topology: 'ring', hubPreference: null },
+      settings: settings({ topology: 'ring', hostId: 'peer-aaaaaaaa' }),
       peers: [
         peer('peer-aaaaaaaa', 10, 'Ana'),
         peer('peer-bbbbbbbb', 20, 'Bo'),
         peer('peer-cccccccc', 30, 'Cy'),
       ],
       links: [],
-      passwordProtected: false,
       maxPeers: 16,
     };
     const hints = resumeHints(
@@ -41,23 +42,24 @@ describe('resumeHints', () => {
         ],
         receive: [],
         forward: [],
+        proof: 'hmac-of-demo-12',
       },
       room,
     );
     expect(hints).toEqual({
       planVersion: 12,
+      planProof: 'hmac-of-demo-12',
       topology: 'ring',
       hubPreference: null,
-      peers: [
-        { id: 'peer-aaaaaaaa', joinedAt: 10, displayName: 'Ana' },
-        { id: 'peer-cccccccc', joinedAt: 30, displayName: 'Cy' },
-      ],
       links: [
         { peer: 'peer-aaaaaaaa', epoch: 3 },
         { peer: 'peer-cccccccc', epoch: 9 },
       ],
     });
+    expect(hints).not.toHaveProperty('peers');
     // The server parses what the client sends: it must be valid on the wire.
-    expect(ResumeHintsSchema.safeParse(hints).success).toBe(true);
+    const parsed = ResumeHintsSchema.safeParse(hints);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).toEqual(hints);
   });
 });

@@ -3,17 +3,16 @@ import type { RoomView } from './types';
 
 /**
  * What this client remembers of its room, sent with its resume token so a restarted signal app
- * rebuilds the room with the same peers, settings, plan version and link epochs (protocol
- * SPEC [P9]): without them every link would start a new life and renegotiate.
+ * rebuilds the room without going backwards (protocol SPEC [P9], [P16]): the plan version with
+ * the server's proof of it, the settings, and this peer's own links with their epochs, so no
+ * link starts a new life. Hints never name other peers: the server would not trust them.
  */
 export function resumeHints(plan: PeerPlan, room: RoomView): ResumeHints {
   return {
     planVersion: plan.version,
+    planProof: plan.proof,
     topology: room.settings.topology,
     hubPreference: room.settings.hubPreference,
-    peers: room.peers
-      .filter((p) => p.id !== room.selfId)
-      .map((p) => ({ id: p.id, joinedAt: p.joinedAt, displayName: p.displayName })),
     links: plan.links.map((l) => ({ peer: l.peer, epoch: l.epoch })),
   };
 }

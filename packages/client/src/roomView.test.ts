@@ -1,6 +1,7 @@
 import type { PeerInfo, RoomLink, RoomSnapshot } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { type RoomChange, reduceRoomView, roomViewFromSnapshot } from './roomView';
+import { PUBLIC_KEY, settings } from './testing/fixtures';
 
 function peer(id: string, joinedAt: number, name = id): PeerInfo {
   return {
@@ -10,6 +11,7 @@ function peer(id: string, joinedAt: number, name = id): PeerInfo {
     media: { audio: true, video: true, screen: false },
     capacity: {},
     connected: true,
+    publicKey: PUBLIC_KEY,
   };
 }
 
@@ -21,8 +23,7 @@ const linkBC: RoomLink = { a: B, b: C, state: 'connecting', rttMs: null };
 
 const snapshot: RoomSnapshot = {
   roomId: 'demo',
-  settings: { topology: 'mesh', hubPreference: null },
-  passwordProtected: false,
+  settings: settings(),
   maxPeers: 16,
   peers: [peer(A, 1), peer(B, 2)],
   links: [linkAB],
@@ -87,10 +88,31 @@ describe('reduceRoomView', () => {
     },
     {
       name: 'settingsChanged replaces the settings',
-      change: { type: 'settingsChanged', settings: { topology: 'ring', hubPreference: null } },
+      change: { type: 'settingsChanged', settings: settings({ topology: 'ring' }) },
       peers: [A, B],
       links: [linkAB],
       topology: 'ring',
+    },
+    {
+      name: '[P15] settingsChanged of the host alone replaces the settings',
+      change: { type: 'settingsChanged', settings: settings({ hostId: B }) },
+      peers: [A, B],
+      links: [linkAB],
+    },
+    {
+      name: '[P15] settingsChanged of the lock alone replaces the settings',
+      change: { type: 'settingsChanged', settings: settings({ locked: true }) },
+      peers: [A, B],
+      links: [linkAB],
+    },
+    {
+      name: '[P15] settingsChanged of the policy or password alone replaces the settings',
+      change: {
+        type: 'settingsChanged',
+        settings: settings({ controlPolicy: 'host', passwordProtected: true }),
+      },
+      peers: [A, B],
+      links: [linkAB],
     },
   ];
 
@@ -113,7 +135,7 @@ describe('reduceRoomView', () => {
 
   it.each<RoomChange>([
     { type: 'peerLeft', peerId: C },
-    { type: 'settingsChanged', settings: { topology: 'mesh', hubPreference: null } },
+    { type: 'settingsChanged', settings: settings() },
   ])('returns the same view when $type changes nothing', (change) => {
     expect(reduceRoomView(base, change)).toBe(base);
   });

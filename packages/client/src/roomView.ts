@@ -17,7 +17,6 @@ export function roomViewFromSnapshot(snapshot: RoomSnapshot, selfId: PeerId): Ro
     settings: Object.freeze({ ...snapshot.settings }),
     peers: Object.freeze([...snapshot.peers]),
     links: Object.freeze([...snapshot.links]),
-    passwordProtected: snapshot.passwordProtected,
     maxPeers: snapshot.maxPeers,
   });
 }
@@ -49,18 +48,24 @@ export function reduceRoomView(view: RoomView, change: RoomChange): RoomView {
       });
     }
     case 'settingsChanged': {
-      const s = view.settings;
-      if (
-        s.topology === change.settings.topology &&
-        s.hubPreference === change.settings.hubPreference
-      ) {
-        return view;
-      }
+      if (sameSettings(view.settings, change.settings)) return view;
       return freeze({ ...view, settings: { ...change.settings } });
     }
     case 'linksChanged':
       return freeze({ ...view, links: [...change.links] });
   }
+}
+
+/** Every field counts: a host change or a lock must reach the UI as surely as a topology. */
+function sameSettings(a: RoomSettings, b: RoomSettings): boolean {
+  return (
+    a.topology === b.topology &&
+    a.hubPreference === b.hubPreference &&
+    a.hostId === b.hostId &&
+    a.controlPolicy === b.controlPolicy &&
+    a.locked === b.locked &&
+    a.passwordProtected === b.passwordProtected
+  );
 }
 
 function freeze(view: RoomView): RoomView {

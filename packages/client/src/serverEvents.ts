@@ -1,13 +1,17 @@
 import type { Logger } from '@meshwork/kit';
-import type { ErrorCode, PeerId, PeerPlan, Signal } from '@meshwork/protocol';
+import type { ErrorCode, IceServer, PeerId, PeerPlan, Signal } from '@meshwork/protocol';
 import type { RoomChange } from './roomView';
 import type { ClientSocket } from './SignalConnection';
 import type { SessionEvents } from './types';
 
-/** Server errors no retry can fix: the session fails. */
+/**
+ * Server errors no retry can fix: the session fails. A removed peer (SPEC [P15]) must not come
+ * back by reconnecting, so `ERR_REMOVED` ends the session before the disconnect that follows it.
+ */
 const FATAL_SERVER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'ERR_PROTOCOL_VERSION',
   'ERR_ORIGIN_NOT_ALLOWED',
+  'ERR_REMOVED',
 ]);
 
 /** What the session does with the signal app's events. */
@@ -19,6 +23,8 @@ export interface ServerEventHandlers {
   planPrepared(plan: PeerPlan): void;
   planCommitted(version: number): void;
   signal(from: PeerId, epoch: number, signal: Signal): void;
+  /** Renewed TURN credentials (SPEC [P19]), for links opened from now on. */
+  iceServersChanged(iceServers: IceServer[]): void;
   fatal(error: ErrorCode, message: string): void;
 }
 
@@ -44,7 +50,16 @@ export function wireServerEvents(
   );
   socket.on('settingsChanged', (settings) => room({ type: 'settingsChanged', settings }));
   socket.on('linksChanged', (event) => room({ type: 'linksChanged', links: event.links }));
-  socket.on('planPrepared', (plan) => joined(() => handlers.planPrepared(plan)));
+  // Plans held while a join is in flight: only the newest is applied, since a plan superseded
+  // before it ever ran must never be applied after (or kept beside) a newer one.
+  let newest: PeerPlan | null = null;
+  socket.on('planPrepared', (plan) => {
+    newest = plan;
+    joined(() => {
+      if (plan === newest) handlers.planPrepared(plan);
+      else logger.debug('dropping a superseded plan', { version: plan.version });
+    });
+  });
   socket.on('planCommitted', (event) => joined(() => handlers.planCommitted(event.version)));
   socket.on('signalRejected', (event) => {
     // Refusals of a link the plan just dropped are routine: the next plan renegotiates it.
@@ -55,5 +70,8 @@ export function wireServerEvents(
   });
   socket.on('signal', (event) =>
     joined(() => handlers.signal(event.from, event.epoch, event.signal)),
+  );
+  socket.on('iceServersChanged', (event) =>
+    joined(() => handlers.iceServersChanged(event.iceServers)),
   );
 }

@@ -18,6 +18,7 @@ import type {
   RoomLink,
   RoomSettings,
   Topology,
+  UpdateRoomRequest,
 } from '@meshwork/protocol';
 import type { ConnectSocket } from './SignalConnection';
 
@@ -44,7 +45,6 @@ export interface RoomView {
   settings: RoomSettings;
   peers: readonly PeerInfo[];
   links: readonly RoomLink[];
-  passwordProtected: boolean;
   maxPeers: number;
 }
 
@@ -77,6 +77,8 @@ export interface JoinOptions {
   password?: string;
   media: MediaFlags;
   capacity?: CapacityHints;
+  /** A media hub's credential: only with it may `capacity.deviceClass` be `server` (SPEC [P17]). */
+  hubToken?: string;
 }
 
 /** Listener of link stats, called with every sample of the current mesh controller. */
@@ -105,6 +107,11 @@ export interface ClientSessionOptions {
   connect?: ConnectSocket;
   /** Builds the mesh controller (defaults to `new MeshController(options)`); tests inject a fake. */
   createMesh?: (options: MeshControllerOptions) => MeshControllerApi;
+  /**
+   * WebCrypto for this session's signing key and for verifying peers' (SPEC [P14]); defaults to
+   * `globalThis.crypto.subtle`, which a browser offers only in a secure context.
+   */
+  subtle?: SubtleCrypto;
 }
 
 /** Public surface of ClientSession (packages/client/src/ClientSession.ts). */
@@ -113,11 +120,17 @@ export interface ClientSessionApi {
   leave(): Promise<void>;
   setTopology(topology: Topology): Promise<void>;
   setHub(hub: PeerId | null): Promise<void>;
+  /** Host only (SPEC [P15]): control policy, lock, password; rejects with the server's code. */
+  updateRoom(req: UpdateRoomRequest): Promise<void>;
+  /** Host only: removes a peer from the room (its id is retired). */
+  removePeer(peer: PeerId): Promise<void>;
+  /** Host only: hands the host role to another member. */
+  transferHost(peer: PeerId): Promise<void>;
   /** Set (or clear) a local stream such as `cam` or `screen`, and tell the room the media flags. */
   setLocalStream(key: string, stream: MediaStream | null): void;
   updateMedia(media: Partial<MediaFlags>): void;
-  /** Sends a chat message to the room and returns it, for showing it locally at once. */
-  sendChat(text: string): ChatMessage;
+  /** Signs and sends a chat message to the room; resolves with it, for the local echo. */
+  sendChat(text: string): Promise<ChatMessage>;
   /** Per-link numbers for quality badges, read on demand (never pushed through state). */
   getStats(): Promise<LinkStats[]>;
   /**

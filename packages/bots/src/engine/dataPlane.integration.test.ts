@@ -20,7 +20,9 @@ describe('data plane', () => {
       await room.bots[0]?.session.setTopology(topology);
       await room.settled(topology);
       await room.flowing(topology, 1);
-      const sent = room.bots.map((b) => b.session.sendChat(`hello from ${b.name} in ${topology}`));
+      const sent = await Promise.all(
+        room.bots.map((b) => b.session.sendChat(`hello from ${b.name} in ${topology}`)),
+      );
       const sender = room.bots[(round + 1) % room.bots.length] as Bot;
       const filesBefore = new Map(room.bots.map((b) => [b, b.files.length]));
       const t0 = Date.now();

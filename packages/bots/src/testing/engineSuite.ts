@@ -5,6 +5,8 @@ import { startSignal, type TestSignal } from './signal';
 
 /** Resume secret of the suite's signal app, so a restarted app accepts the bots' resume hints. */
 export const RESUME_SECRET = 'engine-test-resume-secret-0123456789';
+/** Media hub secret of the suite's signal app: a bot presenting it may claim `server` ([P17]). */
+export const HUB_SECRET = 'engine-test-hub-secret-0123456789';
 /** Every topology, in the order the suites walk them. */
 export const TOPOLOGIES: Topology[] = ['mesh', 'star', 'ring'];
 /** Frames each origin must advance by to count as flowing (15 fps: about a second). */
@@ -24,6 +26,8 @@ export interface EngineSuite {
   stopSignal(): Promise<void>;
   /** Starts the signal app again on the same port and secret. */
   restartSignal(): Promise<void>;
+  /** Drops `peerId`'s socket from the server side (a network blip): it reconnects and resumes. */
+  dropSocket(peerId: string): number;
 }
 
 /**
@@ -34,7 +38,7 @@ export function useEngineSuite(): EngineSuite {
   let signal: TestSignal | undefined;
   const rooms: BotRoom[] = [];
   beforeAll(async () => {
-    signal = await startSignal({ resumeSecret: RESUME_SECRET });
+    signal = await startSignal({ resumeSecret: RESUME_SECRET, hubSecret: HUB_SECRET });
   });
   afterEach(async () => {
     await Promise.all(rooms.splice(0).map((r) => r.close()));
@@ -53,8 +57,21 @@ export function useEngineSuite(): EngineSuite {
       return room;
     },
     stopSignal: () => current().close(),
+    dropSocket(peerId) {
+      let dropped = 0;
+      for (const socket of current().server.io.of('/').sockets.values()) {
+        if (socket.data.peerId !== peerId) continue;
+        socket.disconnect(true);
+        dropped++;
+      }
+      return dropped;
+    },
     async restartSignal() {
-      signal = await startSignal({ port: current().port, resumeSecret: RESUME_SECRET });
+      signal = await startSignal({
+        port: current().port,
+        resumeSecret: RESUME_SECRET,
+        hubSecret: HUB_SECRET,
+      });
     },
   };
 }

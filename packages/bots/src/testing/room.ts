@@ -19,6 +19,8 @@ export class BotRoom {
   readonly url: string;
   readonly roomId: string;
   readonly #options: Partial<BotOptions>;
+  /** Bots that tried the room without becoming members (refused joins); closed with the room. */
+  readonly #strangers: Bot[] = [];
   #nextIndex = 0;
 
   constructor(url: string, roomId: string, options: Partial<BotOptions> = {}) {
@@ -27,13 +29,17 @@ export class BotRoom {
     this.#options = { ...TEST_BOT, ...options };
   }
 
-  /** Adds `n` bots, joining one after another so the join order is the array order. */
-  async add(n: number): Promise<Bot[]> {
+  /**
+   * Adds `n` bots, joining one after another so the join order is the array order; `options`
+   * apply to these bots only.
+   */
+  async add(n: number, options: Partial<BotOptions> = {}): Promise<Bot[]> {
     const added: Bot[] = [];
     for (let i = 0; i < n; i++) {
       const index = this.#nextIndex++;
       const bot = new Bot({
         ...this.#options,
+        ...options,
         url: this.url,
         roomId: this.roomId,
         name: `Bot ${index}`,
@@ -44,6 +50,30 @@ export class BotRoom {
       await bot.join(JOIN_TIMEOUT_MS);
     }
     return added;
+  }
+
+  /**
+   * A bot aimed at this room that is not one of its members (the predicates ignore it): for joins
+   * the room should refuse. Not joined yet; closed with the room.
+   */
+  stranger(name: string, options: Partial<BotOptions> = {}): Bot {
+    const index = this.#nextIndex++;
+    const bot = new Bot({
+      ...this.#options,
+      ...options,
+      url: this.url,
+      roomId: this.roomId,
+      name,
+      index,
+    });
+    this.#strangers.push(bot);
+    return bot;
+  }
+
+  /** Drops `bot` from the members without leaving (the room removed it); closes it. */
+  forget(bot: Bot): void {
+    this.bots.splice(this.bots.indexOf(bot), 1);
+    bot.close();
   }
 
   /** Makes `bot` leave and drops it from the room. */
@@ -172,8 +202,9 @@ export class BotRoom {
     return worst;
   }
 
-  /** Leaves with every bot. */
+  /** Leaves with every bot, and closes the strangers. */
   async close(): Promise<void> {
+    for (const bot of this.#strangers.splice(0)) bot.close();
     await Promise.allSettled(this.bots.splice(0).map((b) => b.leave()));
   }
 }

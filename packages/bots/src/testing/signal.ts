@@ -12,11 +12,23 @@ export interface TestSignal {
 }
 
 /**
+ * Every bot of a test connects from 127.0.0.1, so the per-address limits ([P18]), meant for one
+ * abuser's address, are raised far above what a suite's honest bots make.
+ */
+const TEST_ADDRESS_LIMITS = { maxConnectionsPerIp: 1_000, joinsPerIpPerMinute: 10_000 };
+
+/**
  * Starts a signal app on 127.0.0.1 (`port` 0 picks a free one; pass a port to restart on the same
- * address). No STUN/TURN is configured: peers use host candidates only.
+ * address). No STUN/TURN is configured: peers use host candidates only. `hubSecret` lets a media
+ * hub that presents it claim `deviceClass: server` ([P17]).
  */
 export async function startSignal(
-  options: { port?: number; resumeSecret?: string; deps?: SignalServerDeps } = {},
+  options: {
+    port?: number;
+    resumeSecret?: string;
+    hubSecret?: string;
+    deps?: SignalServerDeps;
+  } = {},
 ): Promise<TestSignal> {
   const http = createServer();
   const deps: SignalServerDeps = {
@@ -24,7 +36,9 @@ export async function startSignal(
     ...options.deps,
     config: {
       iceServers: [],
+      ...TEST_ADDRESS_LIMITS,
       ...(options.resumeSecret ? { resumeSecret: options.resumeSecret } : {}),
+      ...(options.hubSecret ? { hubSecret: options.hubSecret } : {}),
       ...options.deps?.config,
     },
   };

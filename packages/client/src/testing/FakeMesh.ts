@@ -5,7 +5,7 @@ import type {
   MeshControllerOptions,
   MeshEvents,
 } from '@meshwork/mesh/runtime';
-import type { PeerPlan } from '@meshwork/protocol';
+import type { IceServer, PeerId, PeerPlan, PublicKey } from '@meshwork/protocol';
 
 type StatsListener = (stats: readonly LinkStats[]) => void;
 
@@ -32,6 +32,12 @@ export class FakeMesh implements MeshControllerApi {
   readonly calls: Array<[string, ...unknown[]]> = [];
   readonly listeners = new Map<string, Set<(p: unknown) => void>>();
   readonly stats = new FakeStats();
+  /** Every key set the session handed over, oldest first. */
+  readonly peerKeys: Array<ReadonlyMap<PeerId, PublicKey>> = [];
+  /** Every ICE server list handed over after creation, oldest first. */
+  readonly iceServerUpdates: IceServer[][] = [];
+  #chatSeq = 0;
+  rejectedMessages = 0;
   closed = 0;
   constructor(options: MeshControllerOptions) {
     this.options = options;
@@ -48,8 +54,17 @@ export class FakeMesh implements MeshControllerApi {
   handleSignal(from: string, epoch: number, signal: unknown) {
     this.calls.push(['handleSignal', from, epoch, signal]);
   }
-  sendChat(text: string) {
-    return { id: 'x:1', origin: this.options.selfId, text, sentAt: 0 };
+  setPeerKeys(keys: ReadonlyMap<PeerId, PublicKey>) {
+    this.peerKeys.push(keys);
+  }
+  setIceServers(iceServers: IceServer[]) {
+    this.iceServerUpdates.push(iceServers);
+  }
+  async sendChat(text: string) {
+    const seq = ++this.#chatSeq;
+    const sig = await this.options.signer.sign(text);
+    this.calls.push(['sendChat', text, sig]);
+    return { id: `${this.options.selfId}:${seq}`, origin: this.options.selfId, text, sentAt: 0 };
   }
   async sendFile() {
     return { transferId: 't' };

@@ -1,4 +1,5 @@
 // Test support: a stand-in for a socket.io-client socket. Not part of the package's exports.
+import { until } from '@meshwork/kit';
 import type { ClientSocket, ConnectSocket, SocketConnectOptions } from '../SignalConnection';
 
 type Handler = (...args: never[]) => void;
@@ -64,6 +65,20 @@ export class FakeSocket {
   of(event: string): unknown[][] {
     return this.sent.filter((s) => s.event === event).map((s) => s.args);
   }
+  /**
+   * Waits until `event` has been emitted `count` times. The first join leaves only once the
+   * session's signing key is made (WebCrypto is asynchronous), so tests wait on it, never sleep.
+   */
+  async sentTimes(event: string, count = 1): Promise<void> {
+    await until(() => this.of(event).length >= count, { what: `${count} ${event} emit(s)` });
+  }
+
+  /** Waits for the first `join`, then answers it. */
+  async ackJoin(res: unknown): Promise<void> {
+    await this.sentTimes('join');
+    this.ack('join', res);
+  }
+
   /** Answers the latest emit of `event` through its ack. */
   ack(event: string, res: unknown): void {
     const args = this.of(event).at(-1);

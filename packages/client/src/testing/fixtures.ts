@@ -1,11 +1,27 @@
 // Test support: the room, plans and join answers the session tests play. Not exported.
 import type { Logger } from '@meshwork/kit';
-import type { JoinOk, PeerInfo, PeerPlan, RoomSnapshot } from '@meshwork/protocol';
+import type { JoinOk, PeerInfo, PeerPlan, RoomSettings, RoomSnapshot } from '@meshwork/protocol';
 
 /** This peer's id in the tests. */
 export const SELF = 'self-peer-1';
 /** The other peer of the room. */
 export const OTHER = 'other-peer-2';
+
+/** A well-formed public key ([P14] shape: 65 bytes, base64url); no real key behind it. */
+export const PUBLIC_KEY = `B${'A'.repeat(86)}`;
+
+/** Room settings: an open mesh room hosted by OTHER, with `overrides` on top. */
+export function settings(overrides: Partial<RoomSettings> = {}): RoomSettings {
+  return {
+    topology: 'mesh',
+    hubPreference: null,
+    hostId: OTHER,
+    controlPolicy: 'everyone',
+    locked: false,
+    passwordProtected: false,
+    ...overrides,
+  };
+}
 
 /** This peer's plan of the given version: one link to OTHER. */
 export function plan(version: number, topology: PeerPlan['topology'] = 'mesh'): PeerPlan {
@@ -19,14 +35,14 @@ export function plan(version: number, topology: PeerPlan['topology'] = 'mesh'): 
     links: [{ peer: OTHER, epoch: version, offerer: false, polite: true }],
     receive: [{ origin: OTHER, from: OTHER, path: [OTHER, SELF] }],
     forward: [{ origin: SELF, to: OTHER, from: null }],
+    proof: `proof-${version}`,
   };
 }
 
 /** The room before this peer joins: OTHER alone. */
 export const snapshot: RoomSnapshot = {
   roomId: 'demo',
-  settings: { topology: 'mesh', hubPreference: null },
-  passwordProtected: false,
+  settings: settings(),
   maxPeers: 16,
   peers: [
     {
@@ -36,6 +52,7 @@ export const snapshot: RoomSnapshot = {
       media: { audio: true, video: true, screen: false },
       capacity: {},
       connected: true,
+      publicKey: PUBLIC_KEY,
     },
   ],
   links: [],
@@ -43,7 +60,15 @@ export const snapshot: RoomSnapshot = {
 
 /** This peer as the room lists it, with these media flags. */
 export function selfPeer(media: PeerInfo['media']): PeerInfo {
-  return { id: SELF, displayName: 'Me', joinedAt: 2, media, capacity: {}, connected: true };
+  return {
+    id: SELF,
+    displayName: 'Me',
+    joinedAt: 2,
+    media,
+    capacity: {},
+    connected: true,
+    publicKey: PUBLIC_KEY,
+  };
 }
 
 /** An accepted join of SELF into `snapshot` at plan 1. */

@@ -62,6 +62,7 @@ export function createHarness(): Harness {
         meshes.push(m);
         return m;
       },
+      subtle: globalThis.crypto.subtle,
       ...overrides,
     }),
     session: (overrides) => {
@@ -80,7 +81,7 @@ export function createHarness(): Harness {
       const done = session.join(joinOptions);
       const socket = h.socket();
       socket.serverConnect();
-      socket.ack('join', ok);
+      await socket.ackJoin(ok);
       await done;
       return { session, statuses, socket, mesh: meshes.at(-1) as FakeMesh };
     },
