@@ -50,10 +50,19 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-/** Opens a room's invite link as a new person (own context: own storage and camera) and joins. */
-export async function joinAs(stack: Stack, room: string, name: string): Promise<Page> {
+/**
+ * Opens a room's invite link as a new person (own context: own storage and camera) and joins.
+ * `prepare` runs on the page before it loads (a hostile peer's init script, say).
+ */
+export async function joinAs(
+  stack: Stack,
+  room: string,
+  name: string,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<Page> {
   const context = await stack.browser.newContext({ viewport: { width: 1000, height: 680 } });
   const page = await context.newPage();
+  await prepare?.(page);
   await page.goto(`${stack.baseUrl}/r/${room}?quality=low`);
   await page.getByLabel('Your name').fill(name);
   await joinWhenPreviewed(page);

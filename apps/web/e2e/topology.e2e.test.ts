@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -98,13 +99,15 @@ describe('three people in one room', () => {
       buffer: Buffer.from(content),
     });
     await cy.getByRole('button', { name: 'Send a file' }).click();
-    const download = cy.getByRole('link', { name: 'Download notes.txt' });
-    await download.waitFor();
+    const save = cy.getByRole('button', { name: 'Download notes.txt' });
+    await save.waitFor();
     expect(await cy.getByText(/verified \(SHA-256/).count()).toBe(1);
-    const href = await download.getAttribute('href');
-    expect(await cy.evaluate(async (url) => (await fetch(url as string)).text(), href)).toBe(
-      content,
-    );
+    // Saved as a download (the page never renders it), and the object URL revoked right after
+    // the click still yields the whole file.
+    const [download] = await Promise.all([cy.waitForEvent('download'), save.click()]);
+    expect(download.suggestedFilename()).toBe('notes.txt');
+    expect(await readFile(await download.path(), 'utf8')).toBe(content);
+    await cy.getByText('Saved', { exact: true }).waitFor();
 
     await cy.getByRole('button', { name: 'Leave' }).click();
     await cy.getByText('You left the room').waitFor();

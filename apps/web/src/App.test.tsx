@@ -2,8 +2,8 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from './App';
-import { ids, peer, roomView } from './test/fakes';
-import { renderWithStore } from './test/render';
+import { ids, peer, roomView, settings } from './test/fakes';
+import { renderWithStore, wholeText } from './test/render';
 
 afterEach(() => {
   window.history.replaceState(null, '', '/');
@@ -13,8 +13,8 @@ describe('App', () => {
   it('starts a new room with a readable name and shows its pre-join screen', async () => {
     renderWithStore(<App />);
     await userEvent.click(screen.getByRole('button', { name: 'Start a new room' }));
-    expect(window.location.pathname).toMatch(/^\/r\/[a-z]+-[a-z]+-\d{1,2}$/);
     expect(await screen.findByRole('button', { name: 'Join' })).toBeInTheDocument();
+    expect(window.location.pathname).toMatch(/^\/r\/(?:[a-z]+-){5}\d{3}$/);
   });
 
   it('opens a typed room name', async () => {
@@ -35,7 +35,7 @@ describe('App', () => {
       session().emit(
         'roomChanged',
         roomView([peer(ids.me, 'Me', 1), peer(ids.ana, 'Ana', 2)], {
-          settings: { topology: 'star', hubPreference: null },
+          settings: settings({ topology: 'star', hubPreference: null }),
         }),
       );
     });
@@ -45,11 +45,13 @@ describe('App', () => {
       session().emit('peerLeft', { peerId: ids.ana, reason: 'timeout' });
       session().emit(
         'roomChanged',
-        roomView([peer(ids.me, 'Me', 1)], { settings: { topology: 'star', hubPreference: null } }),
+        roomView([peer(ids.me, 'Me', 1)], {
+          settings: settings({ topology: 'star', hubPreference: null }),
+        }),
       );
     });
     expect(
-      screen.getByText('Ana dropped out (connection lost)').closest('[aria-live]'),
+      screen.getByText(wholeText('Ana dropped out (connection lost)')).closest('[aria-live]'),
     ).toHaveAttribute('aria-live', 'polite');
     expect(screen.queryByRole('figure', { name: 'Ana' })).not.toBeInTheDocument();
   });
@@ -73,5 +75,24 @@ describe('App', () => {
     expect(screen.getByText('Reconnecting…').closest('[role="status"]')).toHaveTextContent(
       /transport close.*Retrying in 2 s \(attempt 1\)/,
     );
+  });
+
+  it('[P15] tells a removed person the host removed them, and offers no rejoin', async () => {
+    window.history.replaceState(null, '', '/r/brave-otter-42');
+    window.localStorage.setItem('meshwork.displayName', 'Me');
+    const { session } = renderWithStore(<App />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Join' }));
+    act(() => {
+      session().emit('statusChanged', { status: 'joined' });
+      session().emit('roomChanged', roomView([peer(ids.me, 'Me', 1), peer(ids.ana, 'Ana', 2)]));
+    });
+    act(() => session().emit('statusChanged', { status: 'failed', error: 'ERR_REMOVED' }));
+    expect(
+      screen.getByRole('heading', { name: 'The host removed you from the room.' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('figure')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Rejoin|Join/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Back to start' }));
+    expect(window.location.pathname).toBe('/');
   });
 });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { composeApp } from './composeApp';
+import { saveBlob } from './files/saveBlob';
 import { createBrowserMedia } from './media/browserMedia';
 import { roomPath } from './routing/route';
 import { createSession, preloadSession } from './session/createSession';
@@ -18,6 +19,7 @@ const { store } = composeApp({
   storage: window.localStorage,
   copyText: (text) => navigator.clipboard.writeText(text),
   inviteUrl: (roomId) => new URL(roomPath(roomId), window.location.origin).href,
+  saveFile: (blob, name) => saveBlob(blob, name),
 });
 window.addEventListener('pagehide', () => store.getState().shutdown());
 

@@ -1,58 +1,60 @@
 import { LIMITS } from '@meshwork/protocol';
 
-const ADJECTIVES = [
-  'brave',
-  'calm',
-  'bright',
-  'swift',
-  'quiet',
-  'lucky',
-  'gentle',
-  'bold',
-  'clever',
-  'merry',
-  'sunny',
-  'witty',
-  'eager',
-  'fuzzy',
-  'noble',
-  'rapid',
-  'silver',
-  'amber',
-  'cosmic',
-  'misty',
-];
-const ANIMALS = [
-  'otter',
-  'falcon',
-  'panda',
-  'fox',
-  'heron',
-  'lynx',
-  'koala',
-  'badger',
-  'dolphin',
-  'tiger',
-  'owl',
-  'bison',
-  'gecko',
-  'raven',
-  'walrus',
-  'marten',
-  'ibis',
-  'yak',
-  'puffin',
-  'beaver',
-];
+/** Words in a generated room name; each carries log2(2048) = 11 bits. */
+export const ROOM_NAME_WORDS = 5;
+/** Decimal digits after the words; 3 digits carry log2(1000) ~ 9.97 bits. */
+export const ROOM_NAME_DIGITS = 3;
+/** Least entropy a generated room name may have: guessing one is 2^64 tries. */
+export const MIN_ROOM_NAME_BITS = 64;
 
-function pick<T>(list: readonly T[], random: () => number): T {
-  return list[Math.floor(random() * list.length) % list.length] as T;
+/** Words in the list room names are drawn from (`roomWords.ts`): 2^11. */
+export const ROOM_WORD_COUNT = 2048;
+
+/** Bits of entropy in a generated room name: 5 x 11 + 9.97 ~ 64.97. */
+export function roomNameBits(
+  words = ROOM_NAME_WORDS,
+  digits = ROOM_NAME_DIGITS,
+  listSize = ROOM_WORD_COUNT,
+): number {
+  return words * Math.log2(listSize) + digits * Math.log2(10);
 }
 
-/** A readable random room name such as `brave-otter-42`. */
-export function randomRoomName(random: () => number = Math.random): string {
-  const n = Math.floor(random() * 100);
-  return `${pick(ADJECTIVES, random)}-${pick(ANIMALS, random)}-${n}`;
+/** Fills an array with cryptographically strong random values (`crypto.getRandomValues`). */
+export type RandomFill = (values: Uint32Array) => Uint32Array;
+
+const cryptoFill: RandomFill = (values) => crypto.getRandomValues(values);
+
+/** A uniform integer in [0, n) from 32-bit random values, by rejection (no modulo bias). */
+function uniform(n: number, fill: RandomFill): number {
+  const limit = Math.floor(2 ** 32 / n) * n;
+  const one = new Uint32Array(1);
+  for (;;) {
+    const value = fill(one)[0] ?? 0;
+    if (value < limit) return value % n;
+  }
+}
+
+/**
+ * A readable, unguessable room name such as `brave-otter-lunar-maple-tiger-042`: five words of
+ * `words` (the 2048 of `roomWords.ts`) and three digits, at least 64 bits from
+ * `crypto.getRandomValues`. Knowing a room's name is what lets someone in, so it must not be
+ * guessable.
+ */
+export function randomRoomName(words: readonly string[], fill: RandomFill = cryptoFill): string {
+  if (words.length !== ROOM_WORD_COUNT)
+    throw new Error(`room words must number ${ROOM_WORD_COUNT}`);
+  const picked = Array.from(
+    { length: ROOM_NAME_WORDS },
+    () => words[uniform(words.length, fill)] as string,
+  );
+  const digits = String(uniform(10 ** ROOM_NAME_DIGITS, fill)).padStart(ROOM_NAME_DIGITS, '0');
+  return [...picked, digits].join('-');
+}
+
+/** A fresh room name; the word list is its own chunk, fetched when a room is started. */
+export async function newRoomName(): Promise<string> {
+  const { ROOM_WORDS } = await import('./roomWords');
+  return randomRoomName(ROOM_WORDS);
 }
 
 /**

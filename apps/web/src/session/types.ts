@@ -12,8 +12,9 @@ export type {
 } from '@meshwork/client';
 
 /**
- * The session as the web app uses it, `subscribeStats` included: windowed link numbers pushed
- * while subscribed, across reconnects.
+ * The session as the web app uses it (protocol v2): `subscribeStats` pushes windowed link
+ * numbers across reconnects; `sendChat` signs before it sends; the host's requests
+ * (`updateRoom`, `removePeer`, `transferHost`) reject with a coded error like `setTopology`.
  */
 export type AppSession = ClientSessionApi;
 

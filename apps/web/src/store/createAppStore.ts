@@ -3,6 +3,7 @@ import type { StoreDeps } from './deps';
 import { createFeed } from './feed/createFeed';
 import { createCallSlice } from './slices/callSlice';
 import { createChatSlice } from './slices/chatSlice';
+import { createHostSlice } from './slices/hostSlice';
 import { createMediaSlice } from './slices/mediaSlice';
 import { createRoomSlice } from './slices/roomSlice';
 import { createUiSlice } from './slices/uiSlice';
@@ -15,6 +16,7 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
     ...createCallSlice(set, get, deps),
     ...createMediaSlice(set, get, deps),
     ...createChatSlice(set, get, deps),
+    ...createHostSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     feed: createFeed(set, get),
   }));

@@ -1,3 +1,4 @@
+import type { SaveFile } from '../files/saveBlob';
 import type { MediaApi } from '../media/types';
 import type { AppSession, SessionControl } from '../session/types';
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   copyText?: (text: string) => Promise<void>;
   /** The link to share for a room. */
   inviteUrl?: (roomId: string) => string;
+  /** Offers received bytes as a download (`saveBlob` in the browser). */
+  saveFile?: SaveFile;
 }
 
 /** What the store's actions use: the app's side effects, with sessions reached through a host. */

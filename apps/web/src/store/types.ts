@@ -8,7 +8,14 @@ import type {
   ReceivedFile,
   StreamRoute,
 } from '@meshwork/mesh/runtime';
-import type { ErrorCode, PeerId, PeerPlan, StreamKey, Topology } from '@meshwork/protocol';
+import type {
+  ErrorCode,
+  PeerId,
+  PeerPlan,
+  StreamKey,
+  Topology,
+  UpdateRoomRequest,
+} from '@meshwork/protocol';
 import type { StoreApi } from 'zustand/vanilla';
 import type { DeviceOption, DeviceProblem, LevelMeter } from '../media/types';
 import type {
@@ -27,10 +34,18 @@ export interface RemoteStream {
   route: StreamRoute;
 }
 
+/** A received file's bytes, held only until saved or until the held-bytes limit pushes them out. */
+export interface ReceivedBytes extends Pick<ReceivedFile, 'sha256'> {
+  /** The verified bytes; null once released. Never rendered in the app's origin. */
+  data: Uint8Array | null;
+  /** Why the bytes were let go: saved by the person, or dropped to stay under the limit. */
+  released: 'saved' | 'expired' | null;
+}
+
 /** A file moving through the room, as the files panel shows it. */
 export interface FileEntry extends FileProgress {
   /** Set once the whole file arrived and its SHA-256 matched. */
-  received?: Pick<ReceivedFile, 'mimeType' | 'sha256' | 'data'>;
+  received?: ReceivedBytes;
 }
 
 /** One sentence for the screen-reader live region (and the visible toast). */
@@ -124,8 +139,16 @@ export interface AppActions {
   leave(): Promise<void>;
   setTopology(topology: Topology): Promise<void>;
   setHub(hub: PeerId | null): Promise<void>;
-  sendChat(text: string): void;
+  /** Host only: policy, lock, password; resolves true once the server accepted it. */
+  updateRoom(req: UpdateRoomRequest): Promise<boolean>;
+  /** Host only: removes a peer from the room. */
+  removePeer(peer: PeerId): Promise<void>;
+  /** Host only: makes another member the host. */
+  transferHost(peer: PeerId): Promise<void>;
+  sendChat(text: string): Promise<void>;
   sendFile(file: Blob & { name: string }): Promise<void>;
+  /** Offers a received file as an opaque download; its bytes then leave memory. */
+  saveFile(transferId: string): void;
   pin(tileId: string | null): void;
   setActiveSpeaker(peer: PeerId | null): void;
   togglePanel(panel: Exclude<Panel, null>): void;

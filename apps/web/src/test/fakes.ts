@@ -1,5 +1,12 @@
-import type { LinkStats } from '@meshwork/mesh/runtime';
-import type { PeerId, PeerInfo, PeerPlan, Topology } from '@meshwork/protocol';
+import type { ChatMessage, LinkStats } from '@meshwork/mesh/runtime';
+import type {
+  PeerId,
+  PeerInfo,
+  PeerPlan,
+  RoomSettings,
+  Topology,
+  UpdateRoomRequest,
+} from '@meshwork/protocol';
 import { vi } from 'vitest';
 import type { CaptureResult, DeviceOption, LevelMeter, MediaApi } from '../media/types';
 import type {
@@ -92,7 +99,19 @@ export class FakeSession implements AppSession {
   setHub = vi.fn(async (_hub: PeerId | null) => {});
   setLocalStream = vi.fn((_key: string, _stream: MediaStream | null) => {});
   updateMedia = vi.fn();
-  sendChat = vi.fn();
+  /** Resolves with the signed message, as the session does; tests may override per call. */
+  sendChat = vi.fn(
+    async (text: string): Promise<ChatMessage> => ({
+      id: `${this.room?.selfId ?? ids.me}:${++this.chatSeq}`,
+      origin: this.room?.selfId ?? ids.me,
+      text,
+      sentAt: Date.now(),
+    }),
+  );
+  private chatSeq = 0;
+  updateRoom = vi.fn(async (_req: UpdateRoomRequest) => {});
+  removePeer = vi.fn(async (_peer: PeerId) => {});
+  transferHost = vi.fn(async (_peer: PeerId) => {});
   sendFile = vi.fn(async () => {});
   getStats = vi.fn(async (): Promise<LinkStats[]> => []);
   subscribeStats = vi.fn((listener: StatsListener) => {
@@ -160,6 +179,25 @@ export function peer(
     media: { audio: true, video: true, screen: false },
     capacity: {},
     connected: true,
+    publicKey: fakePublicKey(id),
+    ...extra,
+  };
+}
+
+/** A well-formed public key (87 base64url characters), distinct per peer id. */
+export function fakePublicKey(id: PeerId): string {
+  return `${id.replace(/[^A-Za-z0-9_-]/g, '')}${'A'.repeat(87)}`.slice(0, 87);
+}
+
+/** Room settings: mesh, elected hub, open to everyone, `ids.me` hosting, unless given. */
+export function settings(extra: Partial<RoomSettings> = {}): RoomSettings {
+  return {
+    topology: 'mesh',
+    hubPreference: null,
+    hostId: ids.me,
+    controlPolicy: 'everyone',
+    locked: false,
+    passwordProtected: false,
     ...extra,
   };
 }
@@ -169,10 +207,9 @@ export function roomView(peers: PeerInfo[], extra: Partial<RoomView> = {}): Room
   return {
     roomId: 'brave-otter-42',
     selfId: ids.me,
-    settings: { topology: 'mesh', hubPreference: null },
+    settings: settings(),
     peers,
     links: [],
-    passwordProtected: false,
     maxPeers: 16,
     ...extra,
   };

@@ -37,8 +37,8 @@ export function makeStore(
 }
 
 /** A store that previewed the camera and joined a room with Ana, its session reporting `joined`. */
-export async function joinedStore() {
-  const made = makeStore();
+export async function joinedStore(options: Parameters<typeof makeStore>[0] = {}) {
+  const made = makeStore(options);
   made.store.getState().setDisplayName('Me');
   await made.store.getState().startPreview();
   await made.store.getState().join('brave-otter-42');
@@ -53,4 +53,14 @@ export function renderWithStore(ui: ReactElement, options: Parameters<typeof mak
   const made = makeStore(options);
   const result = render(<StoreProvider store={made.store}>{ui}</StoreProvider>);
   return { ...made, ...result };
+}
+
+/**
+ * A text matcher for text split across elements (a name in a `<bdi>` inside a sentence): the
+ * innermost element whose whole text is `text`.
+ */
+export function wholeText(text: string) {
+  return (_content: string, element: Element | null): boolean =>
+    element?.textContent === text &&
+    [...element.children].every((child) => child.textContent !== text);
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useActiveSpeaker } from '../../hooks/useActiveSpeaker';
 import { useAppStore } from '../../store/StoreContext';
+import { RegionBoundary } from '../common/RegionBoundary';
 import { StatusBanner } from '../common/StatusBanner';
 import { Controls } from './Controls';
 import { TileGrid } from './TileGrid';
@@ -21,28 +22,38 @@ export function CallView() {
   return (
     <div className="call">
       <header className="call-header">
-        <h1 className="call-title">
-          <span className="room-name">{roomId}</span>{' '}
-          <span className="muted">
-            · {count} {count === 1 ? 'person' : 'people'}
-          </span>
-        </h1>
-        <TopologyStatus />
+        <RegionBoundary what="the room's header">
+          <h1 className="call-title">
+            <span className="room-name">{roomId}</span>{' '}
+            <span className="muted">
+              · {count} {count === 1 ? 'person' : 'people'}
+            </span>
+          </h1>
+          <TopologyStatus />
+        </RegionBoundary>
       </header>
       <StatusBanner />
       <div className="call-body">
-        <TileGrid />
+        <RegionBoundary what="the video grid">
+          <TileGrid />
+        </RegionBoundary>
         {panel && (
-          <Suspense fallback={<aside className="panel" aria-busy="true" />}>
-            <SidePanel panel={panel} />
-          </Suspense>
+          <RegionBoundary what="this panel" resetKey={panel}>
+            <Suspense fallback={<aside className="panel" aria-busy="true" />}>
+              <SidePanel panel={panel} />
+            </Suspense>
+          </RegionBoundary>
         )}
       </div>
-      <Controls />
+      <RegionBoundary what="the call controls">
+        <Controls />
+      </RegionBoundary>
       {settingsOpen && (
-        <Suspense fallback={null}>
-          <SettingsDialog />
-        </Suspense>
+        <RegionBoundary what="the settings">
+          <Suspense fallback={null}>
+            <SettingsDialog />
+          </Suspense>
+        </RegionBoundary>
       )}
     </div>
   );

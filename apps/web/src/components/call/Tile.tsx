@@ -1,5 +1,8 @@
+import { isolate } from '../../format/bidi';
 import { useAppStore } from '../../store/StoreContext';
 import { Icon } from '../common/Icon';
+import { Isolated } from '../common/Isolated';
+import { Name } from '../common/Name';
 import { VideoView } from '../common/VideoView';
 import { QualityBadge } from './QualityBadge';
 import { routeText } from './routeText';
@@ -19,7 +22,11 @@ export function Tile({ tile }: { tile: TileModel }) {
   const pinned = useAppStore((s) => s.pinned === tile.id);
   const pin = useAppStore((s) => s.pin);
   const names = useAppStore((s) => s.names);
-  const route = tile.self ? null : routeText(tile.route, (id) => names.get(id));
+  const nameOf = (id: string) => {
+    const name = names.get(id);
+    return name === undefined ? undefined : isolate(name);
+  };
+  const route = tile.self ? null : routeText(tile.route, nameOf);
   const via = tile.route && tile.route.path.length >= 2 ? (tile.route.path.at(-2) ?? null) : null;
   const showVideo = tile.stream !== null && tile.media.video;
   const pinLabel = `${pinned ? 'Unpin' : 'Pin'} ${tile.name}`;
@@ -37,13 +44,14 @@ export function Tile({ tile }: { tile: TileModel }) {
       />
       {!showVideo && (
         <div className="avatar" aria-hidden="true">
-          {initials(tile.name)}
+          {initials(tile.person)}
         </div>
       )}
       {!tile.connected && <div className="tile-overlay">Reconnecting…</div>}
       <figcaption className="tile-caption">
         <span className="tile-name">
-          {tile.name}
+          <Name>{tile.person}</Name>
+          {tile.key === 'screen' ? "'s screen" : ''}
           {tile.self && tile.key === 'cam' ? ' (you)' : ''}
         </span>
         {tile.key === 'cam' && !tile.media.audio && (
@@ -64,9 +72,9 @@ export function Tile({ tile }: { tile: TileModel }) {
         {route && (
           <span
             className="tile-route"
-            title={tile.route?.path.map((id) => names.get(id) ?? id).join(' → ')}
+            title={tile.route?.path.map((id) => nameOf(id) ?? id).join(' → ')}
           >
-            {route}
+            <Isolated text={route} />
           </span>
         )}
         {!tile.self && <QualityBadge via={via} />}

@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeStream, fakeTrack, ids, peer, roomView } from '../../test/fakes';
-import { renderWithStore } from '../../test/render';
+import { renderWithStore, wholeText } from '../../test/render';
 import { TileGrid } from './TileGrid';
 
 async function setup() {
@@ -65,7 +65,7 @@ describe('TileGrid and Tile', () => {
       within(screen.getByRole('figure', { name: 'Ana' })).getByText('direct'),
     ).toBeInTheDocument();
     expect(
-      within(screen.getByRole('figure', { name: 'Bo' })).getByText('via Ana · 2 hops'),
+      within(screen.getByRole('figure', { name: 'Bo' })).getByText(wholeText('via Ana · 2 hops')),
     ).toBeInTheDocument();
   });
 
@@ -97,7 +97,7 @@ describe('TileGrid and Tile', () => {
     expect(after).toBe(video);
     expect(video.srcObject).toBe(second);
     expect(
-      within(screen.getByRole('figure', { name: 'Ana' })).getByText('via Bo · 2 hops'),
+      within(screen.getByRole('figure', { name: 'Ana' })).getByText(wholeText('via Bo · 2 hops')),
     ).toBeInTheDocument();
   });
 
@@ -155,5 +155,49 @@ describe('TileGrid and Tile', () => {
     expect(grid).toHaveClass('grid-pinned');
     expect(grid.style.getPropertyValue('--tile-w')).toBe('');
     expect(grid.style.getPropertyValue('--others')).toBe('2');
+  });
+});
+
+describe('TileGrid under hostile or broken values', () => {
+  it('a tile that throws shows a small note and leaves the other tiles on screen', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { session } = await setup();
+    act(() =>
+      session.emit(
+        'roomChanged',
+        roomView([
+          peer(ids.me, 'Me', 1),
+          peer(ids.ana, 'Ana', 2),
+          // Not a string: the camera-off avatar cannot take initials of it, so that tile throws.
+          peer(ids.bo, 42 as unknown as string, 3, {
+            media: { audio: true, video: false, screen: false },
+          }),
+          peer(ids.cy, 'Cy', 4),
+        ]),
+      ),
+    );
+    expect(screen.getAllByRole('figure').map((f) => f.getAttribute('aria-label'))).toEqual([
+      'Me',
+      'Ana',
+      'Cy',
+    ]);
+    expect(screen.getByText("Couldn't show this tile.")).toBeInTheDocument();
+    // The rest keeps working.
+    await userEvent.click(screen.getByRole('button', { name: 'Pin Cy' }));
+    expect(screen.getByRole('figure', { name: 'Cy' })).toHaveClass('tile-pinned');
+  });
+
+  it('isolates a right-to-left override in a name, so it cannot reorder the text around it', async () => {
+    const { session } = await setup();
+    const evil = '\u202Eevil\u202D';
+    act(() =>
+      session.emit('roomChanged', roomView([peer(ids.me, evil, 1), peer(ids.ana, 'Ana', 2)])),
+    );
+    const caption = screen.getByRole('figure', { name: evil }).querySelector('.tile-name');
+    const bdi = caption?.querySelector('bdi');
+    // The name alone is inside the isolate; " (you)" stays outside it, in the caption's order.
+    expect(bdi?.textContent).toBe(evil);
+    expect(caption?.textContent).toBe(`${evil} (you)`);
+    expect(caption?.lastChild?.textContent).toBe(' (you)');
   });
 });

@@ -1,6 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useElementSize } from '../../hooks/useElementSize';
 import { useAppStore } from '../../store/StoreContext';
+import { RegionBoundary } from '../common/RegionBoundary';
 import { fitGrid } from './gridFit';
 import { Tile } from './Tile';
 import { buildTiles } from './tiles';
@@ -45,8 +46,11 @@ export function TileGrid() {
       aria-label="Participants' video"
     >
       {tiles.map((tile) => (
-        // Keyed by origin and stream key: a new route or track swaps the stream in place.
-        <Tile key={tile.id} tile={tile} />
+        // Keyed by origin and stream key: a new route or track swaps the stream in place. Each
+        // tile fails on its own: the others stay on screen.
+        <RegionBoundary key={tile.id} what="this tile" resetKey={tile}>
+          <Tile tile={tile} />
+        </RegionBoundary>
       ))}
     </section>
   );

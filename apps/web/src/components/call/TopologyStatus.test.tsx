@@ -2,7 +2,7 @@ import { computeRoomPlan } from '@meshwork/mesh/plan';
 import type { Topology } from '@meshwork/protocol';
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ids, peer, roomView } from '../../test/fakes';
+import { ids, peer, roomView, settings } from '../../test/fakes';
 import { renderWithStore } from '../../test/render';
 import { planPeers } from '../../topology/cost';
 import { TopologyStatus } from './TopologyStatus';
@@ -21,7 +21,10 @@ async function show(topology: Topology) {
   act(() => {
     made
       .session()
-      .emit('roomChanged', roomView(people, { settings: { topology, hubPreference: null } }));
+      .emit(
+        'roomChanged',
+        roomView(people, { settings: settings({ topology, hubPreference: null }) }),
+      );
     made.session().emit('planChanged', { plan, committed: true });
   });
   return made;
@@ -48,7 +51,7 @@ describe('TopologyStatus', () => {
     act(() =>
       session().emit(
         'roomChanged',
-        roomView(people, { settings: { topology: 'ring', hubPreference: null } }),
+        roomView(people, { settings: settings({ topology: 'ring', hubPreference: null }) }),
       ),
     );
     expect(screen.getByRole('status')).toHaveTextContent(/^Topology: Ring/);

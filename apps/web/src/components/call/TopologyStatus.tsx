@@ -1,5 +1,6 @@
 import { TOPOLOGY_LABELS } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
+import { Name } from '../common/Name';
 
 /** The room's current topology, named on screen for everyone ("Topology: Star"). */
 export function TopologyStatus() {
@@ -15,7 +16,14 @@ export function TopologyStatus() {
   return (
     <p className="topology-status" role="status" data-topology={topology}>
       Topology: {TOPOLOGY_LABELS[topology]}
-      {topology === 'star' && hubName ? ` (hub: ${hubName})` : ''}
+      {topology === 'star' && hubName ? (
+        <>
+          {' '}
+          (hub: <Name>{hubName}</Name>)
+        </>
+      ) : (
+        ''
+      )}
       {request?.pending && request.topology !== topology
         ? ` → switching to ${TOPOLOGY_LABELS[request.topology]}…`
         : ''}

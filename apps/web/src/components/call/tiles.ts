@@ -8,7 +8,10 @@ export interface TileModel {
   id: string;
   origin: PeerId;
   key: 'cam' | 'screen';
+  /** The tile's accessible name: the person's name, or `<name>'s screen`. */
   name: string;
+  /** The person's name as they gave it (peer-supplied: shown bidi-isolated). */
+  person: string;
   self: boolean;
   stream: MediaStream | null;
   route: StreamRoute | null;
@@ -33,6 +36,7 @@ export function buildTiles(state: Pick<AppState, 'room' | 'remoteStreams' | 'loc
       origin: peer.id,
       key: 'cam',
       name: peer.displayName,
+      person: peer.displayName,
       self,
       stream: self ? local.stream : (cam?.stream ?? null),
       route: cam?.route ?? null,
@@ -48,6 +52,7 @@ export function buildTiles(state: Pick<AppState, 'room' | 'remoteStreams' | 'loc
         origin: peer.id,
         key: 'screen',
         name: `${peer.displayName}'s screen`,
+        person: peer.displayName,
         self,
         stream: screen,
         route: remoteScreen?.route ?? null,

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/StoreContext';
 import type { Announcement } from '../../store/types';
+import { Isolated } from './Isolated';
 
 /** How long each toast stays on screen, from when it appears; bounds the display only. */
 export const TOAST_MS = 6000;
@@ -16,7 +17,11 @@ function Toast({
     const timer = setTimeout(() => dismiss(announcement.id), TOAST_MS);
     return () => clearTimeout(timer);
   }, [announcement.id, dismiss]);
-  return <div className="toast">{announcement.text}</div>;
+  return (
+    <div className="toast">
+      <Isolated text={announcement.text} />
+    </div>
+  );
 }
 
 /**

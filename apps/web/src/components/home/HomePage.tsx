@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { randomRoomName, toRoomId } from '../../routing/roomName';
+import { newRoomName, toRoomId } from '../../routing/roomName';
 import { navigate, roomPath } from '../../routing/route';
 
 /** Start a new room or type the name of one. */
@@ -27,7 +27,7 @@ export function HomePage() {
         <button
           type="button"
           className="btn btn-primary btn-wide"
-          onClick={() => navigate(roomPath(randomRoomName()))}
+          onClick={() => void newRoomName().then((name) => navigate(roomPath(name)))}
         >
           Start a new room
         </button>

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store/StoreContext';
-
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+import { RegionBoundary } from '../common/RegionBoundary';
+import { ChatRow } from './ChatRow';
 
 /** Chat messages of the room, rendered as text (never HTML), and a box to send one. */
 export function ChatPanel() {
@@ -20,25 +20,27 @@ export function ChatPanel() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
-    sendChat(text);
+    void sendChat(text);
     setText('');
   };
 
   return (
     <div className="chat">
-      <ol className="chat-log" aria-label="Messages">
-        {chat.length === 0 && <li className="muted">No messages yet.</li>}
-        {chat.map((m) => (
-          <li key={m.id} className={m.origin === selfId ? 'chat-own' : undefined}>
-            <span className="chat-meta">
-              <strong>{m.origin === selfId ? 'You' : (names.get(m.origin) ?? 'Someone')}</strong>{' '}
-              <time dateTime={new Date(m.sentAt).toISOString()}>{TIME.format(m.sentAt)}</time>
-            </span>
-            <span className="chat-text">{m.text}</span>
-          </li>
-        ))}
-        <li ref={endRef} aria-hidden="true" />
-      </ol>
+      <RegionBoundary what="the messages">
+        <ol className="chat-log" aria-label="Messages">
+          {chat.length === 0 && <li className="muted">No messages yet.</li>}
+          {chat.map((m) => (
+            <RegionBoundary key={m.id} what="this message" as="li">
+              <ChatRow
+                message={m}
+                own={m.origin === selfId}
+                author={names.get(m.origin) ?? 'Someone'}
+              />
+            </RegionBoundary>
+          ))}
+          <li ref={endRef} aria-hidden="true" />
+        </ol>
+      </RegionBoundary>
       <form className="row" onSubmit={submit}>
         <label htmlFor="chat-input" className="sr-only">
           Message

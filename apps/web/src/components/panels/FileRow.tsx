@@ -1,28 +1,46 @@
-import { useEffect, useState } from 'react';
+import { useAppStore } from '../../store/StoreContext';
 import type { FileEntry } from '../../store/types';
+import { Name } from '../common/Name';
 import { fileSize } from './fileSize';
 
-/** One transfer: progress while it moves, a verified download once it arrived. */
+function Received({
+  file,
+}: {
+  file: FileEntry & { received: NonNullable<FileEntry['received']> };
+}) {
+  const save = useAppStore((s) => s.saveFile);
+  const { data, released, sha256 } = file.received;
+  return (
+    <div className="file-done">
+      {data ? (
+        <button type="button" className="btn" onClick={() => save(file.transferId)}>
+          Download <Name>{file.name}</Name>
+        </button>
+      ) : (
+        <span className="muted">
+          {released === 'saved' ? 'Saved' : 'No longer held here; ask for it again to save it'}
+        </span>
+      )}
+      <span className="verified" title={`SHA-256 ${sha256}`}>
+        ✓ verified (SHA-256 {sha256.slice(0, 12)}…)
+      </span>
+    </div>
+  );
+}
+
+/**
+ * One transfer: progress while it moves, then a download. Received bytes are only ever offered
+ * as an opaque file to save, never shown in the app's origin, and leave memory once saved.
+ */
 export function FileRow({ file, from }: { file: FileEntry; from: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-  const received = file.received;
-  useEffect(() => {
-    if (!received) return;
-    // Received files are assembled in a plain ArrayBuffer, never a shared one.
-    const data = received.data as Uint8Array<ArrayBuffer>;
-    const next = URL.createObjectURL(new Blob([data], { type: received.mimeType }));
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-  }, [received]);
   const done = file.bytes >= file.size;
   const verb = file.direction === 'send' ? 'Sending' : 'Receiving';
-
   return (
     <li className="file">
       <div className="file-head">
-        <span className="file-name">{file.name}</span>
+        <Name className="file-name">{file.name}</Name>
         <span className="muted">
-          {fileSize(file.size)} · {from}
+          {fileSize(file.size)} · <Name>{from}</Name>
         </span>
       </div>
       {!file.received && (
@@ -31,16 +49,7 @@ export function FileRow({ file, from }: { file: FileEntry; from: string }) {
         </progress>
       )}
       {file.direction === 'send' && done && <span className="muted">Sent</span>}
-      {file.received && url && (
-        <div className="file-done">
-          <a className="btn" href={url} download={file.name}>
-            Download {file.name}
-          </a>
-          <span className="verified" title={`SHA-256 ${file.received.sha256}`}>
-            ✓ verified (SHA-256 {file.received.sha256.slice(0, 12)}…)
-          </span>
-        </div>
-      )}
+      {file.received && <Received file={{ ...file, received: file.received }} />}
     </li>
   );
 }

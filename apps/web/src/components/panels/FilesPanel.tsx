@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useAppStore } from '../../store/StoreContext';
+import { RegionBoundary } from '../common/RegionBoundary';
 import { FileRow } from './FileRow';
 
 /** Send a file to the room and download the ones others sent, each verified by SHA-256. */
@@ -33,11 +34,12 @@ export function FilesPanel() {
       <ul className="file-list" aria-label="Files">
         {files.size === 0 && <li className="muted">No files yet.</li>}
         {[...files.values()].reverse().map((file) => (
-          <FileRow
-            key={file.transferId}
-            file={file}
-            from={file.origin === selfId ? 'you' : (names.get(file.origin) ?? 'someone')}
-          />
+          <RegionBoundary key={file.transferId} what="this file" as="li">
+            <FileRow
+              file={file}
+              from={file.origin === selfId ? 'you' : (names.get(file.origin) ?? 'someone')}
+            />
+          </RegionBoundary>
         ))}
       </ul>
     </div>

@@ -3,10 +3,14 @@ import { useAppStore } from '../../store/StoreContext';
 import { CallView } from '../call/CallView';
 import { PreJoin } from '../prejoin/PreJoin';
 import { LeftScreen } from './LeftScreen';
+import { RemovedScreen } from './RemovedScreen';
 
-/** `/r/<room>`: pre-join until the room is joined, then the call; a screen after leaving. */
+/** `/r/<room>`: pre-join until the room is joined, then the call; a screen after leaving or removal. */
 export function RoomPage({ roomId }: { roomId: string }) {
   const status = useAppStore((s) => s.status);
+  const removed = useAppStore(
+    (s) => s.status === 'failed' && s.statusDetail?.error === 'ERR_REMOVED',
+  );
   const inRoom = useAppStore((s) => s.room !== null && s.room.roomId === roomId);
   const [rejoining, setRejoining] = useState(false);
 
@@ -14,6 +18,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
     if (status === 'joined') setRejoining(false);
   }, [status]);
 
+  if (removed) return <RemovedScreen />;
   if ((status === 'joined' || status === 'reconnecting') && inRoom) return <CallView />;
   if (status === 'left' && !rejoining) return <LeftScreen onRejoin={() => setRejoining(true)} />;
   return <PreJoin roomId={roomId} />;

@@ -1,5 +1,8 @@
+import { isolate } from '../../format/bidi';
+import { useRoomRole } from '../../hooks/useRoomRole';
 import { NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
+import { ControlReason } from './ControlReason';
 
 const AUTO = '';
 
@@ -10,6 +13,8 @@ export function HubPicker() {
   const hub = useAppStore((s) => s.plan?.hub ?? null);
   const names = useAppStore((s) => s.names);
   const setHub = useAppStore((s) => s.setHub);
+  const role = useRoomRole();
+  const hubName = hub ? names.get(hub) : undefined;
   return (
     <div className="field">
       <label htmlFor="hub-select">Star hub</label>
@@ -17,15 +22,21 @@ export function HubPicker() {
         id="hub-select"
         className="input"
         value={preference ?? AUTO}
+        disabled={!role.canControl}
+        aria-describedby={role.canControl ? undefined : 'hub-reason'}
         onChange={(e) => void setHub(e.target.value === AUTO ? null : e.target.value)}
       >
-        <option value={AUTO}>Automatic{hub ? ` (now ${names.get(hub) ?? 'elected'})` : ''}</option>
+        <option value={AUTO}>
+          Automatic{hub ? ` (now ${hubName === undefined ? 'elected' : isolate(hubName)})` : ''}
+        </option>
         {peers.map((p) => (
+          // <option> holds plain text only, so the name is isolated with Unicode isolates.
           <option key={p.id} value={p.id}>
-            {p.displayName}
+            {isolate(p.displayName)}
           </option>
         ))}
       </select>
+      <ControlReason id="hub-reason" role={role} />
       <p className="muted small">
         The hub relays everyone's video, so pick the strongest machine and network.
       </p>

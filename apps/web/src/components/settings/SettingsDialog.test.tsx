@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ids, peer, roomView } from '../../test/fakes';
+import { ids, peer, roomView, settings } from '../../test/fakes';
 import { renderWithStore } from '../../test/render';
 import SettingsDialog from './SettingsDialog';
 
@@ -19,7 +19,10 @@ async function setup(topology: 'mesh' | 'star' | 'ring' = 'mesh') {
     made.session().emit('statusChanged', { status: 'joined' });
     made
       .session()
-      .emit('roomChanged', roomView(people, { settings: { topology, hubPreference: null } }));
+      .emit(
+        'roomChanged',
+        roomView(people, { settings: settings({ topology, hubPreference: null }) }),
+      );
   });
   return made;
 }

@@ -1,12 +1,14 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/StoreContext';
+import { RegionBoundary } from '../common/RegionBoundary';
 import { DeviceSelect } from '../prejoin/DeviceSelect';
 import { HubPicker } from './HubPicker';
+import { RoomControls } from './RoomControls';
 import { TopologyPicker } from './TopologyPicker';
 
 const TopologyPicture = lazy(() => import('../topology/TopologyPicture'));
 
-/** Settings: the room's topology (with cost preview and the star's hub), and devices. */
+/** Settings: the room's topology (with cost preview and the star's hub), the host's room controls, devices. */
 export default function SettingsDialog() {
   const close = useAppStore((s) => s.setSettingsOpen);
   const topology = useAppStore((s) => s.room?.settings.topology);
@@ -40,11 +42,16 @@ export default function SettingsDialog() {
             ✕
           </button>
         </header>
-        <TopologyPicker />
-        {topology === 'star' && <HubPicker />}
-        <Suspense fallback={null}>
-          <TopologyPicture />
-        </Suspense>
+        <RegionBoundary what="the topology settings">
+          <TopologyPicker />
+          {topology === 'star' && <HubPicker />}
+          <Suspense fallback={null}>
+            <TopologyPicture />
+          </Suspense>
+        </RegionBoundary>
+        <RegionBoundary what="the room controls">
+          <RoomControls />
+        </RegionBoundary>
         <h3>Devices</h3>
         <DeviceSelect kind="videoinput" />
         <DeviceSelect kind="audioinput" />

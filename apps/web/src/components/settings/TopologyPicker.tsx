@@ -1,8 +1,10 @@
 import { TOPOLOGIES, type Topology } from '@meshwork/protocol';
 import { useMemo } from 'react';
+import { useRoomRole } from '../../hooks/useRoomRole';
 import { TOPOLOGY_LABELS } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
 import { previewCost } from '../../topology/cost';
+import { ControlReason } from './ControlReason';
 import { CostPreview } from './CostPreview';
 
 const HINTS: Record<Topology, string> = {
@@ -19,6 +21,7 @@ export function TopologyPicker() {
   const room = useAppStore((s) => s.room);
   const request = useAppStore((s) => s.topologyRequest);
   const setTopology = useAppStore((s) => s.setTopology);
+  const role = useRoomRole();
   const current = room?.settings.topology ?? 'mesh';
   const chosen = request && !request.error ? request.topology : current;
   const costs = useMemo(
@@ -36,8 +39,13 @@ export function TopologyPicker() {
   const n = room?.peers.length ?? 0;
 
   return (
-    <fieldset className="topology-picker">
+    <fieldset
+      className="topology-picker"
+      disabled={!role.canControl}
+      aria-describedby={role.canControl ? undefined : 'topology-reason'}
+    >
       <legend>Topology (changes it for everyone)</legend>
+      <ControlReason id="topology-reason" role={role} />
       <p className="muted">
         Your cost with {n} {n === 1 ? 'person' : 'people'} in the room:
       </p>

@@ -1,7 +1,8 @@
 import { computeRoomPlan } from '@meshwork/mesh/plan';
 import { act } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ids, peer, roomView } from '../../test/fakes';
+import { isolate } from '../../format/bidi';
+import { ids, peer, roomView, settings } from '../../test/fakes';
 import { renderWithStore } from '../../test/render';
 import { planPeers } from '../../topology/cost';
 import TopologyPicture from './TopologyPicture';
@@ -22,7 +23,7 @@ async function show(topology: 'mesh' | 'star' | 'ring') {
     made.session().emit(
       'roomChanged',
       roomView(people, {
-        settings: { topology, hubPreference: ids.ana },
+        settings: settings({ topology, hubPreference: ids.ana }),
         links: [
           { a: ids.me, b: ids.ana, state: 'connected', rttMs: 23.4 },
           { a: ids.ana, b: ids.bo, state: 'failed', rttMs: null },
@@ -42,7 +43,9 @@ describe('TopologyPicture', () => {
     expect(edges).toHaveLength(2);
     const toAna = container.querySelector(`[data-link="${ids.me}|${ids.ana}"]`);
     expect(toAna).toHaveClass('edge-connected');
-    expect(toAna?.querySelector('title')?.textContent).toBe('Me – Ana: connected, RTT 23 ms');
+    expect(toAna?.querySelector('title')?.textContent).toBe(
+      `${isolate('Me')} – ${isolate('Ana')}: connected, RTT 23 ms`,
+    );
     expect(container.querySelector(`[data-link="${ids.ana}|${ids.bo}"]`)).toHaveClass(
       'edge-failed',
     );
@@ -52,7 +55,9 @@ describe('TopologyPicture', () => {
     const { container } = await show('star');
     const hub = container.querySelector(`[data-peer="${ids.ana}"]`);
     expect(hub).toHaveClass('node-relay');
-    expect(hub?.querySelector('title')?.textContent).toBe('Ana re-encodes video of Me, Bo');
+    expect(hub?.querySelector('title')?.textContent).toBe(
+      `${isolate('Ana')} re-encodes video of ${isolate('Me')}, ${isolate('Bo')}`,
+    );
     expect(container.querySelector(`[data-peer="${ids.me}"]`)).not.toHaveClass('node-relay');
   });
 

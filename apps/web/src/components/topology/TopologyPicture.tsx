@@ -1,5 +1,6 @@
 import type { PeerId } from '@meshwork/protocol';
 import { useMemo } from 'react';
+import { isolate } from '../../format/bidi';
 import { TOPOLOGY_LABELS } from '../../labels';
 import { NO_LINKS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
@@ -24,7 +25,11 @@ export default function TopologyPicture() {
   const relays = useMemo(() => (plan ? relaysOf(plan) : new Map<PeerId, PeerId[]>()), [plan]);
   if (!plan) return <p className="muted">Waiting for the room's plan…</p>;
 
-  const name = (id: PeerId) => names.get(id) ?? id.slice(0, 6);
+  // SVG text and titles are plain text: names are wrapped in Unicode isolates instead of <bdi>.
+  const name = (id: PeerId, max = Number.POSITIVE_INFINITY) => {
+    const known = names.get(id);
+    return isolate(known === undefined ? id.slice(0, 6) : [...known].slice(0, max).join(''));
+  };
   const linkOf = (a: PeerId, b: PeerId) =>
     links.find((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a));
 
@@ -62,7 +67,7 @@ export default function TopologyPicture() {
           const relayed = relays.get(id) ?? [];
           const title =
             relayed.length > 0
-              ? `${name(id)} re-encodes video of ${relayed.map(name).join(', ')}`
+              ? `${name(id)} re-encodes video of ${relayed.map((r) => name(r)).join(', ')}`
               : name(id);
           return (
             <g
@@ -74,7 +79,7 @@ export default function TopologyPicture() {
               {relayed.length > 0 && <circle cx={p.x} cy={p.y} r={17} className="relay-ring" />}
               <circle cx={p.x} cy={p.y} r={12} />
               <text x={p.x} y={p.y + 28} textAnchor="middle">
-                {name(id).slice(0, 12)}
+                {name(id, 12)}
                 {id === plan.hub ? ' (hub)' : ''}
               </text>
             </g>

@@ -1,5 +1,7 @@
+import { isolate } from '../../format/bidi';
 import { nameOf, withAnnouncements } from '../announcements';
 import type { FeedReducers, FileEntry } from '../types';
+import { withinHeldLimit } from './heldFiles';
 
 /** How many chat messages are kept. */
 export const MAX_CHAT = 500;
@@ -22,8 +24,11 @@ export const chatFeed: Pick<FeedReducers, 'chatReceived' | 'fileProgressed' | 'f
     return { files };
   },
 
-  fileReceived(state, { transferId, origin, name, size, mimeType, sha256, data }) {
+  fileReceived(state, { transferId, origin, name, size, sha256, data }) {
+    // The sender's MIME type is not kept: files are only ever offered as opaque downloads.
     const files = new Map(state.files);
+    // Re-inserted last, so arrival order is eviction order.
+    files.delete(transferId);
     files.set(transferId, {
       transferId,
       origin,
@@ -31,8 +36,11 @@ export const chatFeed: Pick<FeedReducers, 'chatReceived' | 'fileProgressed' | 'f
       size,
       bytes: size,
       direction: 'receive',
-      received: { mimeType, sha256, data },
+      received: { sha256, data, released: null },
     });
-    return { files, ...withAnnouncements(state, [`${nameOf(state, origin)} shared ${name}`]) };
+    return {
+      files: withinHeldLimit(files),
+      ...withAnnouncements(state, [`${isolate(nameOf(state, origin))} shared ${isolate(name)}`]),
+    };
   },
 };

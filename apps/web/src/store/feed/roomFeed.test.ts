@@ -1,6 +1,7 @@
 import { streamKeyOf } from '@meshwork/mesh/runtime';
 import { describe, expect, it } from 'vitest';
-import { fakeStream, ids, peer, roomView } from '../../test/fakes';
+import { isolate } from '../../format/bidi';
+import { fakeStream, ids, peer, roomView, settings } from '../../test/fakes';
 import { joinedStore } from '../../test/render';
 
 const ana = peer(ids.ana, 'Ana', 2);
@@ -19,7 +20,7 @@ describe('room feed: status, room and peers from the bridge', () => {
     session.emit('roomChanged', roomView([me]));
     expect(store.getState().remoteStreams.size).toBe(0);
     expect(store.getState().announcements.map((a) => a.text)).toContain(
-      'Ana dropped out (connection lost)',
+      `${isolate('Ana')} dropped out (connection lost)`,
     );
   });
 
@@ -29,11 +30,11 @@ describe('room feed: status, room and peers from the bridge', () => {
     session.emit(
       'roomChanged',
       roomView([me, ana, peer(ids.bo, 'Bo', 3)], {
-        settings: { topology: 'ring', hubPreference: null },
+        settings: settings({ topology: 'ring', hubPreference: null }),
       }),
     );
     const texts = store.getState().announcements.map((a) => a.text);
-    expect(texts).toContain('Bo joined');
+    expect(texts).toContain(`${isolate('Bo')} joined`);
     expect(texts).toContain('Topology changed to Ring');
   });
 
@@ -58,5 +59,37 @@ describe('room feed: status, room and peers from the bridge', () => {
     expect(store.getState().pinned).toBe(streamKeyOf(ids.ana, 'screen'));
     session.emit('peerLeft', { peerId: ids.ana, reason: 'left' });
     expect(store.getState().pinned).toBeNull();
+  });
+
+  it('[P14] announces a dropped forgery once, however many arrive in a row', async () => {
+    const { store, session } = await joinedStore();
+    for (const code of ['ERR_BAD_SIGNATURE', 'ERR_BAD_SIGNATURE', 'ERR_WRONG_ROUTE'] as const) {
+      session.emit('errorRaised', { code, message: 'forged', peer: ids.ana });
+    }
+    const texts = store.getState().announcements.map((a) => a.text);
+    expect(texts.filter((t) => t.includes('failed verification'))).toEqual([
+      `A message from ${isolate('Ana')} failed verification and was dropped`,
+    ]);
+  });
+
+  it('[P15] announces a new host, the lock and the policy', async () => {
+    const { store, session } = await joinedStore();
+    const people = [me, ana];
+    session.emit('roomChanged', roomView(people, { settings: settings({ hostId: ids.ana }) }));
+    session.emit(
+      'roomChanged',
+      roomView(people, {
+        settings: settings({ hostId: ids.me, locked: true, controlPolicy: 'host' }),
+      }),
+    );
+    const texts = store.getState().announcements.map((a) => a.text);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        `${isolate('Ana')} is now the host`,
+        'You are now the host',
+        'The host locked the room',
+        'Only the host can change the topology now',
+      ]),
+    );
   });
 });

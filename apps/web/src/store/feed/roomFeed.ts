@@ -1,5 +1,6 @@
 import { streamKeyOf } from '@meshwork/mesh/runtime';
 import type { PeerId } from '@meshwork/protocol';
+import { isolate } from '../../format/bidi';
 import { TOPOLOGY_LABELS } from '../../labels';
 import type { RoomView } from '../../session/types';
 import { nameOf, withAnnouncements } from '../announcements';
@@ -17,17 +18,45 @@ export function roomAnnouncements(
   for (const peer of next.peers) {
     const old = before.get(peer.id);
     if (!old) {
-      if (peer.id !== next.selfId) out.push(`${peer.displayName} joined`);
+      if (peer.id !== next.selfId) out.push(`${isolate(peer.displayName)} joined`);
     } else if (old.connected && !peer.connected) {
       out.push(
-        `${names.get(peer.id) ?? peer.displayName} lost connection; waiting for them to come back`,
+        `${isolate(names.get(peer.id) ?? peer.displayName)} lost connection; waiting for them to come back`,
       );
     } else if (!old.connected && peer.connected) {
-      out.push(`${peer.displayName} is back`);
+      out.push(`${isolate(peer.displayName)} is back`);
     }
   }
   if (prev.settings.topology !== next.settings.topology) {
     out.push(`Topology changed to ${TOPOLOGY_LABELS[next.settings.topology]}`);
+  }
+  return [...out, ...settingsAnnouncements(prev, next, names)];
+}
+
+/** The host, the lock and the policy changing, in words (SPEC [P15]). */
+function settingsAnnouncements(
+  prev: RoomView,
+  next: RoomView,
+  names: ReadonlyMap<PeerId, string>,
+): string[] {
+  const out: string[] = [];
+  const host = next.settings.hostId;
+  if (host && host !== prev.settings.hostId) {
+    out.push(
+      host === next.selfId
+        ? 'You are now the host'
+        : `${isolate(names.get(host) ?? 'Someone')} is now the host`,
+    );
+  }
+  if (prev.settings.locked !== next.settings.locked) {
+    out.push(next.settings.locked ? 'The host locked the room' : 'The host unlocked the room');
+  }
+  if (prev.settings.controlPolicy !== next.settings.controlPolicy) {
+    out.push(
+      next.settings.controlPolicy === 'host'
+        ? 'Only the host can change the topology now'
+        : 'Everyone can change the topology now',
+    );
   }
   return out;
 }
@@ -50,13 +79,23 @@ function statusAnnouncement(prev: AppState['status'], next: AppState['status']):
 }
 
 function errorText(state: AppState, error: { code: string; peer?: PeerId }): string | null {
-  const who = error.peer ? nameOf(state, error.peer) : 'a peer';
+  const who = error.peer ? isolate(nameOf(state, error.peer)) : 'a peer';
   if (error.code === 'ERR_FILE_HASH_MISMATCH') {
     return `A file from ${who} failed verification and was discarded`;
   }
   if (error.code === 'ERR_ICE_FAILED') return `The connection to ${who} failed; routing around it`;
+  if (UNTRUSTED_MESSAGE.has(error.code)) {
+    return `A message from ${who} failed verification and was dropped`;
+  }
   return null;
 }
+
+// Messages the mesh dropped as forged, misrouted or out of its clock window (SPEC [P14]).
+const UNTRUSTED_MESSAGE: ReadonlySet<string> = new Set([
+  'ERR_BAD_SIGNATURE',
+  'ERR_WRONG_ROUTE',
+  'ERR_STALE_MESSAGE',
+]);
 
 /** The session's status, the room, its plan, peers leaving, link states and errors. */
 export const roomFeed: Pick<
@@ -101,7 +140,7 @@ export const roomFeed: Pick<
   },
 
   peerLeft(state, { peerId, reason }) {
-    const name = nameOf(state, peerId);
+    const name = isolate(nameOf(state, peerId));
     const text = reason === 'timeout' ? `${name} dropped out (connection lost)` : `${name} left`;
     return {
       ...withAnnouncements(state, [text]),
@@ -117,6 +156,8 @@ export const roomFeed: Pick<
 
   errorRaised(state, error) {
     const text = errorText(state, error);
-    return text ? withAnnouncements(state, [text]) : null;
+    // A peer can make errors as fast as it sends: the same notice twice in a row is one notice.
+    if (!text || state.announcements.at(-1)?.text === text) return null;
+    return withAnnouncements(state, [text]);
   },
 };

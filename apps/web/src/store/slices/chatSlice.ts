@@ -1,35 +1,31 @@
-import type { ChatMessage } from '@meshwork/mesh/runtime';
+import { DOWNLOAD_MIME_TYPE } from '../../files/saveBlob';
+import { isolate } from '../../format/bidi';
 import { errorCodeOf, type StoreDeps } from '../deps';
+import { releaseFile } from '../feed/heldFiles';
 import type { AppStore, GetStore, SetStore } from '../types';
 
 /** Chat messages and files shared in the room, and the unread count. */
-export type ChatSlice = Pick<AppStore, 'chat' | 'files' | 'unreadChat' | 'sendChat' | 'sendFile'>;
-
-function isChatMessage(value: unknown): value is ChatMessage {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof Reflect.get(value, 'id') === 'string' &&
-    typeof Reflect.get(value, 'text') === 'string'
-  );
-}
+export type ChatSlice = Pick<
+  AppStore,
+  'chat' | 'files' | 'unreadChat' | 'sendChat' | 'sendFile' | 'saveFile'
+>;
 
 /** Creates the chat and files slice; sending goes through the current session. */
-export function createChatSlice(_set: SetStore, get: GetStore, deps: StoreDeps): ChatSlice {
+export function createChatSlice(set: SetStore, get: GetStore, deps: StoreDeps): ChatSlice {
   const { sessions } = deps;
   return {
     chat: [],
     files: new Map(),
     unreadChat: 0,
 
-    sendChat(text) {
+    async sendChat(text) {
       const trimmed = text.trim();
       const session = sessions.current;
       if (!trimmed || !session) return;
       try {
-        // The mesh does not echo our own message back; the returned message is the echo.
-        const sent: unknown = session.sendChat(trimmed);
-        if (isChatMessage(sent)) get().feed.chatReceived(sent);
+        // The session signs before sending; the mesh does not echo our own message back, so
+        // the resolved message is the echo.
+        get().feed.chatReceived(await session.sendChat(trimmed));
       } catch (error) {
         get().announce(`The message could not be sent (${errorCodeOf(error)})`);
       }
@@ -46,8 +42,20 @@ export function createChatSlice(_set: SetStore, get: GetStore, deps: StoreDeps):
           data,
         });
       } catch (error) {
-        get().announce(`${file.name} could not be sent (${errorCodeOf(error)})`);
+        get().announce(`${isolate(file.name)} could not be sent (${errorCodeOf(error)})`);
       }
+    },
+
+    saveFile(transferId) {
+      const entry = get().files.get(transferId);
+      const data = entry?.received?.data;
+      if (!entry || !data || !deps.saveFile) return;
+      // Received files are assembled in a plain ArrayBuffer, never a shared one.
+      const blob = new Blob([data as Uint8Array<ArrayBuffer>], { type: DOWNLOAD_MIME_TYPE });
+      deps.saveFile(blob, entry.name);
+      // The download holds its own copy now; the store lets go of the bytes.
+      const files = releaseFile(get().files, transferId, 'saved');
+      if (files) set({ files });
     },
   };
 }

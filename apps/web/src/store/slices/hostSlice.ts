@@ -1,0 +1,48 @@
+import { isolate } from '../../format/bidi';
+import { nameOf } from '../announcements';
+import { errorCodeOf, type StoreDeps } from '../deps';
+import type { AppStore, GetStore, SetStore } from '../types';
+
+/** What the room's host can ask for (SPEC [P15]); the server refuses anyone else. */
+export type HostSlice = Pick<AppStore, 'updateRoom' | 'removePeer' | 'transferHost'>;
+
+/**
+ * Creates the host slice. The room's new settings arrive as a room update, so nothing is set
+ * here; a refusal (`ERR_NOT_HOST`, ...) is announced with its code.
+ */
+export function createHostSlice(_set: SetStore, get: GetStore, deps: StoreDeps): HostSlice {
+  const session = () => {
+    const current = deps.sessions.current;
+    if (!current) throw new Error('No session: join a room first');
+    return current;
+  };
+  return {
+    async updateRoom(req) {
+      try {
+        await session().updateRoom(req);
+        return true;
+      } catch (error) {
+        get().announce(`The room could not be changed (${errorCodeOf(error)})`);
+        return false;
+      }
+    },
+
+    async removePeer(peer) {
+      try {
+        await session().removePeer(peer);
+      } catch (error) {
+        const who = isolate(nameOf(get(), peer));
+        get().announce(`${who} could not be removed (${errorCodeOf(error)})`);
+      }
+    },
+
+    async transferHost(peer) {
+      try {
+        await session().transferHost(peer);
+      } catch (error) {
+        const who = isolate(nameOf(get(), peer));
+        get().announce(`${who} could not be made host (${errorCodeOf(error)})`);
+      }
+    },
+  };
+}
