@@ -29,6 +29,12 @@ export function connectClient(url: string): Promise<SignalClient> {
   });
 }
 
+/**
+ * A public key of the [P14] shape. The signal app publishes keys without using them, so one
+ * key for every benchmark client measures the same server work as a real key per session.
+ */
+const BENCH_PUBLIC_KEY = `B${'A'.repeat(86)}`;
+
 /** Sends a join like the client session does and resolves with its ack. */
 export function joinRoom(socket: SignalClient, roomId: string, name: string): Promise<JoinResult> {
   return socket.timeout(CLIENT_TIMEOUT_MS).emitWithAck('join', {
@@ -36,6 +42,7 @@ export function joinRoom(socket: SignalClient, roomId: string, name: string): Pr
     roomId,
     displayName: name,
     media: { audio: true, video: true, screen: false },
+    publicKey: BENCH_PUBLIC_KEY,
   });
 }
 

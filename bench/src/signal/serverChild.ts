@@ -10,7 +10,17 @@ import { Server } from 'socket.io';
 import type { ChildReply, ChildRequest, ServerMode } from './protocol';
 
 const mode = (process.argv[2] ?? 'meshwork') as ServerMode;
-const overrides = JSON.parse(process.argv[3] ?? '{}') as SignalServerDeps['config'];
+// Every benchmark client connects from 127.0.0.1, so the per-address limits ([P18]) are lifted
+// (large numbers, not Infinity: JSON would turn it into null).
+const LOOPBACK_LIMITS = {
+  maxConnectionsPerIp: 1e6,
+  joinsPerIpPerMinute: 1e6,
+  maxJoinQueuePerRoom: 1e6,
+};
+const overrides = {
+  ...LOOPBACK_LIMITS,
+  ...(JSON.parse(process.argv[3] ?? '{}') as SignalServerDeps['config']),
+} as SignalServerDeps['config'];
 
 const httpServer = createServer();
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
