@@ -58,6 +58,18 @@ export function HomePage() {
             {error}
           </p>
         )}
+        <p className="muted">
+          Two people, no server at all?{' '}
+          <a
+            href="/p2p"
+            onClick={(e) => {
+              e.preventDefault();
+              navigate('/p2p');
+            }}
+          >
+            Call without a server
+          </a>
+        </p>
       </section>
     </main>
   );
