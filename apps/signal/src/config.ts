@@ -50,8 +50,10 @@ export interface SignalConfig {
   maxJoinQueuePerRoom: number;
   /** [P17] Secret a media hub presents as `hubToken`; null: no hub can authenticate. */
   hubSecret: string | null;
-  /** [P19] CSP `frame-ancestors` sources: `'self'`, `'none'` or origins. */
+  /** [P19] CSP `frame-ancestors` sources: `'self'`, `'none'` or origins; EMBED_ORIGINS added. */
   frameAncestors: string[];
+  /** [P21] Origins whose pages may embed a call (`/embed.js`); each is also a frame ancestor. */
+  embedOrigins: string[];
   /** [P19] Bearer token `/metrics` requires; null: metrics are open. */
   metricsToken: string | null;
 }
@@ -102,19 +104,19 @@ function list(env: Env, name: string): string[] {
     .filter((s) => s !== '');
 }
 
-function origins(env: Env): string[] {
-  return list(env, 'PUBLIC_ORIGINS').map((entry) => {
+function origins(env: Env, name = 'PUBLIC_ORIGINS'): string[] {
+  return list(env, name).map((entry) => {
     let url: URL;
     try {
       url = new URL(entry);
     } catch {
-      throw new ConfigError('PUBLIC_ORIGINS', `has "${entry}", which is not a URL.`);
+      throw new ConfigError(name, `has "${entry}", which is not a URL.`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new ConfigError('PUBLIC_ORIGINS', `has "${entry}"; origins are http(s)://host[:port].`);
+      throw new ConfigError(name, `has "${entry}"; origins are http(s)://host[:port].`);
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-      throw new ConfigError('PUBLIC_ORIGINS', `has "${entry}"; an origin has no path or query.`);
+      throw new ConfigError(name, `has "${entry}"; an origin has no path or query.`);
     }
     return url.origin;
   });
@@ -186,9 +188,12 @@ function token(env: Env, name: string): string | null {
 // Host sources as CSP writes them; anything else (a `;`, a space, a path) could smuggle a directive.
 const FRAME_SOURCE = /^(?:'self'|'none'|https?:\/\/(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?)$/i;
 
-function frameAncestors(env: Env): string[] {
-  const entries = list(env, 'FRAME_ANCESTORS');
-  if (entries.length === 0) return ["'self'"];
+function frameAncestors(env: Env, embedOrigins: readonly string[]): string[] {
+  const listed = list(env, 'FRAME_ANCESTORS');
+  const entries = listed.length === 0 ? ["'self'"] : listed;
+  if (embedOrigins.length > 0 && entries.includes("'none'")) {
+    throw new ConfigError('EMBED_ORIGINS', "cannot be set while FRAME_ANCESTORS is 'none'.");
+  }
   for (const entry of entries) {
     if (!FRAME_SOURCE.test(entry)) {
       throw new ConfigError(
@@ -200,7 +205,8 @@ function frameAncestors(env: Env): string[] {
   if (entries.includes("'none'") && entries.length > 1) {
     throw new ConfigError('FRAME_ANCESTORS', "'none' cannot be combined with other sources.");
   }
-  return entries;
+  // [P21] Embedding origins frame the call too; each listed once.
+  return [...new Set([...entries, ...embedOrigins])];
 }
 
 function logLevel(env: Env): LogLevel {
@@ -221,6 +227,7 @@ export function loadConfig(env: Env = process.env): SignalConfig {
     );
   }
   const host = read(env, 'HOST') ?? '0.0.0.0';
+  const embedOrigins = origins(env, 'EMBED_ORIGINS');
   return {
     port: int(env, 'PORT', 8080, 0, 65_535),
     host,
@@ -262,7 +269,8 @@ export function loadConfig(env: Env = process.env): SignalConfig {
       100_000,
     ),
     hubSecret: token(env, 'HUB_SECRET'),
-    frameAncestors: frameAncestors(env),
+    frameAncestors: frameAncestors(env, embedOrigins),
+    embedOrigins,
     metricsToken: token(env, 'METRICS_TOKEN'),
   };
 }

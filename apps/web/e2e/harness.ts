@@ -22,7 +22,7 @@ export interface Stack {
  * Builds the web app, starts the signal app on a free loopback port (its source through tsx,
  * or MESHWORK_SIGNAL_ENTRY run by node), and launches Chromium with fake media.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
   // Vitest runs with NODE_ENV=test, which would make Vite ship React's development build: test
   // (and leave in dist/) what people get.
   const nodeEnv = process.env.NODE_ENV;
@@ -38,6 +38,7 @@ export async function startStack(): Promise<Stack> {
     args: entry ? [entry] : [resolve(signalRoot, 'src/main.ts')],
     webRoot: resolve(webRoot, 'dist'),
     resumeSecret: 'e2e-resume-secret-0123456789',
+    env: options.env ?? {},
   });
   const browser = await launchChromium();
   return {

@@ -11,4 +11,6 @@ export declare function startSignalApp(options: {
   args: readonly string[];
   webRoot: string;
   resumeSecret: string;
+  /** More environment for the signal app (EMBED_ORIGINS, say). */
+  env?: Record<string, string>;
 }): Promise<{ baseUrl: string; child: ChildProcess }>;

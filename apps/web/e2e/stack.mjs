@@ -48,7 +48,7 @@ function freePort() {
  * Starts `command args` as the signal app on a free loopback port serving `webRoot`, and
  * resolves once `/healthz` answers (the poll only bounds the wait for the process to listen).
  */
-export async function startSignalApp({ command, args, webRoot, resumeSecret }) {
+export async function startSignalApp({ command, args, webRoot, resumeSecret, env = {} }) {
   const port = await freePort();
   const child = spawn(command, args, {
     env: {
@@ -58,6 +58,7 @@ export async function startSignalApp({ command, args, webRoot, resumeSecret }) {
       LOG_LEVEL: 'warn',
       WEB_ROOT: webRoot,
       RESUME_SECRET: resumeSecret,
+      ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { composeApp } from './composeApp';
+import { startEmbed } from './embed/frame/startEmbed';
 import { saveBlob } from './files/saveBlob';
 import { createBrowserMedia } from './media/browserMedia';
 import { roomPath } from './routing/route';
@@ -22,6 +23,8 @@ const { store } = composeApp({
   saveFile: (blob, name) => saveBlob(blob, name),
 });
 window.addEventListener('pagehide', () => store.getState().shutdown());
+// `?embed=1`: a host page drives this call over a MessageChannel ([P21]).
+startEmbed(store);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

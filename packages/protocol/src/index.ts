@@ -1,4 +1,27 @@
 export { type CompiledRequestSchemas, compileRequestSchemas } from './compiled';
+export {
+  EMBED_COMMAND_ARGS,
+  EMBED_ERROR_MESSAGES,
+  EMBED_EVENT_NAMES,
+  EMBED_ORIGINS_META,
+  EMBED_REQUEST_NAMES,
+  EMBED_VERSION,
+  type EmbedCall,
+  type EmbedCommandName,
+  EmbedConnectSchema,
+  type EmbedError,
+  type EmbedErrorCode,
+  type EmbedEventName,
+  type EmbedFrameMessage,
+  EmbedFrameMessageSchema,
+  EmbedHelloSchema,
+  type EmbedHostMessage,
+  EmbedHostMessageSchema,
+  type EmbedParticipant,
+  type EmbedRequestName,
+  type EmbedState,
+  parseEmbedCall,
+} from './embed';
 export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode } from './errors';
 export type {
   ClientToServerEvents,
@@ -8,6 +31,18 @@ export type {
   ServerToClientEvents,
   SocketData,
 } from './events';
+export {
+  FEED_EVENT_NAMES,
+  FEED_EVENT_SCHEMAS,
+  FEED_REPLAY_EVENTS,
+  type FeedEvent,
+  type FeedEventName,
+  type FeedPeer,
+  FeedPeerSchema,
+  type FeedSnapshot,
+  FeedSnapshotSchema,
+  parseFeedEvent,
+} from './feed';
 export { LIMITS, MAX_MESSAGE_BYTES } from './limits';
 export {
   type Failure,
@@ -40,6 +75,14 @@ export {
   type UpdateRoomRequest,
   UpdateRoomRequestSchema,
 } from './messages';
+export {
+  P2P_LIMITS,
+  type P2pCodePayload,
+  P2pCodePayloadSchema,
+  type P2pMessage,
+  P2pMessageSchema,
+  parseP2pMessage,
+} from './p2p';
 export {
   ChatMessageSchema,
   type ChatPeerMessage,

@@ -11,6 +11,7 @@ import { createPlanProofs } from './planProof';
 import { Rebuild } from './Rebuild';
 import { Resume } from './Resume';
 import { applyRoomUpdate, isHost, removalNotice, transferHost } from './Roles';
+import type { RoomState } from './Room';
 import { relay } from './relay';
 import { setHub, setTopology, updatePeer } from './Settings';
 import type {
@@ -40,6 +41,7 @@ export class RoomRegistry {
   private readonly presence: Presence;
   private readonly admission: Admission;
   private closed = false;
+  private decoyHash: Promise<string> | null = null;
 
   constructor(options: RegistryOptions) {
     const { clock, onEffects, maxPeersPerRoom } = options;
@@ -183,6 +185,29 @@ export class RoomRegistry {
   /** Host only: hands the role to another member. */
   transferHost(conn: ConnId, target: PeerId): Outcome {
     return this.seated(conn, ({ room, peer }) => transferHost(room, peer, target));
+  }
+
+  /** [P20] A room's live state for read-only views (the room feed); callers never change it. */
+  inspect(roomId: string): Readonly<RoomState> | undefined {
+    return this.directory.room(roomId);
+  }
+
+  /**
+   * [P20] Whether `password` opens an existing room (any, or none, opens a room without one).
+   * An unknown room costs one hash check too, so timing does not tell it from a wrong password.
+   */
+  async checkPassword(roomId: string, password: string | null): Promise<boolean> {
+    const hash = this.directory.room(roomId)?.passwordHash;
+    if (hash === null) return true;
+    if (password === null) return false;
+    if (hash === undefined) {
+      this.decoyHash ??= this.passwords.hash('decoy');
+      await this.passwords.verify(password, await this.decoyHash);
+      return false;
+    }
+    const ok = await this.passwords.verify(password, hash);
+    // Checked again after the wait: the room may have gone, or its password changed, meanwhile.
+    return ok && this.directory.room(roomId)?.passwordHash === hash;
   }
 
   /** Counts for health and metrics. */

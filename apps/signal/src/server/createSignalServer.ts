@@ -2,12 +2,15 @@ import type { Server as HttpServer } from 'node:http';
 import { backgroundClock, type Clock, type Logger, noopLogger } from '@meshwork/kit';
 import { createResumeTokens } from '../auth/resumeToken';
 import { loadConfig, type SignalConfig } from '../config';
+import { FeedHub } from '../feed/FeedHub';
+import { createFeedRoute } from '../feed/feedRoute';
 import { PLAN_COMMIT_DEADLINE_MS } from '../registry/PlanCycle';
 import { RoomRegistry } from '../registry/RoomRegistry';
 import type { RegistryOptions } from '../registry/types';
+import { KeyedCounter } from './addressLimits';
 import { type Connection, gateIncoming, newConnection } from './connection';
 import { limitConnections } from './connectionLimits';
-import { createDelivery } from './delivery';
+import { createDelivery, type Deliver } from './delivery';
 import { rowListener } from './eventRow';
 import { eventTable } from './eventTable';
 import { createHttpHandler } from './http';
@@ -45,6 +48,8 @@ export interface SignalServerDeps {
 export interface SignalServer {
   io: SignalIo;
   registry: RoomRegistry;
+  /** [P20] The live room feeds (watchers and their rooms). */
+  feed: FeedHub;
   metrics: SignalMetrics;
   config: SignalConfig;
   /** Disconnects every socket, drops every room and closes the http server. Idempotent. */
@@ -68,6 +73,18 @@ export function createSignalServer(
   // an `error` event without a listener would end the process.
   httpServer.on('error', (err) => logger.error('http server error', { err }));
 
+  const limits = createEdgeLimits(config);
+  // [P20] The live room feed reads the registry after every delivery of its effects.
+  const feedHub = new FeedHub({ inspect: (id) => registry.inspect(id), clock, logger });
+  const feed = createFeedRoute({
+    hub: feedHub,
+    checkPassword: (id, password) => registry.checkPassword(id, password),
+    passwords: limits.passwords,
+    streams: new KeyedCounter(config.maxConnectionsPerIp),
+    trustProxy: config.trustProxy,
+    clock,
+    logger,
+  });
   // Plain HTTP first: Socket.IO, attached next, takes `/socket.io/` and passes the rest on.
   if (deps.serveHttp !== false) {
     httpServer.on(
@@ -81,6 +98,9 @@ export function createSignalServer(
         startedAt: clock.now(),
         frameAncestors: config.frameAncestors,
         metricsToken: config.metricsToken,
+        feed,
+        corsOrigins: config.publicOrigins,
+        embedOrigins: config.embedOrigins,
       }),
     );
   }
@@ -102,7 +122,11 @@ export function createSignalServer(
     metrics,
     logger,
   });
-  const deliver = createDelivery(io, metrics);
+  const deliverEffects = createDelivery(io, metrics);
+  const deliver: Deliver = (effects) => {
+    deliverEffects(effects);
+    feedHub.delivered(effects);
+  };
   const registry = new RoomRegistry({
     clock,
     maxPeersPerRoom: config.maxPeersPerRoom,
@@ -117,7 +141,6 @@ export function createSignalServer(
 
   const connections = new WeakMap<SignalSocket, Connection>();
   const tokens = createResumeTokens(config.resumeSecret);
-  const limits = createEdgeLimits(config);
   const turnRenewal = config.turn
     ? new TurnRenewal({
         clock,
@@ -188,11 +211,14 @@ export function createSignalServer(
   return {
     io,
     registry,
+    feed: feedHub,
     metrics,
     config,
     close() {
       closing ??= new Promise<void>((resolve) => {
         registry.close();
+        feed.close();
+        feedHub.close();
         turnRenewal?.close();
         io.close(() => resolve());
         httpServer.closeAllConnections?.();

@@ -61,7 +61,7 @@ describe('http endpoints', () => {
 
   it('serves the web app for / and /r/:room, static assets, and 404 elsewhere', async () => {
     const s = await server(webRoot);
-    for (const path of ['/', '/r/x', '/r/brave-otter-42']) {
+    for (const path of ['/', '/r/x', '/r/brave-otter-42', '/p2p']) {
       const res = await fetch(`${s.url}${path}`);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<title>Meshwork</title>');

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import type { Clock, Logger } from '@meshwork/kit';
 import { PROTOCOL_VERSION } from '@meshwork/protocol';
 import sirv from 'sirv';
+import type { FeedRoute } from '../feed/feedRoute';
 import type { RegistryStats } from '../registry/Directory';
+import { handleCors } from './cors';
+import { embedOriginsMeta } from './embedMeta';
 import type { SignalMetrics } from './metrics';
 import { isBearerAllowed, securityHeaders } from './securityHeaders';
 
@@ -23,12 +26,18 @@ export interface HttpDeps {
   frameAncestors: readonly string[];
   /** [P19] Bearer token `/metrics` requires; null: open. */
   metricsToken: string | null;
+  /** [P20] The live room feed, `GET /api/rooms/:room/events`; absent: not served. */
+  feed?: FeedRoute;
+  /** Origins (PUBLIC_ORIGINS) whose scripts may call `/api/...` and `/healthz`. */
+  corsOrigins?: readonly string[];
+  /** [P21] Origins that may embed a call; told to the page, which answers only them. */
+  embedOrigins?: readonly string[];
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-// Paths the single-page app renders itself: the lobby and a room.
-const SPA_ROUTE = /^\/(?:r\/[^/]+\/?)?$/;
+// Paths the single-page app renders itself: the lobby, a room and the serverless call.
+const SPA_ROUTE = /^\/(?:r\/[^/]+(?:\/watch)?\/?|p2p\/?)?$/;
 
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Meshwork: web app not built</title></head>
@@ -63,6 +72,8 @@ function send(
 export function createHttpHandler(deps: HttpDeps): Handler {
   const log = deps.logger.child('http');
   const indexPath = join(deps.webRoot, 'index.html');
+  const corsOrigins = new Set(deps.corsOrigins ?? []);
+  const embedMeta = embedOriginsMeta(deps.embedOrigins ?? []);
   let assets: Handler | null = null;
   // The static file list is read once the build exists, so building after start-up works too.
   const staticFiles = (): Handler | null => {
@@ -81,15 +92,17 @@ export function createHttpHandler(deps: HttpDeps): Handler {
       send(res, 503, 'text/html; charset=utf-8', NOT_BUILT_PAGE);
       return;
     }
-    send(res, 200, 'text/html; charset=utf-8', html);
+    send(res, 200, 'text/html; charset=utf-8', html.replace('<head>', `<head>${embedMeta}`));
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (handleCors(corsOrigins, path, req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'text/plain', 'Method not allowed\n');
       return;
     }
+    if (req.method === 'GET' && deps.feed && (await deps.feed.handle(req, res, path))) return;
     if (path === '/healthz') {
       const stats = deps.stats();
       const body = JSON.stringify({

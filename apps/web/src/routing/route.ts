@@ -1,14 +1,20 @@
 import { useSyncExternalStore } from 'react';
 
 /** The page the URL names. */
-export type Route = { page: 'home' } | { page: 'room'; roomId: string };
+export type Route =
+  | { page: 'home' }
+  | { page: 'room'; roomId: string }
+  | { page: 'p2p' }
+  | { page: 'watch'; roomId: string };
 
 /** Reads the route from a path: `/r/<room>` is a room, anything else is home. */
 export function parseRoute(pathname: string): Route {
-  const match = /^\/r\/([^/]+)\/?$/.exec(pathname);
+  if (/^\/p2p\/?$/.test(pathname)) return { page: 'p2p' };
+  const match = /^\/r\/([^/]+)(\/watch)?\/?$/.exec(pathname);
   if (!match?.[1]) return { page: 'home' };
   try {
-    return { page: 'room', roomId: decodeURIComponent(match[1]) };
+    const roomId = decodeURIComponent(match[1]);
+    return match[2] ? { page: 'watch', roomId } : { page: 'room', roomId };
   } catch {
     return { page: 'home' };
   }

@@ -9,6 +9,10 @@ describe('routes', () => {
     ['/r/brave-otter-42/', { page: 'room', roomId: 'brave-otter-42' }],
     ['/r/', { page: 'home' }],
     ['/elsewhere', { page: 'home' }],
+    ['/p2p', { page: 'p2p' }],
+    ['/p2p/', { page: 'p2p' }],
+    ['/r/brave-otter-42/watch', { page: 'watch', roomId: 'brave-otter-42' }],
+    ['/r/brave-otter-42/other', { page: 'home' }],
   ])('%s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
   });

@@ -1,4 +1,4 @@
-import type { PeerId } from '@meshwork/protocol';
+import type { PeerId, RoomLink, Topology } from '@meshwork/protocol';
 import { useMemo } from 'react';
 import { isolate } from '../../format/bidi';
 import { TOPOLOGY_LABELS } from '../../labels';
@@ -9,6 +9,18 @@ import { relaysOf } from '../../topology/relays';
 
 const SIZE = 240;
 
+/** What the diagram draws: peers in join order, the plan's edges and the links' states. */
+export interface TopologyDiagramProps {
+  order: readonly PeerId[];
+  hub: PeerId | null;
+  edges: readonly (readonly [PeerId, PeerId])[];
+  /** The viewer's own node, marked; null for a watcher outside the call. */
+  self: PeerId | null;
+  links: readonly RoomLink[];
+  topology: Topology | undefined;
+  names: ReadonlyMap<PeerId, string>;
+}
+
 /**
  * The room's link graph as an SVG: peers as nodes, links coloured by state with RTT on hover,
  * and relays (peers that decode and re-encode someone else's video) marked with a dashed ring.
@@ -18,12 +30,28 @@ export default function TopologyPicture() {
   const links = useAppStore((s) => s.room?.links ?? NO_LINKS);
   const topology = useAppStore((s) => s.room?.settings.topology);
   const names = useAppStore((s) => s.names);
-  const points = useMemo(
-    () => (plan ? layoutPeers(plan.order, plan.hub, SIZE) : new Map()),
-    [plan],
-  );
-  const relays = useMemo(() => (plan ? relaysOf(plan) : new Map<PeerId, PeerId[]>()), [plan]);
   if (!plan) return <p className="muted">Waiting for the room's plan…</p>;
+  return (
+    <TopologyDiagram
+      order={plan.order}
+      hub={plan.hub}
+      edges={plan.edges}
+      self={plan.self}
+      links={links}
+      topology={topology}
+      names={names}
+    />
+  );
+}
+
+/** The picture itself, from plain props (the call's plan, or a watcher's live room feed). */
+export function TopologyDiagram(plan: TopologyDiagramProps) {
+  const { links, topology, names } = plan;
+  const points = useMemo(() => layoutPeers(plan.order, plan.hub, SIZE), [plan.order, plan.hub]);
+  const relays = useMemo(
+    () => relaysOf({ order: [...plan.order], edges: plan.edges.map(([a, b]) => [a, b]) }),
+    [plan.order, plan.edges],
+  );
 
   // SVG text and titles are plain text: names are wrapped in Unicode isolates instead of <bdi>.
   const name = (id: PeerId, max = Number.POSITIVE_INFINITY) => {
