@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,8 @@ export const SCREENSHOT_DIR = resolve(webRoot, 'e2e-screenshots');
 export interface Stack {
   baseUrl: string;
   browser: Browser;
+  /** Stops the signal app (SIGTERM) and resolves once it has exited; the browser stays. */
+  stopSignal(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,12 +44,19 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     env: options.env ?? {},
   });
   const browser = await launchChromium();
+  const stopSignal = async () => {
+    if (signal.exitCode !== null || signal.signalCode !== null) return;
+    const exited = once(signal, 'exit');
+    signal.kill('SIGTERM');
+    await exited;
+  };
   return {
     baseUrl,
     browser,
+    stopSignal,
     async close() {
       await browser.close();
-      signal.kill('SIGTERM');
+      await stopSignal();
     },
   };
 }

@@ -1,20 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from './harness';
-import { launchChromium, startSignalApp } from './stack.mjs';
+import { type Stack, screenshot, startStack } from './harness';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const webRoot = resolve(here, '..');
-const signalRoot = resolve(webRoot, '../signal');
-
-let browser: Browser;
-let baseUrl: string;
-let signal: ChildProcess;
+let stack: Stack;
 
 /** Records every RTCPeerConnection the page makes, so the test can read its stats. */
 function recordPeerConnections(): void {
@@ -30,10 +18,10 @@ function recordPeerConnections(): void {
 }
 
 async function openP2p(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await stack.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript(recordPeerConnections);
-  await page.goto(`${baseUrl}/p2p?quality=low`);
+  await page.goto(`${stack.baseUrl}/p2p?quality=low`);
   await page.getByRole('heading', { name: 'Call without a server' }).waitFor();
   return page;
 }
@@ -68,27 +56,11 @@ async function waitForDecodedFrames(page: Page, more: number): Promise<number> {
 }
 
 beforeAll(async () => {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root: webRoot, mode: 'production', logLevel: 'warn' });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  const started = await startSignalApp({
-    command: resolve(signalRoot, 'node_modules/.bin/tsx'),
-    args: [resolve(signalRoot, 'src/main.ts')],
-    webRoot: resolve(webRoot, 'dist'),
-    resumeSecret: 'e2e-resume-secret-0123456789',
-  });
-  baseUrl = started.baseUrl;
-  signal = started.child;
-  browser = await launchChromium();
+  stack = await startStack();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (signal && signal.exitCode === null) signal.kill('SIGTERM');
+  await stack?.close();
 });
 
 describe('/p2p: a call without a signal server', () => {
@@ -107,9 +79,8 @@ describe('/p2p: a call without a signal server', () => {
   it('two pages call by copying codes with the signal app stopped: video both ways, chat', async () => {
     const alice = await openP2p();
     const bob = await openP2p();
-    signal.kill('SIGTERM');
-    if (signal.exitCode === null) await once(signal, 'exit');
-    await expect(fetch(`${baseUrl}/healthz`)).rejects.toThrow();
+    await stack.stopSignal();
+    await expect(fetch(`${stack.baseUrl}/healthz`)).rejects.toThrow();
     // From here on nothing may ask the (gone) server for anything.
     const asked: string[] = [];
     for (const page of [alice, bob]) page.on('request', (req) => asked.push(req.url()));
