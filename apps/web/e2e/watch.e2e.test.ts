@@ -10,9 +10,12 @@ async function countMediaCalls(page: Page): Promise<void> {
     const w = window as unknown as { mediaCalls: number; RTCPeerConnection: unknown };
     w.mediaCalls = 0;
     const Original = w.RTCPeerConnection as new (...args: unknown[]) => object;
-    w.RTCPeerConnection = (...args: unknown[]) => {
-      w.mediaCalls += 1;
-      return new Original(...args);
+    // A class, not an arrow: `new` on an arrow throws before it counts, and the test would pass.
+    w.RTCPeerConnection = class extends Original {
+      constructor(...args: unknown[]) {
+        w.mediaCalls += 1;
+        super(...args);
+      }
     };
     const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
     navigator.mediaDevices.getUserMedia = (c) => {

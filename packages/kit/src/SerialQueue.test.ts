@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedLock } from './KeyedLock';
 import { SerialQueue } from './SerialQueue';
+import { until } from './until';
 
 function deferred() {
   let resolve!: () => void;
@@ -49,7 +50,7 @@ describe('KeyedLock', () => {
     gate.resolve();
     await Promise.all([a1, a2]);
     expect(seen).toEqual(['b1', 'a1', 'a2']);
-    await new Promise((r) => setTimeout(r, 0));
+    await until(() => lock.size === 0, { what: 'the idle keys forgotten' });
     expect(lock.size).toBe(0);
   });
 

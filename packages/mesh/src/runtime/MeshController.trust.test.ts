@@ -44,7 +44,6 @@ describe('MeshController trust options', () => {
     c.applyPlan(handPlan('peer-bbbb', 1, { links: [link('peer-aaaa', 1)] }));
     c.setIceServers([{ urls: 'turn:turn.test', username: 'new', credential: 'new' }]);
     c.applyPlan(handPlan('peer-bbbb', 2, { links: [link('peer-aaaa', 1), link('peer-cccc', 2)] }));
-    await Promise.resolve();
     expect(configs.map((x) => x.iceServers?.[0]?.username)).toEqual(['old', 'new']);
     // The open link takes them for its next gathering (an ICE restart), keeping the rest.
     const [first] = network.created;

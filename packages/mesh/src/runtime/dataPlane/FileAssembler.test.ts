@@ -1,4 +1,4 @@
-import { FakeClock } from '@meshwork/kit';
+import { FakeClock, until } from '@meshwork/kit';
 import type { FileChunkPeerMessage, FileStartPeerMessage } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { settle } from '../testing/linkPair';
@@ -83,7 +83,7 @@ describe('FileAssembler', () => {
     expect(files.chunk(chunk(s.transferId, data))).toBe('drop');
     files.begin(s);
     expect(files.chunk(chunk(s.transferId, data))).toBe('relay');
-    await settle();
+    await until(() => received() === 1, { what: 'the file assembled' });
     expect(received()).toBe(1);
   });
 
