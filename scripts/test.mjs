@@ -28,6 +28,7 @@ if (findSuites(root).some((s) => s.kind === 'e2e')) {
 }
 
 const rows = [];
+const failures = [];
 function gate(name, args) {
   console.info(`\n=== gate ${name}`);
   const res = spawnSync(pnpmCmd, [...pnpmPre, ...args], { stdio: 'inherit', env });
@@ -37,6 +38,9 @@ function gate(name, args) {
     failed: res.status === 0 ? 0 : 1,
     skipped: 0,
   });
+  if (res.status !== 0) {
+    failures.push({ suite: `gate:${name}`, test: '(gate)', error: 'see the gate output above' });
+  }
 }
 if (only.length === 0) {
   gate('lint', ['exec', 'biome', 'ci', '.']);
@@ -67,7 +71,6 @@ if (isolation.ok) {
 }
 if (res.status !== 0) console.warn(`meshwork: suite runner exited ${res.status ?? res.signal}`);
 
-const failures = [];
 for (const suite of findSuites(root)) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
   const reportFile = join(root, '.vitest-reports', `${suite.name}.json`);
@@ -75,11 +78,6 @@ for (const suite of findSuites(root)) {
   const report = readSuiteReport(root, suite.name, reportFile, exitFile);
   rows.push(report.row);
   failures.push(...report.failures);
-}
-for (const row of rows) {
-  if (row.name.startsWith('gate:') && row.failed > 0) {
-    failures.unshift({ suite: row.name, test: '(gate)', error: 'see the gate output above' });
-  }
 }
 printFailures(failures);
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { parseJsonText } from './json';
 import {
   CountSchema,
   DisplayNameSchema,
@@ -79,12 +80,6 @@ export const FEED_EVENT_NAMES = Object.keys(FEED_EVENT_SCHEMAS) as FeedEventName
 /** Parses one SSE message of the feed; null for an unknown name or a bad payload. */
 export function parseFeedEvent(event: string, data: string): FeedEvent | null {
   if (!Object.hasOwn(FEED_EVENT_SCHEMAS, event)) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  const parsed = FEED_EVENT_SCHEMAS[event as FeedEventName].safeParse(raw);
-  return parsed.success ? ({ event, data: parsed.data } as FeedEvent) : null;
+  const parsed = parseJsonText<unknown>(FEED_EVENT_SCHEMAS[event as FeedEventName], data);
+  return parsed === null ? null : ({ event, data: parsed } as FeedEvent);
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { parseJsonText } from './json';
 import { PEER_LIMITS } from './peer';
 import { SignalSchema } from './signal';
 
@@ -59,13 +60,5 @@ export type P2pMessage = z.infer<typeof P2pMessageSchema>;
 
 /** Parses one data-channel message text of a serverless call; anything else is `null`. */
 export function parseP2pMessage(text: unknown): P2pMessage | null {
-  if (typeof text !== 'string' || text.length > PEER_LIMITS.messageMaxChars) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = P2pMessageSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return parseJsonText(P2pMessageSchema, text, PEER_LIMITS.messageMaxChars);
 }

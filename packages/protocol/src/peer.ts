@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { parseJsonText } from './json';
 import { CountSchema, PeerIdSchema, SignatureSchema, TimestampSchema } from './primitives';
 
 /**
@@ -89,15 +90,7 @@ export type FileChunkPeerMessage = z.infer<typeof FileChunkMessageSchema>;
  * is not a valid peer message; the caller reports it.
  */
 export function parsePeerMessage(raw: unknown): PeerMessage | null {
-  if (typeof raw !== 'string' || raw.length > PEER_LIMITS.messageMaxChars) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  const result = PeerMessageSchema.safeParse(json);
-  return result.success ? result.data : null;
+  return parseJsonText(PeerMessageSchema, raw, PEER_LIMITS.messageMaxChars);
 }
 
 /** A message its origin signs: chat and file announcements. */

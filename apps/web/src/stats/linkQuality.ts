@@ -1,4 +1,4 @@
-import type { LinkStats } from '@meshwork/mesh/runtime';
+import { type LinkStats, unreadStats } from '@meshwork/mesh/runtime';
 import type { PeerId } from '@meshwork/protocol';
 import type { RoomView } from '../session/types';
 
@@ -23,16 +23,8 @@ export function fromRoomLink(room: RoomView | null, peer: PeerId): LinkStats | u
     (l) => (l.a === self && l.b === peer) || (l.b === self && l.a === peer),
   );
   if (!link) return undefined;
-  return {
-    peer,
-    status: link.state,
-    rttMs: link.rttMs,
-    outboundKbps: 0,
-    inboundKbps: 0,
-    packetLoss: 0,
-    framesDecoded: 0,
-    candidateType: null,
-  };
+  // The room's table measures nothing but state and RTT: the same shape as an unread link.
+  return unreadStats({ peer, status: link.state, rttMs: link.rttMs });
 }
 
 /** The numbers of our link to `peer`: the session's own, else the room's link table. */

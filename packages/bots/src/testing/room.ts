@@ -36,15 +36,7 @@ export class BotRoom {
   async add(n: number, options: Partial<BotOptions> = {}): Promise<Bot[]> {
     const added: Bot[] = [];
     for (let i = 0; i < n; i++) {
-      const index = this.#nextIndex++;
-      const bot = new Bot({
-        ...this.#options,
-        ...options,
-        url: this.url,
-        roomId: this.roomId,
-        name: `Bot ${index}`,
-        index,
-      });
+      const bot = this.#newBot((index) => `Bot ${index}`, options);
       this.bots.push(bot);
       added.push(bot);
       await bot.join(JOIN_TIMEOUT_MS);
@@ -57,17 +49,22 @@ export class BotRoom {
    * the room should refuse. Not joined yet; closed with the room.
    */
   stranger(name: string, options: Partial<BotOptions> = {}): Bot {
+    const bot = this.#newBot(() => name, options);
+    this.#strangers.push(bot);
+    return bot;
+  }
+
+  /** A bot aimed at this room with the next index, named by `name(index)`; not joined. */
+  #newBot(name: (index: number) => string, options: Partial<BotOptions>): Bot {
     const index = this.#nextIndex++;
-    const bot = new Bot({
+    return new Bot({
       ...this.#options,
       ...options,
       url: this.url,
       roomId: this.roomId,
-      name,
+      name: name(index),
       index,
     });
-    this.#strangers.push(bot);
-    return bot;
   }
 
   /** Drops `bot` from the members without leaving (the room removed it); closes it. */

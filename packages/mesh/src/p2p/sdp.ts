@@ -1,4 +1,5 @@
 import type { P2pCodePayload } from '@meshwork/protocol';
+import { fromBase64Url as bytesOfBase64Url, toBase64Url } from '../runtime/dataPlane/bytes';
 
 /** What a data-channel-only description needs, read from a full local SDP. */
 export interface CallSummary {
@@ -66,18 +67,11 @@ export function summarise(type: 'offer' | 'answer', sdp: string): CallSummary | 
   return { type, ufrag, pwd, fingerprint: Uint8Array.from(bytes), setup, candidates };
 }
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
 /** Decodes unpadded base64url into bytes; `null` for anything else. */
 export function fromBase64Url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
   try {
-    const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return bytesOfBase64Url(text);
   } catch {
     return null;
   }

@@ -35,6 +35,7 @@ export {
 } from './link/PeerLink';
 export { MeshController } from './MeshController';
 export { streamKeyOf, type TrackIdentity } from './manifest';
+export { unreadStats } from './stats/StatsReader';
 export { STATS_INTERVAL_MS, StatsSampler } from './stats/StatsSampler';
 export type {
   ChatMessage,

@@ -9,7 +9,7 @@ export interface OutgoingSource {
 
 interface SendSlot {
   transceiver: RTCRtpTransceiver;
-  kind: string;
+  /** What it sends; a reused slot keeps its kind, so `identity.kind` is the transceiver's. */
   identity: TrackIdentity;
 }
 
@@ -64,7 +64,7 @@ export class SendSlots {
         }
         continue;
       }
-      const index = this.idle.findIndex((s) => s.kind === source.identity.kind);
+      const index = this.idle.findIndex((s) => s.identity.kind === source.identity.kind);
       const reused = index >= 0 ? this.idle.splice(index, 1)[0] : undefined;
       if (reused !== undefined) {
         reused.identity = source.identity;
@@ -72,11 +72,7 @@ export class SendSlots {
         await reused.transceiver.sender.replaceTrack(source.track);
       } else {
         const transceiver = this.pc.addTransceiver(source.track, { direction: 'sendonly' });
-        this.sending.set(key, {
-          transceiver,
-          kind: source.identity.kind,
-          identity: source.identity,
-        });
+        this.sending.set(key, { transceiver, identity: source.identity });
       }
       if (this.closed) return;
     }

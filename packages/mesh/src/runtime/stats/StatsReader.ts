@@ -14,7 +14,7 @@ export interface StatsSource {
 }
 
 /** The numbers of a link whose report could not be read: its status, nothing measured. */
-export function unreadStats(link: StatsSource): LinkStats {
+export function unreadStats(link: Pick<StatsSource, 'peer' | 'status' | 'rttMs'>): LinkStats {
   return {
     peer: link.peer,
     status: link.status,

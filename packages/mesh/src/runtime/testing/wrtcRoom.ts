@@ -1,7 +1,13 @@
 // Test support for the integration tests: a room of MeshControllers over real WebRTC in Node
 // (@roamhq/wrtc), wired through an in-memory signal bus, each peer sending synthetic video whose
 // brightness names its origin. Not part of the package's export list.
-import { type PeerId, type PeerPlan, RelayedSignalSchema, type Topology } from '@meshwork/protocol';
+import {
+  type PeerId,
+  type PeerPlan,
+  type PublicKey,
+  RelayedSignalSchema,
+  type Topology,
+} from '@meshwork/protocol';
 import wrtc from '@roamhq/wrtc';
 import { computeRoomPlan, linkKey } from '../../plan';
 import type { LinkKey } from '../../plan/types';
@@ -74,8 +80,8 @@ export class WrtcRoom {
   /** A room of `n` peers with fresh signers. */
   static async create(n: number, options: WrtcRoomOptions = {}): Promise<WrtcRoom> {
     const ids = Array.from({ length: n }, (_, index) => wrtcPeerId(index));
-    const { signers } = await testSigners(ids);
-    return new WrtcRoom(ids, signers, options);
+    const { signers, keys } = await testSigners(ids);
+    return new WrtcRoom(ids, signers, keys, options);
   }
 
   /** Every peer's signer, by id, for tests that forge as one of them. */
@@ -84,10 +90,10 @@ export class WrtcRoom {
   private constructor(
     ids: readonly PeerId[],
     signers: ReadonlyMap<PeerId, Signer>,
+    keys: ReadonlyMap<PeerId, PublicKey>,
     options: WrtcRoomOptions,
   ) {
     this.signers = signers;
-    const keys = new Map([...signers].map(([id, s]) => [id, s.publicKey] as const));
     for (const [index, id] of ids.entries()) {
       const signer = signers.get(id);
       if (signer === undefined) throw new Error(`no signer for ${id}`);
