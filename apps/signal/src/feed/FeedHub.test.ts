@@ -44,12 +44,16 @@ describe('[P20] FeedHub', () => {
     const room = newRoom('open-room', null);
     const hub = new FeedHub({ inspect: () => room, clock, logger: noopLogger });
     const watcher = sink();
-    hub.subscribe('open-room', watcher, null);
+    const stop = hub.subscribe('open-room', watcher, null);
     room.passwordHash = 'hash';
     room.topology = 'ring';
     hub.refresh();
     expect(watcher.closed).toBe(true);
     expect(watcher.got).toEqual(['snapshot']);
     expect(hub.feeds).toBe(0);
+    // The stream's owner removes the ended watcher: a dropped feed has nothing to linger for.
+    stop();
+    expect(hub.subscriptions).toBe(0);
+    expect(clock.pending).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock, Logger, TimerHandle } from '@meshwork/kit';
+import { type Clock, type Logger, Timers } from '@meshwork/kit';
 import type { RoomState } from '../registry/Room';
 import type { Effect } from '../registry/types';
 import { feedState } from './feedState';
@@ -20,7 +20,6 @@ export interface FeedHubDeps {
 
 interface Entry {
   feed: RoomFeed;
-  linger: TimerHandle | null;
   /** The room the watchers were let into, and its password then. */
   room: Readonly<RoomState>;
   passwordHash: string | null;
@@ -34,9 +33,12 @@ export class FeedHub {
   private readonly rooms = new Map<string, Entry>();
   private watchers = 0;
   private readonly log: Logger;
+  /** Linger timers, by room id. */
+  private readonly lingers: Timers;
 
   constructor(private readonly deps: FeedHubDeps) {
     this.log = deps.logger.child('feed');
+    this.lingers = new Timers(deps.clock);
   }
 
   /** Open subscriptions across every room. */
@@ -96,11 +98,10 @@ export class FeedHub {
     }
     if (entry === undefined) {
       const feed = new RoomFeed(feedState(roomId, room), randomBytes(6).toString('hex'));
-      entry = { feed, linger: null, room, passwordHash: room.passwordHash };
+      entry = { feed, room, passwordHash: room.passwordHash };
       this.rooms.set(roomId, entry);
     }
-    if (entry.linger !== null) this.deps.clock.clearTimeout(entry.linger);
-    entry.linger = null;
+    this.lingers.clear(roomId);
     const remove = entry.feed.add(sink, lastEventId);
     this.watchers += 1;
     const held = entry;
@@ -110,24 +111,23 @@ export class FeedHub {
       removed = true;
       remove();
       this.watchers -= 1;
-      if (held.feed.size > 0) return;
-      held.linger = this.deps.clock.setTimeout(() => {
+      // A feed already dropped (or replaced under the same id) has nothing left to linger.
+      if (held.feed.size > 0 || this.rooms.get(roomId) !== held) return;
+      this.lingers.set(roomId, FEED_LINGER_MS, () => {
         if (this.rooms.get(roomId) === held && held.feed.size === 0) this.rooms.delete(roomId);
-      }, FEED_LINGER_MS);
+      });
     };
   }
 
   private drop(roomId: string, entry: Entry): void {
-    if (entry.linger !== null) this.deps.clock.clearTimeout(entry.linger);
+    this.lingers.clear(roomId);
     this.rooms.delete(roomId);
     entry.feed.end();
   }
 
   /** Forgets every feed and timer (watchers' streams are closed by their owners). */
   close(): void {
-    for (const entry of this.rooms.values()) {
-      if (entry.linger !== null) this.deps.clock.clearTimeout(entry.linger);
-    }
+    this.lingers.clearAll();
     this.rooms.clear();
   }
 }

@@ -4,10 +4,10 @@ import { emit, fail, linksChanged, toOthers } from './effects';
 import type { PlanCycle } from './PlanCycle';
 import type { Rebuild } from './Rebuild';
 import type { Resume } from './Resume';
-import { ensureHost } from './Roles';
-import { insertPeer, NO_MEDIA, newRoom, type PeerState, type RoomState } from './Room';
-import type { Effect, Joined, JoinInput, Outcome, RegistryOptions } from './types';
-import { joinedView, peerInfo, roomSettings } from './views';
+import { ensureHost, settingsChanged } from './Roles';
+import { insertPeer, NO_MEDIA, newRoom, type PeerState } from './Room';
+import type { Joined, JoinInput, Outcome, RegistryOptions } from './types';
+import { joinedView, peerInfo } from './views';
 
 /** Password hashing as the registry uses it. */
 export type Passwords = NonNullable<RegistryOptions['passwords']>;
@@ -115,7 +115,7 @@ export class Admission {
     if (restore) resume.arrive(room, peer, claim);
     this.deps.rebuild.finish(room);
     const effects = toOthers(room, peer.id, (conn) => emit(conn, 'peerJoined', peerInfo(peer)));
-    if (ensureHost(room) && !created) effects.push(...this.settingsToOthers(room, peer));
+    if (ensureHost(room) && !created) effects.push(...settingsChanged(room, peer.id));
     const prepared = plans.prepare(room, peer.id);
     effects.push(...prepared.effects, ...linksChanged(room, peer.id));
     return {
@@ -124,10 +124,5 @@ export class Admission {
       ...joinedView(room, peer, maxPeersPerRoom, prepared.plans.get(peer.id)),
       resumed: restore,
     };
-  }
-
-  private settingsToOthers(room: RoomState, peer: PeerState): Effect[] {
-    const settings = roomSettings(room);
-    return toOthers(room, peer.id, (conn) => emit(conn, 'settingsChanged', settings));
   }
 }

@@ -9,10 +9,10 @@ export function nextHost(room: RoomState): PeerId | null {
   return (room.peers.find((p) => p.conn !== null) ?? room.peers[0])?.id ?? null;
 }
 
-/** `settingsChanged` for everyone in the room. */
-export function settingsChanged(room: RoomState): Effect[] {
+/** `settingsChanged` for everyone in the room, except `exclude`. */
+export function settingsChanged(room: RoomState, exclude: PeerId | null = null): Effect[] {
   const settings = roomSettings(room);
-  return toOthers(room, null, (c) => emit(c, 'settingsChanged', settings));
+  return toOthers(room, exclude, (c) => emit(c, 'settingsChanged', settings));
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   type SignalServer,
   type SignalServerDeps,
 } from '../server/createSignalServer';
+import { TEST_PUBLIC_KEY } from './registryFixture';
 
 /** A typed test client. */
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -40,8 +41,7 @@ export const NO_ADDRESS_LIMITS = {
   maxJoinQueuePerRoom: Number.POSITIVE_INFINITY,
 } as const;
 
-/** A well-formed public key (raw P-256 point, base64url) for joins that do not sign. */
-export const TEST_PUBLIC_KEY = `B${'A'.repeat(86)}`;
+export { TEST_PUBLIC_KEY } from './registryFixture';
 
 /** Starts a real http server with the signal app on 127.0.0.1:0. */
 export async function startServer(deps: SignalServerDeps = {}): Promise<TestServer> {
