@@ -32,10 +32,8 @@ export function useP2pCallStore(media: MediaApi): StoreApi<P2pState> {
     };
   }, [parts]);
   useEffect(() => {
-    const close = () => {
-      parts.call.close();
-      for (const track of parts.store.getState().localStream?.getTracks() ?? []) track.stop();
-    };
+    // Closing emits `closed`, on which the bridge above stops the camera and microphone.
+    const close = () => parts.call.close();
     window.addEventListener('pagehide', close);
     return () => window.removeEventListener('pagehide', close);
   }, [parts]);

@@ -23,6 +23,13 @@ export interface AppDeps {
 /** What the store's actions use: the app's side effects, with sessions reached through a host. */
 export type StoreDeps = Omit<AppDeps, 'createSession'> & { sessions: SessionControl };
 
+/** The current session; throws when there is none (callers announce the failure). */
+export function requireSession(sessions: SessionControl): AppSession {
+  const session = sessions.current;
+  if (!session) throw new Error('No session: join a room first');
+  return session;
+}
+
 /** Reads a stable error code from whatever a failed call rejected with. */
 export function errorCodeOf(error: unknown): string {
   if (typeof error === 'object' && error !== null) {

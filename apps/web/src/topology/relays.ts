@@ -1,12 +1,12 @@
-import { routeTrees } from '@meshwork/mesh/plan';
-import type { PeerId, PeerPlan } from '@meshwork/protocol';
+import { type LinkGraph, routeTrees } from '@meshwork/mesh/plan';
+import type { PeerId } from '@meshwork/protocol';
 
 /**
  * Who relays whose video under this plan: for each relay, the origins whose streams it decodes
  * and re-encodes for someone else. Derived from the room's link graph with the planner's own
  * route trees, so it matches what every peer was told.
  */
-export function relaysOf(plan: Pick<PeerPlan, 'order' | 'edges'>): Map<PeerId, PeerId[]> {
+export function relaysOf(plan: Pick<LinkGraph, 'order' | 'edges'>): Map<PeerId, PeerId[]> {
   // Adjacency from the plan's actual edges (failures and bridges included), neighbours in join
   // order as the planner takes them.
   const adjacency = new Map<PeerId, PeerId[]>(plan.order.map((id) => [id, []]));

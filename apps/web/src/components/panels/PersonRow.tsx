@@ -1,4 +1,5 @@
 import type { PeerInfo } from '@meshwork/protocol';
+import { useRoomRole } from '../../hooks/useRoomRole';
 import { useAppStore } from '../../store/StoreContext';
 import { Name } from '../common/Name';
 
@@ -19,12 +20,11 @@ function tagsOf(p: PeerInfo, hub: boolean): string[] {
  */
 export function PersonRow({ person, self }: { person: PeerInfo; self: boolean }) {
   const hostId = useAppStore((s) => s.room?.settings.hostId ?? null);
-  const selfId = useAppStore((s) => s.room?.selfId);
+  const { isHost: iHost } = useRoomRole();
   const hub = useAppStore((s) => s.plan?.hub ?? null);
   const removePeer = useAppStore((s) => s.removePeer);
   const transferHost = useAppStore((s) => s.transferHost);
   const isHost = person.id === hostId;
-  const iHost = selfId !== undefined && selfId === hostId;
   const tags = tagsOf(person, person.id === hub);
 
   return (

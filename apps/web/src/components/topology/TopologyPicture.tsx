@@ -49,7 +49,7 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
   const { links, topology, names } = plan;
   const points = useMemo(() => layoutPeers(plan.order, plan.hub, SIZE), [plan.order, plan.hub]);
   const relays = useMemo(
-    () => relaysOf({ order: [...plan.order], edges: plan.edges.map(([a, b]) => [a, b]) }),
+    () => relaysOf({ order: plan.order, edges: plan.edges }),
     [plan.order, plan.edges],
   );
 

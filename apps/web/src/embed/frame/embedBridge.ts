@@ -110,10 +110,16 @@ export function createEmbedBridge(store: AppStoreApi, port: EmbedPort): EmbedBri
     if (now.joinError && now.joinError !== before.joinError) {
       emit('error', { code: now.joinError, message: 'The call could not be joined.' });
     }
-    const was = new Set((before.room?.peers ?? []).map((p) => p.id));
-    const is = new Set((now.room?.peers ?? []).map((p) => p.id));
-    const self = now.room?.selfId ?? before.room?.selfId;
-    if (now.room && before.room && now.room.roomId === before.room.roomId) {
+    // Every store change lands here (streams, chat, toasts): diff the peers only when the room moved.
+    if (
+      now.room &&
+      before.room &&
+      now.room !== before.room &&
+      now.room.roomId === before.room.roomId
+    ) {
+      const was = new Set(before.room.peers.map((p) => p.id));
+      const is = new Set(now.room.peers.map((p) => p.id));
+      const self = now.room.selfId;
       for (const p of now.room.peers)
         if (!was.has(p.id) && p.id !== self)
           emit('participantJoined', { id: p.id, displayName: p.displayName });

@@ -45,7 +45,7 @@ function settingsAnnouncements(
     out.push(
       host === next.selfId
         ? 'You are now the host'
-        : `${isolate(names.get(host) ?? 'Someone')} is now the host`,
+        : `${isolate(nameOf({ names }, host))} is now the host`,
     );
   }
   if (prev.settings.locked !== next.settings.locked) {

@@ -1,6 +1,6 @@
 import { DOWNLOAD_MIME_TYPE } from '../../files/saveBlob';
 import { isolate } from '../../format/bidi';
-import { errorCodeOf, type StoreDeps } from '../deps';
+import { errorCodeOf, requireSession, type StoreDeps } from '../deps';
 import { releaseFile } from '../feed/heldFiles';
 import type { AppStore, GetStore, SetStore } from '../types';
 
@@ -34,9 +34,7 @@ export function createChatSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
     async sendFile(file) {
       const data = new Uint8Array(await file.arrayBuffer());
       try {
-        const session = sessions.current;
-        if (!session) throw new Error('No session: join a room first');
-        await session.sendFile({
+        await requireSession(sessions).sendFile({
           name: file.name,
           mimeType: file.type || 'application/octet-stream',
           data,

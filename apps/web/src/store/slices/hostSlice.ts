@@ -1,6 +1,6 @@
 import { isolate } from '../../format/bidi';
 import { nameOf } from '../announcements';
-import { errorCodeOf, type StoreDeps } from '../deps';
+import { errorCodeOf, requireSession, type StoreDeps } from '../deps';
 import type { AppStore, GetStore, SetStore } from '../types';
 
 /** What the room's host can ask for (SPEC [P15]); the server refuses anyone else. */
@@ -11,11 +11,7 @@ export type HostSlice = Pick<AppStore, 'updateRoom' | 'removePeer' | 'transferHo
  * here; a refusal (`ERR_NOT_HOST`, ...) is announced with its code.
  */
 export function createHostSlice(_set: SetStore, get: GetStore, deps: StoreDeps): HostSlice {
-  const session = () => {
-    const current = deps.sessions.current;
-    if (!current) throw new Error('No session: join a room first');
-    return current;
-  };
+  const session = () => requireSession(deps.sessions);
   return {
     async updateRoom(req) {
       try {

@@ -1,5 +1,5 @@
 import { type ErrorCode, isErrorCode } from '@meshwork/protocol';
-import { DISPLAY_NAME_KEY, errorCodeOf, type StoreDeps } from '../deps';
+import { DISPLAY_NAME_KEY, errorCodeOf, requireSession, type StoreDeps } from '../deps';
 import type { AppStore, GetStore, SetStore } from '../types';
 
 /** The room this person is in or joining: session facts, the join and leave, room settings. */
@@ -42,11 +42,6 @@ function rememberedName(storage: StoreDeps['storage']): string {
 /** Creates the room slice; sessions come from the host, one fresh session per join. */
 export function createRoomSlice(set: SetStore, get: GetStore, deps: StoreDeps): RoomSlice {
   const { sessions } = deps;
-  const requireSession = () => {
-    const session = sessions.current;
-    if (!session) throw new Error('No session: join a room first');
-    return session;
-  };
 
   return {
     status: 'idle',
@@ -116,7 +111,7 @@ export function createRoomSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
     async setTopology(topology) {
       set({ topologyRequest: { topology, pending: true, error: null } });
       try {
-        await requireSession().setTopology(topology);
+        await requireSession(sessions).setTopology(topology);
         const req = get().topologyRequest;
         // The room may already run it (the broadcast can beat the ack); else wait for it.
         if (req?.topology === topology) {
@@ -130,7 +125,7 @@ export function createRoomSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
 
     async setHub(hub) {
       try {
-        await requireSession().setHub(hub);
+        await requireSession(sessions).setHub(hub);
       } catch (error) {
         get().announce(`The hub could not be changed (${errorCodeOf(error)})`);
       }
