@@ -1,4 +1,5 @@
-// `npm test`: installs everything the tests need (pnpm, dependencies, Chromium), runs the gates
+// `npm test`: installs everything the tests need (pnpm, dependencies, Chromium, Firefox ESR,
+// Redis, the network tools of the fault tests), runs the gates
 // (lint, typecheck, build), then every test suite inside a loopback-only network namespace, and
 // ends with the totals line `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
@@ -25,7 +26,15 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' }
 if (findSuites(root).some((s) => s.kind === 'e2e')) {
   const chromium = ensureDebianBinary('chromium', 'chromium');
   if (chromium) env.CHROMIUM_PATH = chromium;
+  const firefox = ensureDebianBinary('firefox-esr', 'firefox-esr');
+  if (firefox) env.FIREFOX_PATH = firefox;
 }
+// Real Redis for the multi-node suites; nftables and iproute2 for the per-peer fault networks.
+const redis = ensureDebianBinary('redis-server', 'redis-server');
+if (redis) env.REDIS_SERVER_PATH = redis;
+const nft = ensureDebianBinary('nft', 'nftables');
+if (nft) env.NFT_PATH = nft;
+ensureDebianBinary('tc', 'iproute2');
 
 const rows = [];
 const failures = [];
@@ -55,7 +64,13 @@ if (isolation.ok) {
   console.info('\nmeshwork: running the suites in a network namespace with only loopback');
   res = spawnSync(
     'unshare',
-    ['-n', 'sh', '-c', `ip link set lo up && exec "${process.execPath}" ${inner.join(' ')}`],
+    // Firefox gathers no ICE candidates without a default route; over lo it cannot leave.
+    [
+      '-n',
+      'sh',
+      '-c',
+      `ip link set lo up && ip route add default dev lo src 127.0.0.1 && exec "${process.execPath}" ${inner.join(' ')}`,
+    ],
     { stdio: 'inherit', env: { ...env, MESHWORK_NETNS: '1' } },
   );
 } else {
