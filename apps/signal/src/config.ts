@@ -56,7 +56,20 @@ export interface SignalConfig {
   embedOrigins: string[];
   /** [P19] Bearer token `/metrics` requires; null: metrics are open. */
   metricsToken: string | null;
+  /** Several nodes sharing rooms through Redis (REDIS_URL); null: rooms live in this process. */
+  cluster: ClusterConfig | null;
 }
+
+/** How a node joins a cluster. */
+export interface ClusterConfig {
+  /** `redis://` or `rediss://` URL of the Redis every node shares. */
+  redisUrl: string;
+  /** How long a room's lease lasts unrenewed: how soon a dead node's rooms move. */
+  leaseMs: number;
+}
+
+/** Default lease of a room on its node (CLUSTER_LEASE_MS). */
+export const DEFAULT_CLUSTER_LEASE_MS = 5_000;
 
 /** A bad environment variable; the message names it and says what is expected. */
 export class ConfigError extends Error {
@@ -209,6 +222,31 @@ function frameAncestors(env: Env, embedOrigins: readonly string[]): string[] {
   return [...new Set([...entries, ...embedOrigins])];
 }
 
+function cluster(env: Env, secretSet: boolean): ClusterConfig | null {
+  const redisUrl = read(env, 'REDIS_URL');
+  if (redisUrl === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(redisUrl);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL.');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', `must be a redis:// or rediss:// URL, got ${url.protocol}`);
+  }
+  // Resume tokens and plan proofs from one node must verify on every other.
+  if (!secretSet) {
+    throw new ConfigError(
+      'RESUME_SECRET',
+      'must be set, the same on every node, when REDIS_URL is set (so is HUB_SECRET, if used).',
+    );
+  }
+  return {
+    redisUrl,
+    leaseMs: int(env, 'CLUSTER_LEASE_MS', DEFAULT_CLUSTER_LEASE_MS, 1_000, 60_000),
+  };
+}
+
 function logLevel(env: Env): LogLevel {
   const raw = read(env, 'LOG_LEVEL') ?? 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
@@ -272,5 +310,6 @@ export function loadConfig(env: Env = process.env): SignalConfig {
     frameAncestors: frameAncestors(env, embedOrigins),
     embedOrigins,
     metricsToken: token(env, 'METRICS_TOKEN'),
+    cluster: cluster(env, secret !== undefined),
   };
 }

@@ -33,6 +33,14 @@ const httpServer = createServer({
   requestTimeout: REQUEST_TIMEOUT_MS,
 });
 const signal = createSignalServer(httpServer, { config, logger });
+// A cluster node whose shared secrets differ from the cluster's must not take a single join.
+signal.ready.catch((err: unknown) => {
+  logger.error(err instanceof ConfigError ? err.message : 'could not join the cluster', { err });
+  process.exit(1);
+});
+if (signal.cluster) {
+  logger.info('cluster node: rooms are shared through Redis', { nodeId: signal.cluster.nodeId });
+}
 
 // createSignalServer logs http server errors and keeps running; failing to listen at all
 // (port taken, no permission) leaves nothing to serve, so that one ends the process.

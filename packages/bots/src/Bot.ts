@@ -1,5 +1,5 @@
 import { ClientSession, type SessionEvents, type SessionStatusChange } from '@meshwork/client';
-import type { Logger } from '@meshwork/kit';
+import { type Logger, withDeadline } from '@meshwork/kit';
 import type { ChatMessage, MeshError, ReceivedFile } from '@meshwork/mesh/runtime';
 import type { CapacityHints, PeerId } from '@meshwork/protocol';
 import { FrameReader } from './media/FrameReader';
@@ -8,7 +8,6 @@ import { FrameMeter } from './metering/FrameMeter';
 import type { OriginStats } from './metering/OriginMeter';
 import { PeerConnectionCounter } from './PeerConnectionCounter';
 import { PredicateWaiters, type WaitOptions } from './waiting/PredicateWaiters';
-import { withDeadline } from './withDeadline';
 import { createWrtcMediaStream, createWrtcPeerConnection } from './wrtc';
 
 /** Options of a bot. */

@@ -6,3 +6,4 @@ export { type LogData, type Logger, noopLogger } from './logger';
 export { SerialQueue } from './SerialQueue';
 export { Timers } from './Timers';
 export { UNTIL_TIMEOUT_MS, type UntilOptions, until } from './until';
+export { withDeadline } from './withDeadline';

@@ -23,6 +23,8 @@ export interface AdmissionDeps {
   rebuild: Rebuild;
   /** True once the registry is closed: late joins are refused. */
   isClosed: () => boolean;
+  /** The version a new room starts above. */
+  versionFloor: (roomId: string) => number;
 }
 
 /**
@@ -93,6 +95,7 @@ export class Admission {
     const created = room === undefined;
     if (room === undefined) {
       room = newRoom(input.roomId, hash);
+      room.version = this.deps.versionFloor(input.roomId);
       directory.addRoom(room);
     }
     if (restore && claim.hints) resume.restoreRoom(room, created, claim.hints);

@@ -84,6 +84,11 @@ export class Directory {
     this.present.add(id);
   }
 
+  /** `id` is no longer present here but not retired (its room moved to another node). */
+  release(id: PeerId): void {
+    this.present.delete(id);
+  }
+
   /** `id` left: it is no longer present and its resume tokens no longer restore it. */
   retire(id: PeerId, now: number): void {
     this.present.delete(id);

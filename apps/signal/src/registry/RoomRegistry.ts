@@ -90,6 +90,7 @@ export class RoomRegistry {
       resume,
       rebuild: this.rebuild,
       isClosed: () => this.closed,
+      versionFloor: options.versionFloor ?? (() => 0),
     });
   }
 
@@ -208,6 +209,26 @@ export class RoomRegistry {
     const ok = await this.passwords.verify(password, hash);
     // Checked again after the wait: the room may have gone, or its password changed, meanwhile.
     return ok && this.directory.room(roomId)?.passwordHash === hash;
+  }
+
+  /** The ids of the rooms this registry holds. */
+  roomIds(): string[] {
+    return [...this.directory.allRooms()].map((room) => room.id);
+  }
+
+  /**
+   * Drops a room and its timers without telling anyone (its peers are told by the node that runs
+   * it next, which rebuilds it from their resumes). For a cluster node that lost a room's lease.
+   */
+  forget(roomId: string): void {
+    const room = this.directory.room(roomId);
+    if (!room) return;
+    for (const peer of room.peers) {
+      if (peer.conn !== null) this.directory.stand(peer.conn);
+      // Not retired: the peer's resume restores the same id on the node that takes the room.
+      this.directory.release(peer.id);
+    }
+    this.presence.deleteRoom(room);
   }
 
   /** Counts for health and metrics. */

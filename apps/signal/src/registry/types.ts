@@ -113,6 +113,11 @@ export interface RegistryOptions {
    * restart. Random per registry when absent.
    */
   planSecret?: string | Uint8Array;
+  /**
+   * The version a room this registry creates starts above (a cluster node taking a room over
+   * passes the last version Redis holds for it, so versions never count backwards). 0 if absent.
+   */
+  versionFloor?: (roomId: string) => number;
   /** Password hashing, injectable so tests can use a cheap one. */
   passwords?: {
     hash(password: string): Promise<string>;

@@ -1,7 +1,8 @@
 import type { Server as HttpServer } from 'node:http';
 import { backgroundClock, type Clock, type Logger, noopLogger } from '@meshwork/kit';
 import { createResumeTokens } from '../auth/resumeToken';
-import { loadConfig, type SignalConfig } from '../config';
+import { type ClusterNode, joinCluster } from '../cluster/ClusterNode';
+import { ConfigError, loadConfig, type SignalConfig } from '../config';
 import { FeedHub } from '../feed/FeedHub';
 import { createFeedRoute } from '../feed/feedRoute';
 import { PLAN_COMMIT_DEADLINE_MS } from '../registry/PlanCycle';
@@ -25,6 +26,7 @@ import {
 import { createEdgeLimits } from './joinGate';
 import { createMetrics, type SignalMetrics } from './metrics';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rateLimit';
+import type { RoomService } from './roomService';
 import { socketHandlerContext } from './socketContext';
 import { TurnRenewal } from './turnRenewal';
 
@@ -52,6 +54,13 @@ export interface SignalServer {
   feed: FeedHub;
   metrics: SignalMetrics;
   config: SignalConfig;
+  /** This node's membership of a cluster (REDIS_URL); null on a single node. */
+  cluster: ClusterNode | null;
+  /**
+   * Resolves once the node can take joins (at once on a single node; once Redis answered and the
+   * shared secrets agree in a cluster); rejects with a ConfigError if the secrets differ.
+   */
+  ready: Promise<void>;
   /** Disconnects every socket, drops every room and closes the http server. Idempotent. */
   close(): Promise<void>;
 }
@@ -68,7 +77,15 @@ export function createSignalServer(
   const logger = (deps.logger ?? noopLogger).child('signal');
   const clock = deps.clock ?? backgroundClock;
   const rateLimit = deps.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const metrics = createMetrics(() => registry.stats());
+  // Tokens and plan proofs signed by one node must verify on every other.
+  if (config.cluster && config.resumeSecretGenerated && deps.config?.resumeSecret === undefined) {
+    throw new ConfigError('RESUME_SECRET', 'must be set, the same on every node, with a cluster.');
+  }
+  let cluster: ClusterNode | null = null;
+  const metrics = createMetrics(
+    () => registry.stats(),
+    () => cluster?.health(),
+  );
   // [P18] A failing listen, a broken client socket or a bad handshake is logged, never thrown:
   // an `error` event without a listener would end the process.
   httpServer.on('error', (err) => logger.error('http server error', { err }));
@@ -101,6 +118,7 @@ export function createSignalServer(
         feed,
         corsOrigins: config.publicOrigins,
         embedOrigins: config.embedOrigins,
+        ...(config.cluster ? { cluster: () => cluster?.health() } : {}),
       }),
     );
   }
@@ -133,11 +151,31 @@ export function createSignalServer(
     graceMs: config.resumeGraceMs,
     commitDeadlineMs: deps.commitDeadlineMs ?? PLAN_COMMIT_DEADLINE_MS,
     onEffects: deliver,
-    hooks: { planIssued: () => metrics.planVersions.inc() },
+    hooks: {
+      planIssued: (roomId, version) => {
+        metrics.planVersions.inc();
+        cluster?.rooms.planIssued(roomId, version);
+      },
+    },
+    // A node taking over a room counts on from the version Redis holds for it.
+    versionFloor: (roomId) => cluster?.rooms.floorOf(roomId) ?? 0,
     // [P16] Plan proofs must outlive a restart as resume tokens do; the registry derives its key.
     planSecret: config.resumeSecret,
     ...(deps.passwords ? { passwords: deps.passwords } : {}),
   });
+
+  if (config.cluster) {
+    cluster = joinCluster(
+      {
+        redisUrl: config.cluster.redisUrl,
+        leaseMs: config.cluster.leaseMs,
+        secrets: { resumeSecret: config.resumeSecret, hubSecret: config.hubSecret },
+      },
+      { io, registry, deliver, clock, logger, forwarded: (op) => metrics.forwarded.inc({ op }) },
+    );
+  }
+  // The rooms as the event table sees them: here, or wherever the cluster runs each one.
+  const rooms: RoomService = cluster ? cluster.rooms : registry;
 
   const connections = new WeakMap<SignalSocket, Connection>();
   const tokens = createResumeTokens(config.resumeSecret);
@@ -147,11 +185,11 @@ export function createSignalServer(
         logger,
         staticServers: config.iceServers,
         turn: config.turn,
-        peerOf: (conn) => registry.peerOf(conn),
+        peerOf: (conn) => rooms.peerOf(conn),
       })
     : null;
   const rows = eventTable({
-    registry,
+    registry: rooms,
     deliver,
     connections,
     tokens,
@@ -173,10 +211,14 @@ export function createSignalServer(
     const state = connections.get(this);
     if (state) connectionLimit.release(state.ip);
     turnRenewal?.stop(this.id);
-    try {
-      deliver(registry.disconnect(this.id));
-    } catch (err) {
+    const failed = (err: unknown) =>
       logger.error('disconnect handling failed', { err, conn: this.id });
+    try {
+      const effects = rooms.disconnect(this.id);
+      if (Array.isArray(effects)) deliver(effects);
+      else effects.then(deliver, failed);
+    } catch (err) {
+      failed(err);
     }
   }
 
@@ -214,6 +256,8 @@ export function createSignalServer(
     feed: feedHub,
     metrics,
     config,
+    cluster,
+    ready: cluster ? cluster.ready : Promise.resolve(),
     close() {
       closing ??= new Promise<void>((resolve) => {
         registry.close();
@@ -222,7 +266,7 @@ export function createSignalServer(
         turnRenewal?.close();
         io.close(() => resolve());
         httpServer.closeAllConnections?.();
-      });
+      }).then(() => cluster?.close());
       return closing;
     },
   };

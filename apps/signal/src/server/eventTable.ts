@@ -1,9 +1,11 @@
 import { type ClientToServerEvents, DisplayNameSchema } from '@meshwork/protocol';
 import { fail } from '../registry/effects';
-import type { RoomRegistry } from '../registry/RoomRegistry';
+import type { Outcome } from '../registry/types';
 import { type AnyEventRow, defineRow } from './eventRow';
+import { isPromise } from './handler';
 import type { SignalSocket } from './io';
 import { type JoinDeps, joinRow } from './joinEvent';
+import type { RoomService } from './roomService';
 import { requestSchemas } from './schemas';
 
 /** The server's event table: one row for each client event, none missing. */
@@ -13,16 +15,19 @@ export type EventTable = {
 
 /** Every client event the server handles, one row each. */
 export function eventTable(deps: JoinDeps): EventTable {
-  const registry: RoomRegistry = deps.registry;
+  const registry: RoomService = deps.registry;
   const schemas = requestSchemas();
   return {
     join: joinRow(deps),
     leave: defineRow({
       event: 'leave',
       run: (_none, socket: SignalSocket) => {
+        const done = (outcome: Outcome): Outcome => {
+          if (outcome.ok) socket.data = {};
+          return outcome;
+        };
         const outcome = registry.leave(socket.id);
-        if (outcome.ok) socket.data = {};
-        return outcome;
+        return isPromise(outcome) ? outcome.then(done) : done(outcome);
       },
     }),
     // [P3] The one event whose ack is optional: relayed signals are fire-and-forget, and a

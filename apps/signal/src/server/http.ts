@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Clock, Logger } from '@meshwork/kit';
 import { PROTOCOL_VERSION } from '@meshwork/protocol';
 import sirv from 'sirv';
+import type { ClusterHealth } from '../cluster/ClusterHealth';
 import type { FeedRoute } from '../feed/feedRoute';
 import type { RegistryStats } from '../registry/Directory';
 import { handleCors } from './cors';
@@ -32,6 +33,8 @@ export interface HttpDeps {
   corsOrigins?: readonly string[];
   /** [P21] Origins that may embed a call; told to the page, which answers only them. */
   embedOrigins?: readonly string[];
+  /** A cluster node's id and whether it reaches Redis; absent on a single node. */
+  cluster?: () => ClusterHealth | undefined;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -105,14 +108,18 @@ export function createHttpHandler(deps: HttpDeps): Handler {
     if (req.method === 'GET' && deps.feed && (await deps.feed.handle(req, res, path))) return;
     if (path === '/healthz') {
       const stats = deps.stats();
+      const cluster = deps.cluster?.();
+      // A cluster node without Redis takes no joins: a balancer's health check should skip it.
+      const down = cluster?.redis === 'down';
       const body = JSON.stringify({
-        status: 'ok',
+        status: down ? 'degraded' : 'ok',
         protocolVersion: PROTOCOL_VERSION,
         uptimeS: Math.round((deps.clock.now() - deps.startedAt) / 1000),
         rooms: stats.rooms,
         peers: stats.peers,
+        ...(cluster ? { cluster } : {}),
       });
-      send(res, 200, 'application/json', body);
+      send(res, down ? 503 : 200, 'application/json', body);
       return;
     }
     if (path === '/metrics') {

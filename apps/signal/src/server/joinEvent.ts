@@ -10,7 +10,6 @@ import { keyDigest, type ResumeTokens } from '../auth/resumeToken';
 import { iceServersFor } from '../auth/turn';
 import type { SignalConfig } from '../config';
 import { fail } from '../registry/effects';
-import type { RoomRegistry } from '../registry/RoomRegistry';
 import type { Joined, JoinInput, Outcome } from '../registry/types';
 import type { Connection } from './connection';
 import type { Deliver } from './delivery';
@@ -20,12 +19,14 @@ import { isHubTokenValid } from './hubToken';
 import type { SignalSocket } from './io';
 import { type EdgeLimits, enterJoin } from './joinGate';
 import type { SignalMetrics } from './metrics';
+import type { RoomService } from './roomService';
 import { requestSchemas } from './schemas';
 import type { TurnRenewal } from './turnRenewal';
 
 /** What the join row needs. */
 export interface JoinDeps {
-  registry: RoomRegistry;
+  /** The rooms: the registry on one node, the cluster's router on several. */
+  registry: RoomService;
   deliver: Deliver;
   connections: WeakMap<SignalSocket, Connection>;
   tokens: ResumeTokens;
@@ -122,7 +123,7 @@ export function joinRow(deps: JoinDeps): AnyEventRow<SignalSocket> & { event: 'j
       if (!socket.connected) {
         // Gone while the password was checked: nobody to answer, so leave at once.
         deps.deliver(outcome.effects);
-        deps.deliver(registry.leave(conn).effects);
+        deps.deliver((await registry.leave(conn)).effects);
         return fail('ERR_NOT_JOINED');
       }
       socket.data.peerId = outcome.peerId;

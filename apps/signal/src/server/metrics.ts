@@ -1,5 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from '@meshwork/protocol';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { ClusterHealth } from '../cluster/ClusterHealth';
 import type { RegistryStats } from '../registry/Directory';
 
 /** Join-ack latency buckets in ms, from sub-millisecond (an idle server) to a second. */
@@ -12,13 +13,42 @@ export interface SignalMetrics {
   rejects: Counter<'code'>;
   joinLatencyMs: Histogram;
   planVersions: Counter;
+  /** Requests this node forwarded to the node running their room, by registry call. */
+  forwarded: Counter<'op'>;
   /** Counts one refused request or connection by its error code. */
   reject(code: ErrorCode): void;
 }
 
 /** Creates the metrics; room and peer gauges read `stats` at scrape time. */
-export function createMetrics(stats: () => RegistryStats): SignalMetrics {
+export function createMetrics(
+  stats: () => RegistryStats,
+  cluster?: () => ClusterHealth | undefined,
+): SignalMetrics {
   const registry = new Registry();
+  new Gauge({
+    name: 'meshwork_redis_up',
+    help: 'Whether this cluster node reaches Redis (1) or not (0); absent on a single node.',
+    registers: [registry],
+    collect() {
+      const health = cluster?.();
+      if (health) this.set(health.redis === 'up' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'meshwork_cluster_rooms_owned',
+    help: 'Rooms whose lease this cluster node holds (they run here).',
+    registers: [registry],
+    collect() {
+      const health = cluster?.();
+      if (health) this.set(health.ownedRooms);
+    },
+  });
+  const forwarded = new Counter({
+    name: 'meshwork_cluster_forwarded_total',
+    help: 'Requests forwarded to the node that runs their room, by registry call.',
+    labelNames: ['op'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'meshwork_rooms',
     help: 'Rooms with at least one peer.',
@@ -67,6 +97,7 @@ export function createMetrics(stats: () => RegistryStats): SignalMetrics {
     rejects,
     joinLatencyMs,
     planVersions,
+    forwarded,
     reject: (code) => rejects.inc({ code }),
   };
 }

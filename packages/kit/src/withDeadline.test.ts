@@ -1,5 +1,5 @@
-import { FakeClock } from '@meshwork/kit';
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from './FakeClock';
 import { withDeadline } from './withDeadline';
 
 /** A promise settled from outside. */

@@ -1,4 +1,4 @@
-import { type Clock, systemClock, type TimerHandle } from '@meshwork/kit';
+import { type Clock, systemClock, type TimerHandle } from './clock';
 
 /**
  * Settles like `task`, or rejects with `timedOut()` if `task` has not settled after `ms`. The task
