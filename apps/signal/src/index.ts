@@ -22,3 +22,7 @@ export {
 } from './server/io';
 export type { SignalMetrics } from './server/metrics';
 export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './server/rateLimit';
+export { type SignalNodeProcess, startSignalNode } from './testing/nodeProcess';
+// Test helpers for several nodes: a redis-server, signal nodes as child processes, a balancer.
+export { freePort, startRedis, type TestRedis } from './testing/redisServer';
+export { startTcpBalancer, type TcpBalancer } from './testing/tcpBalancer';
