@@ -32,6 +32,8 @@ if (mode === 'meshwork') {
   if (overrides) deps.config = overrides;
   const signal = createSignalServer(httpServer, deps);
   closeServer = () => signal.close();
+  // A cluster node takes joins once Redis answered: listen only then.
+  await signal.ready;
 } else {
   // The bare relay: no schema, no registry, no rate limit; the floor any relay pays.
   const io = new Server(httpServer, { serveClient: false });

@@ -24,8 +24,7 @@ export const ERROR_MESSAGES = {
   ERR_TOO_MANY_CONNECTIONS: 'Too many connections from your network address.',
   ERR_REMOVED: 'The host removed you from the room.',
   ERR_HUB_AUTH: 'Only an authenticated media hub may join as a server.',
-  ERR_CLUSTER_UNAVAILABLE:
-    'The signal service cannot reach its shared room store right now; try again in a moment.',
+  ERR_CLUSTER_UNAVAILABLE: 'The signal service cannot reach its room store; try again soon.',
   ERR_INTERNAL: 'The server failed to handle the request.',
 } as const;
 
