@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
+  DEFAULT_CLUSTER_LEASE_MS,
   DEFAULT_JOINS_PER_IP_PER_MINUTE,
   DEFAULT_MAX_CONNECTIONS_PER_IP,
   DEFAULT_MAX_JOIN_QUEUE_PER_ROOM,
@@ -136,5 +137,35 @@ describe('loadConfig', () => {
     expect(err.code).toBe('ERR_CONFIG');
     expect(err.variable).toBe(variable);
     expect(err.message).toMatch(new RegExp(`^ERR_CONFIG: ${variable} `));
+  });
+});
+
+describe('loadConfig: several nodes', () => {
+  const secret = 'a-shared-resume-secret-0123';
+  it('[P22] REDIS_URL turns the cluster on, with the default lease', () => {
+    expect(loadConfig({}).cluster).toBeNull();
+    expect(
+      loadConfig({ REDIS_URL: 'redis://10.0.0.9:6379', RESUME_SECRET: secret }).cluster,
+    ).toEqual({ redisUrl: 'redis://10.0.0.9:6379', leaseMs: DEFAULT_CLUSTER_LEASE_MS });
+    expect(
+      loadConfig({ REDIS_URL: 'rediss://r:6380', RESUME_SECRET: secret, CLUSTER_LEASE_MS: '2000' })
+        .cluster?.leaseMs,
+    ).toBe(2000);
+  });
+
+  it('[P22] a cluster node needs RESUME_SECRET, a redis URL and a sane lease', () => {
+    expect(configError({ REDIS_URL: 'redis://r:6379' })).toMatchObject({
+      variable: 'RESUME_SECRET',
+    });
+    expect(configError({ REDIS_URL: 'http://r:6379', RESUME_SECRET: secret })).toMatchObject({
+      variable: 'REDIS_URL',
+    });
+    expect(configError({ REDIS_URL: 'not a url', RESUME_SECRET: secret }).variable).toBe(
+      'REDIS_URL',
+    );
+    expect(
+      configError({ REDIS_URL: 'redis://r', RESUME_SECRET: secret, CLUSTER_LEASE_MS: '10' })
+        .variable,
+    ).toBe('CLUSTER_LEASE_MS');
   });
 });

@@ -193,6 +193,10 @@ async function layout(
       first.b.emit('signal', { to: first.aId, epoch: m.epoch, signal: CANDIDATE }),
     );
     const oneWay: number[] = [];
+    for (const s of [first.a, first.b]) {
+      s.on('signalRejected', (r) => console.error(`signal rejected: ${r.error}`));
+      s.on('serverError', (r) => console.error(`server error: ${r.error}`));
+    }
     for (let i = 0; i < options.pingPongs; i++) {
       const back = waitEvent(first.a, 'signal', () => true);
       const t = nowMs();

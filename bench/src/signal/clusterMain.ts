@@ -18,7 +18,7 @@ const options = quick
       nodes: 2,
       warmupJoins: 40,
       joins: 320,
-      pingPongs: 520,
+      pingPongs: 270,
       pairs: 16,
       perPeerPerSecond: 40,
       floodMs: 6_000,

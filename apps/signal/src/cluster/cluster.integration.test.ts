@@ -140,6 +140,32 @@ describe('[P22] several nodes on one Redis', { timeout: 60_000 }, () => {
     await disconnected(leaf1);
   });
 
+  it('[P22][P9] a peer whose socket dropped resumes through another node, at the same owner', async () => {
+    const [n1, n2, n3] = await stack.nodes(3);
+    if (!n1 || !n2 || !n3) throw new Error('three nodes');
+    const a = await stack.peer(n1);
+    const ra = await joinOk(a, 'blip');
+    const b = await stack.peer(n2);
+    const rb = await joinOk(b, 'blip');
+    b.socket.disconnect();
+    await a.events.waitFor(
+      'peerUpdated',
+      (p: { id: string; connected: boolean }) => p.id === rb.selfId && !p.connected,
+    );
+    const again = await stack.peer(n3);
+    const back = await joinOk(again, 'blip', { resumeToken: rb.resumeToken });
+    expect(back).toMatchObject({ resumed: true, selfId: rb.selfId });
+    expect(back.room.peers.map((p) => p.id)).toEqual([ra.selfId, rb.selfId]);
+    // Still the first node's room: nothing moved.
+    expect(n1.signal.cluster?.health().ownedRooms).toBe(1);
+    expect(n3.signal.cluster?.health().ownedRooms).toBe(0);
+    const epoch = back.plan.links.find((l) => l.peer === ra.selfId)?.epoch ?? -1;
+    expect(
+      await again.socket.emitWithAck('signal', { to: ra.selfId, epoch, signal: candidate }),
+    ).toEqual({ ok: true });
+    expect(await a.events.waitFor<RelayedSignal>('signal')).toMatchObject({ from: rb.selfId });
+  });
+
   it('[P22] a node that stops loses no room: its peers resume on another node with the same id and a higher version', async () => {
     const [n1, n2] = await stack.nodes(2);
     if (!n1 || !n2) throw new Error('two nodes');
