@@ -297,7 +297,8 @@ export class ClusterRooms implements RoomService {
       try {
         this.deps.forwarded?.(op);
         answer = await this.deps.rpc.call(seat.owner, op, seat.roomId, [conn, ...args]);
-      } catch {
+      } catch (err) {
+        this.deps.logger.debug('forwarding failed', { op, err });
         return fail('ERR_CLUSTER_UNAVAILABLE');
       }
       if (isMoved(answer)) return this.#moved(conn);

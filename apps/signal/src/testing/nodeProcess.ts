@@ -5,7 +5,7 @@ import { until } from '@meshwork/kit';
 import { freePort } from './redisServer';
 
 /** How long a started signal node process gets to answer `/healthz`. */
-const NODE_START_TIMEOUT_MS = 30_000;
+const NODE_START_TIMEOUT_MS = 120_000;
 
 /** A signal app running as a child process (`src/main.ts` under tsx), so a test can SIGKILL it. */
 export interface SignalNodeProcess {
