@@ -1,6 +1,7 @@
 import { type LinkKey, linkKey } from '@meshwork/mesh/plan';
 import { linksChanged } from './effects';
 import type { PlanCycle } from './PlanCycle';
+import type { Reachability } from './Reachability';
 import type { PeerState, RoomState } from './Room';
 import { linkedAtAll } from './StoredPlan';
 import type { LinkReports, Outcome } from './types';
@@ -29,6 +30,7 @@ export function reportLinks(
   reports: LinkReports,
   plans: PlanCycle,
   now: number,
+  reachability: Reachability,
 ): Outcome {
   let failedNow = false;
   // Each touched link as it stood before this batch, so a change undone within it is none.
@@ -40,6 +42,7 @@ export function reportLinks(
     const key = linkKey(peer.id, report.peer);
     if (!before.has(key)) before.set(key, shownLink(room, key));
     room.reports.set(key, { state: report.state, rttMs: report.rttMs ?? null });
+    markDown(room, key, peer, report.state === 'disconnected');
     if (report.state === 'failed' && !room.failedLinks.has(key)) {
       room.failedLinks.add(key);
       failedNow = true;
@@ -52,5 +55,18 @@ export function reportLinks(
   }
   if (room.rttDirty && now - room.linksSentAt >= RTT_BROADCAST_MS) room.linksDirty = true;
   if (room.linksDirty || failedNow) room.linksSentAt = now;
-  return { ok: true, effects: failedNow ? plans.replan(room) : linksChanged(room, null) };
+  const effects = failedNow ? plans.replan(room) : linksChanged(room, null);
+  effects.push(...reachability.review(room));
+  return { ok: true, effects };
+}
+
+/** Notes whether `peer` is one of the ends that report the link down (SPEC [P22]). */
+function markDown(room: RoomState, key: LinkKey, peer: PeerState, down: boolean): void {
+  const by = room.downBy.get(key);
+  if (down) {
+    if (by) by.add(peer.id);
+    else room.downBy.set(key, new Set([peer.id]));
+  } else if (by?.delete(peer.id) && by.size === 0) {
+    room.downBy.delete(key);
+  }
 }

@@ -8,6 +8,7 @@ import { PlanCycle } from './PlanCycle';
 import { Presence } from './Presence';
 import { hashPassword, verifyPassword } from './password';
 import { createPlanProofs } from './planProof';
+import { LINK_DOWN_CONFIRM_MS, Reachability } from './Reachability';
 import { Rebuild } from './Rebuild';
 import { Resume } from './Resume';
 import { applyRoomUpdate, isHost, removalNotice, transferHost } from './Roles';
@@ -39,6 +40,7 @@ export class RoomRegistry {
   private readonly plans: PlanCycle;
   private readonly rebuild: Rebuild;
   private readonly presence: Presence;
+  private readonly reachability: Reachability;
   private readonly admission: Admission;
   private closed = false;
   private decoyHash: Promise<string> | null = null;
@@ -74,11 +76,19 @@ export class RoomRegistry {
       plans: this.plans,
       rebuild: this.rebuild,
     });
+    this.reachability = new Reachability({
+      clock,
+      confirmMs: options.linkDownConfirmMs ?? LINK_DOWN_CONFIRM_MS,
+      plans: this.plans,
+      onEffects,
+      isLive,
+    });
     const resume = new Resume({
       directory,
       presence: this.presence,
       rebuild: this.rebuild,
       proofs,
+      plans: this.plans,
       maxPeersPerRoom,
     });
     this.admission = new Admission({
@@ -126,7 +136,7 @@ export class RoomRegistry {
   /** Records link states; a newly failed link is routed around with a new plan. */
   reportLinks(conn: ConnId, reports: LinkReports): Outcome {
     return this.seated(conn, ({ room, peer }) =>
-      reportLinks(room, peer, reports, this.plans, this.clock.now()),
+      reportLinks(room, peer, reports, this.plans, this.clock.now(), this.reachability),
     );
   }
 
@@ -239,6 +249,7 @@ export class RoomRegistry {
     this.plans.close();
     this.rebuild.close();
     this.presence.close();
+    this.reachability.close();
     this.directory.clear();
   }
 

@@ -105,6 +105,8 @@ export interface RegistryOptions {
   graceMs: number;
   /** How long a prepared plan waits for every connected peer's `planReady`. */
   commitDeadlineMs: number;
+  /** How long neighbours' reports must point at a peer before it is routed around (SPEC [P22]). */
+  linkDownConfirmMs?: number;
   /** Receives effects produced by timers (deadline commits, grace expiry). */
   onEffects: (effects: Effect[]) => void;
   hooks?: RegistryHooks;

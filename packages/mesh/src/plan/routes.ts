@@ -1,14 +1,24 @@
 import type { PeerId } from '@meshwork/protocol';
 import type { LinkGraph, RouteTree } from './types';
 
-/** Shortest-path tree of `origin` by breadth-first search, neighbours taken in join order. */
-export function routeTree(graph: LinkGraph, origin: PeerId): RouteTree {
+const NO_PEERS: ReadonlySet<PeerId> = new Set();
+
+/**
+ * Shortest-path tree of `origin` by breadth-first search, neighbours taken in join order. Peers
+ * in `leaves` relay nothing ([R15]): they are reached but never expanded, unless they are the origin.
+ */
+export function routeTree(
+  graph: LinkGraph,
+  origin: PeerId,
+  leaves: ReadonlySet<PeerId> = NO_PEERS,
+): RouteTree {
   if (!graph.adjacency.has(origin)) throw new RangeError(`Origin ${origin} is not in the graph`);
   const parent = new Map<PeerId, PeerId | null>([[origin, null]]);
   const queue: PeerId[] = [origin];
   // An index instead of shift() keeps the search linear.
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head] as PeerId;
+    if (node !== origin && leaves.has(node)) continue;
     for (const next of graph.adjacency.get(node) ?? []) {
       if (parent.has(next)) continue;
       parent.set(next, node);
@@ -18,7 +28,10 @@ export function routeTree(graph: LinkGraph, origin: PeerId): RouteTree {
   return parent;
 }
 
-/** Every peer's shortest-path tree, keyed by origin, in join order. */
-export function routeTrees(graph: LinkGraph): Map<PeerId, RouteTree> {
-  return new Map(graph.order.map((origin) => [origin, routeTree(graph, origin)]));
+/** Every peer's shortest-path tree, keyed by origin, in join order; `leaves` relay nothing. */
+export function routeTrees(
+  graph: LinkGraph,
+  leaves: ReadonlySet<PeerId> = NO_PEERS,
+): Map<PeerId, RouteTree> {
+  return new Map(graph.order.map((origin) => [origin, routeTree(graph, origin, leaves)]));
 }

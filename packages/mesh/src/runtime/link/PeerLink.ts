@@ -285,6 +285,10 @@ export class PeerLink {
     if ((state === 'new' || state === 'connecting') && this.currentStatus === 'new') {
       this.setStatus('connecting');
     }
+    // A connected link whose ICE lost its path is down at once, before any restart ([M23]).
+    if (state === 'disconnected' && this.currentStatus === 'connected') {
+      this.setStatus('disconnected');
+    }
     this.recovery.connectionChanged(state);
   }
 
