@@ -91,7 +91,14 @@ export class Negotiator {
    * not know yet: reusing a transceiver announces no `negotiationneeded`). Call inside `run`.
    */
   async negotiate(): Promise<void> {
-    if (this.closed || this.pc.signalingState !== 'stable') return;
+    if (this.closed) return;
+    if (this.iceRestartWanted && this.pc.signalingState === 'have-local-offer') {
+      // [M6] The last offer was never answered: signals to a peer whose socket is down are
+      // dropped, so waiting would wait forever. Take it back and offer again with the restart.
+      this.logger.info('unanswered offer rolled back for an ICE restart');
+      await this.pc.setLocalDescription({ type: 'rollback' });
+    }
+    if (this.pc.signalingState !== 'stable') return;
     const manifestChanged =
       this.lastSentManifest !== manifestFingerprint(this.options.localManifest());
     if (!this.negotiationWanted && !this.iceRestartWanted && !manifestChanged) return;
