@@ -39,6 +39,7 @@ function report(): BotReport {
       origin: s.origin,
       framesDecoded: s.framesDecoded,
       gapMs: bot.gapNow(s.origin, s.key, now),
+      openGapMs: s.lastFrameAt === null ? null : now - s.lastFrameAt,
       foreignFrames: s.foreignFrames,
       active: s.active,
     })),

@@ -14,6 +14,8 @@ export interface OriginReport {
   framesDecoded: number;
   /** Longest gap between new frames since the last `resetGaps`, counting one still open. */
   gapMs: number;
+  /** Time since the latest new frame (ms), or null before the first. */
+  openGapMs: number | null;
   foreignFrames: number;
   active: boolean;
 }
