@@ -1,5 +1,6 @@
 import { type LinkKey, linkKey } from '@meshwork/mesh/plan';
 import { linksChanged } from './effects';
+import type { LinkHealing } from './LinkHealing';
 import type { PlanCycle } from './PlanCycle';
 import type { Reachability } from './Reachability';
 import type { PeerState, RoomState } from './Room';
@@ -31,8 +32,10 @@ export function reportLinks(
   plans: PlanCycle,
   now: number,
   reachability: Reachability,
+  healing: LinkHealing,
 ): Outcome {
   let failedNow = false;
+  let healedNow = false;
   // Each touched link as it stood before this batch, so a change undone within it is none.
   const before = new Map<LinkKey, ReturnType<typeof shownLink>>();
   for (const report of reports) {
@@ -45,7 +48,10 @@ export function reportLinks(
     markDown(room, key, peer, report.state === 'disconnected');
     if (report.state === 'failed' && !room.failedLinks.has(key)) {
       room.failedLinks.add(key);
+      healing.failed(room, key);
       failedNow = true;
+    } else if (report.state === 'connected' && healing.connected(room, key)) {
+      healedNow = true;
     }
   }
   for (const [key, shown] of before) {
@@ -55,7 +61,7 @@ export function reportLinks(
   }
   if (room.rttDirty && now - room.linksSentAt >= RTT_BROADCAST_MS) room.linksDirty = true;
   if (room.linksDirty || failedNow) room.linksSentAt = now;
-  const effects = failedNow ? plans.replan(room) : linksChanged(room, null);
+  const effects = failedNow || healedNow ? plans.replan(room) : linksChanged(room, null);
   effects.push(...reachability.review(room));
   return { ok: true, effects };
 }

@@ -161,11 +161,19 @@ export class PlanCycle {
         hubPreference: chooseHub(room),
         failedLinks: room.failedLinks,
         away: awayPeers(room),
+        trialLinks: room.trialLinks,
       },
       version,
       prevEpochs,
     );
     room.plannedAway = new Set(plan.away);
+    // A trial link the topology no longer wants is not retried any more: it is failed again.
+    for (const key of room.trialLinks) {
+      if (!plan.trial.has(key)) {
+        room.trialLinks.delete(key);
+        room.failedLinks.add(key);
+      }
+    }
     const peers = new Map<PeerId, PeerPlan>();
     for (const [id, p] of plan.peers) peers.set(id, { ...p, proof });
     return { wide: plan as RoomWidePlan, peers };

@@ -3,6 +3,7 @@ import { parseLinkKey } from '@meshwork/mesh/plan';
 import type { LeaveReason, PeerId } from '@meshwork/protocol';
 import type { Directory } from './Directory';
 import { emit, toOthers } from './effects';
+import type { LinkHealing } from './LinkHealing';
 import type { PlanCycle } from './PlanCycle';
 import type { Rebuild } from './Rebuild';
 import { ensureHost, settingsChanged } from './Roles';
@@ -21,6 +22,7 @@ export interface PresenceDeps {
   directory: Directory;
   plans: PlanCycle;
   rebuild: Rebuild;
+  healing: LinkHealing;
 }
 
 /**
@@ -117,6 +119,7 @@ export class Presence {
       ...room.failedLinks,
       ...room.epochOverrides.keys(),
       ...room.downBy.keys(),
+      ...room.trialLinks,
     ]) {
       if (!parseLinkKey(key).includes(id)) continue;
       room.reports.delete(key);
@@ -124,6 +127,8 @@ export class Presence {
       if (room.failedLinks.delete(key)) room.linksDirty = true;
       room.epochOverrides.delete(key);
       room.downBy.delete(key);
+      room.trialLinks.delete(key);
+      this.deps.healing.forget(key);
     }
   }
 }

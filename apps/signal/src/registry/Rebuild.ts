@@ -55,7 +55,15 @@ export function rebuildPlan(room: RoomState, state: RebuildState, version: numbe
         ? room.hubPreference
         : mostLinked(order, adjacency);
   const graph = { order, adjacency, edges };
-  return { version, topology: room.topology, hub, graph, epochs, away: new Set<PeerId>() };
+  return {
+    version,
+    topology: room.topology,
+    hub,
+    graph,
+    epochs,
+    away: new Set<PeerId>(),
+    trial: new Set<LinkKey>(),
+  };
 }
 
 function mostLinked(order: readonly PeerId[], adjacency: Map<PeerId, PeerId[]>): PeerId | null {

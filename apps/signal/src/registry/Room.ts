@@ -107,6 +107,8 @@ export interface RoomState {
   unreachable: Set<PeerId>;
   /** The peers the latest plan routed around as away (SPEC [P22]). */
   plannedAway: Set<PeerId>;
+  /** Failed links being retried: planned, but carrying no route until reported up (SPEC [P22]). */
+  trialLinks: Set<LinkKey>;
 }
 
 /** An empty room; one created with a password lets only its host steer (SPEC [P15]). */
@@ -138,6 +140,7 @@ export function newRoom(id: string, passwordHash: string | null): RoomState {
     downBy: new Map(),
     unreachable: new Set(),
     plannedAway: new Set(),
+    trialLinks: new Set(),
   };
 }
 

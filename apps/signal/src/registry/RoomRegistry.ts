@@ -3,6 +3,7 @@ import type { PeerId, Topology, UpdateRoomRequest } from '@meshwork/protocol';
 import { Admission, type Passwords } from './Admission';
 import { Directory, type RegistryStats, type Seat } from './Directory';
 import { fail } from './effects';
+import { LinkHealing } from './LinkHealing';
 import { reportLinks } from './LinkReports';
 import { PlanCycle } from './PlanCycle';
 import { Presence } from './Presence';
@@ -41,6 +42,7 @@ export class RoomRegistry {
   private readonly rebuild: Rebuild;
   private readonly presence: Presence;
   private readonly reachability: Reachability;
+  private readonly healing: LinkHealing;
   private readonly admission: Admission;
   private closed = false;
   private decoyHash: Promise<string> | null = null;
@@ -68,7 +70,15 @@ export class RoomRegistry {
       onEffects,
       isLive,
     });
+    this.healing = new LinkHealing({
+      clock,
+      plans: this.plans,
+      onEffects,
+      isLive,
+      backoffMs: options.linkRetryBackoffMs,
+    });
     this.presence = new Presence({
+      healing: this.healing,
       clock,
       onEffects,
       graceMs: options.graceMs,
@@ -89,6 +99,7 @@ export class RoomRegistry {
       rebuild: this.rebuild,
       proofs,
       plans: this.plans,
+      healing: this.healing,
       maxPeersPerRoom,
     });
     this.admission = new Admission({
@@ -136,7 +147,15 @@ export class RoomRegistry {
   /** Records link states; a newly failed link is routed around with a new plan. */
   reportLinks(conn: ConnId, reports: LinkReports): Outcome {
     return this.seated(conn, ({ room, peer }) =>
-      reportLinks(room, peer, reports, this.plans, this.clock.now(), this.reachability),
+      reportLinks(
+        room,
+        peer,
+        reports,
+        this.plans,
+        this.clock.now(),
+        this.reachability,
+        this.healing,
+      ),
     );
   }
 
@@ -250,6 +269,7 @@ export class RoomRegistry {
     this.rebuild.close();
     this.presence.close();
     this.reachability.close();
+    this.healing.close();
     this.directory.clear();
   }
 

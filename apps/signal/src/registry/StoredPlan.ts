@@ -19,6 +19,8 @@ export interface StoredPlan {
   graph: LinkGraph;
   /** Peers the plan routes around: they relay nothing (SPEC [P22]). */
   away: ReadonlySet<PeerId>;
+  /** Links in the graph that carry no route yet (SPEC [P22]). */
+  trial: ReadonlySet<LinkKey>;
   /** Epoch of every link in the graph. */
   epochs: ReadonlyMap<LinkKey, number>;
   /**
@@ -33,7 +35,7 @@ export interface StoredPlan {
 /** The room-wide parts of a plan, as the planner or a rebuild computes them. */
 export type RoomWidePlan = Pick<
   RoomPlan,
-  'version' | 'topology' | 'hub' | 'graph' | 'epochs' | 'away'
+  'version' | 'topology' | 'hub' | 'graph' | 'epochs' | 'away' | 'trial'
 >;
 
 /** Keeps the room-wide parts of a freshly computed plan, with its proof. */
@@ -45,14 +47,14 @@ export function storePlan(plan: RoomWidePlan, proof: string): StoredPlan {
       neighbours.map((peer) => plan.epochs.get(linkKey(self, peer)) ?? -1),
     );
   }
-  const { version, topology, hub, graph, epochs, away } = plan;
-  return { version, topology, hub, graph, away, epochs, neighbourEpochs, proof };
+  const { version, topology, hub, graph, epochs, away, trial } = plan;
+  return { version, topology, hub, graph, away, trial, epochs, neighbourEpochs, proof };
 }
 
 /** What `self` is told under a stored plan (routes are recomputed; they are cheap and pure). */
 export function planOf(plan: StoredPlan, self: PeerId): PeerPlan {
   return {
-    ...peerPlan({ ...plan, trees: routeTrees(plan.graph, plan.away) }, self),
+    ...peerPlan({ ...plan, trees: routeTrees(plan.graph, plan.away, plan.trial) }, self),
     proof: plan.proof,
   };
 }
@@ -61,7 +63,7 @@ export function planOf(plan: StoredPlan, self: PeerId): PeerPlan {
 export function carries(plan: StoredPlan | null, id: PeerId): boolean {
   if (plan === null) return false;
   if (plan.hub === id) return true;
-  for (const [origin, tree] of routeTrees(plan.graph, plan.away)) {
+  for (const [origin, tree] of routeTrees(plan.graph, plan.away, plan.trial)) {
     if (origin === id) continue;
     for (const parent of tree.values()) if (parent === id) return true;
   }

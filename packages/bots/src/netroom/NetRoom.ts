@@ -119,6 +119,33 @@ export class NetRoom {
     return 'heapUsed' in reply ? reply.heapUsed : Number.NaN;
   }
 
+  /** SIGKILLs bot `index` (its sockets close at once, as when a tab crashes). */
+  async crashBot(index: number): Promise<void> {
+    const bot = this.bots[index];
+    if (bot) await stopChild(bot.child, 'SIGKILL');
+  }
+
+  /** Cuts bot `index`'s network (nothing is closed). */
+  cut(index: number): Promise<void> {
+    return this.net.cut(this.hostOf(index));
+  }
+
+  /** Restores bot `index`'s network. */
+  restore(index: number): Promise<void> {
+    return this.net.restore(this.hostOf(index));
+  }
+
+  /** Drops `percent` % of bot `index`'s packets each way (0 ends it). */
+  loss(index: number, percent: number): Promise<void> {
+    return this.net.loss(this.hostOf(index), percent);
+  }
+
+  private hostOf(index: number): Host {
+    const host = this.net.hosts[index];
+    if (!host) throw new RangeError(`No host ${index}`);
+    return host;
+  }
+
   /** Starts bot `index` in its host and waits until it has joined. */
   async startBot(index: number): Promise<NetBot> {
     const host = this.net.hosts[index];

@@ -19,6 +19,10 @@ const bot = new Bot({
   audio: false,
   reconnectDelayMs: { min: 100, max: 1_000 },
 });
+let planAt = 0;
+bot.session.on('planChanged', () => {
+  planAt = Date.now();
+});
 const links: Record<string, string> = {};
 const linkLog: BotReport['linkLog'] = [];
 bot.session.on('linkStateChanged', (change) => {
@@ -33,7 +37,14 @@ function report(): BotReport {
     peerId: bot.session.status === 'idle' ? null : safeId(),
     status: bot.session.status,
     plan: plan
-      ? { version: plan.version, topology: plan.topology, hub: plan.hub, order: [...plan.order] }
+      ? {
+          version: plan.version,
+          topology: plan.topology,
+          hub: plan.hub,
+          order: [...plan.order],
+          paths: Object.fromEntries(plan.receive.map((r) => [r.origin, [...r.path]])),
+          receivedAt: planAt,
+        }
       : null,
     origins: bot.allStats().map((s) => ({
       origin: s.origin,

@@ -24,7 +24,16 @@ export interface OriginReport {
 export interface BotReport {
   peerId: PeerId | null;
   status: string;
-  plan: { version: number; topology: Topology; hub: PeerId | null; order: PeerId[] } | null;
+  plan: {
+    version: number;
+    topology: Topology;
+    hub: PeerId | null;
+    order: PeerId[];
+    /** The path each origin's streams take to this bot, origin first. */
+    paths: Record<PeerId, PeerId[]>;
+    /** Wall-clock time (ms) this version arrived. */
+    receivedAt: number;
+  } | null;
   origins: OriginReport[];
   peerConnectionsCreated: number;
   openPeerConnections: number;

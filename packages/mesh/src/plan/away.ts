@@ -1,4 +1,5 @@
 import type { PeerId, Topology } from '@meshwork/protocol';
+import { graphOf } from './edgeSet';
 import { linkKey } from './linkKey';
 import type { LinkGraph, LinkKey } from './types';
 
@@ -35,17 +36,5 @@ export function attachAway(
       if (after !== undefined && after !== before) add(id, after);
     }
   }
-  const neighbours = new Map<PeerId, PeerId[]>(order.map((id) => [id, []]));
-  const edges: Array<readonly [PeerId, PeerId]> = [];
-  for (let i = 0; i < order.length; i++) {
-    for (let j = i + 1; j < order.length; j++) {
-      const a = order[i] as PeerId;
-      const b = order[j] as PeerId;
-      if (!keys.has(linkKey(a, b))) continue;
-      edges.push([a, b]);
-      neighbours.get(a)?.push(b);
-      neighbours.get(b)?.push(a);
-    }
-  }
-  return { order: [...order], adjacency: neighbours, edges };
+  return graphOf(order, keys);
 }

@@ -24,6 +24,11 @@ export interface PlanInput {
    * their links down): never the hub, never a relay, attached as leaves ([R15]).
    */
   away?: ReadonlySet<PeerId>;
+  /**
+   * Failed links being retried ([R16]): in the graph where the topology wants them, so both ends
+   * connect them, but carrying no route until they are reported up.
+   */
+  trialLinks?: ReadonlySet<LinkKey>;
 }
 
 /** An undirected link graph over peers in join order. */
@@ -47,6 +52,8 @@ export interface RoomPlan {
   graph: LinkGraph;
   /** Peers routed around as away ([R15]); empty when nobody is, or everybody. */
   away: ReadonlySet<PeerId>;
+  /** Links in the graph that carry no route yet ([R16]). */
+  trial: ReadonlySet<LinkKey>;
   /** Per origin, its shortest-path tree. */
   trees: ReadonlyMap<PeerId, RouteTree>;
   /** Epoch (plan version of its current life) of every link in the graph. */
