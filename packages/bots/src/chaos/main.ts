@@ -1,6 +1,8 @@
 import { CHAOS_USAGE, parseChaosArgs } from './chaosArgs';
 import { type ChaosRow, runChaos } from './runChaos';
 
+/** The CLI's output: one line each (a CLI prints; it has no logger). */
+const out = (line: string) => process.stdout.write(`${line}\n`);
 const fmt = (ms: number | null) => (ms === null ? '-' : `${(ms / 1000).toFixed(2)} s`);
 
 /** One table row. */
@@ -24,18 +26,18 @@ export async function chaosMain(argv: string[]): Promise<number> {
     process.stderr.write('chaos: needs root (it makes network namespaces with ip netns)\n');
     return 2;
   }
-  console.info(`chaos: ${args.bots} bots, ${args.durationMs / 1000} s, seed ${args.seed}`);
-  console.info('| at | fault | detection | media back | longest gap | invariants |');
-  console.info('| --- | --- | --- | --- | --- | --- |');
+  out(`chaos: ${args.bots} bots, ${args.durationMs / 1000} s, seed ${args.seed}`);
+  out('| at | fault | detection | media back | longest gap | invariants |');
+  out('| --- | --- | --- | --- | --- | --- |');
   const result = await runChaos({
     bots: args.bots,
     durationMs: args.durationMs,
     seed: args.seed,
     mediaBoundMs: args.boundMs,
-    onRow: (row) => console.info(formatRow(row)),
+    onRow: (row) => out(formatRow(row)),
   });
   for (const v of result.violations) console.error(`BROKEN ${v.invariant}: ${v.detail}`);
-  console.info(
+  out(
     `chaos: ${result.rows.length} faults, ${result.violations.length} broken invariants (seed ${args.seed})`,
   );
   return result.ok ? 0 : 1;
