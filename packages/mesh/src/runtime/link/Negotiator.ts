@@ -15,7 +15,7 @@ export interface NegotiatorOptions {
   /** This end's manifest now; every description carries it. */
   localManifest(): ManifestEntry[];
   /** A remote description and its manifest were applied (and its early candidates added). */
-  remoteApplied(manifest: readonly ManifestEntry[]): void;
+  remoteApplied(manifest: readonly ManifestEntry[], type: 'offer' | 'answer'): void;
   /** Negotiation began: the link is connecting. */
   started(): void;
   /** A signal for the far end. */
@@ -161,7 +161,7 @@ export class Negotiator {
     }
     if (this.closed) return;
     for (const init of this.pendingCandidates.splice(0)) await this.addCandidate(init);
-    this.options.remoteApplied(signal.manifest);
+    this.options.remoteApplied(signal.manifest, description.type);
     if (description.type === 'offer') {
       await setLocalDescription(this.pc, false, this.logger);
       this.sendDescription();

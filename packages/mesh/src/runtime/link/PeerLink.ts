@@ -130,14 +130,18 @@ export class PeerLink {
       polite: this.polite,
       logger: this.logger,
       localManifest: () => this.slots.manifest(),
-      remoteApplied: (manifest) => {
+      remoteApplied: (manifest, type) => {
         this.incomingTracks.apply(manifest);
         this.firstFrames.resume();
+        if (type === 'answer') this.slots.answered();
       },
       started: () => {
         if (this.currentStatus === 'new') this.setStatus('connecting');
       },
-      signal: (signal) => this.emitter.emit('signalProduced', signal),
+      signal: (signal) => {
+        if (signal.type === 'description') this.slots.described(signal.description.type);
+        this.emitter.emit('signalProduced', signal);
+      },
       raise: (code, message) => this.raise(code, message),
     });
     this.offConnectionState = listen(pc, 'connectionstatechange', () => this.onConnectionState());
