@@ -142,7 +142,7 @@ describe('loadConfig', () => {
 
 describe('loadConfig: several nodes', () => {
   const secret = 'a-shared-resume-secret-0123';
-  it('[P22] REDIS_URL turns the cluster on, with the default lease', () => {
+  it('[P23] REDIS_URL turns the cluster on, with the default lease', () => {
     expect(loadConfig({}).cluster).toBeNull();
     expect(
       loadConfig({ REDIS_URL: 'redis://10.0.0.9:6379', RESUME_SECRET: secret }).cluster,
@@ -153,7 +153,7 @@ describe('loadConfig: several nodes', () => {
     ).toBe(2000);
   });
 
-  it('[P22] a cluster node needs RESUME_SECRET, a redis URL and a sane lease', () => {
+  it('[P23] a cluster node needs RESUME_SECRET, a redis URL and a sane lease', () => {
     expect(configError({ REDIS_URL: 'redis://r:6379' })).toMatchObject({
       variable: 'RESUME_SECRET',
     });

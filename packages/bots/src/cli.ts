@@ -8,6 +8,11 @@ import { createConsoleLogger } from './consoleLogger';
 /** How often each bot logs what it receives. */
 const REPORT_INTERVAL_MS = 5_000;
 
+if (process.argv[2] === 'chaos') {
+  const { chaosMain } = await import('./chaos/main');
+  process.exit(await chaosMain(process.argv.slice(3)));
+}
+
 const args = parseCliArgs(process.argv.slice(2));
 if (args.kind === 'help') {
   process.stdout.write(USAGE);

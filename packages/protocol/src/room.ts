@@ -27,7 +27,7 @@ export const PeerInfoSchema = z.object({
 export type PeerInfo = z.output<typeof PeerInfoSchema>;
 
 /** States a peer reports for one of its links. */
-export const LinkStateSchema = z.enum(['connecting', 'connected', 'failed']);
+export const LinkStateSchema = z.enum(['connecting', 'connected', 'disconnected', 'failed']);
 /** State of one link as its peers report it. */
 export type LinkState = z.infer<typeof LinkStateSchema>;
 

@@ -1,4 +1,4 @@
-// [P22] Several signal nodes on one real Redis: rooms spread over nodes, leases, forwarding,
+// [P23] Several signal nodes on one real Redis: rooms spread over nodes, leases, forwarding,
 // trust rules across nodes, Redis going away and coming back.
 import { until } from '@meshwork/kit';
 import type { PeerPlan, RelayedSignal } from '@meshwork/protocol';
@@ -29,8 +29,8 @@ async function commitAll(peers: Peer[], version: number): Promise<void> {
   await Promise.all(peers.map((p) => p.events.waitFor('planCommitted', isVersion(version))));
 }
 
-describe('[P22] several nodes on one Redis', { timeout: 60_000 }, () => {
-  it('[P22] one room spread over three nodes: joins, plans, relay with `from` stamped, a live switch', async () => {
+describe('[P23] several nodes on one Redis', { timeout: 60_000 }, () => {
+  it('[P23] one room spread over three nodes: joins, plans, relay with `from` stamped, a live switch', async () => {
     const nodes = await stack.nodes(3);
     const [a, b, c] = await Promise.all(nodes.map((n) => stack.peer(n)));
     if (!a || !b || !c) throw new Error('three peers');
@@ -89,7 +89,7 @@ describe('[P22] several nodes on one Redis', { timeout: 60_000 }, () => {
     if (owner !== 1) expect(forwards?.values.length).toBeGreaterThan(0);
   });
 
-  it('[P22][P4] trust across nodes: no signal to an unlinked peer on another node, nor into another room', async () => {
+  it('[P23][P4] trust across nodes: no signal to an unlinked peer on another node, nor into another room', async () => {
     const nodes = await stack.nodes(2);
     const [n1, n2] = nodes;
     if (!n1 || !n2) throw new Error('two nodes');
@@ -140,7 +140,7 @@ describe('[P22] several nodes on one Redis', { timeout: 60_000 }, () => {
     await disconnected(leaf1);
   });
 
-  it('[P22][P9] a peer whose socket dropped resumes through another node, at the same owner', async () => {
+  it('[P23][P9] a peer whose socket dropped resumes through another node, at the same owner', async () => {
     const [n1, n2, n3] = await stack.nodes(3);
     if (!n1 || !n2 || !n3) throw new Error('three nodes');
     const a = await stack.peer(n1);
@@ -166,7 +166,7 @@ describe('[P22] several nodes on one Redis', { timeout: 60_000 }, () => {
     expect(await a.events.waitFor<RelayedSignal>('signal')).toMatchObject({ from: rb.selfId });
   });
 
-  it('[P22] a node that stops loses no room: its peers resume on another node with the same id and a higher version', async () => {
+  it('[P23] a node that stops loses no room: its peers resume on another node with the same id and a higher version', async () => {
     const [n1, n2] = await stack.nodes(2);
     if (!n1 || !n2) throw new Error('two nodes');
     const a = await stack.peer(n1);
@@ -208,7 +208,7 @@ describe('[P22] several nodes on one Redis', { timeout: 60_000 }, () => {
     expect(n2.signal.cluster?.health().ownedRooms).toBe(1);
   });
 
-  it('[P22] a node whose RESUME_SECRET differs from the cluster’s refuses to start', async () => {
+  it('[P23] a node whose RESUME_SECRET differs from the cluster’s refuses to start', async () => {
     await stack.nodes(1);
     const [odd] = await stack.nodes(0);
     expect(odd).toBeUndefined();
@@ -217,7 +217,7 @@ describe('[P22] several nodes on one Redis', { timeout: 60_000 }, () => {
     await expect(wrong).rejects.toThrow(/RESUME_SECRET and HUB_SECRET must be the same/);
   });
 
-  it('[P22] without Redis a node refuses joins with ERR_CLUSTER_UNAVAILABLE and says so; when Redis is back, rooms go on', async () => {
+  it('[P23] without Redis a node refuses joins with ERR_CLUSTER_UNAVAILABLE and says so; when Redis is back, rooms go on', async () => {
     const [n1, n2] = await stack.nodes(2);
     if (!n1 || !n2) throw new Error('two nodes');
     const a = await stack.peer(n1);

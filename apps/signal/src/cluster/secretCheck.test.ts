@@ -3,7 +3,7 @@ import { secretsDigest } from './secretCheck';
 
 describe('secretsDigest', () => {
   const resumeSecret = 'resume-secret-0123456789';
-  it('[P22] is the same for the same secrets and differs when either differs', () => {
+  it('[P23] is the same for the same secrets and differs when either differs', () => {
     const digest = secretsDigest({ resumeSecret, hubSecret: null });
     expect(secretsDigest({ resumeSecret, hubSecret: null })).toBe(digest);
     expect(secretsDigest({ resumeSecret: `${resumeSecret}x`, hubSecret: null })).not.toBe(digest);
@@ -13,7 +13,7 @@ describe('secretsDigest', () => {
     expect(secretsDigest({ resumeSecret, hubSecret: 'unset' })).not.toBe(digest);
   });
 
-  it('[P22] never contains a secret', () => {
+  it('[P23] never contains a secret', () => {
     const digest = secretsDigest({ resumeSecret, hubSecret: 'hub-secret-0123456789' });
     expect(digest).not.toContain(resumeSecret);
     expect(digest).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -1,6 +1,8 @@
 import { type LinkKey, linkKey } from '@meshwork/mesh/plan';
 import { linksChanged } from './effects';
+import type { LinkHealing } from './LinkHealing';
 import type { PlanCycle } from './PlanCycle';
+import type { Reachability } from './Reachability';
 import type { PeerState, RoomState } from './Room';
 import { linkedAtAll } from './StoredPlan';
 import type { LinkReports, Outcome } from './types';
@@ -29,8 +31,11 @@ export function reportLinks(
   reports: LinkReports,
   plans: PlanCycle,
   now: number,
+  reachability: Reachability,
+  healing: LinkHealing,
 ): Outcome {
   let failedNow = false;
+  let healedNow = false;
   // Each touched link as it stood before this batch, so a change undone within it is none.
   const before = new Map<LinkKey, ReturnType<typeof shownLink>>();
   for (const report of reports) {
@@ -40,9 +45,13 @@ export function reportLinks(
     const key = linkKey(peer.id, report.peer);
     if (!before.has(key)) before.set(key, shownLink(room, key));
     room.reports.set(key, { state: report.state, rttMs: report.rttMs ?? null });
+    markDown(room, key, peer, report.state === 'disconnected');
     if (report.state === 'failed' && !room.failedLinks.has(key)) {
       room.failedLinks.add(key);
+      healing.failed(room, key);
       failedNow = true;
+    } else if (report.state === 'connected' && healing.connected(room, key)) {
+      healedNow = true;
     }
   }
   for (const [key, shown] of before) {
@@ -52,5 +61,18 @@ export function reportLinks(
   }
   if (room.rttDirty && now - room.linksSentAt >= RTT_BROADCAST_MS) room.linksDirty = true;
   if (room.linksDirty || failedNow) room.linksSentAt = now;
-  return { ok: true, effects: failedNow ? plans.replan(room) : linksChanged(room, null) };
+  const effects = failedNow || healedNow ? plans.replan(room) : linksChanged(room, null);
+  effects.push(...reachability.review(room));
+  return { ok: true, effects };
+}
+
+/** Notes whether `peer` is one of the ends that report the link down (SPEC [P22]). */
+function markDown(room: RoomState, key: LinkKey, peer: PeerState, down: boolean): void {
+  const by = room.downBy.get(key);
+  if (down) {
+    if (by) by.add(peer.id);
+    else room.downBy.set(key, new Set([peer.id]));
+  } else if (by?.delete(peer.id) && by.size === 0) {
+    room.downBy.delete(key);
+  }
 }

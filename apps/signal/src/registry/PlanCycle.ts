@@ -5,7 +5,7 @@ import { emit, fail, linksChanged, toOthers } from './effects';
 import { chooseHub } from './hubChoice';
 import type { PlanProofs } from './planProof';
 import { rebuildPlan } from './Rebuild';
-import type { PeerState, PlanCause, RoomState } from './Room';
+import { awayPeers, type PeerState, type PlanCause, type RoomState } from './Room';
 import { latestPlan, type RoomWidePlan, sameEdges, storePlan } from './StoredPlan';
 import type { Effect, Outcome, RegistryHooks } from './types';
 
@@ -126,7 +126,10 @@ export class PlanCycle {
    */
   settle(room: RoomState): Effect[] {
     if (room.pending === null || room.rebuild !== null) return [];
-    const waiting = room.peers.some((p) => p.conn !== null && !room.ready.has(p.id));
+    // A peer reported unreachable cannot confirm: waiting for it would hold the room to the deadline.
+    const waiting = room.peers.some(
+      (p) => p.conn !== null && !room.unreachable.has(p.id) && !room.ready.has(p.id),
+    );
     return waiting ? [] : this.commit(room);
   }
 
@@ -157,10 +160,20 @@ export class PlanCycle {
         peers: room.peers.map((p) => ({ id: p.id, joinedAt: p.joinedAt, capacity: p.capacity })),
         hubPreference: chooseHub(room),
         failedLinks: room.failedLinks,
+        away: awayPeers(room),
+        trialLinks: room.trialLinks,
       },
       version,
       prevEpochs,
     );
+    room.plannedAway = new Set(plan.away);
+    // A trial link the topology no longer wants is not retried any more: it is failed again.
+    for (const key of room.trialLinks) {
+      if (!plan.trial.has(key)) {
+        room.trialLinks.delete(key);
+        room.failedLinks.add(key);
+      }
+    }
     const peers = new Map<PeerId, PeerPlan>();
     for (const [id, p] of plan.peers) peers.set(id, { ...p, proof });
     return { wide: plan as RoomWidePlan, peers };

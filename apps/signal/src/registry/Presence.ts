@@ -3,10 +3,12 @@ import { parseLinkKey } from '@meshwork/mesh/plan';
 import type { LeaveReason, PeerId } from '@meshwork/protocol';
 import type { Directory } from './Directory';
 import { emit, toOthers } from './effects';
+import type { LinkHealing } from './LinkHealing';
 import type { PlanCycle } from './PlanCycle';
 import type { Rebuild } from './Rebuild';
 import { ensureHost, settingsChanged } from './Roles';
 import { type PeerState, type RoomState, removeFromRoom } from './Room';
+import { carries, latestPlan } from './StoredPlan';
 import type { ConnId, Effect } from './types';
 import { peerInfo } from './views';
 
@@ -20,6 +22,7 @@ export interface PresenceDeps {
   directory: Directory;
   plans: PlanCycle;
   rebuild: Rebuild;
+  healing: LinkHealing;
 }
 
 /**
@@ -43,7 +46,14 @@ export class Presence {
     if (this.deps.graceMs <= 0) return this.remove(room, peer, 'timeout');
     this.hold(room, peer);
     const effects = toOthers(room, peer.id, (c) => emit(c, 'peerUpdated', peerInfo(peer)));
-    effects.push(...this.deps.plans.settle(room));
+    // Routed around at once (SPEC [P22]): it keeps its identity, but relays nothing meanwhile.
+    // A rebuilding room plans only from its resumers' hints, so it just settles.
+    // A peer that carries nobody's media changes nothing by going: the plan stands.
+    if (room.rebuild === null && carries(latestPlan(room), peer.id)) {
+      effects.push(...this.deps.plans.replan(room));
+    } else {
+      effects.push(...this.deps.plans.settle(room));
+    }
     return effects;
   }
 
@@ -108,12 +118,17 @@ export class Presence {
       ...room.reports.keys(),
       ...room.failedLinks,
       ...room.epochOverrides.keys(),
+      ...room.downBy.keys(),
+      ...room.trialLinks,
     ]) {
       if (!parseLinkKey(key).includes(id)) continue;
       room.reports.delete(key);
       // A failed link the plan routed around is listed on its own: dropping it changes the list.
       if (room.failedLinks.delete(key)) room.linksDirty = true;
       room.epochOverrides.delete(key);
+      room.downBy.delete(key);
+      room.trialLinks.delete(key);
+      this.deps.healing.forget(key);
     }
   }
 }

@@ -54,7 +54,16 @@ export function rebuildPlan(room: RoomState, state: RebuildState, version: numbe
       : room.hubPreference !== null && rank.has(room.hubPreference)
         ? room.hubPreference
         : mostLinked(order, adjacency);
-  return { version, topology: room.topology, hub, graph: { order, adjacency, edges }, epochs };
+  const graph = { order, adjacency, edges };
+  return {
+    version,
+    topology: room.topology,
+    hub,
+    graph,
+    epochs,
+    away: new Set<PeerId>(),
+    trial: new Set<LinkKey>(),
+  };
 }
 
 function mostLinked(order: readonly PeerId[], adjacency: Map<PeerId, PeerId[]>): PeerId | null {

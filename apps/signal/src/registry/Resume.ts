@@ -1,9 +1,11 @@
 import type { Directory } from './Directory';
 import { emit, fail, toOthers } from './effects';
+import type { LinkHealing } from './LinkHealing';
+import type { PlanCycle } from './PlanCycle';
 import type { Presence } from './Presence';
 import type { PlanProofs } from './planProof';
 import type { Rebuild } from './Rebuild';
-import type { PeerState, RoomState } from './Room';
+import { awayPeers, type PeerState, type RoomState } from './Room';
 import type { Effect, Joined, JoinInput, Outcome, ResumeRequest } from './types';
 import { joinedView, peerInfo } from './views';
 
@@ -16,6 +18,8 @@ export interface ResumeDeps {
   presence: Presence;
   rebuild: Rebuild;
   proofs: PlanProofs;
+  plans: PlanCycle;
+  healing: LinkHealing;
   maxPeersPerRoom: number;
 }
 
@@ -50,6 +54,18 @@ export class Resume {
       effects.push(emit(input.conn, 'planCommitted', { version: room.committed.version }));
     }
     const view = joinedView(room, peer, this.deps.maxPeersPerRoom);
+    // Back from away (SPEC [P22]): planned as a full member again, right after the ack, with
+    // its failed links retried at once (a retry replans too).
+    const retried = room.rebuild === null ? this.deps.healing.resumed(room, peer.id) : [];
+    effects.push(...retried);
+    if (
+      retried.length === 0 &&
+      room.rebuild === null &&
+      room.plannedAway.has(peer.id) &&
+      !awayPeers(room).has(peer.id)
+    ) {
+      effects.push(...this.deps.plans.replan(room));
+    }
     return { ok: true, effects, ...view, resumed: true };
   }
 

@@ -101,6 +101,14 @@ export interface RoomState {
   epochOverrides: Map<LinkKey, number | null>;
   /** Present while a room rebuilt after a restart waits for the peers its resumers named. */
   rebuild: RebuildState | null;
+  /** Per link, the ends that last reported it `disconnected` (SPEC [P22]). */
+  downBy: Map<LinkKey, Set<PeerId>>;
+  /** Peers with a socket whose neighbours' reports say they cannot be reached (SPEC [P22]). */
+  unreachable: Set<PeerId>;
+  /** The peers the latest plan routed around as away (SPEC [P22]). */
+  plannedAway: Set<PeerId>;
+  /** Failed links being retried: planned, but carrying no route until reported up (SPEC [P22]). */
+  trialLinks: Set<LinkKey>;
 }
 
 /** An empty room; one created with a password lets only its host steer (SPEC [P15]). */
@@ -129,6 +137,10 @@ export function newRoom(id: string, passwordHash: string | null): RoomState {
     settingsPlanAt: Number.NEGATIVE_INFINITY,
     epochOverrides: new Map(),
     rebuild: null,
+    downBy: new Map(),
+    unreachable: new Set(),
+    plannedAway: new Set(),
+    trialLinks: new Set(),
   };
 }
 
@@ -146,4 +158,13 @@ export function insertPeer(room: RoomState, peer: PeerState): void {
 export function removeFromRoom(room: RoomState, peer: PeerState): void {
   room.peers = room.peers.filter((p) => p !== peer);
   room.byId.delete(peer.id);
+  room.unreachable.delete(peer.id);
+  room.plannedAway.delete(peer.id);
+}
+
+/** Peers the next plan routes around (SPEC [P22]): no socket, or reported unreachable. */
+export function awayPeers(room: RoomState): Set<PeerId> {
+  return new Set(
+    room.peers.filter((p) => p.conn === null || room.unreachable.has(p.id)).map((p) => p.id),
+  );
 }

@@ -3,11 +3,13 @@ import type { PeerId, Topology, UpdateRoomRequest } from '@meshwork/protocol';
 import { Admission, type Passwords } from './Admission';
 import { Directory, type RegistryStats, type Seat } from './Directory';
 import { fail } from './effects';
+import { LinkHealing } from './LinkHealing';
 import { reportLinks } from './LinkReports';
 import { PlanCycle } from './PlanCycle';
 import { Presence } from './Presence';
 import { hashPassword, verifyPassword } from './password';
 import { createPlanProofs } from './planProof';
+import { LINK_DOWN_CONFIRM_MS, Reachability } from './Reachability';
 import { Rebuild } from './Rebuild';
 import { Resume } from './Resume';
 import { applyRoomUpdate, isHost, removalNotice, transferHost } from './Roles';
@@ -39,6 +41,8 @@ export class RoomRegistry {
   private readonly plans: PlanCycle;
   private readonly rebuild: Rebuild;
   private readonly presence: Presence;
+  private readonly reachability: Reachability;
+  private readonly healing: LinkHealing;
   private readonly admission: Admission;
   private closed = false;
   private decoyHash: Promise<string> | null = null;
@@ -66,7 +70,15 @@ export class RoomRegistry {
       onEffects,
       isLive,
     });
+    this.healing = new LinkHealing({
+      clock,
+      plans: this.plans,
+      onEffects,
+      isLive,
+      backoffMs: options.linkRetryBackoffMs,
+    });
     this.presence = new Presence({
+      healing: this.healing,
       clock,
       onEffects,
       graceMs: options.graceMs,
@@ -74,11 +86,20 @@ export class RoomRegistry {
       plans: this.plans,
       rebuild: this.rebuild,
     });
+    this.reachability = new Reachability({
+      clock,
+      confirmMs: options.linkDownConfirmMs ?? LINK_DOWN_CONFIRM_MS,
+      plans: this.plans,
+      onEffects,
+      isLive,
+    });
     const resume = new Resume({
       directory,
       presence: this.presence,
       rebuild: this.rebuild,
       proofs,
+      plans: this.plans,
+      healing: this.healing,
       maxPeersPerRoom,
     });
     this.admission = new Admission({
@@ -127,7 +148,15 @@ export class RoomRegistry {
   /** Records link states; a newly failed link is routed around with a new plan. */
   reportLinks(conn: ConnId, reports: LinkReports): Outcome {
     return this.seated(conn, ({ room, peer }) =>
-      reportLinks(room, peer, reports, this.plans, this.clock.now()),
+      reportLinks(
+        room,
+        peer,
+        reports,
+        this.plans,
+        this.clock.now(),
+        this.reachability,
+        this.healing,
+      ),
     );
   }
 
@@ -260,6 +289,8 @@ export class RoomRegistry {
     this.plans.close();
     this.rebuild.close();
     this.presence.close();
+    this.reachability.close();
+    this.healing.close();
     this.directory.clear();
   }
 

@@ -17,6 +17,10 @@ export interface StoredPlan {
   topology: Topology;
   hub: PeerId | null;
   graph: LinkGraph;
+  /** Peers the plan routes around: they relay nothing (SPEC [P22]). */
+  away: ReadonlySet<PeerId>;
+  /** Links in the graph that carry no route yet (SPEC [P22]). */
+  trial: ReadonlySet<LinkKey>;
   /** Epoch of every link in the graph. */
   epochs: ReadonlyMap<LinkKey, number>;
   /**
@@ -29,7 +33,10 @@ export interface StoredPlan {
 }
 
 /** The room-wide parts of a plan, as the planner or a rebuild computes them. */
-export type RoomWidePlan = Pick<RoomPlan, 'version' | 'topology' | 'hub' | 'graph' | 'epochs'>;
+export type RoomWidePlan = Pick<
+  RoomPlan,
+  'version' | 'topology' | 'hub' | 'graph' | 'epochs' | 'away' | 'trial'
+>;
 
 /** Keeps the room-wide parts of a freshly computed plan, with its proof. */
 export function storePlan(plan: RoomWidePlan, proof: string): StoredPlan {
@@ -40,13 +47,27 @@ export function storePlan(plan: RoomWidePlan, proof: string): StoredPlan {
       neighbours.map((peer) => plan.epochs.get(linkKey(self, peer)) ?? -1),
     );
   }
-  const { version, topology, hub, graph, epochs } = plan;
-  return { version, topology, hub, graph, epochs, neighbourEpochs, proof };
+  const { version, topology, hub, graph, epochs, away, trial } = plan;
+  return { version, topology, hub, graph, away, trial, epochs, neighbourEpochs, proof };
 }
 
 /** What `self` is told under a stored plan (routes are recomputed; they are cheap and pure). */
 export function planOf(plan: StoredPlan, self: PeerId): PeerPlan {
-  return { ...peerPlan({ ...plan, trees: routeTrees(plan.graph) }, self), proof: plan.proof };
+  return {
+    ...peerPlan({ ...plan, trees: routeTrees(plan.graph, plan.away, plan.trial) }, self),
+    proof: plan.proof,
+  };
+}
+
+/** Whether `id` is the plan's hub or relays some other origin's streams under it (SPEC [P22]). */
+export function carries(plan: StoredPlan | null, id: PeerId): boolean {
+  if (plan === null) return false;
+  if (plan.hub === id) return true;
+  for (const [origin, tree] of routeTrees(plan.graph, plan.away, plan.trial)) {
+    if (origin === id) continue;
+    for (const parent of tree.values()) if (parent === id) return true;
+  }
+  return false;
 }
 
 /** A room's two plan slots (a `RoomState` is one): the committed plan and the one in flight. */

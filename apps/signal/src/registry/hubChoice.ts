@@ -1,5 +1,6 @@
 import type { PeerId } from '@meshwork/protocol';
-import type { PeerState, RoomState } from './Room';
+import { awayPeers, type PeerState, type RoomState } from './Room';
+import { latestPlan } from './StoredPlan';
 
 /**
  * The hub the planner is told to use (SPEC [P17]). A person's choice (`setHub`) comes first;
@@ -10,6 +11,12 @@ import type { PeerState, RoomState } from './Room';
 export function chooseHub(room: RoomState): PeerId | null {
   if (room.hubPreference !== null && room.byId.has(room.hubPreference)) return room.hubPreference;
   const hubs = room.peers.filter((p) => p.hubVerified && p.capacity.deviceClass === 'server');
+  // A hub that took over from an away one keeps the role when that one is back (SPEC [P22]).
+  const current = latestPlan(room)?.hub ?? null;
+  const away = awayPeers(room);
+  if (hubs.length === 0 && current !== null && room.byId.has(current) && !away.has(current)) {
+    return current;
+  }
   const pool = hubs.length > 0 ? hubs : room.peers;
   const first = pool[0];
   if (first === undefined) return null;

@@ -105,6 +105,10 @@ export interface RegistryOptions {
   graceMs: number;
   /** How long a prepared plan waits for every connected peer's `planReady`. */
   commitDeadlineMs: number;
+  /** How long neighbours' reports must point at a peer before it is routed around (SPEC [P22]). */
+  linkDownConfirmMs?: number;
+  /** Backoff of failed-link retries (SPEC [P22]); `LINK_RETRY_BACKOFF_MS` by default. */
+  linkRetryBackoffMs?: readonly number[] | undefined;
   /** Receives effects produced by timers (deadline commits, grace expiry). */
   onEffects: (effects: Effect[]) => void;
   hooks?: RegistryHooks;

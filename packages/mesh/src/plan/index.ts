@@ -1,5 +1,6 @@
 // Public surface of the pure planner. Implementations live one concept per file beside this.
 
+export { attachAway } from './away';
 export { nextEpochs } from './epochs';
 export { buildLinkGraph } from './graph';
 export { electHub } from './hub';

@@ -1,4 +1,6 @@
 import type { PeerId, PeerPlan } from '@meshwork/protocol';
+import { attachAway } from './away';
+import { graphOf, keysOfGraph } from './edgeSet';
 import { nextEpochs } from './epochs';
 import { buildLinkGraph } from './graph';
 import { electHub } from './hub';
@@ -13,12 +15,42 @@ export function computeRoomPlan(
   prevEpochs: ReadonlyMap<LinkKey, number>,
 ): RoomPlan {
   const order = input.peers.map((p) => p.id);
+  const away = new Set(order.filter((id) => input.away?.has(id)));
+  // With nobody present there is nobody to route around: plan everyone as usual.
+  const routedAround = away.size > 0 && away.size < order.length;
+  const candidates = routedAround ? input.peers.filter((p) => !away.has(p.id)) : input.peers;
   // Only a star has a hub; electing one elsewhere would leak a meaningless choice to the UI.
-  const hub = input.topology === 'star' ? electHub(input.peers, input.hubPreference) : null;
-  const graph = buildLinkGraph(input.topology, order, hub, input.failedLinks);
-  const trees = routeTrees(graph);
+  const hub = input.topology === 'star' ? electHub(candidates, input.hubPreference) : null;
+  const present = candidates.map((p) => p.id);
+  const trialAsked = input.trialLinks ?? new Set<LinkKey>();
+  // Routes are planned as if trial links were still failed; the trial links the topology wants
+  // are then added to the graph, so they connect without carrying anything yet ([R16]).
+  const unusable =
+    trialAsked.size > 0 ? new Set([...input.failedLinks, ...trialAsked]) : input.failedLinks;
+  const build = (failed: ReadonlySet<LinkKey>) => {
+    const core = buildLinkGraph(input.topology, present, hub, failed);
+    return routedAround ? attachAway(core, input.topology, order, away, hub, failed) : core;
+  };
+  let graph = build(unusable);
+  let trial: ReadonlySet<LinkKey> = new Set();
+  if (trialAsked.size > 0) {
+    const wanted = keysOfGraph(build(input.failedLinks));
+    trial = new Set([...trialAsked].filter((k) => wanted.has(k)));
+    if (trial.size > 0) graph = graphOf(order, new Set([...keysOfGraph(graph), ...trial]));
+  }
+  const leaves: ReadonlySet<PeerId> = routedAround ? away : new Set();
+  const trees = routeTrees(graph, leaves, trial);
   const epochs = nextEpochs(prevEpochs, graph, version);
-  const room = { version, topology: input.topology, hub, graph, trees, epochs };
+  const room = {
+    version,
+    topology: input.topology,
+    hub,
+    graph,
+    away: leaves,
+    trial,
+    trees,
+    epochs,
+  };
   const peers = new Map<PeerId, PeerPlan>(order.map((id) => [id, peerPlan(room, id)]));
   return { ...room, peers };
 }

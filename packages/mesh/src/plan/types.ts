@@ -19,6 +19,16 @@ export interface PlanInput {
   hubPreference: PeerId | null;
   /** Links reported failed; removed from the graph (and bridged if that splits it). */
   failedLinks: ReadonlySet<LinkKey>;
+  /**
+   * Peers that are in the room but cannot be reached now (socket gone, or neighbours report
+   * their links down): never the hub, never a relay, attached as leaves ([R15]).
+   */
+  away?: ReadonlySet<PeerId>;
+  /**
+   * Failed links being retried ([R16]): in the graph where the topology wants them, so both ends
+   * connect them, but carrying no route until they are reported up.
+   */
+  trialLinks?: ReadonlySet<LinkKey>;
 }
 
 /** An undirected link graph over peers in join order. */
@@ -40,6 +50,10 @@ export interface RoomPlan {
   topology: Topology;
   hub: PeerId | null;
   graph: LinkGraph;
+  /** Peers routed around as away ([R15]); empty when nobody is, or everybody. */
+  away: ReadonlySet<PeerId>;
+  /** Links in the graph that carry no route yet ([R16]). */
+  trial: ReadonlySet<LinkKey>;
   /** Per origin, its shortest-path tree. */
   trees: ReadonlyMap<PeerId, RouteTree>;
   /** Epoch (plan version of its current life) of every link in the graph. */

@@ -16,7 +16,14 @@ export type CreatePeerConnection = (config: RTCConfiguration) => RTCPeerConnecti
 export type CreateMediaStream = (tracks: MediaStreamTrack[]) => MediaStream;
 
 /** Lifecycle of one link, changed in one place. */
-export type LinkStatus = 'new' | 'connecting' | 'connected' | 'restarting' | 'failed' | 'closed';
+export type LinkStatus =
+  | 'new'
+  | 'connecting'
+  | 'connected'
+  | 'disconnected'
+  | 'restarting'
+  | 'failed'
+  | 'closed';
 
 /** Identity of a stream in the room: who captured it and which of their streams it is. */
 export interface StreamIdentity {

@@ -28,7 +28,8 @@ export function Tile({ tile }: { tile: TileModel }) {
   };
   const route = tile.self ? null : routeText(tile.route, nameOf);
   const via = tile.route && tile.route.path.length >= 2 ? (tile.route.path.at(-2) ?? null) : null;
-  const showVideo = tile.stream !== null && tile.media.video;
+  // A person the server cannot reach shows reconnecting, not their last frame frozen ([P22]).
+  const showVideo = tile.stream !== null && tile.media.video && tile.connected;
   const pinLabel = `${pinned ? 'Unpin' : 'Pin'} ${tile.name}`;
 
   return (

@@ -45,6 +45,33 @@ describe('TileGrid and Tile', () => {
     ).toBeInTheDocument();
   });
 
+  it('[P22] a person the server cannot reach shows reconnecting, not their last frame', async () => {
+    const { session } = await setup();
+    act(() => {
+      session.emit('remoteStreamChanged', {
+        origin: ids.ana,
+        key: 'cam',
+        stream: fakeStream([fakeTrack('video')]),
+        route: { path: [ids.ana, ids.me], hops: 1 },
+      });
+    });
+    const ana = () => screen.getByRole('figure', { name: 'Ana' });
+    expect(ana().querySelector('video')?.className).not.toContain('tile-video-hidden');
+    expect(within(ana()).queryByText('Reconnecting…')).toBeNull();
+    act(() => {
+      session.emit(
+        'roomChanged',
+        roomView([
+          peer(ids.me, 'Me', 1),
+          peer(ids.ana, 'Ana', 2, { connected: false }),
+          peer(ids.bo, 'Bo', 3, { media: { audio: false, video: true, screen: false } }),
+        ]),
+      );
+    });
+    expect(within(ana()).getByText('Reconnecting…')).toBeInTheDocument();
+    expect(ana().querySelector('video')?.className).toContain('tile-video-hidden');
+  });
+
   it('labels the route the video takes: direct, via a relay, or a hop count', async () => {
     const { session } = await setup();
     act(() => {

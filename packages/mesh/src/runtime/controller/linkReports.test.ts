@@ -9,11 +9,17 @@ describe('link reports', () => {
   it.each([
     ['new', 'connecting'],
     ['connecting', 'connecting'],
-    ['restarting', 'connecting'],
     ['connected', 'connected'],
     ['failed', 'failed'],
     ['closed', null],
   ] as const)('[M13] a %s link is reported %s', (status, state) => {
+    expect(reportedState(status)).toBe(state);
+  });
+
+  it.each([
+    ['disconnected', 'disconnected'],
+    ['restarting', 'disconnected'],
+  ] as const)('[M23] a %s link is reported %s', (status, state) => {
     expect(reportedState(status)).toBe(state);
   });
 
@@ -25,7 +31,7 @@ describe('link reports', () => {
     ];
     expect(linkReports(links)).toEqual([
       { peer: 'peer-bbbb', state: 'connected', rttMs: 12 },
-      { peer: 'peer-dddd', state: 'connecting' },
+      { peer: 'peer-dddd', state: 'disconnected' },
     ]);
   });
 

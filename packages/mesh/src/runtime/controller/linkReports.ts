@@ -12,10 +12,13 @@ export function reportedState(status: LinkStatus): LinkState | null {
   switch (status) {
     case 'new':
     case 'connecting':
-    case 'restarting':
       return 'connecting';
     case 'connected':
       return 'connected';
+    // A link that was up and lost its path, waiting for or running an ICE restart ([M23]).
+    case 'disconnected':
+    case 'restarting':
+      return 'disconnected';
     case 'failed':
       return 'failed';
     case 'closed':

@@ -151,7 +151,12 @@ describe('FirstFrameWatch (two links over fake connections)', () => {
       what: 'the first frame seen',
     });
     expect(p.b.incoming.get('peer-aaaa/cam/video')?.decoded).toBe(true);
-    // The same mid now carries another identity: the media counted before does not count.
+    // The same mid now carries another identity (once released, [M5]): the media counted
+    // before does not count.
+    p.a.setOutgoing([]);
+    await until(() => p.b.incoming.size === 0 && p.pcA.signalingState === 'stable', {
+      what: 'the slot released',
+    });
     const next = new FakeTrack('video');
     p.network.undecodable.add(next);
     p.a.setOutgoing([{ identity: cam('peer-cccc'), track: asTrack(next) }]);

@@ -15,7 +15,7 @@ export interface NegotiatorOptions {
   /** This end's manifest now; every description carries it. */
   localManifest(): ManifestEntry[];
   /** A remote description and its manifest were applied (and its early candidates added). */
-  remoteApplied(manifest: readonly ManifestEntry[]): void;
+  remoteApplied(manifest: readonly ManifestEntry[], type: 'offer' | 'answer'): void;
   /** Negotiation began: the link is connecting. */
   started(): void;
   /** A signal for the far end. */
@@ -91,7 +91,14 @@ export class Negotiator {
    * not know yet: reusing a transceiver announces no `negotiationneeded`). Call inside `run`.
    */
   async negotiate(): Promise<void> {
-    if (this.closed || this.pc.signalingState !== 'stable') return;
+    if (this.closed) return;
+    if (this.iceRestartWanted && this.pc.signalingState === 'have-local-offer') {
+      // [M6] The last offer was never answered: signals to a peer whose socket is down are
+      // dropped, so waiting would wait forever. Take it back and offer again with the restart.
+      this.logger.info('unanswered offer rolled back for an ICE restart');
+      await this.pc.setLocalDescription({ type: 'rollback' });
+    }
+    if (this.pc.signalingState !== 'stable') return;
     const manifestChanged =
       this.lastSentManifest !== manifestFingerprint(this.options.localManifest());
     if (!this.negotiationWanted && !this.iceRestartWanted && !manifestChanged) return;
@@ -154,7 +161,7 @@ export class Negotiator {
     }
     if (this.closed) return;
     for (const init of this.pendingCandidates.splice(0)) await this.addCandidate(init);
-    this.options.remoteApplied(signal.manifest);
+    this.options.remoteApplied(signal.manifest, description.type);
     if (description.type === 'offer') {
       await setLocalDescription(this.pc, false, this.logger);
       this.sendDescription();

@@ -1,5 +1,5 @@
 import { until } from '@meshwork/kit';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { summarizeStats } from '../stats';
 import { linkPair, settle } from '../testing/linkPair';
 import type { LinkStatus } from '../types';
@@ -8,7 +8,9 @@ import {
   DISCONNECTED_GRACE_MS,
   ICE_RESTART_BACKOFF_MS,
   ICE_RESTART_TIMEOUT_MS,
+  PING_INTERVAL_MS,
 } from './PeerLink';
+import { LINK_SILENCE_MS } from './SilenceWatch';
 
 describe('PeerLink', () => {
   it('[M6] a failed link restarts ICE with backoff (offerer) and recovers', async () => {
@@ -44,11 +46,26 @@ describe('PeerLink', () => {
     const p = linkPair();
     await p.connected();
     p.pcA.breakTransport('disconnected');
-    expect(p.a.status).toBe('connected');
+    // [M23] down at once, before any restart.
+    expect(p.a.status).toBe('disconnected');
     p.clock.advance(DISCONNECTED_GRACE_MS - 1);
-    expect(p.a.status).toBe('connected');
+    expect(p.a.status).toBe('disconnected');
     p.clock.advance(1);
     expect(p.a.status).toBe('restarting');
+  });
+
+  it('[M23] a control channel silent for LINK_SILENCE_MS makes the link disconnected; the next message brings it back', async () => {
+    const p = linkPair();
+    await p.connected();
+    p.network.blocked = true;
+    p.clock.advance(LINK_SILENCE_MS - 1);
+    expect(p.a.status).toBe('connected');
+    p.clock.advance(1);
+    expect(p.a.status).toBe('disconnected');
+    expect(p.b.status).toBe('disconnected');
+    p.network.blocked = false;
+    p.clock.advance(PING_INTERVAL_MS);
+    await vi.waitFor(() => expect([p.a.status, p.b.status]).toEqual(['connected', 'connected']));
   });
 
   it('[M6] after the bounded attempts the link is failed and ERR_ICE_FAILED is emitted', async () => {
@@ -66,11 +83,16 @@ describe('PeerLink', () => {
       p.clock.advance(ICE_RESTART_TIMEOUT_MS);
     }
     expect(p.a.status).toBe('failed');
-    expect(p.errors.map((e) => e.code)).toEqual(['ERR_ICE_FAILED']);
+    // The far end's channel went silent too ([M23]), so its own recovery ran out as well.
+    const failedOnce = p.errors.map((e) => e.code);
+    expect(failedOnce).toContain('ERR_ICE_FAILED');
+    expect(new Set(failedOnce)).toEqual(new Set(['ERR_ICE_FAILED']));
     // Failed is final: a later restart request (the far end's, or the connection dropping
     // again) changes nothing.
     const statuses: LinkStatus[] = [];
+    const later: string[] = [];
     p.a.on('statusChanged', (s) => statuses.push(s));
+    p.a.on('errorRaised', (e) => later.push(e.code));
     p.a.handleSignal({ type: 'ice-restart' });
     p.pcA.breakTransport('disconnected');
     p.clock.advance(ICE_RESTART_TIMEOUT_MS * 4);
@@ -78,7 +100,7 @@ describe('PeerLink', () => {
     await settle();
     expect(p.a.status).toBe('failed');
     expect(statuses).toEqual([]);
-    expect(p.errors.map((e) => e.code)).toEqual(['ERR_ICE_FAILED']);
+    expect(later).toEqual([]);
   });
 
   it('[M6] a link that never connects starts restarting after CONNECT_TIMEOUT_MS', async () => {

@@ -16,6 +16,7 @@ import { listen } from './listen';
 import { Negotiator } from './Negotiator';
 import { RttProbe, type RttTimer } from './RttProbe';
 import { type OutgoingSource, SendSlots } from './SendSlots';
+import { type SilenceTimer, SilenceWatch } from './SilenceWatch';
 
 export { CONTROL_CHANNEL_ID } from './ControlChannel';
 export {
@@ -60,7 +61,7 @@ export interface PeerLinkEvents {
   errorRaised: MeshError;
 }
 
-type LinkTimer = IceTimer | FirstFrameTimer | RttTimer;
+type LinkTimer = IceTimer | FirstFrameTimer | RttTimer | SilenceTimer;
 
 function toRtcIceServer(server: IceServer): RTCIceServer {
   const out: RTCIceServer = { urls: server.urls };
@@ -90,6 +91,7 @@ export class PeerLink {
   private readonly negotiator: Negotiator;
   private readonly recovery: IceRecovery;
   private readonly rtt: RttProbe;
+  private readonly silence: SilenceWatch;
   private readonly channel: ControlChannel;
   private readonly offConnectionState: () => void;
   private currentStatus: LinkStatus = 'new';
@@ -128,24 +130,40 @@ export class PeerLink {
       polite: this.polite,
       logger: this.logger,
       localManifest: () => this.slots.manifest(),
-      remoteApplied: (manifest) => {
+      remoteApplied: (manifest, type) => {
         this.incomingTracks.apply(manifest);
         this.firstFrames.resume();
+        if (type === 'answer') this.slots.answered();
       },
       started: () => {
         if (this.currentStatus === 'new') this.setStatus('connecting');
       },
-      signal: (signal) => this.emitter.emit('signalProduced', signal),
+      signal: (signal) => {
+        if (signal.type === 'description') this.slots.described(signal.description.type);
+        this.emitter.emit('signalProduced', signal);
+      },
       raise: (code, message) => this.raise(code, message),
     });
     this.offConnectionState = listen(pc, 'connectionstatechange', () => this.onConnectionState());
     this.rtt = new RttProbe(options.clock, this.timers, (message) => void this.send(message));
+    this.silence = new SilenceWatch(this.timers, {
+      // A silent channel is a dead path even while ICE still says connected: recovery starts
+      // as for a disconnected connection, and ends when the channel is heard again.
+      silent: () => {
+        if (this.currentStatus === 'connected') this.setStatus('disconnected');
+        this.recovery.connectionChanged('disconnected');
+      },
+      heard: () => {
+        if (this.pc.connectionState === 'connected') this.recovery.connectionChanged('connected');
+      },
+    });
     this.channel = ControlChannel.open(pc, this.logger);
     this.channel.setMessageHandler((data) => this.onChannelMessage(data));
     this.channel.setOpenHandler(() => {
       if (this.closed) return;
       this.emitter.emit('channelOpened', undefined);
       this.rtt.start();
+      this.silence.heard();
     });
     this.recovery = new IceRecovery(
       this.timers,
@@ -156,7 +174,8 @@ export class PeerLink {
           else this.emitter.emit('signalProduced', { type: 'ice-restart' });
         },
         connected: () => {
-          this.setStatus('connected');
+          // ICE may come back before anything is heard on the channel: silent is still down.
+          this.setStatus(this.silence.silent ? 'disconnected' : 'connected');
           this.firstFrames.resume();
         },
         failed: (reason) => {
@@ -263,6 +282,7 @@ export class PeerLink {
     this.timers.clearAll();
     this.recovery.close();
     this.rtt.close();
+    this.silence.close();
     this.firstFrames.close();
     this.incomingTracks.close();
     this.slots.close();
@@ -285,11 +305,16 @@ export class PeerLink {
     if ((state === 'new' || state === 'connecting') && this.currentStatus === 'new') {
       this.setStatus('connecting');
     }
+    // A connected link whose ICE lost its path is down at once, before any restart ([M23]).
+    if (state === 'disconnected' && this.currentStatus === 'connected') {
+      this.setStatus('disconnected');
+    }
     this.recovery.connectionChanged(state);
   }
 
   private onChannelMessage(data: unknown): void {
     if (this.closed) return;
+    this.silence.heard();
     const message = parsePeerMessage(data);
     if (message === null) {
       this.raise('ERR_BAD_PEER_MESSAGE', 'unparseable message on the control channel');

@@ -3,7 +3,7 @@ import type { PeerMessage } from '@meshwork/protocol';
 import type { NamedTimers } from './timers';
 
 /** Interval of RTT pings on the control channel. */
-export const PING_INTERVAL_MS = 2_000;
+export const PING_INTERVAL_MS = 500;
 
 /** Timer names an RttProbe uses. */
 export type RttTimer = 'ping';

@@ -27,18 +27,34 @@ async function sending(origin: string) {
 }
 
 describe('SendSlots (two links over fake connections)', () => {
-  it('[M5] tracks are named by mid through the manifest; a reused transceiver re-announces', async () => {
+  it('[M5] tracks are named by mid through the manifest; a released transceiver is reused and re-announced', async () => {
     const p = await sending('peer-aaaa');
     const first = p.b.incoming.get('peer-aaaa/cam/video');
     expect(first?.identity).toEqual(cam('peer-aaaa'));
+    // The slot goes idle and the far end answers the offer that says so: it is released.
+    p.a.setOutgoing([]);
+    await until(() => p.b.incoming.size === 0, { what: 'the identity unnamed at the far end' });
+    await until(() => p.pcA.signalingState === 'stable', { what: 'the answer applied' });
     const offersBefore = descriptions(p.sent, 'a').length;
-    // The slot goes idle, then carries another origin's track: same mid, new identity.
     p.a.setOutgoing([{ identity: cam('peer-cccc'), track: asTrack(new FakeTrack('video')) }]);
     await until(() => p.b.incoming.has('peer-cccc/cam/video'), { what: 'the new identity named' });
     expect(p.pcA.transceivers.filter((t) => t.direction === 'sendonly')).toHaveLength(1);
     expect(descriptions(p.sent, 'a').length).toBeGreaterThan(offersBefore);
     expect([...p.b.incoming.keys()]).toEqual(['peer-cccc/cam/video']);
     expect(p.b.incoming.get('peer-cccc/cam/video')?.mid).toBe(first?.mid);
+  });
+
+  it('[M5] a slot the far end may still map to its old identity is not reused: one origin never shows as another', async () => {
+    const p = await sending('peer-aaaa');
+    const first = p.b.incoming.get('peer-aaaa/cam/video');
+    const next = new FakeTrack('video');
+    // One step: the old identity goes and a new one comes. Reusing the mid would put the new
+    // track under the old name at the far end until the new manifest arrives.
+    p.a.setOutgoing([{ identity: cam('peer-cccc'), track: asTrack(next) }]);
+    await until(() => p.b.incoming.has('peer-cccc/cam/video'), { what: 'the new identity named' });
+    const carrying = p.pcA.transceivers.find((t) => t.sender.track === (next as unknown));
+    expect(carrying?.mid).not.toBe(first?.mid);
+    expect(p.b.incoming.get('peer-cccc/cam/video')?.mid).not.toBe(first?.mid);
   });
 
   it('[M5] replaceTrack for an identity already sent, without renegotiation', async () => {

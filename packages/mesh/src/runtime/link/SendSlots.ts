@@ -11,6 +11,13 @@ interface SendSlot {
   transceiver: RTCRtpTransceiver;
   /** What it sends; a reused slot keeps its kind, so `identity.kind` is the transceiver's. */
   identity: TrackIdentity;
+  /** Descriptions sent when it went idle: the next one announces it idle. */
+  idleFrom: number;
+  /**
+   * The far end has applied a manifest without it (an answer to an offer sent after it went
+   * idle came back), so it no longer maps the mid to the old identity: safe to reuse ([M5]).
+   */
+  released: boolean;
 }
 
 /**
@@ -25,6 +32,9 @@ export class SendSlots {
   private desired = new Map<string, OutgoingSource>();
   private syncQueued = false;
   private closed = false;
+  /** Descriptions sent so far, and the number of the last offer among them. */
+  private sent = 0;
+  private lastOffer = 0;
 
   constructor(private readonly pc: RTCPeerConnection) {}
 
@@ -53,6 +63,8 @@ export class SendSlots {
     for (const [key, slot] of [...this.sending]) {
       if (desired.has(key)) continue;
       this.sending.delete(key);
+      slot.idleFrom = this.sent;
+      slot.released = false;
       this.idle.push(slot);
       await slot.transceiver.sender.replaceTrack(null);
     }
@@ -64,7 +76,11 @@ export class SendSlots {
         }
         continue;
       }
-      const index = this.idle.findIndex((s) => s.identity.kind === source.identity.kind);
+      // A slot the far end may still map to its old identity would show this track under that
+      // identity until the next manifest lands: reuse only released ones ([M5]).
+      const index = this.idle.findIndex(
+        (s) => s.released && s.identity.kind === source.identity.kind,
+      );
       const reused = index >= 0 ? this.idle.splice(index, 1)[0] : undefined;
       if (reused !== undefined) {
         reused.identity = source.identity;
@@ -72,10 +88,26 @@ export class SendSlots {
         await reused.transceiver.sender.replaceTrack(source.track);
       } else {
         const transceiver = this.pc.addTransceiver(source.track, { direction: 'sendonly' });
-        this.sending.set(key, { transceiver, identity: source.identity });
+        this.sending.set(key, {
+          transceiver,
+          identity: source.identity,
+          idleFrom: 0,
+          released: false,
+        });
       }
       if (this.closed) return;
     }
+  }
+
+  /** A description of this end went out (its manifest leaves out every idle slot). */
+  described(type: RTCSdpType): void {
+    this.sent += 1;
+    if (type === 'offer') this.lastOffer = this.sent;
+  }
+
+  /** The far end answered this end's last offer: slots idle before it are released. */
+  answered(): void {
+    for (const slot of this.idle) if (slot.idleFrom < this.lastOffer) slot.released = true;
   }
 
   /** The manifest of what is sent now: every sending transceiver with a mid, by identity. */

@@ -7,6 +7,8 @@ export interface FakeChannelOwner {
   readonly log: string[];
   /** The connection at the other end, if known yet. */
   farEnd(): { readonly channels: readonly FakeDataChannel[] } | undefined;
+  /** The network the connection is on: nothing gets through while it is blocked. */
+  readonly network?: { readonly blocked: boolean };
 }
 
 /** A negotiated data channel; messages go to the channel with the same id on the far end. */
@@ -27,6 +29,7 @@ export class FakeDataChannel extends FakeEventTarget {
     if (this.readyState !== 'open') throw new Error('InvalidStateError: channel not open');
     this.sent.push(data);
     const far = this.owner.farEnd()?.channels.find((c) => c.id === this.id);
+    if (this.owner.network?.blocked) return;
     queueMicrotask(() => {
       if (far?.readyState === 'open') far.dispatch('message', { data });
     });
