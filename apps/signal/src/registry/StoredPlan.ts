@@ -2,7 +2,7 @@ import {
   type LinkGraph,
   type LinkKey,
   linkKey,
-  peerPlan,
+  idlePlan, peerPlan,
   type RoomPlan,
   routeTrees,
 } from '@meshwork/mesh/plan';
@@ -46,7 +46,10 @@ export function storePlan(plan: RoomWidePlan, proof: string): StoredPlan {
 
 /** What `self` is told under a stored plan (routes are recomputed; they are cheap and pure). */
 export function planOf(plan: StoredPlan, self: PeerId): PeerPlan {
-  return { ...peerPlan({ ...plan, trees: routeTrees(plan.graph) }, self), proof: plan.proof };
+  const room = { ...plan, trees: routeTrees(plan.graph) };
+  // An idle media server is outside the graph ([R15] in packages/mesh/SPEC.md).
+  const own = plan.graph.order.includes(self) ? peerPlan(room, self) : idlePlan(room, self);
+  return { ...own, proof: plan.proof };
 }
 
 /** A room's two plan slots (a `RoomState` is one): the committed plan and the one in flight. */

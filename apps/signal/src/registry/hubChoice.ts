@@ -9,7 +9,7 @@ import type { PeerState, RoomState } from './Room';
  */
 export function chooseHub(room: RoomState): PeerId | null {
   if (room.hubPreference !== null && room.byId.has(room.hubPreference)) return room.hubPreference;
-  const hubs = room.peers.filter((p) => p.hubVerified && p.capacity.deviceClass === 'server');
+  const hubs = room.peers.filter(isMediaServer);
   const pool = hubs.length > 0 ? hubs : room.peers;
   const first = pool[0];
   if (first === undefined) return null;
@@ -20,4 +20,9 @@ export function chooseHub(room: RoomState): PeerId | null {
 
 function uplink(peer: PeerState): number {
   return peer.capacity.uplinkKbps ?? -1;
+}
+
+/** An authenticated media hub ([P17]): a packet forwarder the planner links only as star hub. */
+export function isMediaServer(peer: PeerState): boolean {
+  return peer.hubVerified && peer.capacity.deviceClass === 'server';
 }

@@ -2,7 +2,7 @@ import type { PeerId, PeerPlan } from '@meshwork/protocol';
 import { nextEpochs } from './epochs';
 import { buildLinkGraph } from './graph';
 import { electHub } from './hub';
-import { peerPlan } from './instructions';
+import { idlePlan, peerPlan } from './instructions';
 import { routeTrees } from './routes';
 import type { LinkKey, PlanInput, RoomPlan } from './types';
 
@@ -12,13 +12,16 @@ export function computeRoomPlan(
   version: number,
   prevEpochs: ReadonlyMap<LinkKey, number>,
 ): RoomPlan {
-  const order = input.peers.map((p) => p.id);
   // Only a star has a hub; electing one elsewhere would leak a meaningless choice to the UI.
   const hub = input.topology === 'star' ? electHub(input.peers, input.hubPreference) : null;
+  // A media server idles unless it is the hub ([R15]): people link among themselves.
+  const order = input.peers.filter((p) => !p.mediaServer || p.id === hub).map((p) => p.id);
   const graph = buildLinkGraph(input.topology, order, hub, input.failedLinks);
   const trees = routeTrees(graph);
   const epochs = nextEpochs(prevEpochs, graph, version);
   const room = { version, topology: input.topology, hub, graph, trees, epochs };
-  const peers = new Map<PeerId, PeerPlan>(order.map((id) => [id, peerPlan(room, id)]));
+  const peers = new Map<PeerId, PeerPlan>(
+    input.peers.map(({ id }) => [id, order.includes(id) ? peerPlan(room, id) : idlePlan(room, id)]),
+  );
   return { ...room, peers };
 }
