@@ -22,6 +22,20 @@ export {
   type EmbedState,
   parseEmbedCall,
 } from './embed';
+export {
+  HUB_MAX_ROOMS,
+  HUB_NAMESPACE,
+  type HubAssign,
+  HubAssignSchema,
+  type HubHello,
+  HubHelloSchema,
+  type HubLimits,
+  HubLimitsSchema,
+  type HubLoad,
+  HubLoadSchema,
+  type HubToServerEvents,
+  type ServerToHubEvents,
+} from './hubs';
 export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode } from './errors';
 export type {
   ClientToServerEvents,

@@ -21,10 +21,10 @@ const FIR_FORMAT = 4;
  * sender then rewrites SSRC, sequence numbers and timestamps and answers NACKs from its history.
  */
 export class ForwardingTap {
-  readonly counters = new OriginCounters();
+  readonly #origins = new WeakMap<MediaStreamTrack, PeerId>();
+  readonly counters = new OriginCounters<MediaStreamTrack>((track) => this.#origins.get(track));
   readonly #logger: Logger;
   readonly #pcs = new Set<RTCPeerConnection>();
-  readonly #origins = new WeakMap<MediaStreamTrack, PeerId>();
   readonly #sendersOf = new Map<MediaStreamTrack, Set<RTCRtpSender>>();
   readonly #trackOf = new Map<RTCRtpSender, MediaStreamTrack>();
   readonly #watched = new WeakSet<MediaStreamTrack>();
@@ -96,8 +96,8 @@ export class ForwardingTap {
       }
     });
     sender.onGenericNack.subscribe((nack) => {
-      const origin = this.#originOfSender(sender);
-      if (origin !== null) this.counters.add(origin, 'packetsRetransmitted', nack.lost.length);
+      const track = this.#trackOf.get(sender);
+      if (track !== undefined) this.counters.add(track, 'packetsRetransmitted', nack.lost.length);
     });
     // addTransceiver(track) hands the track over while it builds the sender.
     queueMicrotask(() => this.#senderTrackChanged(sender, sender.track));
@@ -127,19 +127,16 @@ export class ForwardingTap {
     if (!track.remote || this.#watched.has(track)) return;
     this.#watched.add(track);
     track.onReceiveRtp.subscribe(() => {
-      const origin = this.#origins.get(track);
-      if (origin === undefined) return;
-      this.counters.add(origin, 'packetsReceived');
+      this.counters.add(track, 'packetsReceived');
       const out = this.#sendersOf.get(track)?.size ?? 0;
-      if (out > 0) this.counters.add(origin, 'packetsForwarded', out);
+      if (out > 0) this.counters.add(track, 'packetsForwarded', out);
     });
   }
 
   #keyframeWanted(sender: RTCRtpSender): void {
     const track = this.#trackOf.get(sender);
     if (track === undefined) return;
-    const origin = this.#origins.get(track);
-    if (origin !== undefined) this.counters.add(origin, 'keyframeRequestsReceived');
+    this.counters.add(track, 'keyframeRequestsReceived');
     this.#throttle.request(track);
   }
 
@@ -149,18 +146,12 @@ export class ForwardingTap {
     for (const pc of this.#pcs) {
       for (const t of pc.getTransceivers()) {
         if (!t.receiver.tracks.includes(track)) continue;
-        const origin = this.#origins.get(track);
-        if (origin !== undefined) this.counters.add(origin, 'keyframeRequestsSent');
+        this.counters.add(track, 'keyframeRequestsSent');
         t.receiver.sendRtcpPLI(ssrc).catch((error: unknown) => {
           this.#logger.debug('keyframe request not sent', { error: String(error) });
         });
         return;
       }
     }
-  }
-
-  #originOfSender(sender: RTCRtpSender): PeerId | null {
-    const track = this.#trackOf.get(sender);
-    return track === undefined ? null : (this.#origins.get(track) ?? null);
   }
 }

@@ -19,18 +19,47 @@ export interface OriginCount {
   framesEncoded: 0;
 }
 
-type Counter = Exclude<keyof OriginCount, 'origin' | 'framesDecoded' | 'framesEncoded'>;
+/** One of the counters of an origin. */
+export type Counter = Exclude<keyof OriginCount, 'origin' | 'framesDecoded' | 'framesEncoded'>;
 
-/** Per-origin counters of one hub room; read as plain rows for the stats endpoint and tests. */
-export class OriginCounters {
-  readonly #rows = new Map<PeerId, OriginCount>();
+/**
+ * Counters of one hub room, kept per source (a received track) and summed per origin when read,
+ * so packets that arrive before the manifest names the track's origin still count once it does.
+ */
+export class OriginCounters<Source extends object> {
+  readonly #bySource = new Map<Source, Record<Counter, number>>();
+  readonly #originOf: (source: Source) => PeerId | undefined;
 
-  /** Adds `n` to `counter` of `origin`. */
-  add(origin: PeerId, counter: Counter, n = 1): void {
-    let row = this.#rows.get(origin);
-    if (row === undefined) {
-      row = {
-        origin,
+  constructor(originOf: (source: Source) => PeerId | undefined) {
+    this.#originOf = originOf;
+  }
+
+  /** Adds `n` to `counter` of `source`. */
+  add(source: Source, counter: Counter, n = 1): void {
+    let counts = this.#bySource.get(source);
+    if (counts === undefined) {
+      counts = {
+        packetsReceived: 0,
+        packetsForwarded: 0,
+        keyframeRequestsReceived: 0,
+        keyframeRequestsSent: 0,
+        packetsRetransmitted: 0,
+      };
+      this.#bySource.set(source, counts);
+    }
+    counts[counter] += n;
+  }
+
+  /** Every origin's counters (sources whose origin is known), in the order sources appeared. */
+  rows(): OriginCount[] {
+    const rows = new Map<PeerId, OriginCount>();
+    for (const [source, counts] of this.#bySource) {
+      const origin = this.#originOf(source);
+      if (origin === undefined) continue;
+      let row = rows.get(origin);
+      if (row === undefined) {
+        row = {
+          origin,
         packetsReceived: 0,
         packetsForwarded: 0,
         keyframeRequestsReceived: 0,
@@ -38,14 +67,11 @@ export class OriginCounters {
         packetsRetransmitted: 0,
         framesDecoded: 0,
         framesEncoded: 0,
-      };
-      this.#rows.set(origin, row);
+        };
+        rows.set(origin, row);
+      }
+      for (const counter of Object.keys(counts) as Counter[]) row[counter] += counts[counter];
     }
-    row[counter] += n;
-  }
-
-  /** A copy of every origin's counters, in the order origins first sent media. */
-  rows(): OriginCount[] {
-    return [...this.#rows.values()].map((row) => ({ ...row }));
+    return [...rows.values()];
   }
 }

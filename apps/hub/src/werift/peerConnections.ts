@@ -24,7 +24,7 @@ export interface WeriftOptions {
 export function weriftPeerConnections(options: WeriftOptions = {}) {
   return (config: RTCConfiguration): RTCPeerConnection => {
     const init: Partial<RTCPeerConnectionConfig> = {
-      iceServers: (config.iceServers ?? []) as RTCPeerConnectionConfig['iceServers'],
+      iceServers: (config.iceServers ?? []) as NonNullable<RTCPeerConnectionConfig['iceServers']>,
       iceAdditionalHostAddresses: [...(options.hostAddresses ?? [])],
       iceUseIpv6: false,
       bundlePolicy: 'max-bundle',

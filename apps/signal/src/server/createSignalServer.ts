@@ -3,8 +3,11 @@ import { backgroundClock, type Clock, type Logger, noopLogger } from '@meshwork/
 import { createResumeTokens } from '../auth/resumeToken';
 import { loadConfig, type SignalConfig } from '../config';
 import { FeedHub } from '../feed/FeedHub';
+import { HubDirectory } from '../hubs/HubDirectory';
+import { attachHubNamespace } from '../hubs/hubNamespace';
 import { createFeedRoute } from '../feed/feedRoute';
 import { PLAN_COMMIT_DEADLINE_MS } from '../registry/PlanCycle';
+import { isMediaServer } from '../registry/hubChoice';
 import { RoomRegistry } from '../registry/RoomRegistry';
 import type { RegistryOptions } from '../registry/types';
 import { KeyedCounter } from './addressLimits';
@@ -50,6 +53,8 @@ export interface SignalServer {
   registry: RoomRegistry;
   /** [P20] The live room feeds (watchers and their rooms). */
   feed: FeedHub;
+  /** [P22] The media hubs connected to this signal app. */
+  hubs: HubDirectory;
   metrics: SignalMetrics;
   config: SignalConfig;
   /** Disconnects every socket, drops every room and closes the http server. Idempotent. */
@@ -139,6 +144,17 @@ export function createSignalServer(
     ...(deps.passwords ? { passwords: deps.passwords } : {}),
   });
 
+  // [P22] Media hubs: a room gets one when a person joins it and a hub has room for it.
+  const hubs = new HubDirectory({
+    clock,
+    logger,
+    hasHub: (roomId) => {
+      const room = registry.inspect(roomId);
+      return room === undefined || room.peers.some(isMediaServer);
+    },
+  });
+  attachHubNamespace(io, { hubSecret: config.hubSecret, directory: hubs, logger });
+
   const connections = new WeakMap<SignalSocket, Connection>();
   const tokens = createResumeTokens(config.resumeSecret);
   const turnRenewal = config.turn
@@ -161,6 +177,7 @@ export function createSignalServer(
     logger,
     limits,
     turnRenewal,
+    hubs,
   });
   // One listener per event for every socket: Socket.IO calls each with the socket as `this`.
   const ctx = socketHandlerContext(logger, metrics);
@@ -174,7 +191,11 @@ export function createSignalServer(
     if (state) connectionLimit.release(state.ip);
     turnRenewal?.stop(this.id);
     try {
-      deliver(registry.disconnect(this.id));
+      // [P22] A media hub has no flaky network to wait for: its room falls back at once.
+      const seat = registry.peerOf(this.id);
+      const peer = seat ? registry.inspect(seat.roomId)?.byId.get(seat.peerId) : undefined;
+      if (peer !== undefined && isMediaServer(peer)) deliver(registry.leave(this.id).effects);
+      else deliver(registry.disconnect(this.id));
     } catch (err) {
       logger.error('disconnect handling failed', { err, conn: this.id });
     }
@@ -212,6 +233,7 @@ export function createSignalServer(
     io,
     registry,
     feed: feedHub,
+    hubs,
     metrics,
     config,
     close() {
