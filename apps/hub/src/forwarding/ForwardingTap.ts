@@ -46,6 +46,14 @@ export class ForwardingTap {
     pc.onTransceiverAdded.subscribe((transceiver) => this.#watchSender(transceiver.sender));
     pc.onTrack.subscribe((track) => this.#watchSource(track));
     pc.connectionStateChange.subscribe((state) => {
+      if (state === 'connected') {
+        // What was asked before the link could carry media is lost: ask for what it sends now.
+        for (const t of pc.getTransceivers()) {
+          const track = this.#trackOf.get(t.sender);
+          if (track?.kind === 'video') this.#throttle.request(track);
+        }
+        return;
+      }
       if (state !== 'closed') return;
       this.#pcs.delete(pc);
       for (const t of pc.getTransceivers()) this.#senderTrackChanged(t.sender, null);

@@ -54,11 +54,21 @@ describe('live switches through the server hub', () => {
       await room.bots[1]?.session.setTopology(topology);
       await committed(room, topology, topology === 'star' ? hubId : null);
       const committedAfter = Date.now() - t0;
-      await room.flowing(topology === 'star' ? () => 2 : 'ring', FLOWING_FRAMES);
+      try {
+        await room.flowing(topology === 'star' ? () => 2 : 'ring', FLOWING_FRAMES, 20_000);
+      } catch (e) {
+        // What each bot had of each origin (frames, hops, ms since the last frame), and the hub.
+        for (const b of room.bots) {
+          const rows = b.allStats().map((x) => [x.origin, x.framesDecoded, x.route?.hops, x.lastFrameAt ? Date.now() - x.lastFrameAt : null]);
+          log(`${b.name} received: ${JSON.stringify(rows)}`);
+        }
+        log(`hub: ${JSON.stringify(suite.hub.room('hub-switch')?.stats())}`);
+        throw e;
+      }
       const gap = room.longestGap();
       log(
         `switch to ${topology}${topology === 'star' ? ' (server)' : ''}: committed after ` +
-          `${committedAfter} ms, longest frame gap ${gap.ms} ms; ${room.describeLinks()}`,
+          `${committedAfter} ms, longest frame gap ${gap.ms} ms (${gap.receiver} <- ${room.bots.find((b) => b.id === gap.origin)?.name}); ${room.describeLinks()}`,
       );
       // A tile frozen until links are rebuilt goes far past this; a live switch stays well inside.
       expect(gap.ms, `longest frame gap switching to ${topology}`).toBeLessThan(3_000);

@@ -32,7 +32,8 @@ describe('media server in the plan', () => {
   it('[R15] a star with the server as hub links the server to everyone, routes go through it', () => {
     const p = plan('star', server);
     expect(p.hub).toBe(server);
-    expect(p.graph.order).toEqual(order);
+    expect(p.graph.order).toEqual([server, ...people]);
+    for (const link of p.peers.get(server)?.links ?? []) expect(link.offerer).toBe(true);
     expect(keysOf(p.graph)).toEqual(people.map((x) => linkKey(x, server)).sort());
     for (const receiver of people) {
       // The server is an origin like any peer; it has no camera, so nothing comes on its route.

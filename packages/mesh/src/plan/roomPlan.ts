@@ -15,7 +15,11 @@ export function computeRoomPlan(
   // Only a star has a hub; electing one elsewhere would leak a meaningless choice to the UI.
   const hub = input.topology === 'star' ? electHub(input.peers, input.hubPreference) : null;
   // A media server idles unless it is the hub ([R15]): people link among themselves.
-  const order = input.peers.filter((p) => !p.mediaServer || p.id === hub).map((p) => p.id);
+  // A server in the graph comes first, so it offers on every link and never answers an offer
+  // that crossed its own (its WebRTC stack cannot roll one back reliably).
+  const people = input.peers.filter((p) => !p.mediaServer).map((p) => p.id);
+  const server = input.peers.find((p) => p.mediaServer && p.id === hub);
+  const order = server ? [server.id, ...people] : people;
   const graph = buildLinkGraph(input.topology, order, hub, input.failedLinks);
   const trees = routeTrees(graph);
   const epochs = nextEpochs(prevEpochs, graph, version);
