@@ -1,0 +1,219 @@
+// The media hub benchmark: hub CPU per forwarded stream and per room of N bots in a star through
+// the server, the latency a hub hop adds against a browser-style (wrtc) hub that re-encodes, and
+// the largest room one hub core holds under 80 % CPU. Prints, writes bench/results/hub.json,
+// docs/charts/hub-cpu.svg and the `## Server hub` section of docs/benchmarks.md.
+//   pnpm --filter @meshwork/bench bench:hub            # N = 4, 8, 12
+//   pnpm --filter @meshwork/bench bench:hub -- 4,6     # other room sizes
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Bot } from '@meshwork/bots';
+import { BotRoom, type HopsFn, startSignal, type TestSignal } from '@meshwork/bots/testing';
+import { renderBarChart } from '../lib/chart';
+import { median, round } from '../lib/stats';
+import { enterLoopbackNamespace } from '../netns';
+import { HubProcess } from './hubProcess';
+
+const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const HUB_SECRET = 'bench-hub-secret-0123456789abcdef';
+const STATS_PORT = 18_090;
+/** Window over which hub CPU and packets are counted once every origin flows. */
+const WINDOW_MS = 10_000;
+/** The share of one core the largest room must stay under. */
+const CPU_CEILING = 80;
+const VIDEO = { width: 160, height: 120, fps: 15 };
+
+const log = (line: string) => console.info(`bench:hub ${line}`);
+
+async function until(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until every origin flows over the routes `hops` expects. */
+async function settle(room: BotRoom, hops: HopsFn): Promise<void> {
+  await room.flowing(hops, 15, 90_000);
+}
+
+async function serverHubId(room: BotRoom): Promise<string> {
+  await until(
+    () => room.bots[0]?.session.room?.peers.some((p) => p.capacity.deviceClass === 'server') === true,
+    30_000,
+    'the hub to join',
+  );
+  return room.bots[0]?.session.room?.peers.find((p) => p.capacity.deviceClass === 'server')?.id ?? '';
+}
+
+async function committedStar(room: BotRoom, hub: string): Promise<void> {
+  await until(
+    () =>
+      room.bots.every(
+        (b) =>
+          b.session.plan?.topology === 'star' &&
+          b.session.plan.hub === hub &&
+          b.committedPlanVersion === b.session.plan.version,
+      ),
+    60_000,
+    `a star through ${hub}`,
+  );
+}
+
+interface RoomRun {
+  n: number;
+  cpuPercent: number;
+  forwardedPairs: number;
+  cpuPerStreamPercent: number;
+  packetsPerSecond: number;
+  framesDecodedAtHub: number;
+}
+
+async function roomRun(signal: TestSignal, hub: HubProcess, n: number): Promise<RoomRun> {
+  const room = new BotRoom(signal.url, `hub-bench-${n}`, { video: VIDEO });
+  try {
+    await room.add(n);
+    const hubId = await serverHubId(room);
+    await room.bots[0]?.session.setTopology('star');
+    await committedStar(room, hubId);
+    await settle(room, () => 2);
+    const before = await hub.stats();
+    const cpu0 = hub.cpuMs();
+    const t0 = Date.now();
+    await sleep(WINDOW_MS);
+    const cpu1 = hub.cpuMs();
+    const t1 = Date.now();
+    const after = await hub.stats();
+    const packets = (s: typeof before) =>
+      s.hubs[0]?.rooms
+        .find((r) => r.roomId === room.roomId)
+        ?.origins.reduce((sum, o) => sum + o.packetsForwarded, 0) ?? 0;
+    const decoded =
+      after.hubs[0]?.rooms
+        .find((r) => r.roomId === room.roomId)
+        ?.origins.reduce((sum, o) => sum + o.framesDecoded, 0) ?? 0;
+    const cpuPercent = ((cpu1 - cpu0) / (t1 - t0)) * 100;
+    // Each origin's camera (video + audio) goes to every other person.
+    const forwardedPairs = n * (n - 1);
+    return {
+      n,
+      cpuPercent: round(cpuPercent, 1),
+      forwardedPairs,
+      cpuPerStreamPercent: round(cpuPercent / forwardedPairs, 3),
+      packetsPerSecond: Math.round(((packets(after) - packets(before)) * 1000) / (t1 - t0)),
+      framesDecodedAtHub: decoded,
+    };
+  } finally {
+    await room.close();
+  }
+}
+
+interface HopRun {
+  directMs: number;
+  serverHubMs: number;
+  peerHubMs: number;
+  serverHopMs: number;
+  peerHopMs: number;
+}
+
+/** One room of 4: direct (mesh), through the server, then through a bot that re-encodes. */
+async function hopRun(signal: TestSignal): Promise<HopRun> {
+  const room = new BotRoom(signal.url, 'hub-bench-hops', { video: VIDEO });
+  try {
+    await room.add(4);
+    const hubId = await serverHubId(room);
+    await room.flowing('mesh', 15, 90_000);
+    const all = () => true;
+    const directMs = await latestLatency(room.bots, all);
+    await room.bots[0]?.session.setTopology('star');
+    await committedStar(room, hubId);
+    await settle(room, () => 2);
+    const serverHubMs = await latestLatency(room.bots, all);
+    const relay = room.bots[0];
+    if (!relay) throw new Error('no bot');
+    await relay.session.setHub(relay.id);
+    await committedStar(room, relay.id);
+    await settle(room, (_o, _h, origin, receiver) => (origin === relay.id || receiver === relay.id ? 1 : 2));
+    const leaves = (o: Bot, r: Bot) => o !== relay && r !== relay;
+    const peerHubMs = await latestLatency(room.bots, leaves);
+    return {
+      directMs: round(directMs, 1),
+      serverHubMs: round(serverHubMs, 1),
+      peerHubMs: round(peerHubMs, 1),
+      serverHopMs: round(serverHubMs - directMs, 1),
+      peerHopMs: round(peerHubMs - directMs, 1),
+    };
+  } finally {
+    await room.close();
+  }
+}
+
+/** Median over pairs of the latest frames' latency, sampled every 200 ms over the window. */
+async function latestLatency(bots: readonly Bot[], pick: (o: Bot, r: Bot) => boolean): Promise<number> {
+  const samples: number[] = [];
+  const end = Date.now() + WINDOW_MS;
+  while (Date.now() < end) {
+    for (const receiver of bots) {
+      for (const origin of bots) {
+        if (origin === receiver || !pick(origin, receiver)) continue;
+        const ms = receiver.stats(origin.id)?.latencyMs;
+        if (ms !== null && ms !== undefined) samples.push(ms);
+      }
+    }
+    await sleep(200);
+  }
+  return samples.length > 0 ? median(samples) : Number.NaN;
+}
+
+function writeDocs(results: { rooms: RoomRun[]; hops: HopRun; largest: number; extrapolated: number; machine: string }) {
+  writeFileSync(join(REPO_ROOT, 'bench/results/hub.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const svg = renderBarChart({
+    title: 'Media hub CPU per room (star through the server, one core = 100 %)',
+    unit: '% CPU',
+    bars: results.rooms.map((r) => ({ label: `N = ${r.n} (${r.forwardedPairs} streams)`, value: r.cpuPercent, goal: CPU_CEILING })),
+  });
+  writeFileSync(join(REPO_ROOT, 'docs/charts/hub-cpu.svg'), svg);
+}
+
+async function main(): Promise<void> {
+  enterLoopbackNamespace();
+  const ns = (process.argv.slice(2).find((a) => /^\d/.test(a)) ?? '4,8,12').split(',').map(Number);
+  const signal = await startSignal({ hubSecret: HUB_SECRET });
+  const hub = new HubProcess(signal.url, HUB_SECRET, STATS_PORT);
+  try {
+    await until(() => signal.server.hubs.list().length === 1, 30_000, 'the hub to connect');
+    const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`;
+    log(`machine: ${machine}`);
+    const hops = await hopRun(signal);
+    log(`latency N=4: direct ${hops.directMs} ms, via server hub ${hops.serverHubMs} ms (+${hops.serverHopMs}), via a re-encoding wrtc hub ${hops.peerHubMs} ms (+${hops.peerHopMs})`);
+    const rooms: RoomRun[] = [];
+    for (const n of ns) {
+      const run = await roomRun(signal, hub, n);
+      rooms.push(run);
+      log(`N=${n}: hub CPU ${run.cpuPercent} % of one core for ${run.forwardedPairs} forwarded camera streams (${run.cpuPerStreamPercent} % each), ${run.packetsPerSecond} packets/s out, frames decoded at the hub ${run.framesDecodedAtHub}`);
+    }
+    const under = rooms.filter((r) => r.cpuPercent < CPU_CEILING);
+    const largest = under.length > 0 ? Math.max(...under.map((r) => r.n)) : 0;
+    const perStream = median(rooms.map((r) => r.cpuPerStreamPercent));
+    // N(N-1) streams at `perStream` each stay under the ceiling.
+    let extrapolated = 1;
+    while ((extrapolated + 1) * extrapolated * perStream < CPU_CEILING) extrapolated++;
+    log(`largest room measured under ${CPU_CEILING} % of one hub core: N = ${largest}; at the median cost per stream (${perStream} %), one core would hold N = ${extrapolated}`);
+    writeDocs({ rooms, hops, largest, extrapolated, machine });
+  } finally {
+    hub.stop();
+    await signal.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
