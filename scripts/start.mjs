@@ -25,7 +25,8 @@ run(cmd, [
 
 const withHub = process.env.MEDIA_HUB !== 'off';
 // The local hub and the signal app share a secret; a deployment sets HUB_SECRET for its hubs.
-const hubSecret = process.env.HUB_SECRET ?? (withHub ? randomBytes(24).toString('base64url') : undefined);
+const hubSecret =
+  process.env.HUB_SECRET ?? (withHub ? randomBytes(24).toString('base64url') : undefined);
 const env = { ...process.env, ...(hubSecret ? { HUB_SECRET: hubSecret } : {}) };
 const server = spawn(process.execPath, [join(root, 'apps/signal/dist/main.js')], {
   stdio: 'inherit',

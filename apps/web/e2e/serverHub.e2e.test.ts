@@ -5,7 +5,14 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAs, type Stack, startStack, taggedVideos, tagVideos, waitForFramesAdvancing } from './harness';
+import {
+  joinAs,
+  type Stack,
+  startStack,
+  taggedVideos,
+  tagVideos,
+  waitForFramesAdvancing,
+} from './harness';
 
 const ROOM = 'e2e-server-hub';
 const HUB_SECRET = 'e2e-hub-secret-0123456789abcdef';
@@ -20,7 +27,11 @@ async function switchTopology(page: Page, name: 'Full mesh' | 'Star' | 'Ring'): 
 
 interface HubStats {
   hubs: Array<{
-    rooms: Array<{ roomId: string; isHub: boolean; origins: Array<{ origin: string; packetsForwarded: number; framesDecoded: number }> }>;
+    rooms: Array<{
+      roomId: string;
+      isHub: boolean;
+      origins: Array<{ origin: string; packetsForwarded: number; framesDecoded: number }>;
+    }>;
   }>;
 }
 
@@ -73,7 +84,9 @@ describe('four people in Chromium through the server hub', () => {
       expect(await tagVideos(page)).toBe(4);
     }
     await expect
-      .poll(async () => (await hubStats()).hubs[0]?.rooms.some((r) => r.roomId === ROOM), { timeout: 30_000 })
+      .poll(async () => (await hubStats()).hubs[0]?.rooms.some((r) => r.roomId === ROOM), {
+        timeout: 30_000,
+      })
       .toBe(true);
 
     // The cost preview of Star says the server hub re-encodes nothing.
@@ -81,7 +94,11 @@ describe('four people in Chromium through the server hub', () => {
     await cy.getByText('Server: 0 re-encodes').first().waitFor();
     await cy.getByRole('button', { name: 'Close settings' }).click();
 
-    for (const [who, to] of [[cy, 'Star'], [ana, 'Ring'], [bo, 'Star']] as const) {
+    for (const [who, to] of [
+      [cy, 'Star'],
+      [ana, 'Ring'],
+      [bo, 'Star'],
+    ] as const) {
       await switchTopology(who, to);
       for (const page of pages) {
         await page.getByText(new RegExp(`^Topology: ${to}`)).waitFor();
@@ -103,8 +120,16 @@ describe('four people in Chromium through the server hub', () => {
           .getByRole('option', { name: /^Server \(forwards video/ })
           .waitFor({ state: 'attached' });
         await di.getByRole('button', { name: 'Close settings' }).click();
-        for (const [page, other] of [[ana, 'Bo'], [bo, 'Cy'], [cy, 'Di'], [di, 'Ana']] as const) {
-          await page.getByRole('figure', { name: other }).getByText('via Server · 2 hops').waitFor();
+        for (const [page, other] of [
+          [ana, 'Bo'],
+          [bo, 'Cy'],
+          [cy, 'Di'],
+          [di, 'Ana'],
+        ] as const) {
+          await page
+            .getByRole('figure', { name: other })
+            .getByText('via Server · 2 hops')
+            .waitFor();
         }
       }
     }

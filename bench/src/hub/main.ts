@@ -43,11 +43,14 @@ async function settle(room: BotRoom, hops: HopsFn): Promise<void> {
 
 async function serverHubId(room: BotRoom): Promise<string> {
   await until(
-    () => room.bots[0]?.session.room?.peers.some((p) => p.capacity.deviceClass === 'server') === true,
+    () =>
+      room.bots[0]?.session.room?.peers.some((p) => p.capacity.deviceClass === 'server') === true,
     30_000,
     'the hub to join',
   );
-  return room.bots[0]?.session.room?.peers.find((p) => p.capacity.deviceClass === 'server')?.id ?? '';
+  return (
+    room.bots[0]?.session.room?.peers.find((p) => p.capacity.deviceClass === 'server')?.id ?? ''
+  );
 }
 
 async function committedStar(room: BotRoom, hub: string): Promise<void> {
@@ -139,7 +142,9 @@ async function hopRun(signal: TestSignal): Promise<HopRun> {
     if (!relay) throw new Error('no bot');
     await relay.session.setHub(relay.id);
     await committedStar(room, relay.id);
-    await settle(room, (_o, _h, origin, receiver) => (origin === relay.id || receiver === relay.id ? 1 : 2));
+    await settle(room, (_o, _h, origin, receiver) =>
+      origin === relay.id || receiver === relay.id ? 1 : 2,
+    );
     const leaves = (o: Bot, r: Bot) => o !== relay && r !== relay;
     const peerHubMs = await latestLatency(room.bots, leaves);
     return {
@@ -155,7 +160,10 @@ async function hopRun(signal: TestSignal): Promise<HopRun> {
 }
 
 /** Median over pairs of the latest frames' latency, sampled every 200 ms over the window. */
-async function latestLatency(bots: readonly Bot[], pick: (o: Bot, r: Bot) => boolean): Promise<number> {
+async function latestLatency(
+  bots: readonly Bot[],
+  pick: (o: Bot, r: Bot) => boolean,
+): Promise<number> {
   const samples: number[] = [];
   const end = Date.now() + WINDOW_MS;
   while (Date.now() < end) {
@@ -171,12 +179,22 @@ async function latestLatency(bots: readonly Bot[], pick: (o: Bot, r: Bot) => boo
   return samples.length > 0 ? median(samples) : Number.NaN;
 }
 
-function writeDocs(results: { rooms: RoomRun[]; hops: HopRun; largest: number; extrapolated: number; machine: string }) {
+function writeDocs(results: {
+  rooms: RoomRun[];
+  hops: HopRun;
+  largest: number;
+  extrapolated: number;
+  machine: string;
+}) {
   writeFileSync(join(REPO_ROOT, 'bench/results/hub.json'), `${JSON.stringify(results, null, 2)}\n`);
   const svg = renderBarChart({
     title: 'Media hub CPU per room (star through the server, one core = 100 %)',
     unit: '% CPU',
-    bars: results.rooms.map((r) => ({ label: `N = ${r.n} (${r.forwardedPairs} streams)`, value: r.cpuPercent, goal: CPU_CEILING })),
+    bars: results.rooms.map((r) => ({
+      label: `N = ${r.n} (${r.forwardedPairs} streams)`,
+      value: r.cpuPercent,
+      goal: CPU_CEILING,
+    })),
   });
   writeFileSync(join(REPO_ROOT, 'docs/charts/hub-cpu.svg'), svg);
 }
@@ -188,15 +206,21 @@ async function main(): Promise<void> {
   const hub = new HubProcess(signal.url, HUB_SECRET, STATS_PORT);
   try {
     await until(() => signal.server.hubs.list().length === 1, 30_000, 'the hub to connect');
-    const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`;
+    const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at start`;
     log(`machine: ${machine}`);
     const hops = await hopRun(signal);
-    log(`latency N=4: direct ${hops.directMs} ms, via server hub ${hops.serverHubMs} ms (+${hops.serverHopMs}), via a re-encoding wrtc hub ${hops.peerHubMs} ms (+${hops.peerHopMs})`);
+    log(
+      `latency N=4: direct ${hops.directMs} ms, via server hub ${hops.serverHubMs} ms (+${hops.serverHopMs}), via a re-encoding wrtc hub ${hops.peerHubMs} ms (+${hops.peerHopMs})`,
+    );
     const rooms: RoomRun[] = [];
     for (const n of ns) {
       const run = await roomRun(signal, hub, n);
       rooms.push(run);
-      log(`N=${n}: hub CPU ${run.cpuPercent} % of one core for ${run.forwardedPairs} forwarded camera streams (${run.cpuPerStreamPercent} % each), ${run.packetsPerSecond} packets/s out, frames decoded at the hub ${run.framesDecodedAtHub}`);
+      log(
+        `N=${n}: hub CPU ${run.cpuPercent} % of one core for ${run.forwardedPairs} forwarded camera streams (${run.cpuPerStreamPercent} % each), ${run.packetsPerSecond} packets/s out, frames decoded at the hub ${run.framesDecodedAtHub}`,
+      );
     }
     const under = rooms.filter((r) => r.cpuPercent < CPU_CEILING);
     const largest = under.length > 0 ? Math.max(...under.map((r) => r.n)) : 0;
@@ -204,7 +228,9 @@ async function main(): Promise<void> {
     // N(N-1) streams at `perStream` each stay under the ceiling.
     let extrapolated = 1;
     while ((extrapolated + 1) * extrapolated * perStream < CPU_CEILING) extrapolated++;
-    log(`largest room measured under ${CPU_CEILING} % of one hub core: N = ${largest}; at the median cost per stream (${perStream} %), one core would hold N = ${extrapolated}`);
+    log(
+      `largest room measured under ${CPU_CEILING} % of one hub core: N = ${largest}; at the median cost per stream (${perStream} %), one core would hold N = ${extrapolated}`,
+    );
     writeDocs({ rooms, hops, largest, extrapolated, machine });
   } finally {
     hub.stop();

@@ -24,7 +24,8 @@ export const ERROR_MESSAGES = {
   ERR_TOO_MANY_CONNECTIONS: 'Too many connections from your network address.',
   ERR_REMOVED: 'The host removed you from the room.',
   ERR_HUB_AUTH: 'Only an authenticated media hub may join as a server.',
-  ERR_HUB_FULL: 'The media hub carries as many rooms or streams as it may; the room keeps a peer hub.',
+  ERR_HUB_FULL:
+    'The media hub carries as many rooms or streams as it may; the room keeps a peer hub.',
   ERR_INTERNAL: 'The server failed to handle the request.',
 } as const;
 

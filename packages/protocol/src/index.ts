@@ -22,20 +22,6 @@ export {
   type EmbedState,
   parseEmbedCall,
 } from './embed';
-export {
-  HUB_MAX_ROOMS,
-  HUB_NAMESPACE,
-  type HubAssign,
-  HubAssignSchema,
-  type HubHello,
-  HubHelloSchema,
-  type HubLimits,
-  HubLimitsSchema,
-  type HubLoad,
-  HubLoadSchema,
-  type HubToServerEvents,
-  type ServerToHubEvents,
-} from './hubs';
 export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode } from './errors';
 export type {
   ClientToServerEvents,
@@ -57,6 +43,20 @@ export {
   FeedSnapshotSchema,
   parseFeedEvent,
 } from './feed';
+export {
+  HUB_MAX_ROOMS,
+  HUB_NAMESPACE,
+  type HubAssign,
+  HubAssignSchema,
+  type HubHello,
+  HubHelloSchema,
+  type HubLimits,
+  HubLimitsSchema,
+  type HubLoad,
+  HubLoadSchema,
+  type HubToServerEvents,
+  type ServerToHubEvents,
+} from './hubs';
 export { LIMITS, MAX_MESSAGE_BYTES } from './limits';
 export {
   type Failure,

@@ -2,9 +2,9 @@ import { type Clock, type Logger, noopLogger, systemClock } from '@meshwork/kit'
 import type { PeerId } from '@meshwork/protocol';
 import {
   type MediaStreamTrack,
-  RtcpPayloadSpecificFeedback,
   type RTCPeerConnection,
   type RTCRtpSender,
+  RtcpPayloadSpecificFeedback,
 } from 'werift';
 import { OriginCounters } from '../metrics/OriginCounters';
 import { KeyframeThrottle } from './KeyframeThrottle';

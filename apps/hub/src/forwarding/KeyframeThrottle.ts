@@ -35,10 +35,13 @@ export class KeyframeThrottle<Source> {
       this.#fire(source, now);
       return;
     }
-    const handle = this.#clock.setTimeout(() => {
-      this.#trailing.delete(source);
-      if (!this.#closed) this.#fire(source, this.#clock.now());
-    }, last + this.#intervalMs - now);
+    const handle = this.#clock.setTimeout(
+      () => {
+        this.#trailing.delete(source);
+        if (!this.#closed) this.#fire(source, this.#clock.now());
+      },
+      last + this.#intervalMs - now,
+    );
     this.#trailing.set(source, handle);
   }
 

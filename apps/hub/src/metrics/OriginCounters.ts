@@ -60,13 +60,13 @@ export class OriginCounters<Source extends object> {
       if (row === undefined) {
         row = {
           origin,
-        packetsReceived: 0,
-        packetsForwarded: 0,
-        keyframeRequestsReceived: 0,
-        keyframeRequestsSent: 0,
-        packetsRetransmitted: 0,
-        framesDecoded: 0,
-        framesEncoded: 0,
+          packetsReceived: 0,
+          packetsForwarded: 0,
+          keyframeRequestsReceived: 0,
+          keyframeRequestsSent: 0,
+          packetsRetransmitted: 0,
+          framesDecoded: 0,
+          framesEncoded: 0,
         };
         rows.set(origin, row);
       }

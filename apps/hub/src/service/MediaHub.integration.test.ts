@@ -1,6 +1,6 @@
 // A star through the media hub with real wrtc bots, inside a loopback-only namespace.
 import { describe, expect, it } from 'vitest';
-import { committed, FLOWING_FRAMES, useHubSuite, until } from '../testing/hubSuite';
+import { committed, FLOWING_FRAMES, until, useHubSuite } from '../testing/hubSuite';
 
 const suite = useHubSuite();
 const log = (line: string) => console.info(`[hub] ${line}`);
@@ -9,7 +9,11 @@ describe('media hub', () => {
   it('[P22][R15] a star through the server: every bot decodes every origin over origin > server > bot; the hub forwarded each origin and decoded nothing', async () => {
     const room = suite.newRoom('star-hub');
     await room.add(3);
-    await until(() => suite.hub.room('star-hub')?.session.status === 'joined', 20_000, 'the hub to join');
+    await until(
+      () => suite.hub.room('star-hub')?.session.status === 'joined',
+      20_000,
+      'the hub to join',
+    );
     const hubRoom = suite.hub.room('star-hub');
     const hubId = hubRoom?.session.selfId ?? '';
     // Idle in a mesh: the people link among themselves.
@@ -59,7 +63,14 @@ describe('live switches through the server hub', () => {
       } catch (e) {
         // What each bot had of each origin (frames, hops, ms since the last frame), and the hub.
         for (const b of room.bots) {
-          const rows = b.allStats().map((x) => [x.origin, x.framesDecoded, x.route?.hops, x.lastFrameAt ? Date.now() - x.lastFrameAt : null]);
+          const rows = b
+            .allStats()
+            .map((x) => [
+              x.origin,
+              x.framesDecoded,
+              x.route?.hops,
+              x.lastFrameAt ? Date.now() - x.lastFrameAt : null,
+            ]);
           log(`${b.name} received: ${JSON.stringify(rows)}`);
         }
         log(`hub: ${JSON.stringify(suite.hub.room('hub-switch')?.stats())}`);
@@ -82,7 +93,11 @@ describe('keyframe requests through the hub', () => {
   it('[P22] a newcomer in a star through the server gets every origin decoding: its keyframe requests went up to each origin through the hub', async () => {
     const room = suite.newRoom('hub-keyframes');
     await room.add(2);
-    await until(() => suite.hub.room('hub-keyframes')?.session.status === 'joined', 20_000, 'the hub');
+    await until(
+      () => suite.hub.room('hub-keyframes')?.session.status === 'joined',
+      20_000,
+      'the hub',
+    );
     const hubRoom = suite.hub.room('hub-keyframes');
     const hubId = hubRoom?.session.selfId ?? '';
     await room.bots[0]?.session.setTopology('star');
@@ -93,7 +108,9 @@ describe('keyframe requests through the hub', () => {
     await committed(room, 'star', hubId);
     await room.flowing(() => 2, FLOWING_FRAMES);
     const after = hubRoom?.stats().origins ?? [];
-    log(`keyframe requests sent upstream per origin: ${JSON.stringify(after.map((o) => [o.origin, o.keyframeRequestsReceived, o.keyframeRequestsSent]))}`);
+    log(
+      `keyframe requests sent upstream per origin: ${JSON.stringify(after.map((o) => [o.origin, o.keyframeRequestsReceived, o.keyframeRequestsSent]))}`,
+    );
     for (const origin of room.bots.slice(0, 2)) {
       const row = after.find((o) => o.origin === origin.id);
       expect(row?.keyframeRequestsSent ?? 0).toBeGreaterThan(before.get(origin.id) ?? 0);

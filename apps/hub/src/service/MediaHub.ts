@@ -1,7 +1,7 @@
 import { type Clock, type Logger, noopLogger, systemClock, Timers } from '@meshwork/kit';
 import {
-  type ErrorCode,
   ERROR_MESSAGES,
+  type ErrorCode,
   HUB_NAMESPACE,
   HubAssignSchema,
   type HubHello,
@@ -43,7 +43,11 @@ export interface MediaHubStats {
 
 type ControlSocket = Socket<ServerToHubEvents, HubToServerEvents>;
 
-const failure = (error: ErrorCode): Result => ({ ok: false, error, message: ERROR_MESSAGES[error] });
+const failure = (error: ErrorCode): Result => ({
+  ok: false,
+  error,
+  message: ERROR_MESSAGES[error],
+});
 
 /**
  * A media hub serving one signal app ([P22]): it keeps a control socket on `/hubs`, joins each

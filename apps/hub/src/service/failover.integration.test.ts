@@ -56,12 +56,14 @@ describe('hub failover', () => {
     rooms.push(room);
     await room.add(3);
     await until(
-      () => room.bots[0]?.session.room?.peers.some((p) => p.capacity.deviceClass === 'server') === true,
+      () =>
+        room.bots[0]?.session.room?.peers.some((p) => p.capacity.deviceClass === 'server') === true,
       20_000,
       'the hub to join the room',
     );
     await room.bots[0]?.session.setTopology('star');
-    const hubId = room.bots[0]?.session.room?.peers.find((p) => p.capacity.deviceClass === 'server')?.id ?? '';
+    const hubId =
+      room.bots[0]?.session.room?.peers.find((p) => p.capacity.deviceClass === 'server')?.id ?? '';
     await committed(room, 'star', hubId);
     await room.flowing(() => 2, FLOWING_FRAMES);
 
@@ -92,20 +94,31 @@ describe('hub failover', () => {
     const refused = new BotRoom(signal.url, 'hub-full-b');
     rooms.push(served, refused);
     await served.add(1);
-    await until(() => hub.room('hub-full-a')?.session.status === 'joined', 20_000, 'the hub to join');
+    await until(
+      () => hub.room('hub-full-a')?.session.status === 'joined',
+      20_000,
+      'the hub to join',
+    );
     await refused.add(2);
     await refused.bots[0]?.session.setTopology('star');
     await committed(refused, 'star', refused.bots[0]?.id ?? '');
     await refused.flowing('star', FLOWING_FRAMES);
     expect(hub.room('hub-full-b')).toBeUndefined();
-    expect(refused.bots[0]?.session.room?.peers.map((p) => p.capacity.deviceClass)).not.toContain('server');
+    expect(refused.bots[0]?.session.room?.peers.map((p) => p.capacity.deviceClass)).not.toContain(
+      'server',
+    );
     expect(signal.server.hubs.list()[0]?.load.rooms).toEqual(['hub-full-a']);
   });
 
   it('[P22] a hub handshake without the secret is refused with ERR_HUB_AUTH and never listed', async () => {
     const { io } = await import('socket.io-client');
     const socket = io(`${signal.url}/hubs`, {
-      auth: { protocolVersion: 2, hubToken: 'not-the-secret-at-all', name: 'x', limits: { maxRooms: 1, maxStreams: 1 } },
+      auth: {
+        protocolVersion: 2,
+        hubToken: 'not-the-secret-at-all',
+        name: 'x',
+        limits: { maxRooms: 1, maxStreams: 1 },
+      },
       transports: ['websocket'],
       reconnection: false,
     });

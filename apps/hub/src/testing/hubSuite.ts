@@ -72,10 +72,15 @@ export function useHubSuite(): HubSuite {
 }
 
 /** Polls `predicate` (every 50 ms) until it holds; rejects after `timeoutMs` naming `what`. */
-export async function until(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
+export async function until(
+  predicate: () => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

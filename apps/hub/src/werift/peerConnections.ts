@@ -1,4 +1,5 @@
 import {
+  type RTCPeerConnectionConfig,
   useFIR,
   useNACK,
   useOPUS,
@@ -7,7 +8,6 @@ import {
   useVP8,
   MediaStream as WeriftMediaStream,
   RTCPeerConnection as WeriftPeerConnection,
-  type RTCPeerConnectionConfig,
 } from 'werift';
 
 /** Gathering wait with no STUN or TURN server (seconds; 0 would mean werift's default, 5 s). */
@@ -34,7 +34,9 @@ export interface WeriftOptions {
  */
 export function weriftPeerConnections(options: WeriftOptions = {}) {
   return (config: RTCConfiguration): RTCPeerConnection => {
-    const iceServers = (config.iceServers ?? []) as NonNullable<RTCPeerConnectionConfig['iceServers']>;
+    const iceServers = (config.iceServers ?? []) as NonNullable<
+      RTCPeerConnectionConfig['iceServers']
+    >;
     const init: Partial<RTCPeerConnectionConfig> = {
       iceServers,
       // werift waits this long for server-reflexive candidates before it can describe itself,
@@ -58,5 +60,7 @@ export function weriftPeerConnections(options: WeriftOptions = {}) {
 
 /** The `createMediaStream` the hub injects: a werift media stream of `tracks`. */
 export function createWeriftMediaStream(tracks: MediaStreamTrack[]): MediaStream {
-  return new WeriftMediaStream(tracks as unknown as WeriftMediaStream['tracks']) as unknown as MediaStream;
+  return new WeriftMediaStream(
+    tracks as unknown as WeriftMediaStream['tracks'],
+  ) as unknown as MediaStream;
 }

@@ -6,7 +6,9 @@ import { type HubEntry, pickHubs } from './pickHubs';
 export const HUB_ASSIGN_TIMEOUT_MS = 5_000;
 
 /** Asks one hub to serve a room: resolves with its answer (a timeout counts as a refusal). */
-export type AssignRoom = (roomId: string) => Promise<{ ok: true } | { ok: false; error: ErrorCode }>;
+export type AssignRoom = (
+  roomId: string,
+) => Promise<{ ok: true } | { ok: false; error: ErrorCode }>;
 
 /** A connected hub: its entry plus the way to reach it. */
 interface HubHandle extends HubEntry {
@@ -69,7 +71,12 @@ export class HubDirectory {
 
   /** Hubs connected now. */
   list(): HubSummary[] {
-    return [...this.#hubs.values()].map(({ id, name, limits, load }) => ({ id, name, limits, load }));
+    return [...this.#hubs.values()].map(({ id, name, limits, load }) => ({
+      id,
+      name,
+      limits,
+      load,
+    }));
   }
 
   /** A person joined `roomId`: offer the room to a hub unless it has one (or an offer runs). */

@@ -32,7 +32,8 @@ export function attachHubNamespace(
   nsp.use((socket, next) => {
     const hello = HubHelloSchema.safeParse(socket.handshake.auth);
     if (!hello.success) return next(refusal('ERR_BAD_REQUEST'));
-    if (hello.data.protocolVersion !== PROTOCOL_VERSION) return next(refusal('ERR_PROTOCOL_VERSION'));
+    if (hello.data.protocolVersion !== PROTOCOL_VERSION)
+      return next(refusal('ERR_PROTOCOL_VERSION'));
     if (!isHubTokenValid(deps.hubSecret, hello.data.hubToken)) return next(refusal('ERR_HUB_AUTH'));
     socket.data = { hello: hello.data };
     next();
@@ -41,7 +42,9 @@ export function attachHubNamespace(
     const hello = HubHelloSchema.parse(socket.handshake.auth);
     deps.directory.add(socket.id, hello, async (roomId) => {
       try {
-        const res = await socket.timeout(HUB_ASSIGN_TIMEOUT_MS).emitWithAck('assignRoom', { roomId });
+        const res = await socket
+          .timeout(HUB_ASSIGN_TIMEOUT_MS)
+          .emitWithAck('assignRoom', { roomId });
         return res.ok ? { ok: true } : { ok: false, error: res.error };
       } catch {
         return { ok: false, error: 'ERR_INTERNAL' };

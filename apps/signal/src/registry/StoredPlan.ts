@@ -1,8 +1,9 @@
 import {
+  idlePlan,
   type LinkGraph,
   type LinkKey,
   linkKey,
-  idlePlan, peerPlan,
+  peerPlan,
   type RoomPlan,
   routeTrees,
 } from '@meshwork/mesh/plan';

@@ -3,11 +3,11 @@ import { backgroundClock, type Clock, type Logger, noopLogger } from '@meshwork/
 import { createResumeTokens } from '../auth/resumeToken';
 import { loadConfig, type SignalConfig } from '../config';
 import { FeedHub } from '../feed/FeedHub';
+import { createFeedRoute } from '../feed/feedRoute';
 import { HubDirectory } from '../hubs/HubDirectory';
 import { attachHubNamespace } from '../hubs/hubNamespace';
-import { createFeedRoute } from '../feed/feedRoute';
-import { PLAN_COMMIT_DEADLINE_MS } from '../registry/PlanCycle';
 import { isMediaServer } from '../registry/hubChoice';
+import { PLAN_COMMIT_DEADLINE_MS } from '../registry/PlanCycle';
 import { RoomRegistry } from '../registry/RoomRegistry';
 import type { RegistryOptions } from '../registry/types';
 import { KeyedCounter } from './addressLimits';

@@ -43,7 +43,12 @@ export function planPeers(
 ): PlanPeer[] {
   return [...peers]
     .sort((a, b) => a.joinedAt - b.joinedAt)
-    .map((p) => ({ id: p.id, joinedAt: p.joinedAt, capacity: p.capacity, mediaServer: isMediaServer(p) }));
+    .map((p) => ({
+      id: p.id,
+      joinedAt: p.joinedAt,
+      capacity: p.capacity,
+      mediaServer: isMediaServer(p),
+    }));
 }
 
 /**

@@ -33,16 +33,14 @@ export function HubPicker() {
         {peers.map((p) => (
           // <option> holds plain text only, so the name is isolated with Unicode isolates.
           <option key={p.id} value={p.id}>
-            {isMediaServer(p)
-              ? 'Server (forwards video, no re-encoding)'
-              : isolate(p.displayName)}
+            {isMediaServer(p) ? 'Server (forwards video, no re-encoding)' : isolate(p.displayName)}
           </option>
         ))}
       </select>
       <ControlReason id="hub-reason" role={role} />
       <p className="muted small">
-        The hub relays everyone's video. A person's browser re-encodes it; the server forwards it
-        as it comes.
+        The hub relays everyone's video. A person's browser re-encodes it; the server forwards it as
+        it comes.
       </p>
     </div>
   );

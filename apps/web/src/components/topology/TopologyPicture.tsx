@@ -33,10 +33,7 @@ export default function TopologyPicture() {
   const links = useAppStore((s) => s.room?.links ?? NO_LINKS);
   const topology = useAppStore((s) => s.room?.settings.topology);
   const peers = useAppStore((s) => s.room?.peers ?? NO_PEERS);
-  const forwarders = useMemo(
-    () => new Set(peers.filter(isMediaServer).map((p) => p.id)),
-    [peers],
-  );
+  const forwarders = useMemo(() => new Set(peers.filter(isMediaServer).map((p) => p.id)), [peers]);
   const names = useAppStore((s) => s.names);
   if (!plan) return <p className="muted">Waiting for the room's plan…</p>;
   return (
