@@ -4,7 +4,7 @@
 // docs/charts/hub-cpu.svg and the `## Server hub` section of docs/benchmarks.md.
 //   pnpm --filter @meshwork/bench bench:hub            # N = 4, 8, 12
 //   pnpm --filter @meshwork/bench bench:hub -- 4,6     # other room sizes
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -197,6 +197,44 @@ function writeDocs(results: {
     })),
   });
   writeFileSync(join(REPO_ROOT, 'docs/charts/hub-cpu.svg'), svg);
+  const doc = join(REPO_ROOT, 'docs/benchmarks.md');
+  const text = readFileSync(doc, 'utf8');
+  const start = text.indexOf(SECTION);
+  const end = start < 0 ? -1 : text.indexOf('\n## ', start + SECTION.length);
+  const before = start < 0 ? `${text.trimEnd()}\n\n` : text.slice(0, start);
+  const after = end < 0 ? '' : text.slice(end + 1);
+  writeFileSync(doc, `${before}${renderSection(results)}${after ? `\n${after}` : ''}`);
+}
+
+const SECTION = '## Server hub';
+
+/** The `## Server hub` section of docs/benchmarks.md from one run's results. */
+function renderSection(r: {
+  rooms: RoomRun[];
+  hops: HopRun;
+  largest: number;
+  extrapolated: number;
+  machine: string;
+}): string {
+  const rows = r.rooms
+    .map(
+      (x) =>
+        `| ${x.n} | ${x.forwardedPairs} | ${x.cpuPercent} | ${x.cpuPerStreamPercent} | ${x.packetsPerSecond} | ${x.framesDecodedAtHub} |`,
+    )
+    .join('\n');
+  return `${SECTION}
+
+\`pnpm --filter @meshwork/bench bench:hub\` (${r.machine}). Bots (\`@roamhq/wrtc\`, ${VIDEO.width}x${VIDEO.height} at ${VIDEO.fps} fps plus an Opus tone) in a star through one media hub (\`apps/hub\`, werift) run as its own process; hub CPU is that process's user + system time from \`/proc\` over ${WINDOW_MS / 1000} s once every origin flows, as a share of one core. A forwarded stream is one origin's camera (video and audio) to one receiver: N(N-1) in a room of N.
+
+![Media hub CPU per room](charts/hub-cpu.svg)
+
+| N | forwarded streams | hub CPU (% of one core) | per stream (%) | packets/s out | frames decoded at the hub |
+| - | - | - | - | - | - |
+${rows}
+
+- Largest room measured under ${CPU_CEILING} % of one hub core: **N = ${r.largest}**. At the median cost per forwarded stream, one core would hold about N = ${r.extrapolated} before ${CPU_CEILING} % (the bots, not the hub, are what two cores run out of first).
+- Latency per hop (N = 4, same run, median over pairs of the send-to-decode time the bots read from each frame): direct (mesh) ${r.hops.directMs} ms; through the server hub ${r.hops.serverHubMs} ms (**+${r.hops.serverHopMs} ms** for the hub hop); through a bot hub that decodes and re-encodes (\`@roamhq/wrtc\`, libwebrtc as in Chromium) ${r.hops.peerHubMs} ms (+${r.hops.peerHopMs} ms).
+`;
 }
 
 async function main(): Promise<void> {
