@@ -25,6 +25,8 @@ export const ERROR_MESSAGES = {
   ERR_REMOVED: 'The host removed you from the room.',
   ERR_HUB_AUTH: 'Only an authenticated media hub may join as a server.',
   ERR_CLUSTER_UNAVAILABLE: 'The signal service cannot reach its room store; try again soon.',
+  ERR_HUB_FULL:
+    'The media hub carries as many rooms or streams as it may; the room keeps a peer hub.',
   ERR_INTERNAL: 'The server failed to handle the request.',
 } as const;
 

@@ -43,6 +43,20 @@ export {
   FeedSnapshotSchema,
   parseFeedEvent,
 } from './feed';
+export {
+  HUB_MAX_ROOMS,
+  HUB_NAMESPACE,
+  type HubAssign,
+  HubAssignSchema,
+  type HubHello,
+  HubHelloSchema,
+  type HubLimits,
+  HubLimitsSchema,
+  type HubLoad,
+  HubLoadSchema,
+  type HubToServerEvents,
+  type ServerToHubEvents,
+} from './hubs';
 export { LIMITS, MAX_MESSAGE_BYTES } from './limits';
 export {
   type Failure,

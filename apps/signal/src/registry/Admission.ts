@@ -48,7 +48,11 @@ export class Admission {
       if (directory.seat(input.conn)) return fail('ERR_ALREADY_JOINED');
       const room = directory.room(input.roomId);
       let hash: string | null = null;
-      if (room?.passwordHash) {
+      // [P24] A media hub is sent by the signal app itself: it needs no room password.
+      const mediaHub = input.hubVerified === true && input.capacity?.deviceClass === 'server';
+      if (room?.passwordHash && mediaHub) {
+        hash = room.passwordHash;
+      } else if (room?.passwordHash) {
         const ok =
           input.password !== undefined &&
           (await passwords.verify(input.password, room.passwordHash));
@@ -90,7 +94,8 @@ export class Admission {
     if (room && room.passwordHash === null && input.password !== undefined && !restore)
       return fail('ERR_NO_PASSWORD');
     // [P15] A locked room takes no one new; a member coming back is not new.
-    if (room?.locked && !restore) return fail('ERR_ROOM_LOCKED');
+    const mediaHub = input.hubVerified === true && input.capacity?.deviceClass === 'server';
+    if (room?.locked && !restore && !mediaHub) return fail('ERR_ROOM_LOCKED');
     if (room && room.peers.length >= maxPeersPerRoom) return fail('ERR_ROOM_FULL');
     const created = room === undefined;
     if (room === undefined) {

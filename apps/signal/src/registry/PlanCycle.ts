@@ -1,8 +1,8 @@
 import { type Clock, Timers } from '@meshwork/kit';
-import { computeRoomPlan, peerPlan, routeTrees } from '@meshwork/mesh/plan';
+import { computeRoomPlan, idlePlan, peerPlan, routeTrees } from '@meshwork/mesh/plan';
 import type { PeerId, PeerPlan } from '@meshwork/protocol';
 import { emit, fail, linksChanged, toOthers } from './effects';
-import { chooseHub } from './hubChoice';
+import { chooseHub, isMediaServer } from './hubChoice';
 import type { PlanProofs } from './planProof';
 import { rebuildPlan } from './Rebuild';
 import { awayPeers, type PeerState, type PlanCause, type RoomState } from './Room';
@@ -157,7 +157,12 @@ export class PlanCycle {
     const plan = computeRoomPlan(
       {
         topology: room.topology,
-        peers: room.peers.map((p) => ({ id: p.id, joinedAt: p.joinedAt, capacity: p.capacity })),
+        peers: room.peers.map((p) => ({
+          id: p.id,
+          joinedAt: p.joinedAt,
+          capacity: p.capacity,
+          mediaServer: isMediaServer(p),
+        })),
         hubPreference: chooseHub(room),
         failedLinks: room.failedLinks,
         away: awayPeers(room),
@@ -185,7 +190,11 @@ export class PlanCycle {
     const wide = rebuildPlan(room, state, version);
     const trees = routeTrees(wide.graph);
     const peers = new Map<PeerId, PeerPlan>();
-    for (const p of room.peers) peers.set(p.id, { ...peerPlan({ ...wide, trees }, p.id), proof });
+    for (const p of room.peers) {
+      const inGraph = wide.graph.order.includes(p.id);
+      const own = inGraph ? peerPlan({ ...wide, trees }, p.id) : idlePlan({ ...wide, trees }, p.id);
+      peers.set(p.id, { ...own, proof });
+    }
     return { wide, peers };
   }
 

@@ -177,3 +177,41 @@ describe('[P17] hub claims', () => {
     expect(hub.plan.hub).toBe(hub.peerId);
   });
 });
+
+describe('[P24] media hubs', () => {
+  const hub = { hubVerified: true, capacity: { deviceClass: 'server' as const } };
+
+  it('[P24] a verified media hub joins a password room without the password, and a locked room', async () => {
+    await join('c1', { password: 'pw' });
+    expect(await tryJoin('c2', hub)).toMatchObject({ ok: true });
+    expect(await registry.updateRoom('c1', { locked: true })).toMatchObject({ ok: true });
+    expect(await tryJoin('c3')).toMatchObject({ ok: false });
+    expect(await tryJoin('c4', hub)).toMatchObject({ ok: true });
+  });
+
+  it('[P24] a hub token alone, without the server class, does not pass the password', async () => {
+    await join('c1', { password: 'pw' });
+    expect(await tryJoin('c2', { hubVerified: true })).toMatchObject({
+      ok: false,
+      error: 'ERR_AUTH_FAILED',
+    });
+  });
+
+  it('[P24][R17] the media hub idles in a mesh and is the star hub by default', async () => {
+    const a = await join('c1');
+    const b = await join('c2');
+    const h = await join('c3', hub);
+    expect(h.plan.links).toEqual([]);
+    expect(h.plan.order).toEqual([a.peerId, b.peerId]);
+    const star = registry.setTopology('c1', 'star');
+    expect(star.ok).toBe(true);
+    const plans = payloads<{ self: string; hub: string; order: string[] }>(
+      star.effects,
+      'planPrepared',
+    );
+    expect(plans.find((p) => p.self === a.peerId)).toMatchObject({
+      hub: h.peerId,
+      order: [h.peerId, a.peerId, b.peerId],
+    });
+  });
+});

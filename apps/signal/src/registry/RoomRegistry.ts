@@ -3,6 +3,7 @@ import type { PeerId, Topology, UpdateRoomRequest } from '@meshwork/protocol';
 import { Admission, type Passwords } from './Admission';
 import { Directory, type RegistryStats, type Seat } from './Directory';
 import { fail } from './effects';
+import { isMediaServer } from './hubChoice';
 import { LinkHealing } from './LinkHealing';
 import { reportLinks } from './LinkReports';
 import { PlanCycle } from './PlanCycle';
@@ -135,8 +136,13 @@ export class RoomRegistry {
     }));
   }
 
-  /** The connection is gone: keep the peer for the grace period, then remove it. */
+  /**
+   * The connection is gone: keep the peer for the grace period, then remove it. A media hub
+   * has no flaky network to wait for: it leaves at once and its room falls back (SPEC [P24]).
+   */
   disconnect(conn: ConnId): Effect[] {
+    const seat = this.directory.seat(conn);
+    if (seat && isMediaServer(seat.peer)) return this.presence.remove(seat.room, seat.peer, 'left');
     return this.presence.disconnect(conn);
   }
 

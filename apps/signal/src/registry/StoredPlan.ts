@@ -1,4 +1,5 @@
 import {
+  idlePlan,
   type LinkGraph,
   type LinkKey,
   linkKey,
@@ -53,10 +54,10 @@ export function storePlan(plan: RoomWidePlan, proof: string): StoredPlan {
 
 /** What `self` is told under a stored plan (routes are recomputed; they are cheap and pure). */
 export function planOf(plan: StoredPlan, self: PeerId): PeerPlan {
-  return {
-    ...peerPlan({ ...plan, trees: routeTrees(plan.graph, plan.away, plan.trial) }, self),
-    proof: plan.proof,
-  };
+  const room = { ...plan, trees: routeTrees(plan.graph, plan.away, plan.trial) };
+  // An idle media server is outside the graph ([R17] in packages/mesh/SPEC.md).
+  const own = plan.graph.order.includes(self) ? peerPlan(room, self) : idlePlan(room, self);
+  return { ...own, proof: plan.proof };
 }
 
 /** Whether `id` is the plan's hub or relays some other origin's streams under it (SPEC [P22]). */

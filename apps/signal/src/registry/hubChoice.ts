@@ -10,7 +10,7 @@ import { latestPlan } from './StoredPlan';
  */
 export function chooseHub(room: RoomState): PeerId | null {
   if (room.hubPreference !== null && room.byId.has(room.hubPreference)) return room.hubPreference;
-  const hubs = room.peers.filter((p) => p.hubVerified && p.capacity.deviceClass === 'server');
+  const hubs = room.peers.filter(isMediaServer);
   // A hub that took over from an away one keeps the role when that one is back (SPEC [P22]).
   const current = latestPlan(room)?.hub ?? null;
   const away = awayPeers(room);
@@ -27,4 +27,9 @@ export function chooseHub(room: RoomState): PeerId | null {
 
 function uplink(peer: PeerState): number {
   return peer.capacity.uplinkKbps ?? -1;
+}
+
+/** An authenticated media hub ([P17]): a packet forwarder the planner links only as star hub. */
+export function isMediaServer(peer: PeerState): boolean {
+  return peer.hubVerified && peer.capacity.deviceClass === 'server';
 }

@@ -5,6 +5,9 @@ import { type ClusterNode, joinCluster } from '../cluster/ClusterNode';
 import { ConfigError, loadConfig, type SignalConfig } from '../config';
 import { FeedHub } from '../feed/FeedHub';
 import { createFeedRoute } from '../feed/feedRoute';
+import { HubDirectory } from '../hubs/HubDirectory';
+import { attachHubNamespace } from '../hubs/hubNamespace';
+import { isMediaServer } from '../registry/hubChoice';
 import { PLAN_COMMIT_DEADLINE_MS } from '../registry/PlanCycle';
 import { RoomRegistry } from '../registry/RoomRegistry';
 import type { RegistryOptions } from '../registry/types';
@@ -52,6 +55,8 @@ export interface SignalServer {
   registry: RoomRegistry;
   /** [P20] The live room feeds (watchers and their rooms). */
   feed: FeedHub;
+  /** [P24] The media hubs connected to this signal app. */
+  hubs: HubDirectory;
   metrics: SignalMetrics;
   config: SignalConfig;
   /** This node's membership of a cluster (REDIS_URL); null on a single node. */
@@ -176,6 +181,16 @@ export function createSignalServer(
   }
   // The rooms as the event table sees them: here, or wherever the cluster runs each one.
   const rooms: RoomService = cluster ? cluster.rooms : registry;
+  // [P24] Media hubs: a room gets one when a person joins it and a hub has room for it.
+  const hubs = new HubDirectory({
+    clock,
+    logger,
+    hasHub: (roomId) => {
+      const room = registry.inspect(roomId);
+      return room === undefined || room.peers.some(isMediaServer);
+    },
+  });
+  attachHubNamespace(io, { hubSecret: config.hubSecret, directory: hubs, logger });
 
   const connections = new WeakMap<SignalSocket, Connection>();
   const tokens = createResumeTokens(config.resumeSecret);
@@ -199,6 +214,7 @@ export function createSignalServer(
     logger,
     limits,
     turnRenewal,
+    hubs,
   });
   // One listener per event for every socket: Socket.IO calls each with the socket as `this`.
   const ctx = socketHandlerContext(logger, metrics);
@@ -254,6 +270,7 @@ export function createSignalServer(
     io,
     registry,
     feed: feedHub,
+    hubs,
     metrics,
     config,
     cluster,

@@ -38,6 +38,8 @@ export interface JoinDeps {
   limits: EdgeLimits;
   /** [P19] Renews a joined peer's TURN credentials; null without TURN. */
   turnRenewal: TurnRenewal | null;
+  /** [P24] Offers a room a media hub once a person is in it. */
+  hubs?: { roomJoined(roomId: string): Promise<void> };
 }
 
 /** [P1][P11] A refused join payload: another protocol version, a bad room id or a bad name. */
@@ -156,6 +158,9 @@ export function joinRow(deps: JoinDeps): AnyEventRow<SignalSocket> & { event: 'j
     settled: (joined, socket) => {
       deps.turnRenewal?.start(socket, joined.peerId);
       deps.metrics.joinLatencyMs.observe(performance.now() - joined.receivedAt);
+      deps.hubs?.roomJoined(joined.roomId).catch((err: unknown) => {
+        deps.logger.error('offering a media hub failed', { err, roomId: joined.roomId });
+      });
     },
   });
 }

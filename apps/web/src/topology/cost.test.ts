@@ -13,16 +13,52 @@ const five = [
 
 describe('previewCost (pure planner, one person, N peers)', () => {
   it.each([
-    { topology: 'mesh', self: ids.me, cost: { up: 4, down: 4, links: 4, maxHops: 1, relayed: 0 } },
-    { topology: 'star', self: ids.me, cost: { up: 1, down: 4, links: 1, maxHops: 2, relayed: 0 } },
+    {
+      topology: 'mesh',
+      self: ids.me,
+      cost: { up: 4, down: 4, links: 4, maxHops: 1, relayed: 0, serverHub: false },
+    },
+    {
+      topology: 'star',
+      self: ids.me,
+      cost: { up: 1, down: 4, links: 1, maxHops: 2, relayed: 0, serverHub: false },
+    },
     {
       topology: 'star',
       self: ids.ana,
-      cost: { up: 16, down: 4, links: 4, maxHops: 1, relayed: 12 },
+      cost: { up: 16, down: 4, links: 4, maxHops: 1, relayed: 12, serverHub: false },
     },
-    { topology: 'ring', self: ids.me, cost: { up: 4, down: 4, links: 2, maxHops: 2, relayed: 2 } },
+    {
+      topology: 'ring',
+      self: ids.me,
+      cost: { up: 4, down: 4, links: 2, maxHops: 2, relayed: 2, serverHub: false },
+    },
   ] as const)('$topology for $self with 5 peers', ({ topology, self, cost }) => {
     expect(previewCost(topology, five, self, null)).toEqual(cost);
+  });
+
+  it('[R17] elects the media server as hub like the signal app: people link only to it, nobody re-encodes', () => {
+    const withServer = [
+      ...five,
+      {
+        ...peer(ids.di, 'Server', 0),
+        id: 'peer-server-001',
+        capacity: { deviceClass: 'server' as const },
+      },
+    ];
+    expect(previewCost('star', withServer, ids.me, null)).toEqual({
+      up: 1,
+      down: 5,
+      links: 1,
+      maxHops: 2,
+      relayed: 0,
+      serverHub: true,
+    });
+    // In a mesh the server idles: the five people link among themselves.
+    expect(previewCost('mesh', withServer, ids.me, null)).toMatchObject({
+      links: 4,
+      serverHub: false,
+    });
   });
 
   it('follows the chosen hub', () => {
@@ -40,6 +76,7 @@ describe('previewCost (pure planner, one person, N peers)', () => {
       links: 0,
       maxHops: 0,
       relayed: 0,
+      serverHub: false,
     });
   });
 

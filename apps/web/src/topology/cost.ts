@@ -13,6 +13,16 @@ export interface TopologyCost {
   maxHops: number;
   /** Other people's streams this person decodes and re-encodes. */
   relayed: number;
+  /** The star's hub is a media server: it forwards packets and re-encodes nothing. */
+  serverHub: boolean;
+}
+
+/**
+ * Whether a peer is a media hub ([P24]). The signal app accepts `deviceClass: server` only from
+ * a hub that proved `HUB_SECRET` ([P17]), so the class alone says it.
+ */
+export function isMediaServer(peer: Pick<PeerInfo, 'capacity'>): boolean {
+  return peer.capacity.deviceClass === 'server';
 }
 
 /** The numbers of one peer's plan. */
@@ -23,6 +33,7 @@ export function costOfPlan(plan: PeerPlan): TopologyCost {
     links: plan.links.length,
     maxHops: plan.receive.reduce((max, r) => Math.max(max, r.path.length - 1), 0),
     relayed: plan.forward.filter((f) => f.from !== null).length,
+    serverHub: false,
   };
 }
 
@@ -32,7 +43,12 @@ export function planPeers(
 ): PlanPeer[] {
   return [...peers]
     .sort((a, b) => a.joinedAt - b.joinedAt)
-    .map(({ id, joinedAt, capacity }) => ({ id, joinedAt, capacity }));
+    .map((p) => ({
+      id: p.id,
+      joinedAt: p.joinedAt,
+      capacity: p.capacity,
+      mediaServer: isMediaServer(p),
+    }));
 }
 
 /**
@@ -45,11 +61,21 @@ export function previewCost(
   self: PeerId,
   hubPreference: PeerId | null,
 ): TopologyCost {
+  // As the signal app elects ([P17]): a person's choice, else a media hub, else the planner's.
+  const server = peers.find(isMediaServer)?.id ?? null;
   const plan = computeRoomPlan(
-    { topology, peers: planPeers(peers), hubPreference, failedLinks: new Set() },
+    {
+      topology,
+      peers: planPeers(peers),
+      hubPreference: hubPreference ?? server,
+      failedLinks: new Set(),
+    },
     0,
     new Map(),
   );
   const mine = plan.peers.get(self);
-  return mine ? costOfPlan(mine) : { up: 0, down: 0, links: 0, maxHops: 0, relayed: 0 };
+  const cost = mine
+    ? costOfPlan(mine)
+    : { up: 0, down: 0, links: 0, maxHops: 0, relayed: 0, serverHub: false };
+  return { ...cost, serverHub: plan.hub !== null && plan.hub === server };
 }

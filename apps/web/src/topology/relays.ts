@@ -3,10 +3,13 @@ import type { PeerId } from '@meshwork/protocol';
 
 /**
  * Who relays whose video under this plan: for each relay, the origins whose streams it decodes
- * and re-encodes for someone else. Derived from the room's link graph with the planner's own
+ * and re-encodes for someone else (`forwarders`, media hubs, re-encode nothing and are left out). Derived from the room's link graph with the planner's own
  * route trees, so it matches what every peer was told.
  */
-export function relaysOf(plan: Pick<LinkGraph, 'order' | 'edges'>): Map<PeerId, PeerId[]> {
+export function relaysOf(
+  plan: Pick<LinkGraph, 'order' | 'edges'>,
+  forwarders: ReadonlySet<PeerId> = new Set(),
+): Map<PeerId, PeerId[]> {
   // Adjacency from the plan's actual edges (failures and bridges included), neighbours in join
   // order as the planner takes them.
   const adjacency = new Map<PeerId, PeerId[]>(plan.order.map((id) => [id, []]));
@@ -22,7 +25,8 @@ export function relaysOf(plan: Pick<LinkGraph, 'order' | 'edges'>): Map<PeerId, 
   const relays = new Map<PeerId, PeerId[]>();
   for (const [origin, tree] of trees) {
     for (const parent of tree.values()) {
-      if (parent === null || parent === origin) continue;
+      // A media hub forwards packets: it relays, but decodes and re-encodes nothing.
+      if (parent === null || parent === origin || forwarders.has(parent)) continue;
       const list = relays.get(parent) ?? [];
       if (!list.includes(origin)) list.push(origin);
       relays.set(parent, list);

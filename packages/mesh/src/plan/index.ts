@@ -4,7 +4,7 @@ export { attachAway } from './away';
 export { nextEpochs } from './epochs';
 export { buildLinkGraph } from './graph';
 export { electHub } from './hub';
-export { peerPlan } from './instructions';
+export { idlePlan, peerPlan } from './instructions';
 export { linkKey, parseLinkKey } from './linkKey';
 export { computeRoomPlan } from './roomPlan';
 export { routeTree, routeTrees } from './routes';

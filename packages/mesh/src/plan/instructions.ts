@@ -52,3 +52,19 @@ export function peerPlan(room: Omit<RoomPlan, 'peers'>, self: PeerId, proof = ''
     proof,
   };
 }
+
+/** The plan of a peer left out of the graph (an idle media server, [R17]): no links, no routes. */
+export function idlePlan(room: Omit<RoomPlan, 'peers'>, self: PeerId, proof = ''): PeerPlan {
+  return {
+    version: room.version,
+    topology: room.topology,
+    hub: room.hub,
+    self,
+    order: [...room.graph.order],
+    edges: room.graph.edges.map(([a, b]) => [a, b]),
+    links: [],
+    receive: [],
+    forward: [],
+    proof,
+  };
+}

@@ -4,7 +4,7 @@ import { graphOf, keysOfGraph } from './edgeSet';
 import { nextEpochs } from './epochs';
 import { buildLinkGraph } from './graph';
 import { electHub } from './hub';
-import { peerPlan } from './instructions';
+import { idlePlan, peerPlan } from './instructions';
 import { routeTrees } from './routes';
 import type { LinkKey, PlanInput, RoomPlan } from './types';
 
@@ -14,14 +14,21 @@ export function computeRoomPlan(
   version: number,
   prevEpochs: ReadonlyMap<LinkKey, number>,
 ): RoomPlan {
-  const order = input.peers.map((p) => p.id);
-  const away = new Set(order.filter((id) => input.away?.has(id)));
+  const everyone = input.peers.map((p) => p.id);
+  const awayAsked = new Set(everyone.filter((id) => input.away?.has(id)));
   // With nobody present there is nobody to route around: plan everyone as usual.
-  const routedAround = away.size > 0 && away.size < order.length;
-  const candidates = routedAround ? input.peers.filter((p) => !away.has(p.id)) : input.peers;
+  const routedAround = awayAsked.size > 0 && awayAsked.size < everyone.length;
+  const candidates = routedAround ? input.peers.filter((p) => !awayAsked.has(p.id)) : input.peers;
   // Only a star has a hub; electing one elsewhere would leak a meaningless choice to the UI.
   const hub = input.topology === 'star' ? electHub(candidates, input.hubPreference) : null;
-  const present = candidates.map((p) => p.id);
+  // A media server idles unless it is the hub ([R17]): people link among themselves.
+  // A server in the graph comes first, so it offers on every link and never answers an offer
+  // that crossed its own (its WebRTC stack cannot roll one back reliably).
+  const people = input.peers.filter((p) => !p.mediaServer).map((p) => p.id);
+  const server = input.peers.find((p) => p.mediaServer && p.id === hub);
+  const order = server ? [server.id, ...people] : people;
+  const away = new Set(order.filter((id) => awayAsked.has(id)));
+  const present = routedAround ? order.filter((id) => !away.has(id)) : order;
   const trialAsked = input.trialLinks ?? new Set<LinkKey>();
   // Routes are planned as if trial links were still failed; the trial links the topology wants
   // are then added to the graph, so they connect without carrying anything yet ([R16]).
@@ -29,7 +36,9 @@ export function computeRoomPlan(
     trialAsked.size > 0 ? new Set([...input.failedLinks, ...trialAsked]) : input.failedLinks;
   const build = (failed: ReadonlySet<LinkKey>) => {
     const core = buildLinkGraph(input.topology, present, hub, failed);
-    return routedAround ? attachAway(core, input.topology, order, away, hub, failed) : core;
+    return routedAround && away.size > 0
+      ? attachAway(core, input.topology, order, away, hub, failed)
+      : core;
   };
   let graph = build(unusable);
   let trial: ReadonlySet<LinkKey> = new Set();
@@ -51,6 +60,8 @@ export function computeRoomPlan(
     trees,
     epochs,
   };
-  const peers = new Map<PeerId, PeerPlan>(order.map((id) => [id, peerPlan(room, id)]));
+  const peers = new Map<PeerId, PeerPlan>(
+    input.peers.map(({ id }) => [id, order.includes(id) ? peerPlan(room, id) : idlePlan(room, id)]),
+  );
   return { ...room, peers };
 }

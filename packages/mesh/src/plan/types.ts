@@ -5,6 +5,8 @@ export interface PlanPeer {
   id: PeerId;
   joinedAt: number;
   capacity: CapacityHints;
+  /** A packet-forwarding media hub: in the graph only while it is the star's hub ([R17]). */
+  mediaServer?: boolean;
 }
 
 /** Canonical key of an undirected link: the two ids sorted lexically, joined by `|`. */

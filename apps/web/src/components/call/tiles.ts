@@ -1,6 +1,7 @@
 import { type StreamRoute, streamKeyOf } from '@meshwork/mesh/runtime';
 import type { MediaFlags, PeerId } from '@meshwork/protocol';
 import type { AppState } from '../../store/types';
+import { isMediaServer } from '../../topology/cost';
 
 /** What one tile shows: a person's camera, or someone's shared screen. */
 export interface TileModel {
@@ -25,6 +26,8 @@ export function buildTiles(state: Pick<AppState, 'room' | 'remoteStreams' | 'loc
   if (!room) return [];
   const tiles: TileModel[] = [];
   for (const peer of room.peers) {
+    // A media hub has no camera: it carries the others' video, it is not someone to look at.
+    if (isMediaServer(peer)) continue;
     const self = peer.id === room.selfId;
     const media: MediaFlags = self
       ? { audio: local.audio, video: local.video, screen: local.screen !== null }

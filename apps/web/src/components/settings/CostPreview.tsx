@@ -20,6 +20,12 @@ export function CostPreview({ id, cost }: { id: string; cost: TopologyCost }) {
         <dt>Hops to farthest</dt>
         <dd data-cost="hops">{cost.maxHops}</dd>
       </div>
+      {cost.serverHub && (
+        <div>
+          <dt>Hub</dt>
+          <dd data-cost="server">Server: 0 re-encodes</dd>
+        </div>
+      )}
       {cost.relayed > 0 && (
         <div>
           <dt>Re-encodes</dt>

@@ -2,6 +2,7 @@ import { isolate } from '../../format/bidi';
 import { useRoomRole } from '../../hooks/useRoomRole';
 import { NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
+import { isMediaServer } from '../../topology/cost';
 import { ControlReason } from './ControlReason';
 
 const AUTO = '';
@@ -32,13 +33,14 @@ export function HubPicker() {
         {peers.map((p) => (
           // <option> holds plain text only, so the name is isolated with Unicode isolates.
           <option key={p.id} value={p.id}>
-            {isolate(p.displayName)}
+            {isMediaServer(p) ? 'Server (forwards video, no re-encoding)' : isolate(p.displayName)}
           </option>
         ))}
       </select>
       <ControlReason id="hub-reason" role={role} />
       <p className="muted small">
-        The hub relays everyone's video, so pick the strongest machine and network.
+        The hub relays everyone's video. A person's browser re-encodes it; the server forwards it as
+        it comes.
       </p>
     </div>
   );

@@ -2,8 +2,9 @@ import type { PeerId, RoomLink, Topology } from '@meshwork/protocol';
 import { useMemo } from 'react';
 import { isolate } from '../../format/bidi';
 import { TOPOLOGY_LABELS } from '../../labels';
-import { NO_LINKS } from '../../store/empty';
+import { NO_LINKS, NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
+import { isMediaServer } from '../../topology/cost';
 import { layoutPeers } from '../../topology/layout';
 import { relaysOf } from '../../topology/relays';
 
@@ -19,6 +20,8 @@ export interface TopologyDiagramProps {
   links: readonly RoomLink[];
   topology: Topology | undefined;
   names: ReadonlyMap<PeerId, string>;
+  /** Media hubs: they forward packets, so they are never drawn as re-encoding relays. */
+  forwarders?: ReadonlySet<PeerId>;
 }
 
 /**
@@ -29,6 +32,8 @@ export default function TopologyPicture() {
   const plan = useAppStore((s) => s.plan);
   const links = useAppStore((s) => s.room?.links ?? NO_LINKS);
   const topology = useAppStore((s) => s.room?.settings.topology);
+  const peers = useAppStore((s) => s.room?.peers ?? NO_PEERS);
+  const forwarders = useMemo(() => new Set(peers.filter(isMediaServer).map((p) => p.id)), [peers]);
   const names = useAppStore((s) => s.names);
   if (!plan) return <p className="muted">Waiting for the room's plan…</p>;
   return (
@@ -40,6 +45,7 @@ export default function TopologyPicture() {
       links={links}
       topology={topology}
       names={names}
+      forwarders={forwarders}
     />
   );
 }
@@ -49,8 +55,8 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
   const { links, topology, names } = plan;
   const points = useMemo(() => layoutPeers(plan.order, plan.hub, SIZE), [plan.order, plan.hub]);
   const relays = useMemo(
-    () => relaysOf({ order: plan.order, edges: plan.edges }),
-    [plan.order, plan.edges],
+    () => relaysOf({ order: plan.order, edges: plan.edges }, plan.forwarders),
+    [plan.order, plan.edges, plan.forwarders],
   );
 
   // SVG text and titles are plain text: names are wrapped in Unicode isolates instead of <bdi>.

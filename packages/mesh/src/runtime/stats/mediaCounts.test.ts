@@ -11,7 +11,7 @@ describe('mediaCountsByMid', () => {
         { type: 'inbound-rtp', kind: 'video', mid: '0', framesDecoded: 7, packetsReceived: 30 },
         { type: 'inbound-rtp', kind: 'audio', mid: '1', packetsReceived: 12 },
         { type: 'outbound-rtp', kind: 'video', mid: '2', framesEncoded: 9 },
-        { type: 'inbound-rtp', kind: 'video', mid: '3', packetsReceived: 4 },
+        { type: 'inbound-rtp', kind: 'video', mid: '3', framesDecoded: 0, packetsReceived: 4 },
       ]),
       () => null,
     );
@@ -20,6 +20,14 @@ describe('mediaCountsByMid', () => {
       ['1', 12],
       ['3', 0],
     ]);
+  });
+
+  it('[M10] counts video packets received where the implementation never decodes (a forwarding hub)', () => {
+    const counts = mediaCountsByMid(
+      report([{ type: 'inbound-rtp', kind: 'video', mid: '0', packetsReceived: 9 }]),
+      () => null,
+    );
+    expect([...counts]).toEqual([['0', 9]]);
   });
 
   it('[M10] finds the mid by track where an implementation leaves it out', () => {

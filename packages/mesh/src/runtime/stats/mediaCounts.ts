@@ -2,7 +2,7 @@ import { num, type StatsReportLike } from './summarize';
 
 /**
  * Per receiving `mid`, how much media has been decoded on it: video frames decoded, audio
- * packets received. Reads `inbound-rtp` entries by `mid`, or by `trackIdentifier` through
+ * packets received (and video packets received where the implementation never decodes). Reads `inbound-rtp` entries by `mid`, or by `trackIdentifier` through
  * `midOfTrack` where an implementation leaves `mid` out.
  */
 export function mediaCountsByMid(
@@ -20,7 +20,10 @@ export function mediaCountsByMid(
           : null;
     if (mid === null) return;
     const kind = stat.kind ?? stat.mediaType;
-    const count = kind === 'video' ? num(stat.framesDecoded) : num(stat.packetsReceived);
+    // A forwarding peer without a decoder (a werift media hub) reports no `framesDecoded` at
+    // all: what it has of a video track is the packets it received.
+    const decodes = kind === 'video' && stat.framesDecoded !== undefined;
+    const count = decodes ? num(stat.framesDecoded) : num(stat.packetsReceived);
     counts.set(mid, (counts.get(mid) ?? 0) + count);
   });
   return counts;

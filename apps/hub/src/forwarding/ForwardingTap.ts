@@ -1,0 +1,165 @@
+import { type Clock, type Logger, noopLogger, systemClock } from '@meshwork/kit';
+import type { PeerId } from '@meshwork/protocol';
+import {
+  type MediaStreamTrack,
+  type RTCPeerConnection,
+  type RTCRtpSender,
+  RtcpPayloadSpecificFeedback,
+} from 'werift';
+import { OriginCounters } from '../metrics/OriginCounters';
+import { KeyframeThrottle } from './KeyframeThrottle';
+
+/** PSFB feedback message type of a Full Intra Request (RFC 5104); werift handles only PLI. */
+const FIR_FORMAT = 4;
+
+/**
+ * Watches the werift peer connections of one hub room and does what a browser's decoder and
+ * encoder would otherwise do for a relayed track, without either: keyframe requests (PLI/FIR)
+ * from any receiver of a forwarded track go upstream to its origin through a throttle, a new
+ * receiver of a track gets a keyframe asked for it, and packets are counted per origin. The mesh
+ * runtime itself relays by handing the received track to each outgoing link's sender; werift's
+ * sender then rewrites SSRC, sequence numbers and timestamps and answers NACKs from its history.
+ */
+export class ForwardingTap {
+  readonly #origins = new WeakMap<MediaStreamTrack, PeerId>();
+  readonly counters = new OriginCounters<MediaStreamTrack>((track) => this.#origins.get(track));
+  readonly #logger: Logger;
+  readonly #pcs = new Set<RTCPeerConnection>();
+  readonly #sendersOf = new Map<MediaStreamTrack, Set<RTCRtpSender>>();
+  readonly #trackOf = new Map<RTCRtpSender, MediaStreamTrack>();
+  readonly #watched = new WeakSet<MediaStreamTrack>();
+  readonly #throttle: KeyframeThrottle<MediaStreamTrack>;
+  #closed = false;
+
+  constructor(options: { clock?: Clock; logger?: Logger } = {}) {
+    this.#logger = options.logger ?? noopLogger;
+    this.#throttle = new KeyframeThrottle({
+      clock: options.clock ?? systemClock,
+      send: (track) => this.#askOrigin(track),
+    });
+  }
+
+  /** A peer connection the hub made: watch its senders and the tracks it receives. */
+  attach(pc: RTCPeerConnection): void {
+    if (this.#closed) return;
+    this.#pcs.add(pc);
+    pc.onTransceiverAdded.subscribe((transceiver) => this.#watchSender(transceiver.sender));
+    pc.onTrack.subscribe((track) => this.#watchSource(track));
+    pc.connectionStateChange.subscribe((state) => {
+      if (state === 'connected') {
+        // What was asked before the link could carry media is lost: ask for what it sends now.
+        for (const t of pc.getTransceivers()) {
+          const track = this.#trackOf.get(t.sender);
+          if (track?.kind === 'video') this.#throttle.request(track);
+        }
+        return;
+      }
+      if (state !== 'closed') return;
+      this.#pcs.delete(pc);
+      for (const t of pc.getTransceivers()) this.#senderTrackChanged(t.sender, null);
+    });
+  }
+
+  /** Names the origin of a received track (from the stream manifest, via the mesh runtime). */
+  setOrigin(track: MediaStreamTrack, origin: PeerId): void {
+    this.#origins.set(track, origin);
+    this.#watchSource(track);
+  }
+
+  /** Outgoing senders now carrying `origin`'s media. */
+  receiversOf(origin: PeerId): number {
+    let n = 0;
+    for (const [track, senders] of this.#sendersOf) {
+      if (this.#origins.get(track) === origin) n += senders.size;
+    }
+    return n;
+  }
+
+  /** Tracks being forwarded to at least one receiver. */
+  get forwardedStreams(): number {
+    let n = 0;
+    for (const senders of this.#sendersOf.values()) if (senders.size > 0) n++;
+    return n;
+  }
+
+  /** Idempotent: stops throttled requests; the peer connections belong to the mesh runtime. */
+  close(): void {
+    this.#closed = true;
+    this.#throttle.close();
+    this.#pcs.clear();
+    this.#sendersOf.clear();
+    this.#trackOf.clear();
+  }
+
+  #watchSender(sender: RTCRtpSender): void {
+    const replace = sender.replaceTrack.bind(sender);
+    sender.replaceTrack = async (track) => {
+      await replace(track);
+      this.#senderTrackChanged(sender, track);
+    };
+    sender.onPictureLossIndication.subscribe(() => this.#keyframeWanted(sender));
+    sender.onRtcp.subscribe((packet) => {
+      if (packet instanceof RtcpPayloadSpecificFeedback && packet.feedback.count === FIR_FORMAT) {
+        this.#keyframeWanted(sender);
+      }
+    });
+    sender.onGenericNack.subscribe((nack) => {
+      const track = this.#trackOf.get(sender);
+      if (track !== undefined) this.counters.add(track, 'packetsRetransmitted', nack.lost.length);
+    });
+    // addTransceiver(track) hands the track over while it builds the sender.
+    queueMicrotask(() => this.#senderTrackChanged(sender, sender.track));
+  }
+
+  #senderTrackChanged(sender: RTCRtpSender, track: MediaStreamTrack | null): void {
+    const before = this.#trackOf.get(sender);
+    if (before === track) return;
+    if (before !== undefined) {
+      this.#sendersOf.get(before)?.delete(sender);
+      this.#trackOf.delete(sender);
+    }
+    if (track === null || !track.remote || this.#closed) return;
+    this.#trackOf.set(sender, track);
+    let senders = this.#sendersOf.get(track);
+    if (senders === undefined) {
+      senders = new Set();
+      this.#sendersOf.set(track, senders);
+    }
+    senders.add(sender);
+    this.#watchSource(track);
+    // A new receiver cannot decode until the next keyframe: ask for one now.
+    if (track.kind === 'video') this.#throttle.request(track);
+  }
+
+  #watchSource(track: MediaStreamTrack): void {
+    if (!track.remote || this.#watched.has(track)) return;
+    this.#watched.add(track);
+    track.onReceiveRtp.subscribe(() => {
+      this.counters.add(track, 'packetsReceived');
+      const out = this.#sendersOf.get(track)?.size ?? 0;
+      if (out > 0) this.counters.add(track, 'packetsForwarded', out);
+    });
+  }
+
+  #keyframeWanted(sender: RTCRtpSender): void {
+    const track = this.#trackOf.get(sender);
+    if (track === undefined) return;
+    this.counters.add(track, 'keyframeRequestsReceived');
+    this.#throttle.request(track);
+  }
+
+  #askOrigin(track: MediaStreamTrack): void {
+    const ssrc = track.ssrc;
+    if (ssrc === undefined) return;
+    for (const pc of this.#pcs) {
+      for (const t of pc.getTransceivers()) {
+        if (!t.receiver.tracks.includes(track)) continue;
+        this.counters.add(track, 'keyframeRequestsSent');
+        t.receiver.sendRtcpPLI(ssrc).catch((error: unknown) => {
+          this.#logger.debug('keyframe request not sent', { error: String(error) });
+        });
+        return;
+      }
+    }
+  }
+}

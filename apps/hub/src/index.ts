@@ -1,0 +1,18 @@
+export { ForwardingTap } from './forwarding/ForwardingTap';
+export { KEYFRAME_REQUEST_INTERVAL_MS, KeyframeThrottle } from './forwarding/KeyframeThrottle';
+export { type OriginCount, OriginCounters } from './metrics/OriginCounters';
+export { type HubConfig, HubConfigError, loadHubConfig } from './service/config';
+export {
+  HUB_DISPLAY_NAME,
+  HubRoom,
+  type HubRoomOptions,
+  type HubRoomStats,
+} from './service/HubRoom';
+export {
+  HUB_LOAD_INTERVAL_MS,
+  MediaHub,
+  type MediaHubOptions,
+  type MediaHubStats,
+} from './service/MediaHub';
+export { createStatsServer } from './service/statsServer';
+export { createWeriftMediaStream, weriftPeerConnections } from './werift/peerConnections';

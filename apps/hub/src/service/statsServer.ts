@@ -1,0 +1,23 @@
+import { createServer, type Server } from 'node:http';
+import type { MediaHubStats } from './MediaHub';
+
+/**
+ * The hub's HTTP endpoint: `GET /stats` is JSON of every hub's rooms and per-origin counters
+ * (packets forwarded, keyframe requests, frames decoded: always 0), `GET /healthz` says it is up.
+ */
+export function createStatsServer(stats: () => MediaHubStats[]): Server {
+  return createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' || (path !== '/stats' && path !== '/healthz')) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"ok":false}');
+      return;
+    }
+    const all = stats();
+    const body =
+      path === '/healthz'
+        ? { ok: true, hubs: all.map((h) => ({ name: h.name, connected: h.connected })) }
+        : { ok: true, hubs: all };
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  });
+}

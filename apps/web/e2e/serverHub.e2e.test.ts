@@ -1,0 +1,151 @@
+// Four people in Chromium through the media hub (apps/hub on werift): a star through the server
+// and live switches to and from it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  joinAs,
+  type Stack,
+  startStack,
+  taggedVideos,
+  tagVideos,
+  waitForFramesAdvancing,
+} from './harness';
+
+const ROOM = 'e2e-server-hub';
+const HUB_SECRET = 'e2e-hub-secret-0123456789abcdef';
+const HUB_STATS_PORT = 18_190;
+const hubRoot = resolve(import.meta.dirname, '../../hub');
+
+async function switchTopology(page: Page, name: 'Full mesh' | 'Star' | 'Ring'): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name }).check();
+  await page.getByRole('button', { name: 'Close settings' }).click();
+}
+
+interface HubStats {
+  hubs: Array<{
+    rooms: Array<{
+      roomId: string;
+      isHub: boolean;
+      origins: Array<{ origin: string; packetsForwarded: number; framesDecoded: number }>;
+    }>;
+  }>;
+}
+
+async function hubStats(): Promise<HubStats> {
+  return (await (await fetch(`http://127.0.0.1:${HUB_STATS_PORT}/stats`)).json()) as HubStats;
+}
+
+describe('four people in Chromium through the server hub', () => {
+  let stack: Stack;
+  let hub: ChildProcess;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { HUB_SECRET } });
+    hub = spawn(resolve(hubRoot, 'node_modules/.bin/tsx'), [resolve(hubRoot, 'src/main.ts')], {
+      cwd: hubRoot,
+      env: {
+        ...process.env,
+        SIGNAL_URLS: stack.baseUrl,
+        HUB_SECRET,
+        HUB_HOST_ADDRESSES: '127.0.0.1',
+        HUB_STATS_PORT: String(HUB_STATS_PORT),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    // Bounded wait for the hub process to listen (not an ordering sleep).
+    const deadline = Date.now() + 30_000;
+    while ((await hubStats().catch(() => null)) === null) {
+      if (Date.now() > deadline) throw new Error('the media hub did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+  afterAll(async () => {
+    if (hub && hub.exitCode === null) {
+      const exited = once(hub, 'exit');
+      hub.kill('SIGTERM');
+      await exited;
+    }
+    await stack?.close();
+  });
+
+  it('a star through the server reaches everyone via Server, switches live to ring and back, and the hub decoded nothing', async () => {
+    for (const name of ['Ana', 'Bo', 'Cy', 'Di']) pages.push(await joinAs(stack, ROOM, name));
+    const [ana, bo, cy, di] = pages as [Page, Page, Page, Page];
+    for (const page of pages) {
+      await page.getByRole('figure', { name: 'Di' }).waitFor();
+      // The server joined the room too, but it has no camera: no tile of its own.
+      await expect.poll(() => page.getByRole('figure').count()).toBe(4);
+      await waitForFramesAdvancing(page, 3);
+      expect(await tagVideos(page)).toBe(4);
+    }
+    await expect
+      .poll(async () => (await hubStats()).hubs[0]?.rooms.some((r) => r.roomId === ROOM), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+
+    // The cost preview of Star says the server hub re-encodes nothing.
+    await cy.getByRole('button', { name: 'Settings' }).click();
+    await cy.getByText('Server: 0 re-encodes').first().waitFor();
+    await cy.getByRole('button', { name: 'Close settings' }).click();
+
+    for (const [who, to] of [
+      [cy, 'Star'],
+      [ana, 'Ring'],
+      [bo, 'Star'],
+    ] as const) {
+      await switchTopology(who, to);
+      for (const page of pages) {
+        await page.getByText(new RegExp(`^Topology: ${to}`)).waitFor();
+        await waitForFramesAdvancing(page, 3);
+        // Same <video> elements throughout: tiles moved to new tracks without reloading.
+        expect(await taggedVideos(page)).toBe(4);
+      }
+      if (to === 'Star') {
+        await di.getByText(/^Topology: Star \(hub: Server\)/).waitFor();
+        // The hub picker lists the server.
+        await di.getByRole('button', { name: 'Settings' }).click();
+        await di
+          .getByRole('option', { name: /^Server \(forwards video/ })
+          .waitFor({ state: 'attached' });
+        await di.getByRole('button', { name: 'Close settings' }).click();
+        // The hub picker lists the server.
+        await di.getByRole('button', { name: 'Settings' }).click();
+        await di
+          .getByRole('option', { name: /^Server \(forwards video/ })
+          .waitFor({ state: 'attached' });
+        await di.getByRole('button', { name: 'Close settings' }).click();
+        for (const [page, other] of [
+          [ana, 'Bo'],
+          [bo, 'Cy'],
+          [cy, 'Di'],
+          [di, 'Ana'],
+        ] as const) {
+          await page
+            .getByRole('figure', { name: other })
+            .getByText('via Server · 2 hops')
+            .waitFor();
+        }
+      }
+    }
+    const room = (await hubStats()).hubs[0]?.rooms.find((r) => r.roomId === ROOM);
+    expect(room?.isHub).toBe(true);
+    expect(room?.origins).toHaveLength(4);
+    for (const origin of room?.origins ?? []) {
+      expect(origin.packetsForwarded).toBeGreaterThan(0);
+      expect(origin.framesDecoded).toBe(0);
+    }
+
+    await switchTopology(di, 'Full mesh');
+    for (const page of pages) {
+      await page.getByText(/^Topology: Full mesh/).waitFor();
+      await waitForFramesAdvancing(page, 3);
+    }
+    await ana.getByRole('figure', { name: 'Bo' }).getByText('direct').waitFor();
+  });
+});
