@@ -1,10 +1,15 @@
 import { until } from '@meshwork/kit';
+import type { Signal } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { FakeTrack } from '../testing/FakeTrack';
 import { linkPair } from '../testing/linkPair';
 
 const cam = (origin: string) => ({ origin, key: 'cam', kind: 'video' as const });
 const asTrack = (t: FakeTrack) => t as unknown as MediaStreamTrack;
+
+function descriptions(sent: Array<{ from: string; signal: Signal }>, from: 'a' | 'b') {
+  return sent.filter((m) => m.from === from && m.signal.type === 'description');
+}
 
 describe('Negotiator (two links over fake connections)', () => {
   it('[M2] the offerer speaks first and both ends connect with the control channel open', async () => {
@@ -91,5 +96,15 @@ describe('Negotiator (two links over fake connections)', () => {
       expect(pc.transceivers).toHaveLength(2);
       for (const t of pc.transceivers) expect(t.codecPreferences).toEqual(vp8);
     }
+  });
+
+  it('[M6] an ICE restart rides on an offer with new credentials, not on the connection', async () => {
+    const p = linkPair();
+    await p.connected();
+    const before = descriptions(p.sent, 'a').length;
+    p.a.handleSignal({ type: 'ice-restart' });
+    await until(() => descriptions(p.sent, 'a').length > before, { what: 'a restart offer' });
+    expect(p.pcA.log).toContain('createOffer iceRestart');
+    expect(p.pcA.log).not.toContain('restartIce');
   });
 });

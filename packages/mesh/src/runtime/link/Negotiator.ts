@@ -40,6 +40,7 @@ export class Negotiator {
   private isSettingRemoteAnswerPending = false;
   private negotiationWanted = false;
   private iceRestartWanted = false;
+  private offeredIceRestart = false;
   private lastSentManifest = '';
   private readonly pendingCandidates: RTCIceCandidateInit[] = [];
 
@@ -78,11 +79,16 @@ export class Negotiator {
       });
   }
 
-  /** Restarts ICE: the next offer gets new credentials. Only the offerer calls this. */
+  /**
+   * Restarts ICE: the next offer of ours gets new credentials. Only the offerer calls this. Not
+   * `pc.restartIce()`: that marks the connection itself, and Chromium then puts new credentials
+   * into an answer too when an offer of the far end comes first, which Firefox rejects ("Remote
+   * description indicates ICE restart but offer did not request ICE restart"). The restart rides
+   * on our own offer (`iceRestart: true`) only, and on the next one if glare rolled it back.
+   */
   restartIce(): void {
     if (this.closed) return;
     this.iceRestartWanted = true;
-    this.pc.restartIce?.();
     this.run('ice restart', () => this.negotiate());
   }
 
@@ -101,6 +107,7 @@ export class Negotiator {
     this.negotiationWanted = false;
     const iceRestart = this.iceRestartWanted;
     this.iceRestartWanted = false;
+    this.offeredIceRestart = iceRestart;
     this.options.started();
     this.makingOffer = true;
     try {
@@ -145,6 +152,8 @@ export class Negotiator {
       this.logger.debug('glare: rolling back our offer (polite)');
       await this.pc.setLocalDescription({ type: 'rollback' });
       this.negotiationWanted = true;
+      // A rolled-back ICE restart is still wanted: it goes with our next offer.
+      if (this.offeredIceRestart) this.iceRestartWanted = true;
     }
     this.isSettingRemoteAnswerPending = description.type === 'answer';
     try {
