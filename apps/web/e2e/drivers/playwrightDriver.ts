@@ -8,9 +8,10 @@ export function playwrightPage(page: Page): PageDriver {
     async goto(url) {
       await page.goto(url);
     },
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
+    // The drivers pass plain JSON arguments, which Playwright's unboxing leaves as they are.
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeoutMs) {
-      await page.waitForFunction(fn, arg, { timeout: timeoutMs, polling: 250 });
+      await page.waitForFunction(fn as never, arg, { timeout: timeoutMs, polling: 250 });
     },
     click: (selector) => page.locator(selector).first().click(),
     type: (selector, text) => page.locator(selector).first().fill(text),

@@ -13,9 +13,9 @@ export function puppeteerPage(page: Page): PageDriver {
     async goto(url) {
       await page.goto(url);
     },
-    evaluate: (fn, arg) => page.evaluate(fn, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeoutMs) {
-      await page.waitForFunction(fn, { timeout: timeoutMs, polling: 250 }, arg);
+      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 250 }, arg);
     },
     async click(selector) {
       await (await element(selector)).click();

@@ -107,4 +107,42 @@ describe('Negotiator (two links over fake connections)', () => {
     expect(p.pcA.log).toContain('createOffer iceRestart');
     expect(p.pcA.log).not.toContain('restartIce');
   });
+
+  it('[M23] a refused offer fails the link life, coded, instead of leaving it silent', async () => {
+    const p = linkPair();
+    await p.connected();
+    const original = p.pcB.setRemoteDescription.bind(p.pcB);
+    p.pcB.setRemoteDescription = async (d) => {
+      if (d.type === 'offer') throw new Error('OperationError: Failed to parse codecs correctly.');
+      return original(d);
+    };
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.b.status === 'failed', { what: 'the refusing end failed' });
+    expect(p.errors.map((e) => e.code)).toContain('ERR_NEGOTIATION_FAILED');
+    expect(p.errors.find((e) => e.code === 'ERR_NEGOTIATION_FAILED')?.message).toMatch(
+      /offer was refused.*parse codecs/,
+    );
+  });
+
+  it('[M23] a refused answer is rolled back and offered again once; the link then settles', async () => {
+    const p = linkPair();
+    await p.connected();
+    const original = p.pcA.setRemoteDescription.bind(p.pcA);
+    let refused = 0;
+    p.pcA.setRemoteDescription = async (d) => {
+      if (d.type === 'answer' && refused === 0) {
+        refused += 1;
+        throw new Error('OperationError: refused once');
+      }
+      return original(d);
+    };
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.b.incoming.size === 1 && p.pcA.signalingState === 'stable', {
+      what: 'the second offer answered',
+    });
+    expect(refused).toBe(1);
+    expect(p.pcA.log).toContain('rollback');
+    expect(p.a.status).toBe('connected');
+    expect(p.errors.map((e) => e.code)).toEqual(['ERR_NEGOTIATION_FAILED']);
+  });
 });

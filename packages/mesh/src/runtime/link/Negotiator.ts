@@ -21,6 +21,11 @@ export interface NegotiatorOptions {
   /** A signal for the far end. */
   signal(signal: Signal): void;
   raise(code: MeshErrorCode, message: string): void;
+  /**
+   * The far end's description could not be applied and retrying cannot help ([M23]): the link
+   * life is failed, reported, and routed around (or rebuilt by the next plan).
+   */
+  failed(reason: string): void;
 }
 
 /**
@@ -41,6 +46,7 @@ export class Negotiator {
   private negotiationWanted = false;
   private iceRestartWanted = false;
   private offeredIceRestart = false;
+  private refusedAnswers = 0;
   private lastSentManifest = '';
   private readonly pendingCandidates: RTCIceCandidateInit[] = [];
 
@@ -158,6 +164,10 @@ export class Negotiator {
     this.isSettingRemoteAnswerPending = description.type === 'answer';
     try {
       await this.pc.setRemoteDescription(description);
+      this.refusedAnswers = 0;
+    } catch (err) {
+      await this.remoteRefused(description.type, err);
+      return;
     } finally {
       this.isSettingRemoteAnswerPending = false;
     }
@@ -170,6 +180,27 @@ export class Negotiator {
     }
     // Whatever this end wanted meanwhile (a rolled-back offer, new transceivers) goes next.
     await this.negotiate();
+  }
+
+  /**
+   * A remote description this engine refused ([M23]). A refused answer leaves our offer pending:
+   * it is rolled back and offered once more (a fresh offer may settle what the last one raced);
+   * a second refusal, or a refused offer (the far end waits for an answer that cannot come),
+   * fails the link life, coded, instead of leaving a tile empty without a word.
+   */
+  private async remoteRefused(type: 'offer' | 'answer', err: unknown): Promise<void> {
+    const reason = `the far end's ${type} was refused: ${String(err)}`;
+    this.options.raise('ERR_NEGOTIATION_FAILED', reason);
+    if (type === 'answer' && this.refusedAnswers === 0 && !this.closed) {
+      this.refusedAnswers += 1;
+      if (this.pc.signalingState === 'have-local-offer') {
+        await this.pc.setLocalDescription({ type: 'rollback' });
+      }
+      this.negotiationWanted = true;
+      await this.negotiate();
+      return;
+    }
+    this.options.failed(reason);
   }
 
   private sendDescription(): void {

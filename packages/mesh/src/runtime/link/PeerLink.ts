@@ -94,6 +94,7 @@ export class PeerLink {
   private readonly offConnectionState: () => void;
   private currentStatus: LinkStatus = 'new';
   private closed = false;
+  private unnegotiable = false;
 
   constructor(options: PeerLinkOptions) {
     this.peer = options.peer;
@@ -137,6 +138,7 @@ export class PeerLink {
       },
       signal: (signal) => this.emitter.emit('signalProduced', signal),
       raise: (code, message) => this.raise(code, message),
+      failed: (reason) => this.negotiationFailed(reason),
     });
     this.offConnectionState = listen(pc, 'connectionstatechange', () => this.onConnectionState());
     this.rtt = new RttProbe(options.clock, this.timers, (message) => void this.send(message));
@@ -156,6 +158,7 @@ export class PeerLink {
           else this.emitter.emit('signalProduced', { type: 'ice-restart' });
         },
         connected: () => {
+          if (this.unnegotiable) return;
           this.setStatus('connected');
           this.firstFrames.resume();
         },
@@ -276,6 +279,18 @@ export class PeerLink {
     }
     this.setStatus('closed');
     this.emitter.clear();
+  }
+
+  /**
+   * Negotiation cannot go on ([M23]): the link life is `failed` for good (reported to the server,
+   * which routes around it), whatever ICE does next.
+   */
+  private negotiationFailed(reason: string): void {
+    if (this.closed || this.unnegotiable) return;
+    this.unnegotiable = true;
+    this.recovery.close();
+    this.logger.warn(`link to ${this.peer} failed: ${reason}`);
+    this.setStatus('failed');
   }
 
   private onConnectionState(): void {
