@@ -44,6 +44,8 @@ export const FIREFOX_PREFS = {
   'media.peerconnection.ice.loopback': true,
   'media.peerconnection.ice.obfuscate_host_addresses': false,
   'media.autoplay.default': 0,
+  // Web Audio too (a test reads received sound back through an AudioContext).
+  'media.autoplay.block-webaudio': false,
 };
 
 /** Headless Firefox ESR with fake media, driven by puppeteer-core over WebDriver BiDi. */

@@ -31,6 +31,7 @@ export interface PageDriver {
 export interface BrowserDriver {
   readonly name: BrowserName;
   readonly version: string;
-  newPage(): Promise<PageDriver>;
+  /** `init` runs in every document of the page before its own scripts (a missing device, say). */
+  newPage(init?: () => void): Promise<PageDriver>;
   close(): Promise<void>;
 }

@@ -139,6 +139,8 @@ export async function seeEveryone(
  * louder than silence: audio decoded at the receiver, not a flag.
  */
 export async function hearAudio(page: PageDriver, name: string): Promise<void> {
+  // A person's click on the tile: engines start an AudioContext only after a user gesture.
+  await page.click(await pick(page, { role: 'figure', name }));
   await page.evaluate((name) => {
     const figure = [...document.querySelectorAll('figure')].find(
       (f) => f.getAttribute('aria-label') === name,
@@ -148,25 +150,44 @@ export async function hearAudio(page: PageDriver, name: string): Promise<void> {
     if (!track) throw new Error(`no audio track on ${name}'s tile`);
     const context = new AudioContext();
     void context.resume();
-    const analyser = context.createAnalyser();
-    analyser.fftSize = 2048;
-    context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
-    const samples = new Float32Array(analyser.fftSize);
-    const meter = () => {
-      analyser.getFloatTimeDomainData(samples);
+    // A script processor sees every sample (a short beep between two polls is not missed);
+    // it runs only when connected onward, so it feeds a muted gain.
+    const processor = context.createScriptProcessor(2048, 1, 1);
+    let loudest = 0;
+    processor.onaudioprocess = (event) => {
+      const samples = event.inputBuffer.getChannelData(0);
       let sum = 0;
       for (const s of samples) sum += s * s;
-      return Math.sqrt(sum / samples.length);
+      loudest = Math.max(loudest, Math.sqrt(sum / samples.length));
     };
+    const mute = context.createGain();
+    mute.gain.value = 0;
+    context.createMediaStreamSource(new MediaStream([track])).connect(processor);
+    processor.connect(mute).connect(context.destination);
+    const meter = () => (context.state === 'running' ? loudest : -1);
     (window as unknown as { e2eAudio: Record<string, () => number> }).e2eAudio ??= {};
     (window as unknown as { e2eAudio: Record<string, () => number> }).e2eAudio[name] = meter;
   }, name);
-  await page.waitFor(
-    (name) => {
-      const meters = (window as unknown as { e2eAudio: Record<string, () => number> }).e2eAudio;
-      return (meters[name]?.() ?? 0) > 0.01;
-    },
-    name,
-    SEE_TIMEOUT_MS,
-  );
+  try {
+    await page.waitFor(
+      (name) => {
+        const meters = (window as unknown as { e2eAudio: Record<string, () => number> }).e2eAudio;
+        return (meters[name]?.() ?? 0) > 0.01;
+      },
+      name,
+      SEE_TIMEOUT_MS,
+    );
+  } catch (error) {
+    const loudest = await page.evaluate(
+      (name) =>
+        (window as unknown as { e2eAudio: Record<string, () => number> }).e2eAudio[name]?.(),
+      name,
+    );
+    throw new Error(
+      `${page.browser}: ${name}'s tile stayed silent (loudest RMS ${loudest}; -1: audio context not running)`,
+      {
+        cause: error,
+      },
+    );
+  }
 }

@@ -31,8 +31,9 @@ export function playwrightBrowser(browser: Browser): BrowserDriver {
   return {
     name: 'chromium',
     version: browser.version(),
-    async newPage() {
+    async newPage(init) {
       const context = await browser.newContext({ viewport: { width: 1000, height: 680 } });
+      if (init) await context.addInitScript(init);
       const page = await context.newPage();
       if (process.env.E2E_CONSOLE) {
         page.on('console', (m) => {

@@ -1,6 +1,24 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type { BrowserDriver, PageDriver } from './PageDriver';
 
+/** Bounds one page action: Puppeteer's clicks and evaluations have no timeout of their own. */
+const ACTION_TIMEOUT_MS = 30_000;
+
+async function bounded<T>(what: string, action: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`firefox: ${what} took over ${ACTION_TIMEOUT_MS} ms`)),
+      ACTION_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([action, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A Puppeteer page (Firefox over WebDriver BiDi) as a PageDriver. */
 export function puppeteerPage(page: Page): PageDriver {
   const element = async (selector: string) => {
@@ -13,18 +31,38 @@ export function puppeteerPage(page: Page): PageDriver {
     async goto(url) {
       await page.goto(url);
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => bounded('evaluate', page.evaluate(fn as never, arg)) as never,
     async waitFor(fn, arg, timeoutMs) {
       await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 250 }, arg);
     },
     async click(selector) {
-      await (await element(selector)).click();
+      // A real mouse click at the element's centre. Not ElementHandle.click(): it waits for
+      // animation frames to see the element still, which a loaded headless Firefox throttles
+      // for tens of seconds.
+      await element(selector);
+      const point = await bounded(
+        `locate ${selector}`,
+        page.evaluate((selector) => {
+          const el = document.querySelector(selector);
+          if (!el) return null;
+          el.scrollIntoView({ block: 'center', inline: 'center' });
+          const box = el.getBoundingClientRect();
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }, selector),
+      );
+      if (point === null) throw new Error(`no element matches ${selector}`);
+      await bounded(`click ${selector}`, page.mouse.click(point.x, point.y));
     },
     async type(selector, text) {
       const input = await element(selector);
-      await input.click({ count: 3 });
-      await page.keyboard.press('Backspace');
-      await input.type(text);
+      await bounded(
+        `focus ${selector}`,
+        input.evaluate((el) => {
+          (el as HTMLInputElement).focus();
+          (el as HTMLInputElement).select();
+        }),
+      );
+      await bounded(`type into ${selector}`, page.keyboard.type(text));
     },
     async select(selector, value) {
       await element(selector);
@@ -49,9 +87,10 @@ export async function puppeteerBrowser(browser: Browser): Promise<BrowserDriver>
   return {
     name: 'firefox',
     version,
-    async newPage() {
+    async newPage(init) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
+      if (init) await page.evaluateOnNewDocument(init);
       await page.setViewport({ width: 1000, height: 680 });
       if (process.env.E2E_CONSOLE) {
         page.on('console', (m) => {

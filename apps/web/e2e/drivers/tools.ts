@@ -90,3 +90,18 @@ export async function seeText(
     timeoutMs,
   );
 }
+
+/**
+ * Opens a side panel with its control button unless it is open already (the button then reads
+ * `close`, for example 'Close chat').
+ */
+export async function openPanel(page: PageDriver, open: string, close: string): Promise<void> {
+  const isOpen = await page.evaluate(
+    (close) =>
+      [...document.querySelectorAll('button')].some(
+        (b) => b.getAttribute('aria-label')?.startsWith(close) ?? false,
+      ),
+    close,
+  );
+  if (!isOpen) await page.click(await pick(page, { role: 'button', name: open, prefix: true }));
+}
