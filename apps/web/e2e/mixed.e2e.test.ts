@@ -20,8 +20,11 @@ function step(what: string): void {
   if (process.env.E2E_CONSOLE) console.info(`[step ${new Date().toISOString()}] ${what}`);
 }
 
-/** A mixed room costs more than the default bound on two loaded cores. */
-const ROOM_TEST_TIMEOUT_MS = 240_000;
+/**
+ * A mixed room costs more than the default bound; on two cores shared with other suites (load
+ * averages of 40 were seen) each step may take many times its quiet-machine time.
+ */
+const ROOM_TEST_TIMEOUT_MS = 480_000;
 
 async function joinAll(
   stack: Stack,
@@ -131,7 +134,7 @@ describe('Chromium and Firefox in one room', () => {
   );
 
   it(
-    'Firefox first, as the star hub; ring; audio from and through Firefox; a screen relayed by Firefox',
+    'Firefox first, as the star hub: audio from and through Firefox, a screen relayed by Firefox',
     async () => {
       const people = await joinAll(stack, 'e2e-mixed-firefox-first', [
         ['Ana', firefox],
@@ -150,12 +153,12 @@ describe('Chromium and Firefox in one room', () => {
       // output device, so an AudioContext never runs there: its own ears are not read.)
       await hearAudio(bo.page, 'Ana');
       await hearAudio(cy.page, 'Bo');
-      await switchTopology(ana.page, 'Ring');
-      await everyoneSeesEveryone(people);
+      step('audio heard');
 
       // Headless Firefox here has no screen source (getDisplayMedia: NotFoundError), so the
       // screen comes from a Chromium: it reaches the Firefox hub and, relayed, the other Chromium.
       await press(bo.page, 'Share screen');
+      step('screen shared');
       await seeEveryone(ana.page, ["Bo's screen", 'Bo', 'Cy']);
       await seeEveryone(cy.page, ["Bo's screen", 'Bo', 'Ana']);
     },

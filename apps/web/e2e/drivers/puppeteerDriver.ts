@@ -66,11 +66,14 @@ export function puppeteerPage(page: Page): PageDriver {
     },
     async select(selector, value) {
       await element(selector);
-      await page.select(selector, value);
+      await bounded(`select in ${selector}`, page.select(selector, value));
     },
     async upload(selector, path) {
       const input = await element(selector);
-      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+      await bounded(
+        `upload into ${selector}`,
+        (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path),
+      );
     },
     async screenshot(path) {
       await page.screenshot({ path: path as `${string}.png` });
