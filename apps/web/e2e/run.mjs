@@ -8,7 +8,9 @@ const hasUnshare = spawnSync('sh', ['-c', 'command -v unshare'], { stdio: 'ignor
 
 let result;
 if (isRoot && hasUnshare) {
-  result = spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up && ${vitest}`], {
+  // Firefox gathers no ICE candidates without a default route; over lo nothing can leave.
+  const net = 'ip link set lo up && ip route add default dev lo src 127.0.0.1';
+  result = spawnSync('unshare', ['-n', 'sh', '-c', `${net} && ${vitest}`], {
     stdio: 'inherit',
   });
 } else {

@@ -1,10 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
+import type { Browser as PuppeteerBrowser } from 'puppeteer-core';
 
 /** Chromium flags that work on these machines (TESTING.md). */
 export declare const CHROMIUM_ARGS: readonly string[];
 /** Headless Chromium with fake camera and microphone. */
 export declare function launchChromium(): Promise<Browser>;
+/** Firefox preferences that work on these machines (TESTING.md). */
+export declare const FIREFOX_PREFS: Readonly<Record<string, boolean | number | string>>;
+/** Headless Firefox ESR with fake media, over WebDriver BiDi. */
+export declare function launchFirefox(): Promise<PuppeteerBrowser>;
 /** Starts a signal app on a free loopback port and resolves once it is healthy. */
 export declare function startSignalApp(options: {
   command: string;

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 
 /** Chromium flags that work on these machines (TESTING.md). */
 export const CHROMIUM_ARGS = [
@@ -29,6 +30,31 @@ export function launchChromium() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * Firefox preferences that work on these machines (TESTING.md): fake camera and microphone without
+ * a prompt, host candidates on loopback, unobfuscated addresses, autoplay allowed. Without a default
+ * route in the namespace Firefox gathers no candidates at all (the test runner adds one over lo).
+ */
+export const FIREFOX_PREFS = {
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+  'media.peerconnection.ice.loopback': true,
+  'media.peerconnection.ice.obfuscate_host_addresses': false,
+  'media.autoplay.default': 0,
+  // Web Audio too (a test reads received sound back through an AudioContext).
+  'media.autoplay.block-webaudio': false,
+};
+
+/** Headless Firefox ESR with fake media, driven by puppeteer-core over WebDriver BiDi. */
+export function launchFirefox() {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: FIREFOX_PREFS,
   });
 }
 

@@ -1,3 +1,4 @@
+import { consoleLogger } from '../consoleLogger';
 import type { AppSession } from './types';
 
 // The session code (Socket.IO client, mesh runtime, wire schemas) is not needed to paint the
@@ -20,6 +21,8 @@ export function preloadSession(): void {
 /**
  * The one place the client session is made: the browser's RTCPeerConnection and MediaStream,
  * and the signal app at the page's own origin (the dev server proxies `/socket.io` to it).
+ * Warnings (a link that failed to negotiate, say) go to the console, where a person debugging a
+ * call looks.
  */
 export async function createSession(): Promise<AppSession> {
   const { ClientSession } = await load();
@@ -27,5 +30,6 @@ export async function createSession(): Promise<AppSession> {
     url: window.location.origin,
     createPeerConnection: (config) => new RTCPeerConnection(config),
     createMediaStream: (tracks) => new MediaStream(tracks),
+    logger: consoleLogger('meshwork'),
   });
 }

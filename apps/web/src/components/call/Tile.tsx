@@ -49,6 +49,11 @@ export function Tile({ tile }: { tile: TileModel }) {
         </div>
       )}
       {!tile.connected && <div className="tile-overlay">Reconnecting…</div>}
+      {tile.connected && tile.unreachable && (
+        <div className="tile-overlay tile-unreachable" role="status">
+          Can't connect to <Name>{tile.person}</Name>'s browser
+        </div>
+      )}
       <figcaption className="tile-caption">
         <span className="tile-name">
           <Name>{tile.person}</Name>

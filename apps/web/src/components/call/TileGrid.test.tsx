@@ -227,4 +227,34 @@ describe('TileGrid under hostile or broken values', () => {
     expect(caption?.textContent).toBe(`${evil} (you)`);
     expect(caption?.lastChild?.textContent).toBe(' (you)');
   });
+
+  it("says when a person's browser cannot be reached: a failed link and no video", async () => {
+    const { session } = await setup();
+    const bo = screen.getByRole('figure', { name: 'Bo' });
+    expect(within(bo).queryByText(/Can't connect/)).toBeNull();
+    act(() => session.emit('linkStateChanged', { peer: ids.bo, status: 'failed' }));
+    // The plan then closes the failed link; the tile keeps saying why it is empty.
+    act(() => session.emit('linkStateChanged', { peer: ids.bo, status: 'closed' }));
+    expect(within(bo).getByRole('status').textContent).toBe("Can't connect to Bo's browser");
+    expect(
+      within(screen.getByRole('figure', { name: 'Ana' })).queryByText(/Can't connect/),
+    ).toBeNull();
+    // A new link life to Bo is a new try: the notice goes.
+    act(() => session.emit('linkStateChanged', { peer: ids.bo, status: 'connecting' }));
+    expect(within(bo).queryByText(/Can't connect/)).toBeNull();
+  });
+
+  it('also when the far end reported the link failed (the room link table)', async () => {
+    const { session } = await setup();
+    act(() =>
+      session.emit(
+        'roomChanged',
+        roomView([peer(ids.me, 'Me', 1), peer(ids.ana, 'Ana', 2)], {
+          links: [{ a: ids.ana, b: ids.me, state: 'failed', rttMs: null }],
+        }),
+      ),
+    );
+    const ana = screen.getByRole('figure', { name: 'Ana' });
+    expect(within(ana).getByRole('status').textContent).toBe("Can't connect to Ana's browser");
+  });
 });

@@ -18,10 +18,11 @@ export function TileGrid() {
   const room = useAppStore((s) => s.room);
   const remoteStreams = useAppStore((s) => s.remoteStreams);
   const local = useAppStore((s) => s.local);
+  const linkStates = useAppStore((s) => s.linkStates);
   const pinned = useAppStore((s) => s.pinned);
   const tiles = useMemo(
-    () => buildTiles({ room, remoteStreams, local }),
-    [room, remoteStreams, local],
+    () => buildTiles({ room, remoteStreams, local, linkStates }),
+    [room, remoteStreams, local, linkStates],
   );
   const ref = useRef<HTMLElement>(null);
   const size = useElementSize(ref);

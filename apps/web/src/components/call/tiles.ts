@@ -18,10 +18,27 @@ export interface TileModel {
   route: StreamRoute | null;
   media: MediaFlags;
   connected: boolean;
+  /** No video arrives and the link to this person failed (here or as the server heard it). */
+  unreachable: boolean;
+}
+
+/** Whether this page's link to `peer` failed, by its own state or the room's link table. */
+function linkFailed(
+  state: Pick<AppState, 'room' | 'linkStates'>,
+  self: PeerId,
+  peer: PeerId,
+): boolean {
+  if (state.linkStates.get(peer) === 'failed') return true;
+  return (state.room?.links ?? []).some(
+    (l) =>
+      l.state === 'failed' && ((l.a === self && l.b === peer) || (l.a === peer && l.b === self)),
+  );
 }
 
 /** Tiles in join order, self included, each screen share after its owner's camera. */
-export function buildTiles(state: Pick<AppState, 'room' | 'remoteStreams' | 'local'>): TileModel[] {
+export function buildTiles(
+  state: Pick<AppState, 'room' | 'remoteStreams' | 'local' | 'linkStates'>,
+): TileModel[] {
   const { room, remoteStreams, local } = state;
   if (!room) return [];
   const tiles: TileModel[] = [];
@@ -45,6 +62,7 @@ export function buildTiles(state: Pick<AppState, 'room' | 'remoteStreams' | 'loc
       route: cam?.route ?? null,
       media,
       connected: peer.connected,
+      unreachable: !self && !cam && linkFailed(state, room.selfId, peer.id),
     });
     const screenId = streamKeyOf(peer.id, 'screen');
     const remoteScreen = remoteStreams.get(screenId);
@@ -61,6 +79,7 @@ export function buildTiles(state: Pick<AppState, 'room' | 'remoteStreams' | 'loc
         route: remoteScreen?.route ?? null,
         media: { audio: false, video: true, screen: true },
         connected: peer.connected,
+        unreachable: false,
       });
     }
   }

@@ -66,4 +66,27 @@ describe('TopologyPicture', () => {
     expect(container.querySelectorAll('.node-relay')).toHaveLength(0);
     expect(container.querySelectorAll('line')).toHaveLength(3);
   });
+
+  it("marks a failed link the plan dropped, and this page's own failed link, as failed", async () => {
+    const made = await show('star');
+    // Star with Ana as hub: Me and Bo are not linked; Me's link to Ana fails here.
+    act(() => made.session().emit('linkStateChanged', { peer: ids.ana, status: 'failed' }));
+    const toAna = made.container.querySelector(`[data-link="${ids.me}|${ids.ana}"]`);
+    expect(toAna).toHaveClass('edge-failed');
+    expect(toAna?.querySelector('title')?.textContent).toBe(
+      `${isolate('Me')} – ${isolate('Ana')}: failed, can't connect`,
+    );
+    act(() =>
+      made.session().emit(
+        'roomChanged',
+        roomView(people, {
+          settings: settings({ topology: 'star', hubPreference: ids.ana }),
+          links: [{ a: ids.bo, b: ids.me, state: 'failed', rttMs: null }],
+        }),
+      ),
+    );
+    const lines = [...made.container.querySelectorAll('line')];
+    expect(lines).toHaveLength(3);
+    expect(lines.filter((l) => l.classList.contains('edge-failed'))).toHaveLength(2);
+  });
 });

@@ -18,6 +18,8 @@ export interface TopologyDiagramProps {
   /** The viewer's own node, marked; null for a watcher outside the call. */
   self: PeerId | null;
   links: readonly RoomLink[];
+  /** Links this page knows failed (its own link states), drawn failed even once unplanned. */
+  failed?: readonly PeerId[];
   topology: Topology | undefined;
   names: ReadonlyMap<PeerId, string>;
   /** Media hubs: they forward packets, so they are never drawn as re-encoding relays. */
@@ -35,6 +37,11 @@ export default function TopologyPicture() {
   const peers = useAppStore((s) => s.room?.peers ?? NO_PEERS);
   const forwarders = useMemo(() => new Set(peers.filter(isMediaServer).map((p) => p.id)), [peers]);
   const names = useAppStore((s) => s.names);
+  const linkStates = useAppStore((s) => s.linkStates);
+  const failed = useMemo(
+    () => [...linkStates].filter(([, status]) => status === 'failed').map(([peer]) => peer),
+    [linkStates],
+  );
   if (!plan) return <p className="muted">Waiting for the room's plan…</p>;
   return (
     <TopologyDiagram
@@ -43,11 +50,33 @@ export default function TopologyPicture() {
       edges={plan.edges}
       self={plan.self}
       links={links}
+      failed={failed}
       topology={topology}
       names={names}
       forwarders={forwarders}
     />
   );
+}
+
+type Edge = readonly [PeerId, PeerId];
+
+/**
+ * The plan's edges plus every failed link between peers on the picture (reported by either end,
+ * or failed at this page), which the plan may already have dropped to route around it.
+ */
+function drawnEdges(plan: TopologyDiagramProps): { edges: Edge[]; failed: Set<string> } {
+  const key = (a: PeerId, b: PeerId) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  const onPicture = new Set(plan.order);
+  const failed = new Set<string>();
+  const extra: Edge[] = [];
+  const add = (a: PeerId, b: PeerId) => {
+    if (!onPicture.has(a) || !onPicture.has(b) || failed.has(key(a, b))) return;
+    failed.add(key(a, b));
+    if (!plan.edges.some(([x, y]) => key(x, y) === key(a, b))) extra.push([a, b]);
+  };
+  for (const l of plan.links) if (l.state === 'failed') add(l.a, l.b);
+  if (plan.self) for (const peer of plan.failed ?? []) add(plan.self, peer);
+  return { edges: [...plan.edges, ...extra], failed };
 }
 
 /** The picture itself, from plain props (the call's plan, or a watcher's live room feed). */
@@ -66,6 +95,7 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
   };
   const linkOf = (a: PeerId, b: PeerId) =>
     links.find((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a));
+  const drawn = drawnEdges(plan);
 
   return (
     <figure className="topology-picture">
@@ -74,12 +104,13 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
         role="img"
         aria-label={`${topology ? TOPOLOGY_LABELS[topology] : ''} topology of ${plan.order.length} peers`}
       >
-        {plan.edges.map(([a, b]) => {
+        {drawn.edges.map(([a, b]) => {
           const pa = points.get(a);
           const pb = points.get(b);
           if (!pa || !pb) return null;
           const link = linkOf(a, b);
-          const state = link?.state ?? 'connecting';
+          const failed = drawn.failed.has(a < b ? `${a}|${b}` : `${b}|${a}`);
+          const state = failed ? 'failed' : (link?.state ?? 'connecting');
           const rtt = link?.rttMs == null ? 'RTT unknown' : `RTT ${Math.round(link.rttMs)} ms`;
           return (
             <line
@@ -91,7 +122,11 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
               y2={pb.y}
               data-link={`${a}|${b}`}
             >
-              <title>{`${name(a)} – ${name(b)}: ${state}, ${rtt}`}</title>
+              <title>
+                {failed
+                  ? `${name(a)} – ${name(b)}: failed, can't connect`
+                  : `${name(a)} – ${name(b)}: ${state}, ${rtt}`}
+              </title>
             </line>
           );
         })}

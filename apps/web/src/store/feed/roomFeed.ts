@@ -151,7 +151,10 @@ export const roomFeed: Pick<
   },
 
   linkStateChanged(state, { peer, status }) {
-    return { linkStates: new Map(state.linkStates).set(peer, status) };
+    // A failed link stays failed once the plan closes it: the tile keeps saying why it is empty
+    // until a new link to that peer starts.
+    const kept = status === 'closed' && state.linkStates.get(peer) === 'failed' ? 'failed' : status;
+    return { linkStates: new Map(state.linkStates).set(peer, kept) };
   },
 
   errorRaised(state, error) {

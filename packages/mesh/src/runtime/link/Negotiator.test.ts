@@ -1,10 +1,15 @@
 import { until } from '@meshwork/kit';
+import type { Signal } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { FakeTrack } from '../testing/FakeTrack';
 import { linkPair } from '../testing/linkPair';
 
 const cam = (origin: string) => ({ origin, key: 'cam', kind: 'video' as const });
 const asTrack = (t: FakeTrack) => t as unknown as MediaStreamTrack;
+
+function descriptions(sent: Array<{ from: string; signal: Signal }>, from: 'a' | 'b') {
+  return sent.filter((m) => m.from === from && m.signal.type === 'description');
+}
 
 describe('Negotiator (two links over fake connections)', () => {
   it('[M2] the offerer speaks first and both ends connect with the control channel open', async () => {
@@ -91,5 +96,53 @@ describe('Negotiator (two links over fake connections)', () => {
       expect(pc.transceivers).toHaveLength(2);
       for (const t of pc.transceivers) expect(t.codecPreferences).toEqual(vp8);
     }
+  });
+
+  it('[M6] an ICE restart rides on an offer with new credentials, not on the connection', async () => {
+    const p = linkPair();
+    await p.connected();
+    const before = descriptions(p.sent, 'a').length;
+    p.a.handleSignal({ type: 'ice-restart' });
+    await until(() => descriptions(p.sent, 'a').length > before, { what: 'a restart offer' });
+    expect(p.pcA.log).toContain('createOffer iceRestart');
+    expect(p.pcA.log).not.toContain('restartIce');
+  });
+
+  it('[M24] a refused offer fails the link life, coded, instead of leaving it silent', async () => {
+    const p = linkPair();
+    await p.connected();
+    const original = p.pcB.setRemoteDescription.bind(p.pcB);
+    p.pcB.setRemoteDescription = async (d) => {
+      if (d.type === 'offer') throw new Error('OperationError: Failed to parse codecs correctly.');
+      return original(d);
+    };
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.b.status === 'failed', { what: 'the refusing end failed' });
+    expect(p.errors.map((e) => e.code)).toContain('ERR_NEGOTIATION_FAILED');
+    expect(p.errors.find((e) => e.code === 'ERR_NEGOTIATION_FAILED')?.message).toMatch(
+      /offer was refused.*parse codecs/,
+    );
+  });
+
+  it('[M24] a refused answer is rolled back and offered again once; the link then settles', async () => {
+    const p = linkPair();
+    await p.connected();
+    const original = p.pcA.setRemoteDescription.bind(p.pcA);
+    let refused = 0;
+    p.pcA.setRemoteDescription = async (d) => {
+      if (d.type === 'answer' && refused === 0) {
+        refused += 1;
+        throw new Error('OperationError: refused once');
+      }
+      return original(d);
+    };
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.b.incoming.size === 1 && p.pcA.signalingState === 'stable', {
+      what: 'the second offer answered',
+    });
+    expect(refused).toBe(1);
+    expect(p.pcA.log).toContain('rollback');
+    expect(p.a.status).toBe('connected');
+    expect(p.errors.map((e) => e.code)).toEqual(['ERR_NEGOTIATION_FAILED']);
   });
 });

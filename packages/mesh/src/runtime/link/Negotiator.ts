@@ -21,6 +21,11 @@ export interface NegotiatorOptions {
   /** A signal for the far end. */
   signal(signal: Signal): void;
   raise(code: MeshErrorCode, message: string): void;
+  /**
+   * The far end's description could not be applied and retrying cannot help ([M24]): the link
+   * life is failed, reported, and routed around (or rebuilt by the next plan).
+   */
+  failed(reason: string): void;
 }
 
 /**
@@ -40,6 +45,8 @@ export class Negotiator {
   private isSettingRemoteAnswerPending = false;
   private negotiationWanted = false;
   private iceRestartWanted = false;
+  private offeredIceRestart = false;
+  private refusedAnswers = 0;
   private lastSentManifest = '';
   private readonly pendingCandidates: RTCIceCandidateInit[] = [];
 
@@ -78,11 +85,16 @@ export class Negotiator {
       });
   }
 
-  /** Restarts ICE: the next offer gets new credentials. Only the offerer calls this. */
+  /**
+   * Restarts ICE: the next offer of ours gets new credentials. Only the offerer calls this. Not
+   * `pc.restartIce()`: that marks the connection itself, and Chromium then puts new credentials
+   * into an answer too when an offer of the far end comes first, which Firefox rejects ("Remote
+   * description indicates ICE restart but offer did not request ICE restart"). The restart rides
+   * on our own offer (`iceRestart: true`) only, and on the next one if glare rolled it back.
+   */
   restartIce(): void {
     if (this.closed) return;
     this.iceRestartWanted = true;
-    this.pc.restartIce?.();
     this.run('ice restart', () => this.negotiate());
   }
 
@@ -108,6 +120,7 @@ export class Negotiator {
     this.negotiationWanted = false;
     const iceRestart = this.iceRestartWanted;
     this.iceRestartWanted = false;
+    this.offeredIceRestart = iceRestart;
     this.options.started();
     this.makingOffer = true;
     try {
@@ -152,10 +165,16 @@ export class Negotiator {
       this.logger.debug('glare: rolling back our offer (polite)');
       await this.pc.setLocalDescription({ type: 'rollback' });
       this.negotiationWanted = true;
+      // A rolled-back ICE restart is still wanted: it goes with our next offer.
+      if (this.offeredIceRestart) this.iceRestartWanted = true;
     }
     this.isSettingRemoteAnswerPending = description.type === 'answer';
     try {
       await this.pc.setRemoteDescription(description);
+      this.refusedAnswers = 0;
+    } catch (err) {
+      await this.remoteRefused(description.type, err);
+      return;
     } finally {
       this.isSettingRemoteAnswerPending = false;
     }
@@ -168,6 +187,27 @@ export class Negotiator {
     }
     // Whatever this end wanted meanwhile (a rolled-back offer, new transceivers) goes next.
     await this.negotiate();
+  }
+
+  /**
+   * A remote description this engine refused ([M24]). A refused answer leaves our offer pending:
+   * it is rolled back and offered once more (a fresh offer may settle what the last one raced);
+   * a second refusal, or a refused offer (the far end waits for an answer that cannot come),
+   * fails the link life, coded, instead of leaving a tile empty without a word.
+   */
+  private async remoteRefused(type: 'offer' | 'answer', err: unknown): Promise<void> {
+    const reason = `the far end's ${type} was refused: ${String(err)}`;
+    this.options.raise('ERR_NEGOTIATION_FAILED', reason);
+    if (type === 'answer' && this.refusedAnswers === 0 && !this.closed) {
+      this.refusedAnswers += 1;
+      if (this.pc.signalingState === 'have-local-offer') {
+        await this.pc.setLocalDescription({ type: 'rollback' });
+      }
+      this.negotiationWanted = true;
+      await this.negotiate();
+      return;
+    }
+    this.options.failed(reason);
   }
 
   private sendDescription(): void {

@@ -96,6 +96,7 @@ export class PeerLink {
   private readonly offConnectionState: () => void;
   private currentStatus: LinkStatus = 'new';
   private closed = false;
+  private unnegotiable = false;
 
   constructor(options: PeerLinkOptions) {
     this.peer = options.peer;
@@ -143,6 +144,7 @@ export class PeerLink {
         this.emitter.emit('signalProduced', signal);
       },
       raise: (code, message) => this.raise(code, message),
+      failed: (reason) => this.negotiationFailed(reason),
     });
     this.offConnectionState = listen(pc, 'connectionstatechange', () => this.onConnectionState());
     this.rtt = new RttProbe(options.clock, this.timers, (message) => void this.send(message));
@@ -174,6 +176,7 @@ export class PeerLink {
           else this.emitter.emit('signalProduced', { type: 'ice-restart' });
         },
         connected: () => {
+          if (this.unnegotiable) return;
           // ICE may come back before anything is heard on the channel: silent is still down.
           this.setStatus(this.silence.silent ? 'disconnected' : 'connected');
           this.firstFrames.resume();
@@ -296,6 +299,18 @@ export class PeerLink {
     }
     this.setStatus('closed');
     this.emitter.clear();
+  }
+
+  /**
+   * Negotiation cannot go on ([M24]): the link life is `failed` for good (reported to the server,
+   * which routes around it), whatever ICE does next.
+   */
+  private negotiationFailed(reason: string): void {
+    if (this.closed || this.unnegotiable) return;
+    this.unnegotiable = true;
+    this.recovery.close();
+    this.logger.warn(`link to ${this.peer} failed: ${reason}`);
+    this.setStatus('failed');
   }
 
   private onConnectionState(): void {

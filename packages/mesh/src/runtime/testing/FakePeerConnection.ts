@@ -105,13 +105,17 @@ export class FakePeerConnection extends FakeEventTarget {
   }
 
   restartIce(): void {
+    this.log.push('restartIce');
     this.restartPending = true;
     this.queueNegotiationNeeded();
   }
 
   async createOffer(options: { iceRestart?: boolean } = {}): Promise<FakeDescription> {
     this.assertOpen();
-    if (options.iceRestart === true) this.restartPending = true;
+    if (options.iceRestart === true) {
+      this.log.push('createOffer iceRestart');
+      this.restartPending = true;
+    }
     const ufrag = this.restartPending ? `u${ufragSeq++}` : this.localUfrag;
     const media = this.transceivers.map((t) => {
       const mid = t.mid ?? this.pendingMids.get(t) ?? this.unusedMid();
@@ -171,6 +175,7 @@ export class FakePeerConnection extends FakeEventTarget {
       this.localDescription = desc;
       this.currentLocal = desc;
       this.dataNegotiated = this.dataNegotiated || sdp.data;
+      this.markNegotiated();
       this.setSignaling('stable');
       this.maybeConnect();
     }
@@ -201,9 +206,15 @@ export class FakePeerConnection extends FakeEventTarget {
       this.currentLocal = this.localDescription;
       this.dataNegotiated = this.dataNegotiated || sdp.data;
       this.pendingMids.clear();
+      this.markNegotiated();
       this.setSignaling('stable');
     }
     this.maybeConnect();
+  }
+
+  /** An exchange completed: every transceiver it named has a current direction. */
+  private markNegotiated(): void {
+    for (const t of this.transceivers) if (t.mid !== null) t.currentDirection = t.direction;
   }
 
   async addIceCandidate(init: { candidate?: string; usernameFragment?: string | null }) {

@@ -40,6 +40,8 @@ export class FakeReceiver {
 /** An RTCRtpTransceiver of one kind; its mid is set once a description names it. */
 export class FakeTransceiver {
   mid: string | null = null;
+  /** Null until an offer/answer exchange that names it completes, as in browsers. */
+  currentDirection: string | null = null;
   readonly sender: FakeSender;
   readonly receiver: FakeReceiver;
   /** The last `setCodecPreferences` list, or null if never set. */
