@@ -6,6 +6,7 @@ import type { Deliver } from '../server/delivery';
 import type { SignalIo } from '../server/io';
 import type { ClusterHealth } from './ClusterHealth';
 import { ClusterRooms } from './ClusterRooms';
+import { withGracefulDuplicates } from './gracefulDuplicates';
 import { ADAPTER_STREAM } from './keys';
 import { NodeRpc } from './NodeRpc';
 import { RedisLink } from './RedisLink';
@@ -51,7 +52,10 @@ export function joinCluster(options: ClusterOptions, deps: ClusterDeps): Cluster
   const logger = deps.logger.child('cluster');
   const redis = new RedisLink(options.redisUrl, deps.clock, logger);
   deps.io.adapter(
-    createAdapter(redis.adapter, { streamName: ADAPTER_STREAM, channelPrefix: ADAPTER_STREAM }),
+    createAdapter(withGracefulDuplicates(redis.adapter), {
+      streamName: ADAPTER_STREAM,
+      channelPrefix: ADAPTER_STREAM,
+    }),
   );
   const lease = new RoomLease(redis, nodeId, options.leaseMs);
   const rpc = new NodeRpc(redis, nodeId, deps.clock, logger);
