@@ -114,12 +114,6 @@ describe('four people in Chromium through the server hub', () => {
           .getByRole('option', { name: /^Server \(forwards video/ })
           .waitFor({ state: 'attached' });
         await di.getByRole('button', { name: 'Close settings' }).click();
-        // The hub picker lists the server.
-        await di.getByRole('button', { name: 'Settings' }).click();
-        await di
-          .getByRole('option', { name: /^Server \(forwards video/ })
-          .waitFor({ state: 'attached' });
-        await di.getByRole('button', { name: 'Close settings' }).click();
         for (const [page, other] of [
           [ana, 'Bo'],
           [bo, 'Cy'],
