@@ -96,7 +96,9 @@ describe.skipIf(!canRun)('netlab on real namespaces', () => {
     expect(lossy).toBeGreaterThan(400 * 0.25);
     expect(lossy).toBeLessThan(400 * 0.75);
     await net.loss(a, 0);
-    expect(await count()).toBe(400);
+    // Without the rule nothing is dropped on purpose; a loaded machine may still overflow the
+    // receiver's socket buffer by a few datagrams, far from the half the rule took.
+    expect(await count()).toBeGreaterThanOrEqual(400 * 0.97);
   });
 
   it('a rate limit slows what a host sends', async () => {

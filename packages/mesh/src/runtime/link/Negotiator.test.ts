@@ -3,15 +3,68 @@ import type { Signal } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { FakeTrack } from '../testing/FakeTrack';
 import { linkPair } from '../testing/linkPair';
+import { OFFER_ANSWER_TIMEOUT_MS } from './Negotiator';
 
 const cam = (origin: string) => ({ origin, key: 'cam', kind: 'video' as const });
 const asTrack = (t: FakeTrack) => t as unknown as MediaStreamTrack;
+
+/** Moves the fake clock in small steps, letting the control channel's pings through between. */
+async function elapse(clock: { advance(ms: number): void }, ms: number): Promise<void> {
+  for (let t = 0; t < ms; t += 100) {
+    clock.advance(100);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
 
 function descriptions(sent: Array<{ from: string; signal: Signal }>, from: 'a' | 'b') {
   return sent.filter((m) => m.from === from && m.signal.type === 'description');
 }
 
 describe('Negotiator (two links over fake connections)', () => {
+  it('[M25] an offer lost in transit is taken back and made again, so the impolite end listens again', async () => {
+    const p = linkPair();
+    await p.connected();
+    p.hold();
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.pcA.signalingState === 'have-local-offer', { what: 'a offering' });
+    // The signal app lost a's offer (its socket was down, or the node died with it in flight).
+    p.release(() => []);
+    p.b.setOutgoing([{ identity: cam('peer-bbbb'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.pcB.signalingState === 'have-local-offer', { what: 'b offering' });
+    // a is impolite and still waits for its answer: it ignores b's offer. Stuck, until the bound.
+    await until(() => p.pcB.signalingState === 'have-local-offer' && p.sent.length > 0, {
+      what: 'b offer delivered',
+    });
+    // Just short of the bound the link is still stuck: nothing else (no ICE restart) frees it.
+    await elapse(p.clock, OFFER_ANSWER_TIMEOUT_MS - 200);
+    expect(p.a.incoming.size).toBe(0);
+    expect(p.pcA.log).not.toContain('rollback');
+    await elapse(p.clock, 300);
+    await until(
+      () =>
+        p.a.incoming.size === 1 &&
+        p.b.incoming.size === 1 &&
+        p.pcA.signalingState === 'stable' &&
+        p.pcB.signalingState === 'stable',
+      { what: 'both offers negotiated after the retry' },
+    );
+    expect(p.pcA.log).toContain('rollback');
+    expect(p.errors).toEqual([]);
+  });
+
+  it('[M25] an answered offer is never taken back', async () => {
+    const p = linkPair();
+    await p.connected();
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.b.incoming.size === 1 && p.pcA.signalingState === 'stable', {
+      what: 'negotiated',
+    });
+    const offers = descriptions(p.sent, 'a').length;
+    await elapse(p.clock, OFFER_ANSWER_TIMEOUT_MS * 2);
+    expect(descriptions(p.sent, 'a')).toHaveLength(offers);
+    expect(p.pcA.log).not.toContain('rollback');
+  });
+
   it('[M2] the offerer speaks first and both ends connect with the control channel open', async () => {
     const p = linkPair();
     const opened: string[] = [];

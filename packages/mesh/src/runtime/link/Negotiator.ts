@@ -5,10 +5,25 @@ import type { MeshErrorCode } from '../types';
 import { candidateInitOf, candidateSignalOf } from './candidates';
 import { listen } from './listen';
 import { setLocalDescription } from './localDescription';
+import type { NamedTimers } from './timers';
+
+/** The Negotiator's one timer: an offer of ours the far end has not answered. */
+export type NegotiatorTimer = 'unanswered-offer';
+
+/**
+ * How long an offer of ours may go unanswered before it is taken back and made again ([M25]).
+ * Signals to a peer whose socket is down are dropped, and a signal app that dies takes the
+ * ones in flight with it: without this, an impolite end with a lost offer ignores every offer
+ * of the far end, and the link never negotiates again.
+ */
+export const OFFER_ANSWER_TIMEOUT_MS = 6_000;
 
 /** What a Negotiator needs from its link. */
 export interface NegotiatorOptions {
   pc: RTCPeerConnection;
+  timers: NamedTimers<NegotiatorTimer>;
+  /** `OFFER_ANSWER_TIMEOUT_MS` unless told. */
+  answerTimeoutMs?: number;
   offerer: boolean;
   polite: boolean;
   logger: Logger;
@@ -220,6 +235,23 @@ export class Negotiator {
       description: { type: local.type, sdp: local.sdp },
       manifest,
     });
+    if (local.type === 'offer') this.watchAnswer(local.sdp);
+  }
+
+  /** [M25] Takes back an offer still unanswered after the bound, and offers again. */
+  private watchAnswer(sdp: string): void {
+    const ms = this.options.answerTimeoutMs ?? OFFER_ANSWER_TIMEOUT_MS;
+    this.options.timers.set('unanswered-offer', ms, () =>
+      this.run('unanswered offer', async () => {
+        const pending = this.pc.pendingLocalDescription ?? this.pc.localDescription;
+        if (this.pc.signalingState !== 'have-local-offer' || pending?.sdp !== sdp) return;
+        this.logger.info('offer unanswered: rolled back and made again');
+        await this.pc.setLocalDescription({ type: 'rollback' });
+        this.negotiationWanted = true;
+        if (this.offeredIceRestart) this.iceRestartWanted = true;
+        await this.negotiate();
+      }),
+    );
   }
 
   private async onRemoteCandidate(signal: CandidateSignal): Promise<void> {

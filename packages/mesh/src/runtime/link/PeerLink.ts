@@ -13,7 +13,7 @@ import { type FirstFrameTimer, FirstFrameWatch, readMediaCounts } from './FirstF
 import { IceRecovery, type IceTimer } from './IceRecovery';
 import { type IncomingTrack, IncomingTracks } from './IncomingTracks';
 import { listen } from './listen';
-import { Negotiator } from './Negotiator';
+import { Negotiator, type NegotiatorTimer } from './Negotiator';
 import { RttProbe, type RttTimer } from './RttProbe';
 import { type OutgoingSource, SendSlots } from './SendSlots';
 import { type SilenceTimer, SilenceWatch } from './SilenceWatch';
@@ -61,7 +61,7 @@ export interface PeerLinkEvents {
   errorRaised: MeshError;
 }
 
-type LinkTimer = IceTimer | FirstFrameTimer | RttTimer | SilenceTimer;
+type LinkTimer = IceTimer | FirstFrameTimer | RttTimer | SilenceTimer | NegotiatorTimer;
 
 function toRtcIceServer(server: IceServer): RTCIceServer {
   const out: RTCIceServer = { urls: server.urls };
@@ -127,6 +127,7 @@ export class PeerLink {
     });
     this.negotiator = new Negotiator({
       pc,
+      timers: this.timers,
       offerer: this.offerer,
       polite: this.polite,
       logger: this.logger,
