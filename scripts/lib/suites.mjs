@@ -6,7 +6,18 @@ import { basename, join } from 'node:path';
 const WORKSPACE_GROUPS = ['packages', 'apps'];
 const WORKSPACE_SINGLES = ['bench'];
 // Leaves first, so a broken foundation is reported before what builds on it.
-const ORDER = ['kit', 'netlab', 'protocol', 'mesh', 'signal', 'client', 'bots', 'hub', 'web', 'bench'];
+const ORDER = [
+  'kit',
+  'netlab',
+  'protocol',
+  'mesh',
+  'signal',
+  'client',
+  'bots',
+  'hub',
+  'web',
+  'bench',
+];
 
 function packageDirs(root) {
   const dirs = WORKSPACE_SINGLES.map((d) => join(root, d));
