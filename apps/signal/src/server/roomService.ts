@@ -1,34 +1,31 @@
-import type { PeerId, Topology, UpdateRoomRequest } from '@meshwork/protocol';
-import type {
-  ConnId,
-  Effect,
-  Joined,
-  JoinInput,
-  LinkReports,
-  Outcome,
-  PeerUpdate,
-  RelayRequest,
-} from '../registry/types';
+import type { PeerId } from '@meshwork/protocol';
+import type { RoomRegistry } from '../registry/RoomRegistry';
 
-type Maybe<T> = T | Promise<T>;
+/** The registry's requests a connection makes, which a cluster node may forward to a room's owner. */
+type Routed =
+  | 'join'
+  | 'leave'
+  | 'disconnect'
+  | 'signal'
+  | 'reportLinks'
+  | 'updatePeer'
+  | 'setTopology'
+  | 'setHub'
+  | 'planReady'
+  | 'updateRoom'
+  | 'removePeer'
+  | 'transferHost';
 
 /**
  * What the event table asks of the rooms: the RoomRegistry itself on one node, or a cluster
- * node's router (`cluster/ClusterRooms`), which runs a room here or forwards to its owner.
+ * node's router (`cluster/ClusterRooms`), which runs a room here or forwards to its owner, so
+ * each request may answer later. The requests are the registry's own, not a restated list.
  */
-export interface RoomService {
+export type RoomService = {
+  [K in Routed]: (
+    ...args: Parameters<RoomRegistry[K]>
+  ) => ReturnType<RoomRegistry[K]> | Promise<Awaited<ReturnType<RoomRegistry[K]>>>;
+} & {
   /** The peer a connection of this node speaks for, if it has joined. */
-  peerOf(conn: ConnId): { roomId: string; peerId: PeerId } | null;
-  join(input: JoinInput): Promise<Outcome<Joined>>;
-  leave(conn: ConnId): Maybe<Outcome>;
-  disconnect(conn: ConnId): Maybe<Effect[]>;
-  signal(conn: ConnId, req: RelayRequest): Maybe<Outcome>;
-  reportLinks(conn: ConnId, reports: LinkReports): Maybe<Outcome>;
-  updatePeer(conn: ConnId, update: PeerUpdate): Maybe<Outcome>;
-  setTopology(conn: ConnId, topology: Topology): Maybe<Outcome<{ version: number }>>;
-  setHub(conn: ConnId, hub: PeerId | null): Maybe<Outcome<{ version: number }>>;
-  planReady(conn: ConnId, version: number): Maybe<Outcome>;
-  updateRoom(conn: ConnId, req: UpdateRoomRequest): Promise<Outcome>;
-  removePeer(conn: ConnId, target: PeerId): Maybe<Outcome>;
-  transferHost(conn: ConnId, target: PeerId): Maybe<Outcome>;
-}
+  peerOf(conn: Parameters<RoomRegistry['peerOf']>[0]): { roomId: string; peerId: PeerId } | null;
+};
