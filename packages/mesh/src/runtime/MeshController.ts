@@ -250,9 +250,13 @@ export class MeshController implements MeshControllerApi {
   }
 
   #showRemote(plans: readonly PeerPlan[], { available, announced }: IncomingTracks): void {
-    const named = new Set<string>();
+    const named = new Map<string, Set<MediaStreamTrack>>();
     for (const link of this.#links.byPeer.values()) {
-      for (const key of link.incoming.keys()) named.add(key);
+      for (const [key, incoming] of link.incoming) {
+        const tracks = named.get(key) ?? new Set<MediaStreamTrack>();
+        tracks.add(incoming.track);
+        named.set(key, tracks);
+      }
     }
     this.#remote.sync({
       choices: chooseReceive(plans, available, announced),

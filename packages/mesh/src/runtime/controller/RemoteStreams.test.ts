@@ -30,10 +30,16 @@ function setup() {
     if (!tracks.has(k)) tracks.set(k, new FakeTrack(c.kind));
     return tracks.get(k) as unknown as MediaStreamTrack;
   };
+  /** Names every chosen track for its key, as the links' manifests would. */
+  const namedBy = (choices: ReceiveChoice[]) => {
+    const named = new Map<string, Set<MediaStreamTrack>>();
+    for (const c of choices) named.set(trackKey(c), new Set([trackOf(c)]));
+    return named;
+  };
   const sync = (choices: ReceiveChoice[], extra: Partial<RemoteStreamsInput> = {}) =>
     remote.sync({
       choices: new Map(choices.map((c) => [trackKey(c), c])),
-      named: new Set(choices.map(trackKey)),
+      named: namedBy(choices),
       order: new Set([ME, 'peer-bbbb', 'peer-hubb']),
       trackOf,
       ...extra,
@@ -44,7 +50,7 @@ function setup() {
       .map((e) => e.payload as MeshEvents['remoteStreamChanged']);
   const removed = () => events.filter((e) => e.event === 'remoteStreamRemoved');
   const shown = () => remote.get('peer-bbbb', 'cam') as unknown as FakeMediaStream | null;
-  return { remote, sync, changed, removed, shown, trackOf };
+  return { remote, sync, changed, removed, shown, trackOf, namedBy };
 }
 
 describe('RemoteStreams', () => {
@@ -80,11 +86,11 @@ describe('RemoteStreams', () => {
   });
 
   it('[M11] a kind no route delivers stays while named, and goes once nothing names it', () => {
-    const { sync, changed, shown } = setup();
+    const { sync, changed, shown, namedBy } = setup();
     const audio = choice('audio', ['peer-bbbb']);
     const video = choice('video', ['peer-bbbb']);
     sync([audio, video]);
-    sync([video], { named: new Set([trackKey(audio), trackKey(video)]) });
+    sync([video], { named: namedBy([audio, video]) });
     expect(
       shown()
         ?.getTracks()
@@ -100,11 +106,11 @@ describe('RemoteStreams', () => {
   });
 
   it('[M11] the tile stays while a link still names it, and goes when its origin leaves', () => {
-    const { sync, removed, shown } = setup();
+    const { sync, removed, shown, namedBy } = setup();
     const video = choice('video', ['peer-bbbb']);
     sync([video]);
     // An ICE restart: nothing delivers, the link still names the track.
-    sync([], { named: new Set([trackKey(video)]) });
+    sync([], { named: namedBy([video]) });
     expect(shown()).not.toBeNull();
     sync([video], { order: new Set([ME]) });
     expect(removed()).toEqual([
@@ -118,5 +124,30 @@ describe('RemoteStreams', () => {
     sync([choice('video', ['peer-bbbb'])]);
     sync([]);
     expect(removed()).toHaveLength(1);
+  });
+
+  it('[M11] a track its link stopped naming leaves the stream even while another link names the identity', () => {
+    const { sync, changed, shown, namedBy, trackOf } = setup();
+    const viaHub = choice('video', ['peer-bbbb', 'peer-hubb']);
+    const direct = choice('video', ['peer-bbbb']);
+    sync([viaHub]);
+    const stale = trackOf(viaHub);
+    expect(shown()?.getVideoTracks()).toEqual([stale]);
+    // The hub's manifest dropped the mid (it may reuse it for another origin next); the direct
+    // link names the stream but is not connected yet, so nothing is chosen.
+    sync([], { named: namedBy([direct]) });
+    expect(shown()).not.toBeNull();
+    expect(shown()?.getVideoTracks()).toEqual([]);
+    expect(changed()).toHaveLength(2);
+  });
+
+  it('[M11] a kind whose track went unnamed is dropped even though another link names the kind', () => {
+    const { sync, shown, namedBy, trackOf } = setup();
+    const audioViaHub = choice('audio', ['peer-bbbb', 'peer-hubb']);
+    const audioDirect = choice('audio', ['peer-bbbb']);
+    const video = choice('video', ['peer-bbbb']);
+    sync([audioViaHub, video]);
+    sync([video], { named: namedBy([audioDirect, video]) });
+    expect(shown()?.getTracks()).toEqual([trackOf(video)]);
   });
 });

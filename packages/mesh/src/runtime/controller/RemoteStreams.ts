@@ -25,8 +25,8 @@ export interface RemoteStreamsOptions {
 export interface RemoteStreamsInput {
   /** Per track key, the link and route each remote track is shown from. */
   choices: ReadonlyMap<string, ReceiveChoice>;
-  /** Track keys some link names now. */
-  named: ReadonlySet<string>;
+  /** Per track key, the tracks some link names for it now (by the far end's latest manifest). */
+  named: ReadonlyMap<string, ReadonlySet<MediaStreamTrack>>;
   /** Peers in the newest plan: an origin not among them has left. */
   order: ReadonlySet<PeerId>;
   /** The track a choice takes. */
@@ -37,6 +37,18 @@ export interface RemoteStreamsInput {
 function routeOf(group: readonly ReceiveChoice[], first: ReceiveChoice): StreamRoute {
   const routed = group.find((c) => c.kind === 'video') ?? first;
   return { path: [...routed.path], hops: routed.path.length - 1 };
+}
+
+/** Whether some link still names `track` as this stream's `kind` ([M11]). */
+function namesTrack(
+  input: RemoteStreamsInput,
+  entry: RemoteEntry,
+  kind: TrackKind,
+  track: MediaStreamTrack,
+): boolean {
+  return (
+    input.named.get(trackKey({ origin: entry.origin, key: entry.key, kind }))?.has(track) ?? false
+  );
 }
 
 /**
@@ -77,11 +89,27 @@ export class RemoteStreams {
       const stillNamed = KINDS.some((kind) =>
         input.named.has(trackKey({ origin: entry.origin, key: entry.key, kind })),
       );
-      // Keep the tile (frozen) while a link still names the stream, e.g. during an ICE restart.
-      if (stillNamed && input.order.has(entry.origin)) continue;
+      // Keep the tile (frozen) while a link still names the stream, e.g. during an ICE restart,
+      // but never a track its link stopped naming: that transceiver may carry another origin next.
+      if (stillNamed && input.order.has(entry.origin)) {
+        if (this.#dropUnnamed(entry, input)) this.#emitChanged(entry);
+        continue;
+      }
       this.#entries.delete(sk);
       this.#options.emit('remoteStreamRemoved', { origin: entry.origin, key: entry.key });
     }
+  }
+
+  /** Removes the tracks no link names for this stream any more; true if any went. */
+  #dropUnnamed(entry: RemoteEntry, input: RemoteStreamsInput): boolean {
+    let dropped = false;
+    for (const [kind, track] of [...entry.tracks]) {
+      if (namesTrack(input, entry, kind, track)) continue;
+      entry.stream.removeTrack(track);
+      entry.tracks.delete(kind);
+      dropped = true;
+    }
+    return dropped;
   }
 
   #create(
@@ -127,8 +155,9 @@ export class RemoteStreams {
     }
     for (const [kind, old] of [...entry.tracks]) {
       if (group.some((c) => c.kind === kind)) continue;
-      // A kind still named somewhere stays until it is gone for good: it may only be waiting.
-      if (input.named.has(trackKey({ origin: entry.origin, key: entry.key, kind }))) continue;
+      // A kind whose track is still named for it stays until it is gone for good: it may only
+      // be waiting. A track no longer named for it goes at once, whatever names the kind elsewhere.
+      if (namesTrack(input, entry, kind, old)) continue;
       entry.stream.removeTrack(old);
       entry.tracks.delete(kind);
       changed = true;

@@ -1,8 +1,10 @@
 import { until } from '@meshwork/kit';
 import type { Signal } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
+import { FakeNetwork, fakeFactory } from '../testing/FakePeerConnection';
 import { FakeTrack } from '../testing/FakeTrack';
 import { linkPair, settle } from '../testing/linkPair';
+import { SendSlots } from './SendSlots';
 
 const cam = (origin: string) => ({ origin, key: 'cam', kind: 'video' as const });
 const asTrack = (t: FakeTrack) => t as unknown as MediaStreamTrack;
@@ -75,5 +77,28 @@ describe('SendSlots (two links over fake connections)', () => {
     await until(() => p.b.incoming.size === 0, { what: 'the identity unnamed at the far end' });
     expect(p.pcA.transceivers).toHaveLength(1);
     expect(p.pcA.transceivers[0]?.sender.track).toBeNull();
+  });
+
+  it('[M5] a track leaves its slot when wished away, before the queued sync runs', async () => {
+    const pc = fakeFactory(new FakeNetwork())({ iceServers: [] }) as unknown as RTCPeerConnection;
+    const slots = new SendSlots(pc);
+    const relayed = asTrack(new FakeTrack('video'));
+    const next = asTrack(new FakeTrack('video'));
+    expect(slots.want([{ identity: cam('peer-aaaa'), track: relayed }])).toBe(true);
+    await slots.sync();
+    const [slot] = pc.getTransceivers();
+    expect(slot?.sender.track).toBe(relayed);
+    // The link the relayed track came on stopped naming it: its far end may reuse that
+    // transceiver for another origin. The negotiation queue may be busy; the track goes now.
+    expect(slots.want([{ identity: cam('peer-cccc'), track: next }])).toBe(true);
+    await until(() => slot?.sender.track === null, {
+      what: 'the old slot silenced without a sync',
+    });
+    // A new track for the same identity is swapped in at once too.
+    await slots.sync();
+    const carrying = pc.getTransceivers().find((t) => t.sender.track === next);
+    const other = asTrack(new FakeTrack('video'));
+    slots.want([{ identity: cam('peer-cccc'), track: other }]);
+    await until(() => carrying?.sender.track === other, { what: 'the new track swapped in' });
   });
 });

@@ -51,24 +51,43 @@ export class SendSlots {
       [...next].every(([k, v]) => this.desired.get(k)?.track === v.track);
     if (unchanged) return false;
     this.desired = next;
+    this.retrackNow();
     if (this.syncQueued) return false;
     this.syncQueued = true;
     return true;
   }
 
+  /**
+   * Gives every sending slot its wished track (or silence) at once, without waiting for the
+   * negotiation queue: `replaceTrack` needs no negotiation, and a relayed track must leave a slot
+   * as soon as its link stops naming it, since the far end of that link may reuse the transceiver
+   * for another origin, which would then show here under this slot's identity ([M5]).
+   */
+  private retrackNow(): void {
+    for (const [key, slot] of this.sending) {
+      const track = this.desired.get(key)?.track ?? null;
+      if (slot.transceiver.sender.track === track) continue;
+      // Rejects only once the connection closed, when nothing is sent anyway.
+      slot.transceiver.sender.replaceTrack(track).catch(() => undefined);
+    }
+  }
+
   /** Applies the latest wish to the transceivers. Run it serialised with negotiation. */
   async sync(): Promise<void> {
     this.syncQueued = false;
-    const desired = this.desired;
+    // Read the wish afresh at every step: a newer one may arrive while this one awaits, and an
+    // older track must never be put back after `retrackNow` took it out.
     for (const [key, slot] of [...this.sending]) {
-      if (desired.has(key)) continue;
+      if (this.desired.has(key)) continue;
       this.sending.delete(key);
       slot.idleFrom = this.sent;
       slot.released = false;
       this.idle.push(slot);
       await slot.transceiver.sender.replaceTrack(null);
     }
-    for (const [key, source] of desired) {
+    for (const [key, source] of [...this.desired]) {
+      // A newer wish arrived meanwhile: the sync it queued applies it.
+      if (this.desired.get(key) !== source) continue;
       const slot = this.sending.get(key);
       if (slot !== undefined) {
         if (slot.transceiver.sender.track !== source.track) {
