@@ -118,3 +118,52 @@ describe('keyframe requests through the hub', () => {
     }
   });
 });
+
+describe('joins in a burst into a star through the hub', () => {
+  it('[P24][R17] three bots joining back to back into a star of two through the server: every origin decodes at every bot', async () => {
+    const room = suite.newRoom('hub-burst');
+    await room.add(2);
+    await until(() => suite.hub.room('hub-burst')?.session.status === 'joined', 20_000, 'the hub');
+    const hubId = suite.hub.room('hub-burst')?.session.selfId ?? '';
+    await room.bots[0]?.session.setTopology('star');
+    await committed(room, 'star', hubId);
+    await room.flowing(() => 2, FLOWING_FRAMES);
+    // Back to back: each newcomer's offer of its camera may cross the hub's offer of the others.
+    await room.add(3);
+    await committed(room, 'star', hubId);
+    try {
+      await room.flowing(() => 2, FLOWING_FRAMES, 30_000);
+    } catch (e) {
+      for (const b of room.bots) {
+        const rows = b
+          .allStats()
+          .map((x) => [
+            x.origin.slice(0, 6),
+            x.framesDecoded,
+            x.route?.hops,
+            x.lastFrameAt ? Date.now() - x.lastFrameAt : null,
+          ]);
+        log(`${b.name} (${b.id.slice(0, 6)}) received: ${JSON.stringify(rows)}`);
+      }
+      for (const b of room.bots) await b.session.getStats();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      for (const b of room.bots) {
+        const links = (await b.session.getStats()).map((l) => [
+          l.peer.slice(0, 6),
+          l.status,
+          Math.round(l.outboundKbps),
+          Math.round(l.inboundKbps),
+        ]);
+        log(`${b.name} links [peer, status, kbps out, kbps in]: ${JSON.stringify(links)}`);
+      }
+      log(`hub: ${JSON.stringify(suite.hub.room('hub-burst')?.stats())}`);
+      throw e;
+    }
+    for (const receiver of room.bots) {
+      for (const origin of room.bots) {
+        if (origin === receiver) continue;
+        expect(receiver.stats(origin.id)?.route?.path).toEqual([origin.id, hubId, receiver.id]);
+      }
+    }
+  });
+});

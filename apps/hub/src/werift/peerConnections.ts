@@ -9,6 +9,7 @@ import {
   MediaStream as WeriftMediaStream,
   RTCPeerConnection as WeriftPeerConnection,
 } from 'werift';
+import { matchRemoteOffersLikeBrowsers } from './remoteOfferMatching';
 
 /** Gathering wait with no STUN or TURN server (seconds; 0 would mean werift's default, 5 s). */
 export const NO_STUN_GATHER_S = 0.01;
@@ -53,6 +54,7 @@ export function weriftPeerConnections(options: WeriftOptions = {}) {
       },
     };
     const pc = new WeriftPeerConnection(init);
+    matchRemoteOffersLikeBrowsers(pc);
     options.created?.(pc);
     return pc as unknown as RTCPeerConnection;
   };
