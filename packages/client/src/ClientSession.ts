@@ -7,6 +7,7 @@ import {
   type Signer,
 } from '@meshwork/mesh/runtime';
 import type {
+  CapacityHints,
   JoinOk,
   LinkReport,
   MediaFlags,
@@ -241,6 +242,16 @@ export class ClientSession implements ClientSessionApi {
     if (sameMedia(next, this.#media)) return;
     this.#media = next;
     this.#uplink.media(media);
+  }
+
+  /**
+   * Tells the room changed capacity hints (a media hub shows its load this way, [P24]); a
+   * rejoin carries the latest ones.
+   */
+  updateCapacity(capacity: CapacityHints): void {
+    if (this.#joinOptions === null) return;
+    this.#joinOptions = { ...this.#joinOptions, capacity };
+    this.#uplink.capacity(capacity);
   }
 
   /** Per-link numbers for quality badges, read on demand. */

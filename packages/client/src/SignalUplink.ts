@@ -1,5 +1,5 @@
 import type { Logger } from '@meshwork/kit';
-import type { LinkReport, MediaFlags, Result } from '@meshwork/protocol';
+import type { CapacityHints, LinkReport, MediaFlags, Result } from '@meshwork/protocol';
 import type { ResumeState } from './ResumeState';
 import type { ClientSocket } from './SignalConnection';
 import { type OutgoingSignal, SignalOutbox } from './SignalOutbox';
@@ -53,6 +53,13 @@ export class SignalUplink {
   /** Tells the room changed media flags; dropped while not joined (the join carries them). */
   media(media: Partial<MediaFlags>): void {
     this.#joinedSocket()?.emit('updatePeer', { media }, (res) =>
+      this.#logFailure('updatePeer', res),
+    );
+  }
+
+  /** Tells the room changed capacity hints; dropped while not joined (the join carries them). */
+  capacity(capacity: CapacityHints): void {
+    this.#joinedSocket()?.emit('updatePeer', { capacity }, (res) =>
       this.#logFailure('updatePeer', res),
     );
   }

@@ -129,6 +129,8 @@ export interface ClientSessionApi {
   /** Set (or clear) a local stream such as `cam` or `screen`, and tell the room the media flags. */
   setLocalStream(key: string, stream: MediaStream | null): void;
   updateMedia(media: Partial<MediaFlags>): void;
+  /** Tells the room changed capacity hints; a rejoin carries the latest ones. */
+  updateCapacity(capacity: CapacityHints): void;
   /** Signs and sends a chat message to the room; resolves with it, for the local echo. */
   sendChat(text: string): Promise<ChatMessage>;
   /** Per-link numbers for quality badges, read on demand (never pushed through state). */

@@ -135,6 +135,7 @@ export {
   DeviceClassSchema,
   type DisplayName,
   DisplayNameSchema,
+  type HubLoadHint,
   hasVisibleCharacter,
   type MediaFlags,
   MediaFlagsSchema,

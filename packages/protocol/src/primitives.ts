@@ -79,9 +79,22 @@ export type DeviceClass = z.infer<typeof DeviceClassSchema>;
 export const CapacityHintsSchema = z.object({
   uplinkKbps: z.optional(z.number().check(z.gte(0), z.lte(LIMITS.uplinkKbpsMax))),
   deviceClass: z.optional(DeviceClassSchema),
+  /** What a media hub carries now, for people to see; only a hub may send it (SPEC [P24]). */
+  hubLoad: z.optional(
+    z.object({
+      /** Tracks it forwards to at least one receiver, over all its rooms. */
+      streams: z.int().check(z.gte(0), z.lte(1_000_000)),
+      /** The most it forwards before it leaves star duty. */
+      maxStreams: z.int().check(z.gte(1), z.lte(1_000_000)),
+      /** Process CPU, percent of one core. */
+      cpuPercent: z.number().check(z.gte(0), z.lte(10_000)),
+    }),
+  ),
 });
 /** Hints the planner uses to choose a star hub. */
 export type CapacityHints = z.infer<typeof CapacityHintsSchema>;
+/** A media hub's load as it shows it to the people of a room. */
+export type HubLoadHint = NonNullable<CapacityHints['hubLoad']>;
 
 /** Identifies one of a peer's streams: `cam` (camera + microphone) or `screen`. */
 export const StreamKeySchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,15}$/));

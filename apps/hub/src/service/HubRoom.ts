@@ -1,5 +1,6 @@
 import { ClientSession, type SessionStatus } from '@meshwork/client';
 import { type Clock, type Logger, noopLogger } from '@meshwork/kit';
+import type { HubLoadHint } from '@meshwork/protocol';
 import type { MediaStreamTrack as WeriftTrack } from 'werift';
 import { ForwardingTap } from '../forwarding/ForwardingTap';
 import type { OriginCount } from '../metrics/OriginCounters';
@@ -43,6 +44,7 @@ export class HubRoom {
   readonly #options: HubRoomOptions;
   readonly #disposers: Array<() => void> = [];
   #closed = false;
+  #shownLoad = '';
 
   constructor(options: HubRoomOptions) {
     this.#options = options;
@@ -81,6 +83,18 @@ export class HubRoom {
       capacity: { deviceClass: 'server' },
       hubToken: this.#options.hubToken,
     });
+  }
+
+  /**
+   * Shows the people of this room what the hub carries ([P24]); sent only once joined and only
+   * when it changed since the last one sent.
+   */
+  showLoad(load: HubLoadHint): void {
+    if (this.#closed || this.session.status !== 'joined') return;
+    const key = `${load.streams}/${load.maxStreams}/${load.cpuPercent}`;
+    if (key === this.#shownLoad) return;
+    this.#shownLoad = key;
+    this.session.updateCapacity({ deviceClass: 'server', hubLoad: load });
   }
 
   /** Tracks forwarded to at least one receiver now. */

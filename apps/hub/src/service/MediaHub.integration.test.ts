@@ -30,6 +30,11 @@ describe('media hub', () => {
         expect(receiver.stats(origin.id)?.route?.path).toEqual([origin.id, hubId, receiver.id]);
       }
     }
+    // The people see what the server carries ([P24]): its load arrives in their room view.
+    const shownLoad = () =>
+      room.bots[0]?.session.room?.peers.find((p) => p.id === hubId)?.capacity.hubLoad;
+    await until(() => (shownLoad()?.streams ?? 0) > 0, 20_000, 'the hub load in the room view');
+    expect(shownLoad()).toMatchObject({ maxStreams: 400 });
     const stats = hubRoom?.stats();
     log(`counters: ${JSON.stringify(stats?.origins)}`);
     expect(stats?.isHub).toBe(true);

@@ -6,6 +6,7 @@ import {
   HubAssignSchema,
   type HubHello,
   type HubLoad,
+  type HubLoadHint,
   type HubToServerEvents,
   PROTOCOL_VERSION,
   type Result,
@@ -188,6 +189,13 @@ export class MediaHub {
 
   #report(): void {
     if (this.#socket?.connected) this.#socket.emit('hubLoad', this.#load());
+    // Whole percents: the people of each room see it change only when it really does.
+    const shown: HubLoadHint = {
+      streams: this.streams,
+      maxStreams: this.#options.maxStreams,
+      cpuPercent: Math.round(this.#lastCpu),
+    };
+    for (const room of this.#rooms.values()) room.showLoad(shown);
   }
 
   #scheduleReport(): void {

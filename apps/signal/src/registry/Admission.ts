@@ -1,6 +1,7 @@
 import { type Clock, KeyedLock } from '@meshwork/kit';
 import type { Directory } from './Directory';
 import { emit, fail, linksChanged, toOthers } from './effects';
+import { claimsHub } from './hubClaims';
 import type { PlanCycle } from './PlanCycle';
 import type { Rebuild } from './Rebuild';
 import type { Resume } from './Resume';
@@ -77,9 +78,8 @@ export class Admission {
 
   private admit(input: JoinInput, hash: string | null): Outcome<Joined> {
     const { clock, directory, plans, resume, maxPeersPerRoom } = this.deps;
-    // [P17] Only a media hub that proved itself may claim to be a server.
-    if (input.capacity?.deviceClass === 'server' && input.hubVerified !== true)
-      return fail('ERR_HUB_AUTH');
+    // [P17][P24] Only a media hub that proved itself may claim to be a server or show a load.
+    if (claimsHub(input.capacity) && input.hubVerified !== true) return fail('ERR_HUB_AUTH');
     const now = clock.now();
     const claim = input.resume;
     let room = directory.room(input.roomId);

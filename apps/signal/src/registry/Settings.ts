@@ -1,5 +1,6 @@
 import type { CapacityHints, MediaFlags, PeerId, Topology } from '@meshwork/protocol';
 import { emit, fail, toOthers } from './effects';
+import { claimsHub } from './hubClaims';
 import type { PlanCycle } from './PlanCycle';
 import { finishRebuild } from './Rebuild';
 import { ensureHost, mayControl, settingsChanged } from './Roles';
@@ -10,13 +11,21 @@ import { peerInfo } from './views';
 const MEDIA_KINDS: readonly (keyof MediaFlags)[] = ['audio', 'video', 'screen'];
 
 function sameCapacity(a: CapacityHints, b: CapacityHints): boolean {
-  return a.uplinkKbps === b.uplinkKbps && a.deviceClass === b.deviceClass;
+  const [x, y] = [a.hubLoad, b.hubLoad];
+  const sameLoad =
+    x === y ||
+    (x !== undefined &&
+      y !== undefined &&
+      x.streams === y.streams &&
+      x.maxStreams === y.maxStreams &&
+      x.cpuPercent === y.cpuPercent);
+  return a.uplinkKbps === b.uplinkKbps && a.deviceClass === b.deviceClass && sameLoad;
 }
 
 /** Updates a peer's name, media flags or capacity hints; the others hear of a real change only. */
 export function updatePeer(room: RoomState, peer: PeerState, update: PeerUpdate): Outcome {
-  // [P17] Only a media hub that proved itself at join may claim to be a server.
-  if (update.capacity?.deviceClass === 'server' && !peer.hubVerified) return fail('ERR_HUB_AUTH');
+  // [P17][P24] Only a media hub that proved itself at join may claim to be a server or show a load.
+  if (claimsHub(update.capacity) && !peer.hubVerified) return fail('ERR_HUB_AUTH');
   let changed = false;
   if (update.displayName !== undefined && update.displayName !== peer.displayName) {
     peer.displayName = update.displayName;

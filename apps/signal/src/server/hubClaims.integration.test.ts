@@ -37,4 +37,40 @@ describe('[P17] hub claims', () => {
     });
     expect(hub.plan.hub).toBe(hub.selfId);
   });
+
+  it('[P24] a hub load from anyone but a verified hub is refused; a hub shows its load to the others without a new plan', async () => {
+    const s = await server({ config: { hubSecret } });
+    const hubLoad = { streams: 6, maxStreams: 400, cpuPercent: 12.5 };
+    const a = await peer(s);
+    expect(await join(a, 'hub-load', { capacity: { hubLoad } })).toMatchObject({
+      ok: false,
+      error: 'ERR_HUB_AUTH',
+    });
+    const ra = await joinOk(a, 'hub-load');
+    expect(await a.socket.emitWithAck('updatePeer', { capacity: { hubLoad } })).toMatchObject({
+      ok: false,
+      error: 'ERR_HUB_AUTH',
+    });
+    const hub = await peer(s);
+    const rh = await joinOk(hub, 'hub-load', {
+      hubToken: hubSecret,
+      capacity: { deviceClass: 'server' },
+    });
+    const seen = new Promise<{ id: string; capacity: unknown }>((resolve) =>
+      a.socket.on('peerUpdated', (info: { id: string; capacity: unknown }) => resolve(info)),
+    );
+    const version = s.signal.registry.dump() as { version: number }[];
+    expect(
+      await hub.socket.emitWithAck('updatePeer', { capacity: { deviceClass: 'server', hubLoad } }),
+    ).toMatchObject({ ok: true });
+    expect(await seen).toMatchObject({
+      id: rh.selfId,
+      capacity: { deviceClass: 'server', hubLoad },
+    });
+    // The load is for people to see: the plan stays as it was.
+    expect((s.signal.registry.dump() as { version: number }[])[0]?.version).toBe(
+      version[0]?.version,
+    );
+    expect(ra.selfId).not.toBe(rh.selfId);
+  });
 });

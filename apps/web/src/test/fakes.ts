@@ -99,6 +99,7 @@ export class FakeSession implements AppSession {
   setHub = vi.fn(async (_hub: PeerId | null) => {});
   setLocalStream = vi.fn((_key: string, _stream: MediaStream | null) => {});
   updateMedia = vi.fn();
+  updateCapacity = vi.fn();
   /** Resolves with the signed message, as the session does; tests may override per call. */
   sendChat = vi.fn(
     async (text: string): Promise<ChatMessage> => ({

@@ -61,6 +61,21 @@ describe('previewCost (pure planner, one person, N peers)', () => {
     });
   });
 
+  it('[P24] shows the load the media server reports when it is the hub, and none otherwise', () => {
+    const hubLoad = { streams: 6, maxStreams: 400, cpuPercent: 12 };
+    const withServer = [
+      ...five,
+      {
+        ...peer(ids.di, 'Server', 0),
+        id: 'peer-server-001',
+        capacity: { deviceClass: 'server' as const, hubLoad },
+      },
+    ];
+    expect(previewCost('star', withServer, ids.me, null).serverLoad).toEqual(hubLoad);
+    expect(previewCost('mesh', withServer, ids.me, null).serverLoad).toBeUndefined();
+    expect(previewCost('star', withServer, ids.me, ids.me).serverLoad).toBeUndefined();
+  });
+
   it('follows the chosen hub', () => {
     expect(previewCost('star', five, ids.me, ids.me)).toMatchObject({
       links: 4,

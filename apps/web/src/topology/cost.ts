@@ -1,5 +1,5 @@
 import { computeRoomPlan, type PlanPeer } from '@meshwork/mesh/plan';
-import type { PeerId, PeerInfo, PeerPlan, Topology } from '@meshwork/protocol';
+import type { HubLoadHint, PeerId, PeerInfo, PeerPlan, Topology } from '@meshwork/protocol';
 
 /** What a topology costs one person at the current room size. */
 export interface TopologyCost {
@@ -15,6 +15,8 @@ export interface TopologyCost {
   relayed: number;
   /** The star's hub is a media server: it forwards packets and re-encodes nothing. */
   serverHub: boolean;
+  /** What that media server carries now, as it shows the room ([P24]), when it says. */
+  serverLoad?: HubLoadHint;
 }
 
 /**
@@ -77,5 +79,7 @@ export function previewCost(
   const cost = mine
     ? costOfPlan(mine)
     : { up: 0, down: 0, links: 0, maxHops: 0, relayed: 0, serverHub: false };
-  return { ...cost, serverHub: plan.hub !== null && plan.hub === server };
+  const serverHub = plan.hub !== null && plan.hub === server;
+  const load = peers.find((p) => p.id === server)?.capacity.hubLoad;
+  return { ...cost, serverHub, ...(serverHub && load ? { serverLoad: load } : {}) };
 }

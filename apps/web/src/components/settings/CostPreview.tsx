@@ -1,4 +1,12 @@
+import type { HubLoadHint } from '@meshwork/protocol';
 import type { TopologyCost } from '../../topology/cost';
+
+const count = new Intl.NumberFormat();
+
+/** "6 of 400 streams · 12 % CPU": what the media server forwards now against its limit. */
+export function describeLoad(load: HubLoadHint): string {
+  return `${count.format(load.streams)} of ${count.format(load.maxStreams)} streams · ${Math.round(load.cpuPercent)} % CPU`;
+}
 
 /** A topology's cost for this person, as a short list. */
 export function CostPreview({ id, cost }: { id: string; cost: TopologyCost }) {
@@ -24,6 +32,12 @@ export function CostPreview({ id, cost }: { id: string; cost: TopologyCost }) {
         <div>
           <dt>Hub</dt>
           <dd data-cost="server">Server: 0 re-encodes</dd>
+        </div>
+      )}
+      {cost.serverHub && cost.serverLoad && (
+        <div>
+          <dt>Server load</dt>
+          <dd data-cost="server-load">{describeLoad(cost.serverLoad)}</dd>
         </div>
       )}
       {cost.relayed > 0 && (
