@@ -134,7 +134,16 @@ export class ForwardingTap {
   #watchSource(track: MediaStreamTrack): void {
     if (!track.remote || this.#watched.has(track)) return;
     this.#watched.add(track);
+    let flowing = false;
     track.onReceiveRtp.subscribe(() => {
+      if (!flowing) {
+        flowing = true;
+        // Requests made for receivers before the origin's packets flowed may have been lost on
+        // a link that was not up yet: ask once more now that the origin is heard.
+        if (track.kind === 'video' && (this.#sendersOf.get(track)?.size ?? 0) > 0) {
+          this.#throttle.request(track);
+        }
+      }
       this.counters.add(track, 'packetsReceived');
       const out = this.#sendersOf.get(track)?.size ?? 0;
       if (out > 0) this.counters.add(track, 'packetsForwarded', out);
