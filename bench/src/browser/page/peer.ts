@@ -31,7 +31,13 @@ function now(): number {
 }
 
 /** The mesh's own timing marks (Logger messages), kept with page time for the switch profile. */
-const MARKED = new Set(['plan prepared', 'plan ready', 'status', 'incoming tracks decoding']);
+const MARKED = new Set([
+  'plan prepared',
+  'plan ready',
+  'status',
+  'incoming tracks decoding',
+  'this offer renumbers negotiated payload types',
+]);
 const marks: TimingMark[] = [];
 type Logger = NonNullable<ClientSessionOptions['logger']>;
 

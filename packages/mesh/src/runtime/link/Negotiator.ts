@@ -29,17 +29,6 @@ export interface NegotiatorOptions {
   logger: Logger;
   /** This end's manifest now; every description carries it. */
   localManifest(): ManifestEntry[];
-  /** Whether something is sent on a transceiver no description named yet ([M2]). */
-  unnegotiated(): boolean;
-  /**
-   * Around answering an offer ([M2]): `beforeAnswer` once the offer is applied (this end's
-   * unsent sources take its transceivers), `answerSet` once the answer is set and before it is
-   * sent (what the offer will not receive goes back), `answerSent` after it went out (what the
-   * answer could not carry gets transceivers of its own, for an offer of ours next).
-   */
-  beforeAnswer(): Promise<void>;
-  answerSet(): Promise<void>;
-  answerSent(): Promise<void>;
   /** A remote description and its manifest were applied (and its early candidates added). */
   remoteApplied(manifest: readonly ManifestEntry[], type: 'offer' | 'answer'): void;
   /** Negotiation began: the link is connecting. */
@@ -58,8 +47,7 @@ export interface NegotiatorOptions {
  * Perfect negotiation on one peer connection (webrtc samples pattern), with roles from the plan:
  * `makingOffer`, `ignoreOffer`, `isSettingRemoteAnswerPending`, explicit rollback for the polite
  * side, trickle ICE with early candidates queued, and every operation of the link serialised.
- * A fresh link takes one round: the non-offerer's media rides on its answer, on the offer's own
- * transceivers.
+ * A fresh link takes two rounds: the offerer's, then one for the non-offerer's own transceivers.
  */
 export class Negotiator {
   private readonly pc: RTCPeerConnection;
@@ -140,13 +128,9 @@ export class Negotiator {
     if (this.pc.signalingState !== 'stable') return;
     const manifestChanged =
       this.lastSentManifest !== manifestFingerprint(this.options.localManifest());
-    // `negotiationneeded` fires once per need: a wish lost to a round that raced it would leave
-    // a transceiver unnegotiated for good. What is sent unnamed wants an offer regardless.
-    const unnegotiated = this.options.unnegotiated();
-    if (!this.negotiationWanted && !this.iceRestartWanted && !manifestChanged && !unnegotiated) {
-      return;
-    }
-    // The offerer speaks first; the non-offerer's sources ride on its answer to that offer.
+    if (!this.negotiationWanted && !this.iceRestartWanted && !manifestChanged) return;
+    // The offerer speaks first. The non-offerer's transceivers wait for that first offer and
+    // then take a round of their own: an answer never carries media the offer did not ask for.
     if (!this.options.offerer && this.pc.remoteDescription === null) return;
     this.negotiationWanted = false;
     const iceRestart = this.iceRestartWanted;
@@ -213,17 +197,8 @@ export class Negotiator {
     for (const init of this.pendingCandidates.splice(0)) await this.addCandidate(init);
     this.options.remoteApplied(signal.manifest, description.type);
     if (description.type === 'offer') {
-      await this.options.beforeAnswer();
-      if (this.closed) return;
       await setLocalDescription(this.pc, false, this.logger);
-      // This round covers what the connection wished for before it (the control channel the
-      // offer carries as well). A wish it does not cover shows in `negotiate()`: a transceiver
-      // of ours still unnamed, a manifest not sent. A rolled-back offer of ours still goes next.
-      if (!offerCollision) this.negotiationWanted = false;
-      await this.options.answerSet();
       this.sendDescription();
-      await this.options.answerSent();
-      if (this.closed) return;
     }
     // Whatever this end wanted meanwhile (a rolled-back offer, new transceivers) goes next.
     await this.negotiate();

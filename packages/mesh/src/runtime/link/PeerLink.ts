@@ -115,7 +115,7 @@ export class PeerLink {
       iceServers: options.iceServers.map(toRtcIceServer),
     });
     this.pc = pc;
-    this.slots = new SendSlots(pc, !this.offerer);
+    this.slots = new SendSlots(pc);
     this.firstFrames = new FirstFrameWatch({
       clock: options.clock,
       timers: this.timers,
@@ -137,10 +137,6 @@ export class PeerLink {
       polite: this.polite,
       logger: this.logger,
       localManifest: () => this.slots.manifest(),
-      unnegotiated: () => this.slots.unnegotiated(),
-      beforeAnswer: () => this.slots.adoptOffered(),
-      answerSet: () => this.slots.releaseUnsendable(),
-      answerSent: () => this.slots.sync(),
       remoteApplied: (manifest, type) => {
         this.incomingTracks.apply(manifest);
         this.firstFrames.resume();

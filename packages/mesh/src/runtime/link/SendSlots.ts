@@ -22,11 +22,9 @@ interface SendSlot {
 
 /**
  * The outgoing transceivers of one link. An identity already sent gets `replaceTrack`; a new one
- * reuses an idle transceiver of its kind, or takes one the far end's offer created and sends the
- * reverse way on it (so the answer carries it: no round of its own), or adds a `sendrecv` one
- * (which the far end's answer may fill the same way); an identity no longer wanted is silenced
- * with `replaceTrack(null)` and its transceiver kept idle for reuse, so switches never grow the
- * SDP.
+ * reuses an idle transceiver of its kind, or adds a `sendonly` one; an identity no longer wanted
+ * is silenced with `replaceTrack(null)` and its transceiver kept idle for reuse, so switches
+ * never grow the SDP.
  */
 export class SendSlots {
   private readonly sending = new Map<string, SendSlot>();
@@ -38,14 +36,7 @@ export class SendSlots {
   private sent = 0;
   private lastOffer = 0;
 
-  /**
-   * `waitForOffer`: this end is the link's non-offerer, whose sources add no transceiver before
-   * the first offer: they ride on its answer instead ([M2]).
-   */
-  constructor(
-    private readonly pc: RTCPeerConnection,
-    private readonly waitForOffer = false,
-  ) {}
+  constructor(private readonly pc: RTCPeerConnection) {}
 
   /**
    * Declares what to send. True when the caller must queue a `sync()`: the wish changed and no
@@ -68,8 +59,6 @@ export class SendSlots {
   /** Applies the latest wish to the transceivers. Run it serialised with negotiation. */
   async sync(): Promise<void> {
     this.syncQueued = false;
-    // Before the first offer, sources wait: the offer's transceivers will carry them.
-    const adding = !(this.waitForOffer && this.pc.remoteDescription === null);
     const desired = this.desired;
     for (const [key, slot] of [...this.sending]) {
       if (desired.has(key)) continue;
@@ -97,9 +86,8 @@ export class SendSlots {
         reused.identity = source.identity;
         this.sending.set(key, reused);
         await reused.transceiver.sender.replaceTrack(source.track);
-      } else if (adding) {
-        // Receive-capable, so a far end answering this offer can send its own media on it.
-        const transceiver = this.pc.addTransceiver(source.track, { direction: 'sendrecv' });
+      } else {
+        const transceiver = this.pc.addTransceiver(source.track, { direction: 'sendonly' });
         this.sending.set(key, {
           transceiver,
           identity: source.identity,
@@ -109,70 +97,6 @@ export class SendSlots {
       }
       if (this.closed) return;
     }
-  }
-
-  /**
-   * Between applying the far end's offer and answering it: each wanted identity not sent yet
-   * takes a transceiver that offer brought (of its kind, carrying nothing of ours), turned
-   * `sendrecv`, so the answer carries it. A mid then names one identity per direction, each in
-   * its own sender's manifest. Without this a fresh link needs a second round for the answering
-   * end's media.
-   */
-  async adoptOffered(): Promise<void> {
-    if (this.closed) return;
-    const ours = new Set<RTCRtpTransceiver>(
-      [...this.sending.values(), ...this.idle].map((slot) => slot.transceiver),
-    );
-    for (const [key, source] of this.desired) {
-      if (this.sending.has(key)) continue;
-      const transceiver = this.pc
-        .getTransceivers()
-        .find(
-          (t) =>
-            !ours.has(t) &&
-            t.mid !== null &&
-            t.direction === 'recvonly' &&
-            t.sender.track === null &&
-            t.receiver.track.kind === source.identity.kind,
-        );
-      if (transceiver === undefined) continue;
-      ours.add(transceiver);
-      transceiver.direction = 'sendrecv';
-      this.sending.set(key, {
-        transceiver,
-        identity: source.identity,
-        idleFrom: 0,
-        released: false,
-      });
-      await transceiver.sender.replaceTrack(source.track);
-      if (this.closed) return;
-    }
-  }
-
-  /**
-   * After the answer is set: a transceiver taken from an offer that will not receive on it (the
-   * far end offered it send-only) carries nothing of ours. It goes back to receiving and drops
-   * out of the manifest; its identity gets a transceiver of its own at the next `sync()`.
-   */
-  async releaseUnsendable(): Promise<void> {
-    for (const [key, slot] of [...this.sending]) {
-      const t = slot.transceiver;
-      const settled = t.currentDirection;
-      if (t.direction !== 'sendrecv' || (settled !== 'recvonly' && settled !== 'inactive'))
-        continue;
-      this.sending.delete(key);
-      t.direction = 'recvonly';
-      await t.sender.replaceTrack(null);
-    }
-  }
-
-  /**
-   * Whether an identity is sent on a transceiver no description named yet: negotiation is
-   * needed whatever the connection's `negotiationneeded` said (it fires once per need).
-   */
-  unnegotiated(): boolean {
-    for (const slot of this.sending.values()) if (slot.transceiver.mid === null) return true;
-    return false;
   }
 
   /** A description of this end went out (its manifest leaves out every idle slot). */

@@ -18,30 +18,10 @@ interface FakeDescription {
   sdp: string;
 }
 
-type Direction = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
-
-function directionOf(send: boolean, recv: boolean): Direction {
-  if (send) return recv ? 'sendrecv' : 'sendonly';
-  return recv ? 'recvonly' : 'inactive';
-}
-
-const sends = (d: string | null) => d === 'sendrecv' || d === 'sendonly';
-const receives = (d: string | null) => d === 'sendrecv' || d === 'recvonly';
-
-/** The answer's direction for an m-line offered as `offered`, answered by `local` (JSEP). */
-function answerDirection(local: string, offered: string): Direction {
-  return directionOf(sends(local) && receives(offered), receives(local) && sends(offered));
-}
-
-/** The same m-line's direction seen from the other end. */
-function reversed(d: string): Direction {
-  return directionOf(receives(d), sends(d));
-}
-
 interface FakeSdp {
   ufrag: string;
   data: boolean;
-  media: Array<{ mid: string; kind: 'audio' | 'video'; direction: Direction }>;
+  media: Array<{ mid: string; kind: 'audio' | 'video' }>;
 }
 
 let ufragSeq = 0;
@@ -81,7 +61,6 @@ export class FakePeerConnection extends FakeEventTarget {
   private nextMid = 0;
   private pendingMids = new Map<FakeTransceiver, string>();
   private negotiationQueued = false;
-  private negotiationNeeded = false;
 
   constructor(
     readonly network: FakeNetwork,
@@ -141,7 +120,7 @@ export class FakePeerConnection extends FakeEventTarget {
     const media = this.transceivers.map((t) => {
       const mid = t.mid ?? this.pendingMids.get(t) ?? this.unusedMid();
       if (t.mid === null) this.pendingMids.set(t, mid);
-      return { mid, kind: t.kind, direction: t.direction as Direction };
+      return { mid, kind: t.kind };
     });
     const sdp: FakeSdp = { ufrag, data: this.channels.length > 0, media };
     return { type: 'offer', sdp: JSON.stringify(sdp) };
@@ -154,10 +133,7 @@ export class FakePeerConnection extends FakeEventTarget {
     const sdp: FakeSdp = {
       ufrag: this.restartPending ? `u${ufragSeq++}` : this.localUfrag,
       data: remote.data,
-      media: remote.media.map((m) => {
-        const local = this.transceivers.find((t) => t.mid === m.mid);
-        return { ...m, direction: answerDirection(local?.direction ?? 'inactive', m.direction) };
-      }),
+      media: remote.media,
     };
     return { type: 'answer', sdp: JSON.stringify(sdp) };
   }
@@ -199,7 +175,7 @@ export class FakePeerConnection extends FakeEventTarget {
       this.localDescription = desc;
       this.currentLocal = desc;
       this.dataNegotiated = this.dataNegotiated || sdp.data;
-      this.markNegotiated(sdp, false);
+      this.markNegotiated();
       this.setSignaling('stable');
       this.maybeConnect();
     }
@@ -230,18 +206,15 @@ export class FakePeerConnection extends FakeEventTarget {
       this.currentLocal = this.localDescription;
       this.dataNegotiated = this.dataNegotiated || sdp.data;
       this.pendingMids.clear();
-      this.markNegotiated(sdp, true);
+      this.markNegotiated();
       this.setSignaling('stable');
     }
     this.maybeConnect();
   }
 
-  /** An exchange completed: every m-line's agreed direction, from the answer (seen from the far end if `remote`). */
-  private markNegotiated(answer: FakeSdp, remote: boolean): void {
-    for (const m of answer.media) {
-      const t = this.transceivers.find((x) => x.mid === m.mid);
-      if (t !== undefined) t.currentDirection = remote ? reversed(m.direction) : m.direction;
-    }
+  /** An exchange completed: every transceiver it named has a current direction. */
+  private markNegotiated(): void {
+    for (const t of this.transceivers) if (t.mid !== null) t.currentDirection = t.direction;
   }
 
   async addIceCandidate(init: { candidate?: string; usernameFragment?: string | null }) {
@@ -260,10 +233,7 @@ export class FakePeerConnection extends FakeEventTarget {
     const far = this.connectionState === 'connected' ? this.farEnd() : undefined;
     for (const t of this.transceivers) {
       if (t.mid === null) continue;
-      const farT = far?.transceivers.find((f) => f.mid === t.mid && f !== t);
-      // Before its first answer a sender counts by its direction, after it by the agreed one.
-      const sending = farT !== undefined && sends(farT.currentDirection ?? farT.direction);
-      const source = sending ? farT.sender.track : undefined;
+      const source = far?.transceivers.find((f) => f.mid === t.mid && f !== t)?.sender.track;
       if (source?.readyState === 'live' && !this.network.undecodable.has(source)) {
         t.decodedCount += 1;
       }
@@ -394,16 +364,10 @@ export class FakePeerConnection extends FakeEventTarget {
     this.negotiationQueued = true;
     queueMicrotask(() => {
       this.negotiationQueued = false;
-      if (this.connectionState === 'closed' || this.signalingState !== 'stable') return;
-      // As the spec's [[NegotiationNeeded]] slot: the event fires once per need, and only a
-      // check that finds nothing to negotiate clears it (browsers do not fire it again).
-      if (!this.needsNegotiation()) {
-        this.negotiationNeeded = false;
-        return;
+      if (this.connectionState === 'closed') return;
+      if (this.signalingState === 'stable' && this.needsNegotiation()) {
+        this.dispatch('negotiationneeded');
       }
-      if (this.negotiationNeeded) return;
-      this.negotiationNeeded = true;
-      this.dispatch('negotiationneeded');
     });
   }
 
