@@ -7,6 +7,8 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Topology } from '@meshwork/protocol';
+import { BareRelay } from './browser/baseline/BareRelay';
+import { baselineFirstFrameOnce } from './browser/baseline/baselineCall';
 import {
   firstFrameOnce,
   ringHop,
@@ -164,10 +166,13 @@ async function runBrowser(mode: Mode, r: Results): Promise<void> {
   if (!r.meta.chromium) return pendAll(`no Chromium at ${CHROMIUM_PATH}`);
   const webRoot = await buildBenchPage();
   const server = await ServerProcess.start({ mode: 'meshwork', config: { webRoot } });
+  const relay = await BareRelay.start(webRoot);
   const browser = await launchBrowser();
   try {
     const firstFrame: Record<string, Record<string, number>> = {};
     const signals: Record<string, Record<string, number>> = {};
+    // The minimal two-page call, sampled between the mesh N=2 samples (same load, same run).
+    const baseline: number[] = [];
     for (const topology of TOPOLOGIES) {
       for (const n of plan.firstFrame.ns) {
         const samples: number[] = [];
@@ -177,6 +182,9 @@ async function runBrowser(mode: Mode, r: Results): Promise<void> {
             const s = await firstFrameOnce(browser, server.url, topology, n);
             samples.push(s.ms);
             sig.push(s.signals);
+            if (topology === 'mesh' && n === 2) {
+              baseline.push(await baselineFirstFrameOnce(browser, relay).catch(() => Number.NaN));
+            }
           }
           setIn(firstFrame, topology, n, round(median(samples), 1));
           setIn(signals, topology, n, median(sig));
@@ -191,6 +199,22 @@ async function runBrowser(mode: Mode, r: Results): Promise<void> {
     }
     r.browser.firstFrameMs = firstFrame;
     r.browser.signalsPerJoin = signals;
+    const baselineOk = baseline.filter((x) => Number.isFinite(x));
+    if (baselineOk.length > 0) {
+      const base = round(median(baselineOk), 1);
+      r.browser.baselineFirstFrameMs = base;
+      r.browser.baselineFirstFrameSamples = baselineOk;
+      const ratios: Record<string, Record<string, number>> = {};
+      for (const [topology, row] of Object.entries(firstFrame)) {
+        for (const [n, ms] of Object.entries(row))
+          setIn(ratios, topology, Number(n), round(ms / base, 2));
+      }
+      r.browser.firstFrameVsBaseline = ratios;
+      console.info(`  baseline two-page call: ${baselineOk.join(', ')} ms (median ${base})`);
+    } else {
+      r.pending['browser.baselineFirstFrameMs'] =
+        'failed in this run: no baseline sample completed';
+    }
     try {
       console.info(`browser: switches, N=${plan.switchN} (${SWITCH_CHAIN.join(' -> ')})`);
       const chain = await switchChain(browser, server.url, plan.switchN);
@@ -234,6 +258,7 @@ async function runBrowser(mode: Mode, r: Results): Promise<void> {
     }
   } finally {
     await browser.close();
+    await relay.stop();
     await server.stop();
     rmSync(webRoot, { recursive: true, force: true });
   }

@@ -1,8 +1,9 @@
 import type { Topology } from '@meshwork/protocol';
 import type { Browser } from 'playwright-core';
 import { linearFit, median, round } from '../lib/stats';
+import { type SwitchProfile, switchProfile } from '../lib/switchProfile';
 import { allDecoding, CAMERA, PeerPage, WAIT_TIMEOUT_MS, waitUntil } from './harness';
-import type { PageEvent } from './page/api';
+import type { PageEvent, TimingMark } from './page/api';
 
 /** Topologies in the order they are reported. */
 export const TOPOLOGIES: readonly Topology[] = ['mesh', 'star', 'ring'];
@@ -97,6 +98,8 @@ async function sumSignals(peers: readonly PeerPage[]): Promise<number> {
 export interface SwitchSample {
   ms: number;
   maxGapMs: number;
+  /** Where the switch spent its time, from the mesh's timing marks. */
+  profile: SwitchProfile;
 }
 
 /** Ordered pairs covered by the chain mesh -> star -> ring -> mesh -> ring -> star -> mesh. */
@@ -164,9 +167,17 @@ export async function switchChain(
       await new Promise((r) => setTimeout(r, SWITCH_SETTLE_MS));
       const maxGap = await longestGap(peers, requested);
       const key = `${from}->${to}`;
-      out[key] = { ms: round(Math.max(...commits) - requested, 1), maxGapMs: round(maxGap, 1) };
+      const committed = Math.max(...commits);
+      const marks = await Promise.all(
+        peers.map((p) => p.call<TimingMark[]>('api.marks(arg)', requested)),
+      );
+      const profile = switchProfile(marks, requested, committed);
+      out[key] = { ms: round(committed - requested, 1), maxGapMs: round(maxGap, 1), profile };
       console.info(
-        `  switch ${key}: ${out[key]?.ms} ms, longest frame gap ${out[key]?.maxGapMs} ms`,
+        `  switch ${key}: ${out[key]?.ms} ms, longest frame gap ${out[key]?.maxGapMs} ms; ` +
+          `prepared ${profile.preparedMs}, links up ${profile.linksConnectedMs} (${profile.linksOpened}), ` +
+          `decoding ${profile.decodedMs} (${profile.deadlines} by deadline), ready ${profile.readyMs} ` +
+          `(slowest prepare->ready ${profile.slowestReadyAfterPrepareMs}), committed ${profile.committedMs} ms`,
       );
     }
   } finally {

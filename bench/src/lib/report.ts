@@ -240,6 +240,20 @@ function browserSection(r: Results): string {
       ),
       '',
     );
+    const base = get(r, 'browser.baselineFirstFrameMs');
+    if (base !== null) {
+      lines.push(
+        `\`browser.baselineFirstFrameMs\`: ${num(base, 1)} ms, the minimal two-page call of the same run (one hand-rolled \`RTCPeerConnection\` a page, one offer/answer through a bare Socket.IO relay, same fake camera, timed the same way). Each first frame as a multiple of it (\`browser.firstFrameVsBaseline\`):`,
+        '',
+        `| Topology | ${ns.map((n) => `N=${n}`).join(' | ')} |`,
+        `| --- | ${ns.map(() => '---').join(' | ')} |`,
+        ...Object.entries(ff).map(
+          ([t, byN]) =>
+            `| ${t} | ${ns.map((n) => (byN[n] === undefined ? '—' : `${num(byN[n] / base)} x`)).join(' | ')} |`,
+        ),
+        '',
+      );
+    }
   }
   const sig = readKey(r, ['browser', 'signalsPerJoin']) as
     | Record<string, Record<string, number>>

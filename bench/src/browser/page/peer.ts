@@ -3,9 +3,14 @@
 // ../pageBundle.ts and served by the signal app from its web root; driven through `window.bench`.
 
 import { createI420Frame, decodeFrameCode, encodeFrameCode } from '@meshwork/bots';
-import { ClientSession, type ClientSocket, connectSocket } from '@meshwork/client';
+import {
+  ClientSession,
+  type ClientSessionOptions,
+  type ClientSocket,
+  connectSocket,
+} from '@meshwork/client';
 import type { Topology } from '@meshwork/protocol';
-import type { BenchApi, OriginFrames, PageEvent, StartOptions } from './api';
+import type { BenchApi, OriginFrames, PageEvent, StartOptions, TimingMark } from './api';
 
 interface Watch {
   frames: OriginFrames;
@@ -23,6 +28,30 @@ const peerConnections: RTCPeerConnection[] = [];
 /** Wall-clock ms with sub-ms resolution, comparable across pages of one browser. */
 function now(): number {
   return performance.timeOrigin + performance.now();
+}
+
+/** The mesh's own timing marks (Logger messages), kept with page time for the switch profile. */
+const MARKED = new Set([
+  'plan prepared',
+  'plan ready',
+  'status',
+  'incoming tracks decoding',
+  'this offer renumbers negotiated payload types',
+]);
+const marks: TimingMark[] = [];
+type Logger = NonNullable<ClientSessionOptions['logger']>;
+
+function markingLogger(namespace: string): Logger {
+  const record = (msg: string, data?: Record<string, unknown>) => {
+    if (MARKED.has(msg)) marks.push({ at: now(), namespace, msg, data: data ?? {} });
+  };
+  return {
+    debug: record,
+    info: record,
+    warn: record,
+    error: record,
+    child: (name) => markingLogger(namespace ? `${namespace}/${name}` : name),
+  };
 }
 
 function log(type: PageEvent['type'], detail: Record<string, unknown> = {}): void {
@@ -124,6 +153,7 @@ const api: BenchApi = {
           });
     session = new ClientSession({
       url: location.origin,
+      logger: markingLogger(''),
       createPeerConnection: (config) => {
         const pc = new RTCPeerConnection(config);
         peerConnections.push(pc);
@@ -196,6 +226,9 @@ const api: BenchApi = {
   },
   events() {
     return [...events];
+  },
+  marks(since: number) {
+    return marks.filter((m) => m.at >= since);
   },
   now,
   signalsSent() {

@@ -1,4 +1,4 @@
-import { Emitter, type Logger, noopLogger, systemClock } from '@meshwork/kit';
+import { type Clock, Emitter, type Logger, noopLogger, systemClock } from '@meshwork/kit';
 import {
   type IceServer,
   type PeerId,
@@ -46,6 +46,12 @@ export class MeshController implements MeshControllerApi {
   readonly stats: StatsSampler;
 
   readonly #logger: Logger;
+
+  readonly #clock: Clock;
+
+  /** When each plan version was prepared here: timing marks of a switch ([M12]). */
+
+  readonly #preparedAt = new Map<number, number>();
   readonly #emitter: Emitter<MeshEvents>;
   readonly #plans = new PlanBook();
   readonly #local = new LocalStreams();
@@ -76,6 +82,7 @@ export class MeshController implements MeshControllerApi {
     }
     this.selfId = options.selfId;
     const clock = options.clock ?? systemClock;
+    this.#clock = clock;
     this.#logger = (options.logger ?? noopLogger).child(`mesh:${options.selfId}`);
     this.#emitter = new Emitter(this.#logger);
     const emit = this.#emitter.emit.bind(this.#emitter);
@@ -144,6 +151,8 @@ export class MeshController implements MeshControllerApi {
         this.commitPlan(plan.version);
         return;
       case 'prepared':
+        this.#preparedAt.set(plan.version, this.#clock.now());
+        this.#logger.debug('plan prepared', { version: plan.version });
         this.#reconciler.request();
         return;
     }
@@ -232,7 +241,14 @@ export class MeshController implements MeshControllerApi {
     this.#showRemote(plans, incoming);
     const ready = this.#readiness.check(this.#plans.latest, links, incoming.available);
     if (ready !== null) {
-      this.#logger.info('plan ready', { version: ready });
+      const preparedAt = this.#preparedAt.get(ready);
+      for (const version of this.#preparedAt.keys()) {
+        if (version <= ready) this.#preparedAt.delete(version);
+      }
+      this.#logger.info('plan ready', {
+        version: ready,
+        ...(preparedAt === undefined ? {} : { sincePreparedMs: this.#clock.now() - preparedAt }),
+      });
       this.#emitter.emit('planReady', { version: ready });
     }
     const reports = this.#reporter.changed(linkReports(links));

@@ -95,6 +95,9 @@ export class PeerLink {
   private readonly channel: ControlChannel;
   private readonly offConnectionState: () => void;
   private currentStatus: LinkStatus = 'new';
+  private readonly clock: Clock;
+  /** When this link life began: its status log says how long each step took from there. */
+  private readonly openedAt: number;
   private closed = false;
   private unnegotiable = false;
 
@@ -104,6 +107,8 @@ export class PeerLink {
     this.offerer = options.offerer;
     this.polite = options.polite;
     this.logger = options.logger.child(`link:${options.peer}@${options.epoch}`);
+    this.clock = options.clock;
+    this.openedAt = options.clock.now();
     this.emitter = new Emitter(this.logger);
     this.timers = new Timers(options.clock);
     const pc = options.createPeerConnection({
@@ -342,7 +347,11 @@ export class PeerLink {
   /** The one place the status changes. */
   private setStatus(status: LinkStatus): void {
     if (this.currentStatus === status) return;
-    this.logger.debug('status', { from: this.currentStatus, to: status });
+    this.logger.debug('status', {
+      from: this.currentStatus,
+      to: status,
+      sinceOpenMs: this.clock.now() - this.openedAt,
+    });
     this.currentStatus = status;
     this.emitter.emit('statusChanged', status);
   }

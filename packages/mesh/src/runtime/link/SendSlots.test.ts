@@ -101,4 +101,23 @@ describe('SendSlots (two links over fake connections)', () => {
     slots.want([{ identity: cam('peer-cccc'), track: other }]);
     await until(() => carrying?.sender.track === other, { what: 'the new track swapped in' });
   });
+
+  it('[M2] a transceiver added while an offer of ours is out is offered after the answer, though the connection asks only once', async () => {
+    const p = await sending('peer-aaaa');
+    p.hold();
+    // An offer goes out (a new video); before its answer comes back, another video is added.
+    p.a.setOutgoing([
+      { identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) },
+      { identity: cam('peer-cccc'), track: asTrack(new FakeTrack('video')) },
+    ]);
+    await until(() => p.pcA.signalingState === 'have-local-offer', { what: 'an offer out' });
+    p.a.setOutgoing([
+      { identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) },
+      { identity: cam('peer-cccc'), track: asTrack(new FakeTrack('video')) },
+      { identity: cam('peer-dddd'), track: asTrack(new FakeTrack('video')) },
+    ]);
+    p.release();
+    await until(() => p.b.incoming.size === 3, { what: 'all three named at the far end' });
+    expect(p.errors).toEqual([]);
+  });
 });
