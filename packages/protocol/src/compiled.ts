@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  AnswerLobbyRequestSchema,
   JoinRequestSchema,
   PeerTargetRequestSchema,
   PlanReadyRequestSchema,
@@ -29,6 +30,7 @@ export function compileRequestSchemas() {
     updateRoom: z.compile(UpdateRoomRequestSchema),
     removePeer: z.compile(PeerTargetRequestSchema),
     transferHost: z.compile(PeerTargetRequestSchema),
+    answerLobby: z.compile(AnswerLobbyRequestSchema),
   };
 }
 

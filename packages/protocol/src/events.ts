@@ -1,5 +1,6 @@
 import type { ErrorCode } from './errors';
 import type {
+  AnswerLobbyRequest,
   IceServer,
   JoinRequest,
   JoinResult,
@@ -14,7 +15,7 @@ import type {
   UpdateRoomRequest,
 } from './messages';
 import type { PeerPlan } from './plan';
-import type { LeaveReason, PeerInfo, RoomLink, RoomSettings } from './room';
+import type { LeaveReason, LobbyEntry, PeerInfo, RoomLink, RoomSettings } from './room';
 import type { RelayedSignal, SignalRejected, SignalRequest } from './signal';
 
 /**
@@ -37,6 +38,8 @@ export interface ClientToServerEvents {
   removePeer: (req: PeerTargetRequest, ack: (res: Result) => void) => void;
   /** Host only: hand the host role to another member. */
   transferHost: (req: PeerTargetRequest, ack: (res: Result) => void) => void;
+  /** Host only (SPEC [P25]): let a waiter in, or turn them away. */
+  answerLobby: (req: AnswerLobbyRequest, ack: (res: Result) => void) => void;
 }
 
 /** A peer left the room (or its grace period ran out). */
@@ -68,6 +71,10 @@ export interface ServerToClientEvents {
   serverError: (event: ServerErrorEvent) => void;
   /** Fresh ICE servers (TURN credentials renewed before they expire, SPEC [P19]). */
   iceServersChanged: (event: { iceServers: IceServer[] }) => void;
+  /** To the room's members: who waits in the lobby now, in the order they asked (SPEC [P25]). */
+  lobbyChanged: (event: { waiting: LobbyEntry[] }) => void;
+  /** To a waiter: the host let it in; it sends its `join` again on the same connection. */
+  lobbyAdmitted: (event: { roomId: string }) => void;
 }
 
 /** Events between signal app nodes: none, since one process keeps every room in memory. */

@@ -59,6 +59,8 @@ export {
 } from './hubs';
 export { LIMITS, MAX_MESSAGE_BYTES } from './limits';
 export {
+  type AnswerLobbyRequest,
+  AnswerLobbyRequestSchema,
   type Failure,
   type IceServer,
   IceServerSchema,
@@ -159,6 +161,8 @@ export {
   LeaveReasonSchema,
   type LinkState,
   LinkStateSchema,
+  type LobbyEntry,
+  LobbyEntrySchema,
   type PeerInfo,
   PeerInfoSchema,
   type RoomLink,

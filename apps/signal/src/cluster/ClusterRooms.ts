@@ -35,6 +35,7 @@ const FORWARDED = [
   'updateRoom',
   'removePeer',
   'transferHost',
+  'answerLobby',
 ] as const;
 type Op = (typeof FORWARDED)[number];
 const isOp = (op: string): op is Op => (FORWARDED as readonly string[]).includes(op);
@@ -266,6 +267,12 @@ export class ClusterRooms implements RoomService {
   transferHost(conn: ConnId, target: PeerId): Promise<Outcome> {
     return this.#seated(conn, 'transferHost', [target], () =>
       this.deps.registry.transferHost(conn, target),
+    );
+  }
+
+  answerLobby(conn: ConnId, id: string, admit: boolean): Promise<Outcome> {
+    return this.#seated(conn, 'answerLobby', [id, admit], () =>
+      this.deps.registry.answerLobby(conn, id, admit),
     );
   }
 

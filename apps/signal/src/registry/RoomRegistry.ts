@@ -5,6 +5,7 @@ import { Directory, type RegistryStats, type Seat } from './Directory';
 import { fail } from './effects';
 import { isMediaServer } from './hubChoice';
 import { LinkHealing } from './LinkHealing';
+import { Lobby } from './Lobby';
 import { reportLinks } from './LinkReports';
 import { PlanCycle } from './PlanCycle';
 import { Presence } from './Presence';
@@ -45,12 +46,17 @@ export class RoomRegistry {
   private readonly reachability: Reachability;
   private readonly healing: LinkHealing;
   private readonly admission: Admission;
+  private readonly lobby: Lobby;
   private closed = false;
   private decoyHash: Promise<string> | null = null;
 
   constructor(options: RegistryOptions) {
-    const { clock, onEffects, maxPeersPerRoom } = options;
+    const { clock, maxPeersPerRoom } = options;
     const directory = this.directory;
+    const lobby = new Lobby((roomId) => directory.room(roomId));
+    this.lobby = lobby;
+    // [P25] A timer that empties a room (a grace running out) also closes its lobby.
+    const onEffects = (effects: Effect[]) => options.onEffects([...effects, ...lobby.sweep()]);
     const isLive = (room: Parameters<Directory['isLive']>[0]) => directory.isLive(room);
     const proofs = createPlanProofs(options.planSecret);
     this.clock = clock;
@@ -113,6 +119,7 @@ export class RoomRegistry {
       rebuild: this.rebuild,
       isClosed: () => this.closed,
       versionFloor: options.versionFloor ?? (() => 0),
+      lobby,
     });
   }
 
@@ -124,15 +131,18 @@ export class RoomRegistry {
   }
 
   /** Joins (or resumes into) a room; joins to one room run one at a time. */
-  join(input: JoinInput): Promise<Outcome<Joined>> {
-    return this.admission.join(input);
+  async join(input: JoinInput): Promise<Outcome<Joined>> {
+    const outcome = await this.admission.join(input);
+    // [P25] A member who comes (or comes back) sees who waits in the lobby.
+    if (outcome.ok) outcome.effects.push(...this.lobby.greet(input.roomId, input.conn));
+    return outcome;
   }
 
   /** Leaves at once: the peer is removed and a new plan issued. */
   leave(conn: ConnId): Outcome {
     return this.seated(conn, ({ room, peer }) => ({
       ok: true,
-      effects: this.presence.remove(room, peer, 'left'),
+      effects: [...this.presence.remove(room, peer, 'left'), ...this.lobby.sweep()],
     }));
   }
 
@@ -142,8 +152,10 @@ export class RoomRegistry {
    */
   disconnect(conn: ConnId): Effect[] {
     const seat = this.directory.seat(conn);
-    if (seat && isMediaServer(seat.peer)) return this.presence.remove(seat.room, seat.peer, 'left');
-    return this.presence.disconnect(conn);
+    if (seat && isMediaServer(seat.peer))
+      return [...this.presence.remove(seat.room, seat.peer, 'left'), ...this.lobby.sweep()];
+    // [P25] A waiter that goes leaves the lobby; a member's room may empty with the lobby full.
+    return [...this.lobby.drop(conn), ...this.presence.disconnect(conn), ...this.lobby.sweep()];
   }
 
   /** Relays a signal between two peers the committed or pending plan links with that epoch. */
@@ -200,7 +212,11 @@ export class RoomRegistry {
       return this.seated(conn, ({ room, peer }) => {
         if (this.closed) return fail('ERR_INTERNAL');
         if (!isHost(room, peer)) return fail('ERR_NOT_HOST');
-        return { ok: true, effects: applyRoomUpdate(room, req, hash) };
+        const wasLobby = room.lobby;
+        const effects = applyRoomUpdate(room, req, hash);
+        // [P25] Turning the lobby off lets everyone waiting in.
+        if (wasLobby && !room.lobby) effects.push(...this.lobby.admitAll(room));
+        return { ok: true, effects };
       });
     });
   }
@@ -216,6 +232,11 @@ export class RoomRegistry {
       const notice = removalNotice(victim);
       return { ok: true, effects: [...notice, ...this.presence.remove(room, victim, 'kicked')] };
     });
+  }
+
+  /** Host only (SPEC [P25]): lets lobby waiter `id` in, or turns it away. */
+  answerLobby(conn: ConnId, id: string, admit: boolean): Outcome {
+    return this.seated(conn, ({ room, peer }) => this.lobby.answer(room, peer, id, admit));
   }
 
   /** Host only: hands the role to another member. */
@@ -297,6 +318,7 @@ export class RoomRegistry {
     this.presence.close();
     this.reachability.close();
     this.healing.close();
+    this.lobby.clear();
     this.directory.clear();
   }
 

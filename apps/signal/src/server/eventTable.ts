@@ -94,5 +94,11 @@ export function eventTable(deps: JoinDeps): EventTable {
       schema: schemas.transferHost,
       run: (req, socket: SignalSocket) => registry.transferHost(socket.id, req.peer),
     }),
+    // [P25] Host only: the registry answers ERR_NOT_HOST for anyone else.
+    answerLobby: defineRow({
+      event: 'answerLobby',
+      schema: schemas.answerLobby,
+      run: (req, socket: SignalSocket) => registry.answerLobby(socket.id, req.id, req.admit),
+    }),
   };
 }

@@ -14,7 +14,8 @@ type Routed =
   | 'planReady'
   | 'updateRoom'
   | 'removePeer'
-  | 'transferHost';
+  | 'transferHost'
+  | 'answerLobby';
 
 /**
  * What the event table asks of the rooms: the RoomRegistry itself on one node, or a cluster
