@@ -91,6 +91,7 @@ export class ClientSession implements ClientSessionApi {
       resumeFields: () => this.#resume.requestFields(this.#room.plan, this.#room.room),
       closed: () => this.#closed,
       joined: (ok, signer) => this.#onJoined(ok, signer),
+      waiting: () => this.#setStatus({ status: 'waiting' }),
       fatal: (error, message) => this.#fail({ status: 'failed', error, message }),
       retry: (error, message) => {
         this.#dropConnection();
@@ -219,6 +220,11 @@ export class ClientSession implements ClientSessionApi {
     return this.#requests.transferHost(peer);
   }
 
+  /** Host only (SPEC [P25]): lets lobby waiter `id` in, or turns it away. */
+  answerLobby(id: string, admit: boolean): Promise<void> {
+    return this.#requests.answerLobby(id, admit);
+  }
+
   /**
    * Reports link states to the signal app directly. The mesh reports its own links; this is for
    * tools and tests that force a route change (a link reported `failed` is routed around).
@@ -291,6 +297,11 @@ export class ClientSession implements ClientSessionApi {
       signal: (from, epoch, signal) => this.#mesh.controller?.handleSignal(from, epoch, signal),
       iceServersChanged: (iceServers) => this.#mesh.setIceServers(iceServers),
       fatal: (error, message) => this.#fail({ status: 'failed', error, message }),
+      lobbyChanged: (waiting) => this.#emitter.emit('lobbyChanged', { waiting }),
+      lobbyAdmitted: () => {
+        const connection = this.#connection;
+        if (this.#status === 'waiting' && connection) this.#joiner.send(connection);
+      },
     };
   }
 
@@ -314,6 +325,8 @@ export class ClientSession implements ClientSessionApi {
   #applyJoin(ok: JoinOk, signer: Signer, rejoin: boolean): void {
     if (!this.#mesh.controller) this.#mesh.open(ok.selfId, ok.iceServers, signer);
     this.#room.reset(ok.room, ok.selfId);
+    // Whoever still waits is sent again after each join; a list from before a drop is stale.
+    this.#emitter.emit('lobbyChanged', { waiting: [] });
     this.#setStatus({ status: 'joined' });
 
     const known = ok.room.peers.find((p) => p.id === ok.selfId)?.media;

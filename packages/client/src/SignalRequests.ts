@@ -68,6 +68,11 @@ export class SignalRequests {
     return this.#ask((socket, ack) => socket.emit('transferHost', { peer }, ack));
   }
 
+  /** Host only (SPEC [P25]): lets lobby waiter `id` in, or turns it away. */
+  answerLobby(id: string, admit: boolean): Promise<void> {
+    return this.#ask((socket, ack) => socket.emit('answerLobby', { id, admit }, ack));
+  }
+
   /** Reports link states and waits for the room to take them. */
   reportLinks(links: LinkReport[]): Promise<void> {
     return this.#ask((socket, ack) => socket.emit('reportLinks', { links }, ack));

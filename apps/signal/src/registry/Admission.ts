@@ -1,7 +1,7 @@
 import { type Clock, KeyedLock } from '@meshwork/kit';
 import type { Directory } from './Directory';
-import type { Lobby } from './Lobby';
 import { emit, fail, linksChanged, toOthers } from './effects';
+import type { Lobby } from './Lobby';
 import type { PlanCycle } from './PlanCycle';
 import type { Rebuild } from './Rebuild';
 import type { Resume } from './Resume';

@@ -49,7 +49,8 @@ export class Lobby {
     if (known && known.roomId === room.id) return { wait: true, outcome: waiting([]) };
     const effects = known ? this.drop(conn) : [];
     const queue = this.#queue(room.id);
-    if (queue.size >= MAX_LOBBY_WAITERS) return { wait: true, outcome: fail('ERR_JOIN_QUEUE_FULL') };
+    if (queue.size >= MAX_LOBBY_WAITERS)
+      return { wait: true, outcome: fail('ERR_JOIN_QUEUE_FULL') };
     const waiter: Waiter = { id: this.newId(), conn, roomId: room.id, displayName, since: now };
     queue.set(waiter.id, waiter);
     this.#byConn.set(conn, waiter);
@@ -117,7 +118,11 @@ export class Lobby {
   entries(roomId: string): LobbyEntry[] {
     const queue = this.#rooms.get(roomId);
     if (!queue) return [];
-    return [...queue.values()].map((w) => ({ id: w.id, displayName: w.displayName, since: w.since }));
+    return [...queue.values()].map((w) => ({
+      id: w.id,
+      displayName: w.displayName,
+      since: w.since,
+    }));
   }
 
   /** `lobbyChanged` for every connected member of the room. */

@@ -13,6 +13,7 @@ const FED_EVENTS: readonly FedEvent[] = [
   'fileProgressed',
   'fileReceived',
   'errorRaised',
+  'lobbyChanged',
 ];
 
 function wire<E extends FedEvent>(session: AppSession, feed: SessionFeed, event: E): () => void {

@@ -10,6 +10,7 @@ import type {
 } from '@meshwork/mesh/runtime';
 import type {
   ErrorCode,
+  LobbyEntry,
   PeerId,
   PeerPlan,
   StreamKey,
@@ -111,6 +112,8 @@ export interface AppState {
   settingsOpen: boolean;
   unreadChat: number;
   topologyRequest: TopologyRequest | null;
+  /** Who waits in the room's lobby, in the order they asked (SPEC [P25]). */
+  lobby: readonly LobbyEntry[];
 }
 
 /** Session events the UI shows; the others are between the session and the signal app. */
@@ -145,6 +148,8 @@ export interface AppActions {
   removePeer(peer: PeerId): Promise<void>;
   /** Host only: makes another member the host. */
   transferHost(peer: PeerId): Promise<void>;
+  /** Host only: lets a lobby waiter in (`admit`) or turns them away. */
+  answerLobby(id: string, admit: boolean): Promise<void>;
   sendChat(text: string): Promise<void>;
   sendFile(file: Blob & { name: string }): Promise<void>;
   /** Offers a received file as an opaque download; its bytes then leave memory. */

@@ -112,6 +112,7 @@ export class FakeSession implements AppSession {
   updateRoom = vi.fn(async (_req: UpdateRoomRequest) => {});
   removePeer = vi.fn(async (_peer: PeerId) => {});
   transferHost = vi.fn(async (_peer: PeerId) => {});
+  answerLobby = vi.fn(async (_id: string, _admit: boolean) => {});
   sendFile = vi.fn(async () => {});
   getStats = vi.fn(async (): Promise<LinkStats[]> => []);
   subscribeStats = vi.fn((listener: StatsListener) => {
@@ -198,6 +199,7 @@ export function settings(extra: Partial<RoomSettings> = {}): RoomSettings {
     controlPolicy: 'everyone',
     locked: false,
     passwordProtected: false,
+    lobby: false,
     ...extra,
   };
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useActiveSpeaker } from '../../hooks/useActiveSpeaker';
+import { useLobbyChime } from '../../hooks/useLobbyChime';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { StatusBanner } from '../common/StatusBanner';
@@ -18,6 +19,7 @@ export function CallView() {
   const panel = useAppStore((s) => s.panel);
   const settingsOpen = useAppStore((s) => s.settingsOpen);
   useActiveSpeaker();
+  useLobbyChime();
 
   return (
     <div className="call">

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
+import { LobbyList } from './LobbyList';
 import { PersonRow } from './PersonRow';
 
 const TopologyPicture = lazy(() => import('../topology/TopologyPicture'));
@@ -12,6 +13,9 @@ export function ParticipantsPanel() {
   const selfId = useAppStore((s) => s.room?.selfId);
   return (
     <div className="participants">
+      <RegionBoundary what="the lobby">
+        <LobbyList />
+      </RegionBoundary>
       <RegionBoundary what="the people in the room">
         <ul className="people" aria-label="People in the room">
           {peers.map((p) => (
