@@ -60,6 +60,7 @@ export class ClientSession implements ClientSessionApi {
   readonly #joiner: JoinSender;
 
   #status: SessionStatus = 'idle';
+  #lastChange: SessionStatusChange = { status: 'idle' };
   #connection: SignalConnection | null = null;
   #joinOptions: JoinOptions | null = null;
   #media: MediaFlags = { audio: false, video: false, screen: false };
@@ -218,6 +219,17 @@ export class ClientSession implements ClientSessionApi {
   /** Host only: hands the host role to `peer`; rejects with the server's code if refused. */
   transferHost(peer: PeerId): Promise<void> {
     return this.#requests.transferHost(peer);
+  }
+
+  /**
+   * While reconnecting, tries the next attempt now instead of waiting out its backoff (a person
+   * pressing "Retry now"). Does nothing in any other state.
+   */
+  retryNow(): void {
+    if (this.#closed || this.#status !== 'reconnecting') return;
+    const detail = this.#lastChange;
+    if (!this.#reconnect.retryNow()) return;
+    this.#setStatus({ ...detail, status: 'reconnecting', retryInMs: 0 });
   }
 
   /** Host only (SPEC [P25]): lets lobby waiter `id` in, or turns it away. */
@@ -399,6 +411,7 @@ export class ClientSession implements ClientSessionApi {
 
   #setStatus(change: SessionStatusChange): void {
     this.#status = change.status;
+    this.#lastChange = change;
     this.#emitter.emit('statusChanged', change);
   }
 }

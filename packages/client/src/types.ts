@@ -137,6 +137,8 @@ export interface ClientSessionApi {
   removePeer(peer: PeerId): Promise<void>;
   /** Host only: hands the host role to another member. */
   transferHost(peer: PeerId): Promise<void>;
+  /** While reconnecting: tries the next attempt now instead of after its backoff. */
+  retryNow(): void;
   /** Host only (SPEC [P25]): lets lobby waiter `id` in (`admit`), or turns it away. */
   answerLobby(id: string, admit: boolean): Promise<void>;
   /** Set (or clear) a local stream such as `cam` or `screen`, and tell the room the media flags. */

@@ -140,6 +140,8 @@ export interface AppActions {
   toggleScreenShare(): Promise<void>;
   join(roomId: string, password?: string): Promise<void>;
   leave(): Promise<void>;
+  /** While reconnecting: try again now rather than after the backoff. */
+  retryNow(): void;
   setTopology(topology: Topology): Promise<void>;
   setHub(hub: PeerId | null): Promise<void>;
   /** Host only: policy, lock, password; resolves true once the server accepted it. */

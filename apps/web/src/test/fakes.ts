@@ -113,6 +113,7 @@ export class FakeSession implements AppSession {
   removePeer = vi.fn(async (_peer: PeerId) => {});
   transferHost = vi.fn(async (_peer: PeerId) => {});
   answerLobby = vi.fn(async (_id: string, _admit: boolean) => {});
+  retryNow = vi.fn();
   sendFile = vi.fn(async () => {});
   getStats = vi.fn(async (): Promise<LinkStats[]> => []);
   subscribeStats = vi.fn((listener: StatsListener) => {
