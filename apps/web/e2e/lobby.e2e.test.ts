@@ -32,10 +32,16 @@ describe('lobby', () => {
     await expect.poll(() => ana.getByRole('checkbox', { name: /^Lobby/ }).isChecked()).toBe(true);
     await ana.getByRole('button', { name: 'Close settings' }).click();
 
+    // Ana is on a phone now: the header wraps, and toasts must start below it.
+    await ana.setViewportSize({ width: 390, height: 844 });
     const bo = await joinAs(stack, ROOM, 'Bo');
     await bo.getByRole('heading', { name: 'Waiting for the host to let you in' }).waitFor();
     // The host is told with a toast, and the people button counts who waits.
-    await ana.getByRole('status').getByText('Bo is asking to join').waitFor();
+    const toast = ana.locator('.toast').filter({ hasText: 'Bo is asking to join' });
+    await toast.waitFor();
+    const header = await ana.locator('.call-header').boundingBox();
+    const box = await toast.boundingBox();
+    expect(header && box && box.y >= header.y + header.height).toBe(true);
     await ana.getByRole('button', { name: 'Participants (1 waiting to join)' }).click();
     const lobby = ana.getByRole('list', { name: 'Waiting to join' });
     await lobby.getByRole('listitem').filter({ hasText: 'Bo' }).waitFor();
