@@ -4,6 +4,8 @@ import {
   JoinRequestSchema,
   PeerTargetRequestSchema,
   PlanReadyRequestSchema,
+  RaiseHandRequestSchema,
+  ReactRequestSchema,
   ReportLinksRequestSchema,
   SetHubRequestSchema,
   SetTopologyRequestSchema,
@@ -31,6 +33,8 @@ export function compileRequestSchemas() {
     removePeer: z.compile(PeerTargetRequestSchema),
     transferHost: z.compile(PeerTargetRequestSchema),
     answerLobby: z.compile(AnswerLobbyRequestSchema),
+    raiseHand: z.compile(RaiseHandRequestSchema),
+    react: z.compile(ReactRequestSchema),
   };
 }
 

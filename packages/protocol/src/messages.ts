@@ -160,3 +160,26 @@ export type PeerTargetRequest = z.infer<typeof PeerTargetRequestSchema>;
 export const AnswerLobbyRequestSchema = z.object({ id: PeerIdSchema, admit: z.boolean() });
 /** Client -> server: the host's answer to one waiter. */
 export type AnswerLobbyRequest = z.infer<typeof AnswerLobbyRequestSchema>;
+
+/**
+ * Client -> server (SPEC [P26]): raise or lower this peer's hand; with `peer`, the host lowers
+ * someone else's (`raised: false` only).
+ */
+export const RaiseHandRequestSchema = z.object({
+  raised: z.boolean(),
+  peer: z.optional(PeerIdSchema),
+});
+/** Client -> server: raise or lower a hand. */
+export type RaiseHandRequest = z.infer<typeof RaiseHandRequestSchema>;
+
+/** The reactions a peer may send (SPEC [P26]); anything else is refused. */
+export const ReactionSchema = z.enum(['thumbs-up', 'clap', 'laugh', 'heart', 'surprised']);
+/** One of the reactions a peer may send. */
+export type Reaction = z.infer<typeof ReactionSchema>;
+/** Every reaction, in the order the UI offers them. */
+export const REACTIONS = ReactionSchema.options;
+
+/** Client -> server: show a reaction to the room. */
+export const ReactRequestSchema = z.object({ reaction: ReactionSchema });
+/** Client -> server: show a reaction to the room. */
+export type ReactRequest = z.infer<typeof ReactRequestSchema>;

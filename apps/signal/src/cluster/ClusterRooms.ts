@@ -1,5 +1,5 @@
 import { type Clock, type Logger, Timers } from '@meshwork/kit';
-import type { PeerId, Topology, UpdateRoomRequest } from '@meshwork/protocol';
+import type { PeerId, Reaction, Topology, UpdateRoomRequest } from '@meshwork/protocol';
 import { fail } from '../registry/effects';
 import type { RoomRegistry } from '../registry/RoomRegistry';
 import type {
@@ -36,6 +36,8 @@ const FORWARDED = [
   'removePeer',
   'transferHost',
   'answerLobby',
+  'raiseHand',
+  'react',
 ] as const;
 type Op = (typeof FORWARDED)[number];
 const isOp = (op: string): op is Op => (FORWARDED as readonly string[]).includes(op);
@@ -274,6 +276,16 @@ export class ClusterRooms implements RoomService {
     return this.#seated(conn, 'answerLobby', [id, admit], () =>
       this.deps.registry.answerLobby(conn, id, admit),
     );
+  }
+
+  raiseHand(conn: ConnId, raised: boolean, target?: PeerId): Promise<Outcome> {
+    return this.#seated(conn, 'raiseHand', [raised, target], () =>
+      this.deps.registry.raiseHand(conn, raised, target),
+    );
+  }
+
+  react(conn: ConnId, reaction: Reaction): Promise<Outcome> {
+    return this.#seated(conn, 'react', [reaction], () => this.deps.registry.react(conn, reaction));
   }
 
   /** Stops the timers and gives up this node's leases (best effort). Idempotent. */

@@ -100,5 +100,16 @@ export function eventTable(deps: JoinDeps): EventTable {
       schema: schemas.answerLobby,
       run: (req, socket: SignalSocket) => registry.answerLobby(socket.id, req.id, req.admit),
     }),
+    // [P26] Hands and reactions; lowering another's hand is the host's.
+    raiseHand: defineRow({
+      event: 'raiseHand',
+      schema: schemas.raiseHand,
+      run: (req, socket: SignalSocket) => registry.raiseHand(socket.id, req.raised, req.peer),
+    }),
+    react: defineRow({
+      event: 'react',
+      schema: schemas.react,
+      run: (req, socket: SignalSocket) => registry.react(socket.id, req.reaction),
+    }),
   };
 }

@@ -15,7 +15,9 @@ type Routed =
   | 'updateRoom'
   | 'removePeer'
   | 'transferHost'
-  | 'answerLobby';
+  | 'answerLobby'
+  | 'raiseHand'
+  | 'react';
 
 /**
  * What the event table asks of the rooms: the RoomRegistry itself on one node, or a cluster
