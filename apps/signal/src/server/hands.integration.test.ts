@@ -41,13 +41,13 @@ describe('[P26] hands and reactions', () => {
     expect(await ana.socket.emitWithAck('raiseHand', { raised: false })).toEqual({ ok: true });
     await seesHands(host, []);
     // A member who leaves with a hand up loses it.
-    await bo.socket.emitWithAck('raiseHand', { raised: true });
-    await seesHands(host, [b.selfId]);
     const before = host.events.all('handsChanged').length;
+    const since = () => host.events.all<Hands>('handsChanged').slice(before);
+    await bo.socket.emitWithAck('raiseHand', { raised: true });
+    await host.events.waitFor('handsChanged', () => since().length === 1);
     await bo.socket.emitWithAck('leave');
-    const after = () => host.events.all<Hands>('handsChanged').slice(before);
-    await host.events.waitFor('handsChanged', () => after().length > 0);
-    expect(after()).toEqual([{ hands: [] }]);
+    await host.events.waitFor('handsChanged', () => since().length === 2);
+    expect(since()).toEqual([{ hands: [b.selfId] }, { hands: [] }]);
     expect(h.selfId).not.toBe(b.selfId);
   });
 
