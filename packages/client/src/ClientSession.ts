@@ -12,6 +12,7 @@ import type {
   MediaFlags,
   PeerId,
   PeerPlan,
+  Reaction,
   Topology,
   UpdateRoomRequest,
 } from '@meshwork/protocol';
@@ -221,6 +222,21 @@ export class ClientSession implements ClientSessionApi {
     return this.#requests.transferHost(peer);
   }
 
+  /** Raises (or lowers) this peer's hand (SPEC [P26]). */
+  raiseHand(raised: boolean): Promise<void> {
+    return this.#requests.raiseHand(raised);
+  }
+
+  /** Host only: lowers `peer`'s hand; rejects with the server's code if refused. */
+  lowerHand(peer: PeerId): Promise<void> {
+    return this.#requests.raiseHand(false, peer);
+  }
+
+  /** Shows a reaction to the room; past the budget it rejects with `ERR_RATE_LIMITED`. */
+  react(reaction: Reaction): Promise<void> {
+    return this.#requests.react(reaction);
+  }
+
   /**
    * While reconnecting, tries the next attempt now instead of waiting out its backoff (a person
    * pressing "Retry now"). Does nothing in any other state.
@@ -310,6 +326,8 @@ export class ClientSession implements ClientSessionApi {
       iceServersChanged: (iceServers) => this.#mesh.setIceServers(iceServers),
       fatal: (error, message) => this.#fail({ status: 'failed', error, message }),
       lobbyChanged: (waiting) => this.#emitter.emit('lobbyChanged', { waiting }),
+      handsChanged: (hands) => this.#emitter.emit('handsChanged', { hands }),
+      reacted: (event) => this.#emitter.emit('reacted', event),
       lobbyAdmitted: () => {
         const connection = this.#connection;
         if (this.#status === 'waiting' && connection) this.#joiner.send(connection);
@@ -337,8 +355,9 @@ export class ClientSession implements ClientSessionApi {
   #applyJoin(ok: JoinOk, signer: Signer, rejoin: boolean): void {
     if (!this.#mesh.controller) this.#mesh.open(ok.selfId, ok.iceServers, signer);
     this.#room.reset(ok.room, ok.selfId);
-    // Whoever still waits is sent again after each join; a list from before a drop is stale.
+    // Who waits and whose hand is up are sent again after each join; lists from before are stale.
     this.#emitter.emit('lobbyChanged', { waiting: [] });
+    this.#emitter.emit('handsChanged', { hands: [] });
     this.#setStatus({ status: 'joined' });
 
     const known = ok.room.peers.find((p) => p.id === ok.selfId)?.media;

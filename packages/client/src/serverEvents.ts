@@ -39,6 +39,10 @@ export interface ServerEventHandlers {
   lobbyChanged(waiting: LobbyEntry[]): void;
   /** The host let this waiting connection in: join again on it. */
   lobbyAdmitted(): void;
+  /** The room's raised hands in the order raised (SPEC [P26]). */
+  handsChanged(hands: PeerId[]): void;
+  /** A member's reaction. */
+  reacted(event: SessionEvents['reacted']): void;
 }
 
 /** Subscribes `handlers` to the server's events on `socket`; room events wait for the join. */
@@ -87,6 +91,8 @@ export function wireServerEvents(
   socket.on('lobbyChanged', (event) => joined(() => handlers.lobbyChanged(event.waiting)));
   // Not held for a join: it is what lets the waiting join go again.
   socket.on('lobbyAdmitted', () => handlers.lobbyAdmitted());
+  socket.on('handsChanged', (event) => joined(() => handlers.handsChanged(event.hands)));
+  socket.on('reacted', (event) => joined(() => handlers.reacted(event)));
   socket.on('iceServersChanged', (event) =>
     joined(() => handlers.iceServersChanged(event.iceServers)),
   );

@@ -16,6 +16,7 @@ import type {
   PeerId,
   PeerInfo,
   PeerPlan,
+  Reaction,
   RoomLink,
   RoomSettings,
   Topology,
@@ -79,6 +80,10 @@ export interface SessionEvents extends Pick<MeshEvents, PublicMeshEvent> {
   peerLeft: { peerId: PeerId; reason: 'left' | 'timeout' | 'kicked' };
   /** Who waits in the room's lobby, in the order they asked (SPEC [P25]); empty on each join. */
   lobbyChanged: { waiting: readonly LobbyEntry[] };
+  /** The room's raised hands, in the order raised (SPEC [P26]); empty on each join. */
+  handsChanged: { hands: readonly PeerId[] };
+  /** A member (this peer too) showed a reaction; `at` is the server's clock. */
+  reacted: { peerId: PeerId; reaction: Reaction; at: number };
 }
 
 /** What a person (or bot) asks for when joining. */
@@ -137,6 +142,12 @@ export interface ClientSessionApi {
   removePeer(peer: PeerId): Promise<void>;
   /** Host only: hands the host role to another member. */
   transferHost(peer: PeerId): Promise<void>;
+  /** Raises (or lowers) this peer's hand (SPEC [P26]). */
+  raiseHand(raised: boolean): Promise<void>;
+  /** Host only: lowers `peer`'s hand. */
+  lowerHand(peer: PeerId): Promise<void>;
+  /** Shows a reaction to the room; rejects with `ERR_RATE_LIMITED` past the budget. */
+  react(reaction: Reaction): Promise<void>;
   /** While reconnecting: tries the next attempt now instead of after its backoff. */
   retryNow(): void;
   /** Host only (SPEC [P25]): lets lobby waiter `id` in (`admit`), or turns it away. */

@@ -14,6 +14,8 @@ const FED_EVENTS: readonly FedEvent[] = [
   'fileReceived',
   'errorRaised',
   'lobbyChanged',
+  'handsChanged',
+  'reacted',
 ];
 
 function wire<E extends FedEvent>(session: AppSession, feed: SessionFeed, event: E): () => void {

@@ -13,6 +13,7 @@ import type {
   LobbyEntry,
   PeerId,
   PeerPlan,
+  Reaction,
   StreamKey,
   Topology,
   UpdateRoomRequest,
@@ -114,6 +115,17 @@ export interface AppState {
   topologyRequest: TopologyRequest | null;
   /** Who waits in the room's lobby, in the order they asked (SPEC [P25]). */
   lobby: readonly LobbyEntry[];
+  /** Peers whose hand is up, in the order raised (SPEC [P26]). */
+  hands: readonly PeerId[];
+  /** Recent reactions, oldest first; each tile shows its origin's latest for a moment. */
+  reactions: readonly ShownReaction[];
+}
+
+/** A reaction as the tiles show it; ids only grow, so a repeat is a new one. */
+export interface ShownReaction {
+  id: number;
+  peer: PeerId;
+  reaction: Reaction;
 }
 
 /** Session events the UI shows; the others are between the session and the signal app. */
@@ -150,6 +162,12 @@ export interface AppActions {
   removePeer(peer: PeerId): Promise<void>;
   /** Host only: makes another member the host. */
   transferHost(peer: PeerId): Promise<void>;
+  /** Raises or lowers this person's hand. */
+  raiseHand(raised: boolean): Promise<void>;
+  /** Host only: lowers another person's hand. */
+  lowerHand(peer: PeerId): Promise<void>;
+  /** Shows a reaction to the room. */
+  react(reaction: Reaction): Promise<void>;
   /** Host only: lets a lobby waiter in (`admit`) or turns them away. */
   answerLobby(id: string, admit: boolean): Promise<void>;
   sendChat(text: string): Promise<void>;

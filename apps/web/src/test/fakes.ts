@@ -114,6 +114,9 @@ export class FakeSession implements AppSession {
   transferHost = vi.fn(async (_peer: PeerId) => {});
   answerLobby = vi.fn(async (_id: string, _admit: boolean) => {});
   retryNow = vi.fn();
+  raiseHand = vi.fn(async (_raised: boolean) => {});
+  lowerHand = vi.fn(async (_peer: PeerId) => {});
+  react = vi.fn(async (_reaction: string) => {});
   sendFile = vi.fn(async () => {});
   getStats = vi.fn(async (): Promise<LinkStats[]> => []);
   subscribeStats = vi.fn((listener: StatsListener) => {

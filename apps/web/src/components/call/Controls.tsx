@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/StoreContext';
 import { Icon, type IconName } from '../common/Icon';
 import { MediaToggles } from '../prejoin/MediaToggles';
+import { ReactionBar } from './ReactionBar';
 
 interface ControlProps {
   icon: IconName;
@@ -56,6 +57,7 @@ export function Controls() {
         active={screen}
         onClick={() => void toggleScreenShare()}
       />
+      <ReactionBar />
       <Control
         icon="chat"
         label={panel === 'chat' ? 'Close chat' : 'Open chat'}

@@ -1,6 +1,7 @@
 import type { SessionEvents } from '../../session/types';
 import type { FedEvent, FeedReducers, GetStore, SessionFeed, SetStore } from '../types';
 import { chatFeed } from './chatFeed';
+import { handsFeed } from './handsFeed';
 import { lobbyFeed } from './lobbyFeed';
 import { roomFeed } from './roomFeed';
 import { streamsFeed } from './streamsFeed';
@@ -11,6 +12,7 @@ export const FEED_REDUCERS: FeedReducers = {
   ...streamsFeed,
   ...chatFeed,
   ...lobbyFeed,
+  ...handsFeed,
 };
 
 /** The bridge-fed half of the store: each session event becomes one replacement of state. */
@@ -34,5 +36,7 @@ export function createFeed(set: SetStore, get: GetStore): SessionFeed {
     fileReceived: apply('fileReceived'),
     errorRaised: apply('errorRaised'),
     lobbyChanged: apply('lobbyChanged'),
+    handsChanged: apply('handsChanged'),
+    reacted: apply('reacted'),
   };
 }

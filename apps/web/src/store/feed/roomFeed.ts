@@ -115,7 +115,14 @@ export const roomFeed: Pick<
           }
         : {}),
       ...(left
-        ? { remoteStreams: new Map(), linkStates: new Map(), activeSpeaker: null, lobby: [] }
+        ? {
+            remoteStreams: new Map(),
+            linkStates: new Map(),
+            activeSpeaker: null,
+            lobby: [],
+            hands: [],
+            reactions: [],
+          }
         : {}),
     };
   },
