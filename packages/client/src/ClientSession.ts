@@ -13,6 +13,7 @@ import type {
   MediaFlags,
   PeerId,
   PeerPlan,
+  Reaction,
   Topology,
   UpdateRoomRequest,
 } from '@meshwork/protocol';
@@ -61,6 +62,7 @@ export class ClientSession implements ClientSessionApi {
   readonly #joiner: JoinSender;
 
   #status: SessionStatus = 'idle';
+  #lastChange: SessionStatusChange = { status: 'idle' };
   #connection: SignalConnection | null = null;
   #joinOptions: JoinOptions | null = null;
   #media: MediaFlags = { audio: false, video: false, screen: false };
@@ -92,6 +94,7 @@ export class ClientSession implements ClientSessionApi {
       resumeFields: () => this.#resume.requestFields(this.#room.plan, this.#room.room),
       closed: () => this.#closed,
       joined: (ok, signer) => this.#onJoined(ok, signer),
+      waiting: () => this.#setStatus({ status: 'waiting' }),
       fatal: (error, message) => this.#fail({ status: 'failed', error, message }),
       retry: (error, message) => {
         this.#dropConnection();
@@ -220,6 +223,37 @@ export class ClientSession implements ClientSessionApi {
     return this.#requests.transferHost(peer);
   }
 
+  /** Raises (or lowers) this peer's hand (SPEC [P26]). */
+  raiseHand(raised: boolean): Promise<void> {
+    return this.#requests.raiseHand(raised);
+  }
+
+  /** Host only: lowers `peer`'s hand; rejects with the server's code if refused. */
+  lowerHand(peer: PeerId): Promise<void> {
+    return this.#requests.raiseHand(false, peer);
+  }
+
+  /** Shows a reaction to the room; past the budget it rejects with `ERR_RATE_LIMITED`. */
+  react(reaction: Reaction): Promise<void> {
+    return this.#requests.react(reaction);
+  }
+
+  /**
+   * While reconnecting, tries the next attempt now instead of waiting out its backoff (a person
+   * pressing "Retry now"). Does nothing in any other state.
+   */
+  retryNow(): void {
+    if (this.#closed || this.#status !== 'reconnecting') return;
+    const detail = this.#lastChange;
+    if (!this.#reconnect.retryNow()) return;
+    this.#setStatus({ ...detail, status: 'reconnecting', retryInMs: 0 });
+  }
+
+  /** Host only (SPEC [P25]): lets lobby waiter `id` in, or turns it away. */
+  answerLobby(id: string, admit: boolean): Promise<void> {
+    return this.#requests.answerLobby(id, admit);
+  }
+
   /**
    * Reports link states to the signal app directly. The mesh reports its own links; this is for
    * tools and tests that force a route change (a link reported `failed` is routed around).
@@ -302,6 +336,13 @@ export class ClientSession implements ClientSessionApi {
       signal: (from, epoch, signal) => this.#mesh.controller?.handleSignal(from, epoch, signal),
       iceServersChanged: (iceServers) => this.#mesh.setIceServers(iceServers),
       fatal: (error, message) => this.#fail({ status: 'failed', error, message }),
+      lobbyChanged: (waiting) => this.#emitter.emit('lobbyChanged', { waiting }),
+      handsChanged: (hands) => this.#emitter.emit('handsChanged', { hands }),
+      reacted: (event) => this.#emitter.emit('reacted', event),
+      lobbyAdmitted: () => {
+        const connection = this.#connection;
+        if (this.#status === 'waiting' && connection) this.#joiner.send(connection);
+      },
     };
   }
 
@@ -325,6 +366,9 @@ export class ClientSession implements ClientSessionApi {
   #applyJoin(ok: JoinOk, signer: Signer, rejoin: boolean): void {
     if (!this.#mesh.controller) this.#mesh.open(ok.selfId, ok.iceServers, signer);
     this.#room.reset(ok.room, ok.selfId);
+    // Who waits and whose hand is up are sent again after each join; lists from before are stale.
+    this.#emitter.emit('lobbyChanged', { waiting: [] });
+    this.#emitter.emit('handsChanged', { hands: [] });
     this.#setStatus({ status: 'joined' });
 
     const known = ok.room.peers.find((p) => p.id === ok.selfId)?.media;
@@ -397,6 +441,7 @@ export class ClientSession implements ClientSessionApi {
 
   #setStatus(change: SessionStatusChange): void {
     this.#status = change.status;
+    this.#lastChange = change;
     this.#emitter.emit('statusChanged', change);
   }
 }

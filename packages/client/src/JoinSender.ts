@@ -18,6 +18,8 @@ export interface JoinSenderContext {
   resumeFields(): Partial<JoinRequest>;
   closed(): boolean;
   joined(ok: JoinOk, signer: Signer): void;
+  /** The room's lobby holds this connection until the host lets it in (SPEC [P25]). */
+  waiting(): void;
   /** Refused for good (FATAL_JOIN_ERRORS), or no key could be made. */
   fatal(error: ErrorCode, message: string): void;
   /** Refused for now or unanswered: drop this connection and retry with backoff. */
@@ -58,6 +60,10 @@ export class JoinSender {
       const verdict = judgeJoin(outcome);
       if (verdict.kind === 'joined') {
         ctx.joined(verdict.ok, signer);
+        return;
+      }
+      if (verdict.kind === 'waiting') {
+        ctx.waiting();
         return;
       }
       if (verdict.kind === 'fatal') {

@@ -70,4 +70,21 @@ describe('Reconnector', () => {
     expect(retries()).toBe(1);
     expect(clock.pending).toBe(0);
   });
+
+  it('runs the waiting retry at once on retryNow, once, and keeps counting attempts', () => {
+    const { clock, reconnector, fail, retries } = setup(3);
+    expect(reconnector.retryNow()).toBe(false);
+    fail('ERR_UNREACHABLE');
+    expect(reconnector.retryNow()).toBe(true);
+    expect(retries()).toBe(1);
+    // The timer it replaced never fires, and there is nothing left to run early.
+    clock.advance(1_000);
+    expect(retries()).toBe(1);
+    expect(reconnector.retryNow()).toBe(false);
+    expect(fail('ERR_UNREACHABLE')).toMatchObject({ status: 'reconnecting', attempt: 2 });
+    reconnector.cancel();
+    expect(reconnector.retryNow()).toBe(false);
+    clock.advance(1_000);
+    expect(retries()).toBe(1);
+  });
 });

@@ -20,6 +20,8 @@ export type ReconnectingChange = SessionStatusChange & { status: 'reconnecting' 
 export class Reconnector {
   readonly #policy: ReconnectPolicy;
   readonly #timers: Timers<'retry'>;
+  /** The waiting retry, so a person can run it before its delay ends. */
+  #retry: (() => void) | null = null;
 
   constructor(policy: ReconnectPolicy, clock: Clock) {
     this.#policy = policy;
@@ -42,7 +44,11 @@ export class Reconnector {
       const message = `Gave up reconnecting after ${attempts} attempts (${reason}).`;
       return { status: 'failed', error: error ?? 'ERR_UNREACHABLE', message, attempt: attempts };
     }
-    this.#timers.set('retry', next.delayMs, retry);
+    this.#retry = retry;
+    this.#timers.set('retry', next.delayMs, () => {
+      this.#retry = null;
+      retry();
+    });
     const change: ReconnectingChange = {
       status: 'reconnecting',
       retryInMs: next.delayMs,
@@ -58,8 +64,22 @@ export class Reconnector {
     this.#policy.reset();
   }
 
+  /**
+   * Runs the waiting retry now instead of after its delay ("Retry now"); the attempt keeps its
+   * number, so the backoff goes on from there if it fails too. False when no retry waits.
+   */
+  retryNow(): boolean {
+    const retry = this.#retry;
+    if (retry === null || !this.#timers.has('retry')) return false;
+    this.#timers.clear('retry');
+    this.#retry = null;
+    retry();
+    return true;
+  }
+
   /** Stops a waiting retry. */
   cancel(): void {
     this.#timers.clearAll();
+    this.#retry = null;
   }
 }

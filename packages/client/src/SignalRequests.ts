@@ -4,6 +4,7 @@ import type {
   JoinResult,
   LinkReport,
   PeerId,
+  Reaction,
   Result,
   Topology,
   UpdateRoomRequest,
@@ -66,6 +67,22 @@ export class SignalRequests {
   /** Host only: hands the host role to `peer`. */
   transferHost(peer: PeerId): Promise<void> {
     return this.#ask((socket, ack) => socket.emit('transferHost', { peer }, ack));
+  }
+
+  /** Host only (SPEC [P25]): lets lobby waiter `id` in, or turns it away. */
+  answerLobby(id: string, admit: boolean): Promise<void> {
+    return this.#ask((socket, ack) => socket.emit('answerLobby', { id, admit }, ack));
+  }
+
+  /** Raises or lowers this peer's hand, or (host, lowering) `peer`'s (SPEC [P26]). */
+  raiseHand(raised: boolean, peer?: PeerId): Promise<void> {
+    const req = peer === undefined ? { raised } : { raised, peer };
+    return this.#ask((socket, ack) => socket.emit('raiseHand', req, ack));
+  }
+
+  /** Shows a reaction to the room; over the budget it rejects with `ERR_RATE_LIMITED`. */
+  react(reaction: Reaction): Promise<void> {
+    return this.#ask((socket, ack) => socket.emit('react', { reaction }, ack));
   }
 
   /** Reports link states and waits for the room to take them. */

@@ -40,6 +40,8 @@ export type JoinVerdict =
   | { kind: 'joined'; ok: JoinOk }
   /** Refused for a reason retrying cannot fix (FATAL_JOIN_ERRORS): the session fails. */
   | { kind: 'fatal'; error: ErrorCode; message: string }
+  /** The room's lobby holds this connection until the host answers (SPEC [P25]). */
+  | { kind: 'waiting' }
   /** Refused for now (rate limit, internal error): retried with backoff. */
   | { kind: 'refused'; error: ErrorCode; message: string }
   /** No answer in time, or the connection dropped first: retried with backoff. */
@@ -52,6 +54,7 @@ export function judgeJoin(outcome: AckOutcome<JoinResult>): JoinVerdict {
   }
   const res = outcome.value;
   if (res.ok) return { kind: 'joined', ok: res };
+  if (res.error === 'ERR_LOBBY_WAITING') return { kind: 'waiting' };
   if (FATAL_JOIN_ERRORS.has(res.error))
     return { kind: 'fatal', error: res.error, message: res.message };
   return { kind: 'refused', error: res.error, message: res.message };

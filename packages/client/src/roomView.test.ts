@@ -106,6 +106,12 @@ describe('reduceRoomView', () => {
       links: [linkAB],
     },
     {
+      name: '[P25] settingsChanged of the lobby alone replaces the settings',
+      change: { type: 'settingsChanged', settings: settings({ lobby: true }) },
+      peers: [A, B],
+      links: [linkAB],
+    },
+    {
       name: '[P15] settingsChanged of the policy or password alone replaces the settings',
       change: {
         type: 'settingsChanged',

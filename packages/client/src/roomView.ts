@@ -64,7 +64,8 @@ function sameSettings(a: RoomSettings, b: RoomSettings): boolean {
     a.hostId === b.hostId &&
     a.controlPolicy === b.controlPolicy &&
     a.locked === b.locked &&
-    a.passwordProtected === b.passwordProtected
+    a.passwordProtected === b.passwordProtected &&
+    a.lobby === b.lobby
   );
 }
 

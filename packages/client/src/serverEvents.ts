@@ -1,5 +1,12 @@
 import type { Logger } from '@meshwork/kit';
-import type { ErrorCode, IceServer, PeerId, PeerPlan, Signal } from '@meshwork/protocol';
+import type {
+  ErrorCode,
+  IceServer,
+  LobbyEntry,
+  PeerId,
+  PeerPlan,
+  Signal,
+} from '@meshwork/protocol';
 import type { RoomChange } from './roomView';
 import type { ClientSocket } from './SignalConnection';
 import type { SessionEvents } from './types';
@@ -12,6 +19,8 @@ const FATAL_SERVER_ERRORS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'ERR_PROTOCOL_VERSION',
   'ERR_ORIGIN_NOT_ALLOWED',
   'ERR_REMOVED',
+  'ERR_LOBBY_DECLINED',
+  'ERR_LOBBY_CLOSED',
 ]);
 
 /** What the session does with the signal app's events. */
@@ -26,6 +35,14 @@ export interface ServerEventHandlers {
   /** Renewed TURN credentials (SPEC [P19]), for links opened from now on. */
   iceServersChanged(iceServers: IceServer[]): void;
   fatal(error: ErrorCode, message: string): void;
+  /** Who waits in the room's lobby (SPEC [P25]), for members. */
+  lobbyChanged(waiting: LobbyEntry[]): void;
+  /** The host let this waiting connection in: join again on it. */
+  lobbyAdmitted(): void;
+  /** The room's raised hands in the order raised (SPEC [P26]). */
+  handsChanged(hands: PeerId[]): void;
+  /** A member's reaction. */
+  reacted(event: SessionEvents['reacted']): void;
 }
 
 /** Subscribes `handlers` to the server's events on `socket`; room events wait for the join. */
@@ -71,6 +88,11 @@ export function wireServerEvents(
   socket.on('signal', (event) =>
     joined(() => handlers.signal(event.from, event.epoch, event.signal)),
   );
+  socket.on('lobbyChanged', (event) => joined(() => handlers.lobbyChanged(event.waiting)));
+  // Not held for a join: it is what lets the waiting join go again.
+  socket.on('lobbyAdmitted', () => handlers.lobbyAdmitted());
+  socket.on('handsChanged', (event) => joined(() => handlers.handsChanged(event.hands)));
+  socket.on('reacted', (event) => joined(() => handlers.reacted(event)));
   socket.on('iceServersChanged', (event) =>
     joined(() => handlers.iceServersChanged(event.iceServers)),
   );

@@ -11,10 +11,12 @@ import type {
 import type {
   CapacityHints,
   ErrorCode,
+  LobbyEntry,
   MediaFlags,
   PeerId,
   PeerInfo,
   PeerPlan,
+  Reaction,
   RoomLink,
   RoomSettings,
   Topology,
@@ -23,7 +25,15 @@ import type {
 import type { ConnectSocket } from './SignalConnection';
 
 /** Where the session is, changed in one place. */
-export type SessionStatus = 'idle' | 'connecting' | 'joined' | 'reconnecting' | 'failed' | 'left';
+export type SessionStatus =
+  | 'idle'
+  | 'connecting'
+  /** The room's lobby holds this session until the host lets it in (SPEC [P25]). */
+  | 'waiting'
+  | 'joined'
+  | 'reconnecting'
+  | 'failed'
+  | 'left';
 
 /** Why the session is reconnecting or failed; `error` is set when the server said why. */
 export interface SessionStatusChange {
@@ -68,6 +78,12 @@ export interface SessionEvents extends Pick<MeshEvents, PublicMeshEvent> {
   /** A plan was prepared (phase one) or committed (phase two). */
   planChanged: { plan: PeerPlan; committed: boolean };
   peerLeft: { peerId: PeerId; reason: 'left' | 'timeout' | 'kicked' };
+  /** Who waits in the room's lobby, in the order they asked (SPEC [P25]); empty on each join. */
+  lobbyChanged: { waiting: readonly LobbyEntry[] };
+  /** The room's raised hands, in the order raised (SPEC [P26]); empty on each join. */
+  handsChanged: { hands: readonly PeerId[] };
+  /** A member (this peer too) showed a reaction; `at` is the server's clock. */
+  reacted: { peerId: PeerId; reaction: Reaction; at: number };
 }
 
 /** What a person (or bot) asks for when joining. */
@@ -126,6 +142,16 @@ export interface ClientSessionApi {
   removePeer(peer: PeerId): Promise<void>;
   /** Host only: hands the host role to another member. */
   transferHost(peer: PeerId): Promise<void>;
+  /** Raises (or lowers) this peer's hand (SPEC [P26]). */
+  raiseHand(raised: boolean): Promise<void>;
+  /** Host only: lowers `peer`'s hand. */
+  lowerHand(peer: PeerId): Promise<void>;
+  /** Shows a reaction to the room; rejects with `ERR_RATE_LIMITED` past the budget. */
+  react(reaction: Reaction): Promise<void>;
+  /** While reconnecting: tries the next attempt now instead of after its backoff. */
+  retryNow(): void;
+  /** Host only (SPEC [P25]): lets lobby waiter `id` in (`admit`), or turns it away. */
+  answerLobby(id: string, admit: boolean): Promise<void>;
   /** Set (or clear) a local stream such as `cam` or `screen`, and tell the room the media flags. */
   setLocalStream(key: string, stream: MediaStream | null): void;
   updateMedia(media: Partial<MediaFlags>): void;

@@ -1,8 +1,11 @@
 import * as z from 'zod/mini';
 import {
+  AnswerLobbyRequestSchema,
   JoinRequestSchema,
   PeerTargetRequestSchema,
   PlanReadyRequestSchema,
+  RaiseHandRequestSchema,
+  ReactRequestSchema,
   ReportLinksRequestSchema,
   SetHubRequestSchema,
   SetTopologyRequestSchema,
@@ -29,6 +32,9 @@ export function compileRequestSchemas() {
     updateRoom: z.compile(UpdateRoomRequestSchema),
     removePeer: z.compile(PeerTargetRequestSchema),
     transferHost: z.compile(PeerTargetRequestSchema),
+    answerLobby: z.compile(AnswerLobbyRequestSchema),
+    raiseHand: z.compile(RaiseHandRequestSchema),
+    react: z.compile(ReactRequestSchema),
   };
 }
 

@@ -27,6 +27,9 @@ export const ERROR_MESSAGES = {
   ERR_CLUSTER_UNAVAILABLE: 'The signal service cannot reach its room store; try again soon.',
   ERR_HUB_FULL:
     'The media hub carries as many rooms or streams as it may; the room keeps a peer hub.',
+  ERR_LOBBY_WAITING: 'This room has a lobby; wait for the host to let you in.',
+  ERR_LOBBY_DECLINED: 'The host did not let you in.',
+  ERR_LOBBY_CLOSED: 'The room closed before anyone let you in.',
   ERR_INTERNAL: 'The server failed to handle the request.',
 } as const;
 

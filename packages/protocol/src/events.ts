@@ -1,11 +1,15 @@
 import type { ErrorCode } from './errors';
 import type {
+  AnswerLobbyRequest,
   IceServer,
   JoinRequest,
   JoinResult,
   PeerTargetRequest,
   PlanChangeResult,
   PlanReadyRequest,
+  RaiseHandRequest,
+  Reaction,
+  ReactRequest,
   ReportLinksRequest,
   Result,
   SetHubRequest,
@@ -14,7 +18,8 @@ import type {
   UpdateRoomRequest,
 } from './messages';
 import type { PeerPlan } from './plan';
-import type { LeaveReason, PeerInfo, RoomLink, RoomSettings } from './room';
+import type { PeerId } from './primitives';
+import type { LeaveReason, LobbyEntry, PeerInfo, RoomLink, RoomSettings } from './room';
 import type { RelayedSignal, SignalRejected, SignalRequest } from './signal';
 
 /**
@@ -37,6 +42,12 @@ export interface ClientToServerEvents {
   removePeer: (req: PeerTargetRequest, ack: (res: Result) => void) => void;
   /** Host only: hand the host role to another member. */
   transferHost: (req: PeerTargetRequest, ack: (res: Result) => void) => void;
+  /** Host only (SPEC [P25]): let a waiter in, or turn them away. */
+  answerLobby: (req: AnswerLobbyRequest, ack: (res: Result) => void) => void;
+  /** Raise or lower this peer's hand; the host may lower another's (SPEC [P26]). */
+  raiseHand: (req: RaiseHandRequest, ack: (res: Result) => void) => void;
+  /** Show a reaction to the room, within the reaction budget (SPEC [P26]). */
+  react: (req: ReactRequest, ack: (res: Result) => void) => void;
 }
 
 /** A peer left the room (or its grace period ran out). */
@@ -68,6 +79,14 @@ export interface ServerToClientEvents {
   serverError: (event: ServerErrorEvent) => void;
   /** Fresh ICE servers (TURN credentials renewed before they expire, SPEC [P19]). */
   iceServersChanged: (event: { iceServers: IceServer[] }) => void;
+  /** To the room's members: who waits in the lobby now, in the order they asked (SPEC [P25]). */
+  lobbyChanged: (event: { waiting: LobbyEntry[] }) => void;
+  /** To a waiter: the host let it in; it sends its `join` again on the same connection. */
+  lobbyAdmitted: (event: { roomId: string }) => void;
+  /** The raised hands of the room, in the order they went up (SPEC [P26]). */
+  handsChanged: (event: { hands: PeerId[] }) => void;
+  /** A member showed a reaction; `at` is the server's clock. */
+  reacted: (event: { peerId: PeerId; reaction: Reaction; at: number }) => void;
 }
 
 /** Events between signal app nodes: none, since one process keeps every room in memory. */

@@ -59,6 +59,8 @@ export {
 } from './hubs';
 export { LIMITS, MAX_MESSAGE_BYTES } from './limits';
 export {
+  type AnswerLobbyRequest,
+  AnswerLobbyRequestSchema,
   type Failure,
   type IceServer,
   IceServerSchema,
@@ -75,6 +77,13 @@ export {
   type PlanChangeResult,
   type PlanReadyRequest,
   PlanReadyRequestSchema,
+  type RaiseHandRequest,
+  RaiseHandRequestSchema,
+  REACTIONS,
+  type Reaction,
+  ReactionSchema,
+  type ReactRequest,
+  ReactRequestSchema,
   type ReportLinksRequest,
   ReportLinksRequestSchema,
   type Result,
@@ -160,6 +169,8 @@ export {
   LeaveReasonSchema,
   type LinkState,
   LinkStateSchema,
+  type LobbyEntry,
+  LobbyEntrySchema,
   type PeerInfo,
   PeerInfoSchema,
   type RoomLink,

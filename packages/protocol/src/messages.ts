@@ -142,6 +142,8 @@ export type PlanReadyRequest = z.infer<typeof PlanReadyRequestSchema>;
 export const UpdateRoomRequestSchema = z.object({
   controlPolicy: z.optional(ControlPolicySchema),
   locked: z.optional(z.boolean()),
+  /** Turn the lobby on or off (SPEC [P25]); turning it off lets everyone waiting in. */
+  lobby: z.optional(z.boolean()),
   password: z.optional(
     z.nullable(z.string().check(z.minLength(1), z.maxLength(LIMITS.passwordMaxChars))),
   ),
@@ -153,3 +155,31 @@ export type UpdateRoomRequest = z.infer<typeof UpdateRoomRequestSchema>;
 export const PeerTargetRequestSchema = z.object({ peer: PeerIdSchema });
 /** Client -> server: a request aimed at one peer. */
 export type PeerTargetRequest = z.infer<typeof PeerTargetRequestSchema>;
+
+/** Client -> server, host only (SPEC [P25]): let a waiter in, or turn them away. */
+export const AnswerLobbyRequestSchema = z.object({ id: PeerIdSchema, admit: z.boolean() });
+/** Client -> server: the host's answer to one waiter. */
+export type AnswerLobbyRequest = z.infer<typeof AnswerLobbyRequestSchema>;
+
+/**
+ * Client -> server (SPEC [P26]): raise or lower this peer's hand; with `peer`, the host lowers
+ * someone else's (`raised: false` only).
+ */
+export const RaiseHandRequestSchema = z.object({
+  raised: z.boolean(),
+  peer: z.optional(PeerIdSchema),
+});
+/** Client -> server: raise or lower a hand. */
+export type RaiseHandRequest = z.infer<typeof RaiseHandRequestSchema>;
+
+/** The reactions a peer may send (SPEC [P26]); anything else is refused. */
+export const ReactionSchema = z.enum(['thumbs-up', 'clap', 'laugh', 'heart', 'surprised']);
+/** One of the reactions a peer may send. */
+export type Reaction = z.infer<typeof ReactionSchema>;
+/** Every reaction, in the order the UI offers them. */
+export const REACTIONS = ReactionSchema.options;
+
+/** Client -> server: show a reaction to the room. */
+export const ReactRequestSchema = z.object({ reaction: ReactionSchema });
+/** Client -> server: show a reaction to the room. */
+export type ReactRequest = z.infer<typeof ReactRequestSchema>;

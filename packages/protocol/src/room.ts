@@ -54,6 +54,8 @@ export const RoomSettingsSchema = z.object({
   locked: z.boolean(),
   /** Whether joining needs the room's password. */
   passwordProtected: z.boolean(),
+  /** Newcomers wait in the lobby until the host lets them in (SPEC [P25]). */
+  lobby: z.boolean(),
 });
 /** The room's settings. */
 export type RoomSettings = z.infer<typeof RoomSettingsSchema>;
@@ -73,3 +75,14 @@ export type RoomSnapshot = z.output<typeof RoomSnapshotSchema>;
 export const LeaveReasonSchema = z.enum(['left', 'timeout', 'kicked']);
 /** Why a peer left the room. */
 export type LeaveReason = z.infer<typeof LeaveReasonSchema>;
+
+/** One person waiting in the lobby, as the room's members see them (SPEC [P25]). */
+export const LobbyEntrySchema = z.object({
+  /** The waiter's lobby id (not a peer id: the waiter is not in the room). */
+  id: PeerIdSchema,
+  displayName: DisplayNameSchema,
+  /** When the waiter asked to join, in server milliseconds. */
+  since: CountSchema,
+});
+/** One person waiting in the lobby. */
+export type LobbyEntry = z.output<typeof LobbyEntrySchema>;

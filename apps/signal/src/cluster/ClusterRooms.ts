@@ -1,5 +1,5 @@
 import { type Clock, type Logger, Timers } from '@meshwork/kit';
-import type { PeerId, Topology, UpdateRoomRequest } from '@meshwork/protocol';
+import type { PeerId, Reaction, Topology, UpdateRoomRequest } from '@meshwork/protocol';
 import { fail } from '../registry/effects';
 import type { RoomRegistry } from '../registry/RoomRegistry';
 import type {
@@ -35,6 +35,9 @@ const FORWARDED = [
   'updateRoom',
   'removePeer',
   'transferHost',
+  'answerLobby',
+  'raiseHand',
+  'react',
 ] as const;
 type Op = (typeof FORWARDED)[number];
 const isOp = (op: string): op is Op => (FORWARDED as readonly string[]).includes(op);
@@ -267,6 +270,22 @@ export class ClusterRooms implements RoomService {
     return this.#seated(conn, 'transferHost', [target], () =>
       this.deps.registry.transferHost(conn, target),
     );
+  }
+
+  answerLobby(conn: ConnId, id: string, admit: boolean): Promise<Outcome> {
+    return this.#seated(conn, 'answerLobby', [id, admit], () =>
+      this.deps.registry.answerLobby(conn, id, admit),
+    );
+  }
+
+  raiseHand(conn: ConnId, raised: boolean, target?: PeerId): Promise<Outcome> {
+    return this.#seated(conn, 'raiseHand', [raised, target], () =>
+      this.deps.registry.raiseHand(conn, raised, target),
+    );
+  }
+
+  react(conn: ConnId, reaction: Reaction): Promise<Outcome> {
+    return this.#seated(conn, 'react', [reaction], () => this.deps.registry.react(conn, reaction));
   }
 
   /** Stops the timers and gives up this node's leases (best effort). Idempotent. */

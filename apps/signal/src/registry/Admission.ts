@@ -2,6 +2,7 @@ import { type Clock, KeyedLock } from '@meshwork/kit';
 import type { Directory } from './Directory';
 import { emit, fail, linksChanged, toOthers } from './effects';
 import { claimsHub } from './hubClaims';
+import type { Lobby } from './Lobby';
 import type { PlanCycle } from './PlanCycle';
 import type { Rebuild } from './Rebuild';
 import type { Resume } from './Resume';
@@ -26,6 +27,8 @@ export interface AdmissionDeps {
   isClosed: () => boolean;
   /** The version a new room starts above. */
   versionFloor: (roomId: string) => number;
+  /** Who waits to be let in (SPEC [P25]). */
+  lobby: Lobby;
 }
 
 /**
@@ -96,6 +99,11 @@ export class Admission {
     // [P15] A locked room takes no one new; a member coming back is not new.
     const mediaHub = input.hubVerified === true && input.capacity?.deviceClass === 'server';
     if (room?.locked && !restore && !mediaHub) return fail('ERR_ROOM_LOCKED');
+    // [P25] With the lobby on, a newcomer waits until the host lets its connection in.
+    if (room && !restore && !mediaHub) {
+      const verdict = this.deps.lobby.gate(room, input.conn, input.displayName, now);
+      if (verdict.wait) return verdict.outcome;
+    }
     if (room && room.peers.length >= maxPeersPerRoom) return fail('ERR_ROOM_FULL');
     const created = room === undefined;
     if (room === undefined) {
@@ -119,6 +127,7 @@ export class Admission {
     };
     insertPeer(room, peer);
     directory.sit(input.conn, room, peer);
+    this.deps.lobby.joined(input.conn);
     directory.claim(peer.id);
     if (restore) resume.arrive(room, peer, claim);
     this.deps.rebuild.finish(room);

@@ -105,6 +105,7 @@ describe('[P15] the host role', () => {
     const cleared = await registry.updateRoom('c1', { password: null });
     expect(payloads<RoomSettings>(cleared.effects, 'settingsChanged')[0]).toMatchObject({
       passwordProtected: false,
+      lobby: false,
     });
     await join('c4');
   });

@@ -57,6 +57,10 @@ export function applyRoomUpdate(
     room.locked = req.locked;
     changed = true;
   }
+  if (req.lobby !== undefined && req.lobby !== room.lobby) {
+    room.lobby = req.lobby;
+    changed = true;
+  }
   if (passwordHash !== undefined && passwordHash !== room.passwordHash) {
     // A new password is a change even when the room had one: the old one stops working.
     room.passwordHash = passwordHash;

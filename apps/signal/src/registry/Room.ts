@@ -67,6 +67,8 @@ export interface RoomState {
   hostId: PeerId | null;
   controlPolicy: ControlPolicy;
   locked: boolean;
+  /** Newcomers wait in the lobby until the host lets them in (SPEC [P25]). */
+  lobby: boolean;
   /** Last plan version issued; never goes backwards. */
   version: number;
   /** Peers in join order. */
@@ -120,6 +122,7 @@ export function newRoom(id: string, passwordHash: string | null): RoomState {
     hostId: null,
     controlPolicy: passwordHash === null ? 'everyone' : 'host',
     locked: false,
+    lobby: false,
     version: 0,
     peers: [],
     byId: new Map(),

@@ -1,11 +1,13 @@
 import type { Clock } from '@meshwork/kit';
-import type { PeerId, Topology, UpdateRoomRequest } from '@meshwork/protocol';
+import type { PeerId, Reaction, Topology, UpdateRoomRequest } from '@meshwork/protocol';
 import { Admission, type Passwords } from './Admission';
 import { Directory, type RegistryStats, type Seat } from './Directory';
 import { fail } from './effects';
+import { Hands } from './Hands';
 import { isMediaServer } from './hubChoice';
 import { LinkHealing } from './LinkHealing';
 import { reportLinks } from './LinkReports';
+import { Lobby } from './Lobby';
 import { PlanCycle } from './PlanCycle';
 import { Presence } from './Presence';
 import { hashPassword, verifyPassword } from './password';
@@ -45,12 +47,22 @@ export class RoomRegistry {
   private readonly reachability: Reachability;
   private readonly healing: LinkHealing;
   private readonly admission: Admission;
+  private readonly lobby: Lobby;
+  private readonly hands: Hands;
   private closed = false;
   private decoyHash: Promise<string> | null = null;
 
   constructor(options: RegistryOptions) {
-    const { clock, onEffects, maxPeersPerRoom } = options;
+    const { clock, maxPeersPerRoom } = options;
     const directory = this.directory;
+    const lobby = new Lobby((roomId) => directory.room(roomId));
+    const hands = new Hands((roomId) => directory.room(roomId));
+    this.lobby = lobby;
+    this.hands = hands;
+    // [P25] [P26] A timer that removes a peer (a grace running out) also drops its hand, and
+    // one that empties a room closes its lobby.
+    const onEffects = (effects: Effect[]) =>
+      options.onEffects([...effects, ...hands.sweep(), ...lobby.sweep()]);
     const isLive = (room: Parameters<Directory['isLive']>[0]) => directory.isLive(room);
     const proofs = createPlanProofs(options.planSecret);
     this.clock = clock;
@@ -113,6 +125,7 @@ export class RoomRegistry {
       rebuild: this.rebuild,
       isClosed: () => this.closed,
       versionFloor: options.versionFloor ?? (() => 0),
+      lobby,
     });
   }
 
@@ -124,15 +137,21 @@ export class RoomRegistry {
   }
 
   /** Joins (or resumes into) a room; joins to one room run one at a time. */
-  join(input: JoinInput): Promise<Outcome<Joined>> {
-    return this.admission.join(input);
+  async join(input: JoinInput): Promise<Outcome<Joined>> {
+    const outcome = await this.admission.join(input);
+    // [P25] A member who comes (or comes back) sees who waits in the lobby.
+    if (outcome.ok) {
+      outcome.effects.push(...this.lobby.greet(input.roomId, input.conn));
+      outcome.effects.push(...this.hands.greet(input.roomId, input.conn));
+    }
+    return outcome;
   }
 
   /** Leaves at once: the peer is removed and a new plan issued. */
   leave(conn: ConnId): Outcome {
     return this.seated(conn, ({ room, peer }) => ({
       ok: true,
-      effects: this.presence.remove(room, peer, 'left'),
+      effects: [...this.presence.remove(room, peer, 'left'), ...this.sweep()],
     }));
   }
 
@@ -142,8 +161,10 @@ export class RoomRegistry {
    */
   disconnect(conn: ConnId): Effect[] {
     const seat = this.directory.seat(conn);
-    if (seat && isMediaServer(seat.peer)) return this.presence.remove(seat.room, seat.peer, 'left');
-    return this.presence.disconnect(conn);
+    if (seat && isMediaServer(seat.peer))
+      return [...this.presence.remove(seat.room, seat.peer, 'left'), ...this.sweep()];
+    // [P25] A waiter that goes leaves the lobby; a member's room may empty with the lobby full.
+    return [...this.lobby.drop(conn), ...this.presence.disconnect(conn), ...this.sweep()];
   }
 
   /** Relays a signal between two peers the committed or pending plan links with that epoch. */
@@ -200,7 +221,11 @@ export class RoomRegistry {
       return this.seated(conn, ({ room, peer }) => {
         if (this.closed) return fail('ERR_INTERNAL');
         if (!isHost(room, peer)) return fail('ERR_NOT_HOST');
-        return { ok: true, effects: applyRoomUpdate(room, req, hash) };
+        const wasLobby = room.lobby;
+        const effects = applyRoomUpdate(room, req, hash);
+        // [P25] Turning the lobby off lets everyone waiting in.
+        if (wasLobby && !room.lobby) effects.push(...this.lobby.admitAll(room));
+        return { ok: true, effects };
       });
     });
   }
@@ -214,8 +239,26 @@ export class RoomRegistry {
       // Leaving is how a host removes itself; `removePeer` is for others.
       if (victim === peer) return fail('ERR_BAD_REQUEST');
       const notice = removalNotice(victim);
-      return { ok: true, effects: [...notice, ...this.presence.remove(room, victim, 'kicked')] };
+      const removed = this.presence.remove(room, victim, 'kicked');
+      return { ok: true, effects: [...notice, ...removed, ...this.sweep()] };
     });
+  }
+
+  /** Raises or lowers the caller's hand; the host may lower another's (SPEC [P26]). */
+  raiseHand(conn: ConnId, raised: boolean, target?: PeerId): Outcome {
+    return this.seated(conn, ({ room, peer }) => this.hands.set(room, peer, raised, target));
+  }
+
+  /** Shows the caller's reaction to the room, within its reaction budget (SPEC [P26]). */
+  react(conn: ConnId, reaction: Reaction): Outcome {
+    return this.seated(conn, ({ room, peer }) =>
+      this.hands.react(room, peer, reaction, this.clock.now()),
+    );
+  }
+
+  /** Host only (SPEC [P25]): lets lobby waiter `id` in, or turns it away. */
+  answerLobby(conn: ConnId, id: string, admit: boolean): Outcome {
+    return this.seated(conn, ({ room, peer }) => this.lobby.answer(room, peer, id, admit));
   }
 
   /** Host only: hands the role to another member. */
@@ -297,7 +340,14 @@ export class RoomRegistry {
     this.presence.close();
     this.reachability.close();
     this.healing.close();
+    this.lobby.clear();
+    this.hands.clear();
     this.directory.clear();
+  }
+
+  /** Hands of peers who are gone, and lobbies of rooms that are gone (SPEC [P25], [P26]). */
+  private sweep(): Effect[] {
+    return [...this.hands.sweep(), ...this.lobby.sweep()];
   }
 
   private seated<T extends object>(conn: ConnId, run: (seat: Seat) => Outcome<T>): Outcome<T> {

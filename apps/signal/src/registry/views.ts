@@ -32,6 +32,7 @@ export function roomSettings(room: RoomState): RoomSettings {
     hostId: room.hostId,
     controlPolicy: room.controlPolicy,
     locked: room.locked,
+    lobby: room.lobby,
     passwordProtected: room.passwordHash !== null,
   };
 }

@@ -23,6 +23,7 @@ describe('join and leave', () => {
       hubPreference: null,
       locked: false,
       passwordProtected: false,
+      lobby: false,
     });
     expect(res.plan).toMatchObject({ version: 1, self: res.selfId, order: [res.selfId] });
     expect(res.iceServers).toEqual([{ urls: 'stun:127.0.0.1:3478' }]);

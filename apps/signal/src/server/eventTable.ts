@@ -94,5 +94,22 @@ export function eventTable(deps: JoinDeps): EventTable {
       schema: schemas.transferHost,
       run: (req, socket: SignalSocket) => registry.transferHost(socket.id, req.peer),
     }),
+    // [P25] Host only: the registry answers ERR_NOT_HOST for anyone else.
+    answerLobby: defineRow({
+      event: 'answerLobby',
+      schema: schemas.answerLobby,
+      run: (req, socket: SignalSocket) => registry.answerLobby(socket.id, req.id, req.admit),
+    }),
+    // [P26] Hands and reactions; lowering another's hand is the host's.
+    raiseHand: defineRow({
+      event: 'raiseHand',
+      schema: schemas.raiseHand,
+      run: (req, socket: SignalSocket) => registry.raiseHand(socket.id, req.raised, req.peer),
+    }),
+    react: defineRow({
+      event: 'react',
+      schema: schemas.react,
+      run: (req, socket: SignalSocket) => registry.react(socket.id, req.reaction),
+    }),
   };
 }

@@ -121,7 +121,11 @@ export function joinRow(deps: JoinDeps): AnyEventRow<SignalSocket> & { event: 'j
         state.joining = false;
         ticket.settle(outcome?.ok === true);
       }
-      if (!outcome.ok) return outcome;
+      if (!outcome.ok) {
+        // [P25] A join that waits in the lobby still tells the members who waits.
+        deps.deliver(outcome.effects);
+        return outcome;
+      }
       if (!socket.connected) {
         // Gone while the password was checked: nobody to answer, so leave at once.
         deps.deliver(outcome.effects);

@@ -14,7 +14,10 @@ type Routed =
   | 'planReady'
   | 'updateRoom'
   | 'removePeer'
-  | 'transferHost';
+  | 'transferHost'
+  | 'answerLobby'
+  | 'raiseHand'
+  | 'react';
 
 /**
  * What the event table asks of the rooms: the RoomRegistry itself on one node, or a cluster

@@ -13,6 +13,9 @@ const FED_EVENTS: readonly FedEvent[] = [
   'fileProgressed',
   'fileReceived',
   'errorRaised',
+  'lobbyChanged',
+  'handsChanged',
+  'reacted',
 ];
 
 function wire<E extends FedEvent>(session: AppSession, feed: SessionFeed, event: E): () => void {

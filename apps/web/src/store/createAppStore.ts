@@ -3,6 +3,7 @@ import type { StoreDeps } from './deps';
 import { createFeed } from './feed/createFeed';
 import { createCallSlice } from './slices/callSlice';
 import { createChatSlice } from './slices/chatSlice';
+import { createHandsSlice } from './slices/handsSlice';
 import { createHostSlice } from './slices/hostSlice';
 import { createMediaSlice } from './slices/mediaSlice';
 import { createRoomSlice } from './slices/roomSlice';
@@ -17,6 +18,7 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
     ...createMediaSlice(set, get, deps),
     ...createChatSlice(set, get, deps),
     ...createHostSlice(set, get, deps),
+    ...createHandsSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     feed: createFeed(set, get),
   }));

@@ -10,8 +10,10 @@ import type {
 } from '@meshwork/mesh/runtime';
 import type {
   ErrorCode,
+  LobbyEntry,
   PeerId,
   PeerPlan,
+  Reaction,
   StreamKey,
   Topology,
   UpdateRoomRequest,
@@ -111,6 +113,19 @@ export interface AppState {
   settingsOpen: boolean;
   unreadChat: number;
   topologyRequest: TopologyRequest | null;
+  /** Who waits in the room's lobby, in the order they asked (SPEC [P25]). */
+  lobby: readonly LobbyEntry[];
+  /** Peers whose hand is up, in the order raised (SPEC [P26]). */
+  hands: readonly PeerId[];
+  /** Recent reactions, oldest first; each tile shows its origin's latest for a moment. */
+  reactions: readonly ShownReaction[];
+}
+
+/** A reaction as the tiles show it; ids only grow, so a repeat is a new one. */
+export interface ShownReaction {
+  id: number;
+  peer: PeerId;
+  reaction: Reaction;
 }
 
 /** Session events the UI shows; the others are between the session and the signal app. */
@@ -137,6 +152,8 @@ export interface AppActions {
   toggleScreenShare(): Promise<void>;
   join(roomId: string, password?: string): Promise<void>;
   leave(): Promise<void>;
+  /** While reconnecting: try again now rather than after the backoff. */
+  retryNow(): void;
   setTopology(topology: Topology): Promise<void>;
   setHub(hub: PeerId | null): Promise<void>;
   /** Host only: policy, lock, password; resolves true once the server accepted it. */
@@ -145,6 +162,14 @@ export interface AppActions {
   removePeer(peer: PeerId): Promise<void>;
   /** Host only: makes another member the host. */
   transferHost(peer: PeerId): Promise<void>;
+  /** Raises or lowers this person's hand. */
+  raiseHand(raised: boolean): Promise<void>;
+  /** Host only: lowers another person's hand. */
+  lowerHand(peer: PeerId): Promise<void>;
+  /** Shows a reaction to the room. */
+  react(reaction: Reaction): Promise<void>;
+  /** Host only: lets a lobby waiter in (`admit`) or turns them away. */
+  answerLobby(id: string, admit: boolean): Promise<void>;
   sendChat(text: string): Promise<void>;
   sendFile(file: Blob & { name: string }): Promise<void>;
   /** Offers a received file as an opaque download; its bytes then leave memory. */

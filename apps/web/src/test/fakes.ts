@@ -113,6 +113,11 @@ export class FakeSession implements AppSession {
   updateRoom = vi.fn(async (_req: UpdateRoomRequest) => {});
   removePeer = vi.fn(async (_peer: PeerId) => {});
   transferHost = vi.fn(async (_peer: PeerId) => {});
+  answerLobby = vi.fn(async (_id: string, _admit: boolean) => {});
+  retryNow = vi.fn();
+  raiseHand = vi.fn(async (_raised: boolean) => {});
+  lowerHand = vi.fn(async (_peer: PeerId) => {});
+  react = vi.fn(async (_reaction: string) => {});
   sendFile = vi.fn(async () => {});
   getStats = vi.fn(async (): Promise<LinkStats[]> => []);
   subscribeStats = vi.fn((listener: StatsListener) => {
@@ -199,6 +204,7 @@ export function settings(extra: Partial<RoomSettings> = {}): RoomSettings {
     controlPolicy: 'everyone',
     locked: false,
     passwordProtected: false,
+    lobby: false,
     ...extra,
   };
 }

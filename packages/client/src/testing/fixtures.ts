@@ -19,6 +19,7 @@ export function settings(overrides: Partial<RoomSettings> = {}): RoomSettings {
     controlPolicy: 'everyone',
     locked: false,
     passwordProtected: false,
+    lobby: false,
     ...overrides,
   };
 }

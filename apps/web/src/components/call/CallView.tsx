@@ -1,5 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useActiveSpeaker } from '../../hooks/useActiveSpeaker';
+import { useLobbyChime } from '../../hooks/useLobbyChime';
+import { useToastClearance } from '../../hooks/useToastClearance';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { StatusBanner } from '../common/StatusBanner';
@@ -18,10 +20,13 @@ export function CallView() {
   const panel = useAppStore((s) => s.panel);
   const settingsOpen = useAppStore((s) => s.settingsOpen);
   useActiveSpeaker();
+  useLobbyChime();
+  const header = useRef<HTMLElement>(null);
+  useToastClearance(header);
 
   return (
     <div className="call">
-      <header className="call-header">
+      <header className="call-header" ref={header}>
         <RegionBoundary what="the room's header">
           <h1 className="call-title">
             <span className="room-name">{roomId}</span>{' '}

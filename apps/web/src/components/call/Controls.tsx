@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/StoreContext';
 import { Icon, type IconName } from '../common/Icon';
 import { MediaToggles } from '../prejoin/MediaToggles';
+import { ReactionBar } from './ReactionBar';
 
 interface ControlProps {
   icon: IconName;
@@ -9,15 +10,18 @@ interface ControlProps {
   active?: boolean;
   danger?: boolean;
   badge?: number;
+  /** What the badge counts, for screen readers. */
+  badgeOf?: string;
   expanded?: boolean;
 }
 
-function Control({ icon, label, onClick, active, danger, badge, expanded }: ControlProps) {
+function Control(props: ControlProps) {
+  const { icon, label, onClick, active, danger, badge, badgeOf = 'unread', expanded } = props;
   return (
     <button
       type="button"
       className={`btn btn-round${active ? ' btn-active' : ''}${danger ? ' btn-danger' : ''}`}
-      aria-label={badge ? `${label} (${badge} unread)` : label}
+      aria-label={badge ? `${label} (${badge} ${badgeOf})` : label}
       title={label}
       aria-expanded={expanded}
       onClick={onClick}
@@ -37,6 +41,7 @@ export function Controls() {
   const screen = useAppStore((s) => s.local.screen !== null);
   const panel = useAppStore((s) => s.panel);
   const unread = useAppStore((s) => s.unreadChat);
+  const waiting = useAppStore((s) => s.lobby.length);
   const toggleScreenShare = useAppStore((s) => s.toggleScreenShare);
   const togglePanel = useAppStore((s) => s.togglePanel);
   const setSettingsOpen = useAppStore((s) => s.setSettingsOpen);
@@ -52,6 +57,7 @@ export function Controls() {
         active={screen}
         onClick={() => void toggleScreenShare()}
       />
+      <ReactionBar />
       <Control
         icon="chat"
         label={panel === 'chat' ? 'Close chat' : 'Open chat'}
@@ -72,6 +78,8 @@ export function Controls() {
         label={panel === 'participants' ? 'Close participants' : 'Participants'}
         active={panel === 'participants'}
         expanded={panel === 'participants'}
+        badge={waiting}
+        badgeOf="waiting to join"
         onClick={() => togglePanel('participants')}
       />
       <Control icon="settings" label="Settings" onClick={() => setSettingsOpen(true)} />

@@ -6,6 +6,7 @@ import { Name } from '../common/Name';
 import { VideoView } from '../common/VideoView';
 import { QualityBadge } from './QualityBadge';
 import { routeText } from './routeText';
+import { TileMarks } from './TileMarks';
 import type { TileModel } from './tiles';
 
 function initials(name: string): string {
@@ -48,6 +49,7 @@ export function Tile({ tile }: { tile: TileModel }) {
           {initials(tile.person)}
         </div>
       )}
+      {tile.key === 'cam' && <TileMarks origin={tile.origin} />}
       {!tile.connected && <div className="tile-overlay">Reconnecting…</div>}
       {tile.connected && tile.unreachable && (
         <div className="tile-overlay tile-unreachable" role="status">

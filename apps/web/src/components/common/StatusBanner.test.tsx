@@ -1,4 +1,4 @@
-import { act, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithStore } from '../../test/render';
 import { StatusBanner } from './StatusBanner';
@@ -40,6 +40,21 @@ describe('StatusBanner', () => {
     expect(banner).toHaveTextContent('Retrying in 2 s');
     act(() => vi.advanceTimersByTime(2000));
     expect(banner).toHaveTextContent('Retrying now');
+  });
+
+  it('offers Retry now while a retry waits; it asks the session to retry at once', async () => {
+    const { session } = await joined();
+    act(() =>
+      session().emit('statusChanged', { status: 'reconnecting', retryInMs: 8000, attempt: 3 }),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    expect(session().retryNow).toHaveBeenCalledTimes(1);
+    // The session then says the attempt runs: nothing is left to hurry.
+    act(() =>
+      session().emit('statusChanged', { status: 'reconnecting', retryInMs: 0, attempt: 3 }),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent('Retrying now (attempt 3)');
+    expect(screen.queryByRole('button', { name: 'Retry now' })).toBeNull();
   });
 
   it('gives the reason of a reconnect', async () => {

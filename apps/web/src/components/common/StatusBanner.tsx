@@ -21,6 +21,7 @@ export function StatusBanner() {
     [detail],
   );
   const seconds = useCountdown(status === 'reconnecting' ? deadline : null);
+  const retryNow = useAppStore((s) => s.retryNow);
 
   if (status === 'connecting') {
     return (
@@ -38,6 +39,11 @@ export function StatusBanner() {
       {seconds !== null && seconds > 0 ? `Retrying in ${seconds} s` : 'Retrying now'}
       {detail?.attempt !== undefined ? ` (attempt ${detail.attempt})` : ''}. Calls already running
       keep going peer to peer.
+      {seconds !== null && seconds > 0 && (
+        <button type="button" className="btn btn-small" onClick={retryNow}>
+          Retry now
+        </button>
+      )}
     </div>
   );
 }

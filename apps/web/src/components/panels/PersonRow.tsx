@@ -15,8 +15,9 @@ function tagsOf(p: PeerInfo, hub: boolean): string[] {
 }
 
 /**
- * One person in the people panel: name (bidi-isolated), a Host mark, their state, and for the
- * host the per-person Remove and Make host actions (the server checks the role again).
+ * One person in the people panel: name (bidi-isolated), a Host mark, a raised hand with its place
+ * in line, their state, and for the host the per-person Lower hand, Remove and Make host actions
+ * (the server checks the role again).
  */
 export function PersonRow({ person, self }: { person: PeerInfo; self: boolean }) {
   const hostId = useAppStore((s) => s.room?.settings.hostId ?? null);
@@ -24,6 +25,8 @@ export function PersonRow({ person, self }: { person: PeerInfo; self: boolean })
   const hub = useAppStore((s) => s.plan?.hub ?? null);
   const removePeer = useAppStore((s) => s.removePeer);
   const transferHost = useAppStore((s) => s.transferHost);
+  const lowerHand = useAppStore((s) => s.lowerHand);
+  const hand = useAppStore((s) => s.hands.indexOf(person.id) + 1);
   const isHost = person.id === hostId;
   const tags = tagsOf(person, person.id === hub);
 
@@ -33,10 +36,25 @@ export function PersonRow({ person, self }: { person: PeerInfo; self: boolean })
         <Name>{person.displayName}</Name>
         {self ? ' (you)' : ''}
         {isHost && <span className="role-badge">Host</span>}
+        {hand > 0 && (
+          <span className="hand-badge" role="img" aria-label={`Hand raised (${hand} in line)`}>
+            ✋ {hand}
+          </span>
+        )}
       </span>
       {tags.length > 0 && <span className="muted">{tags.join(' · ')}</span>}
       {iHost && !self && (
         <span className="person-actions">
+          {hand > 0 && (
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-label={`Lower ${person.displayName}'s hand`}
+              onClick={() => void lowerHand(person.id)}
+            >
+              Lower hand
+            </button>
+          )}
           <button
             type="button"
             className="btn btn-small"

@@ -47,6 +47,14 @@ export function RoomControls() {
         />{' '}
         Lock the room (no one new can join)
       </label>
+      <label className="field-inline">
+        <input
+          type="checkbox"
+          checked={settings.lobby}
+          onChange={(e) => void updateRoom({ lobby: e.target.checked })}
+        />{' '}
+        Lobby (newcomers wait until you let them in)
+      </label>
       <PasswordControl protectedRoom={settings.passwordProtected} />
     </section>
   );

@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { tabStops } from '../../hooks/useFocusTrap';
 import { ids, peer, roomView, settings } from '../../test/fakes';
 import { renderWithStore } from '../../test/render';
 import SettingsDialog from './SettingsDialog';
@@ -75,5 +76,33 @@ describe('SettingsDialog', () => {
     act(() => store.getState().setSettingsOpen(true));
     await userEvent.click(screen.getByRole('button', { name: 'Close settings' }));
     expect(store.getState().settingsOpen).toBe(false);
+  });
+
+  it('keeps Tab inside the dialog, wrapping both ways, and gives focus back when it closes', async () => {
+    const opener = document.createElement('button');
+    opener.textContent = 'Settings';
+    document.body.append(opener);
+    opener.focus();
+    const { store, unmount } = await setup();
+    const dialog = screen.getByRole('dialog', { name: 'Settings' });
+    expect(document.activeElement).toBe(dialog);
+    const stops = tabStops(dialog);
+    expect(stops.length).toBeGreaterThan(2);
+    await userEvent.tab();
+    expect(document.activeElement).toBe(stops[0]);
+    await userEvent.tab({ shift: true });
+    expect(document.activeElement).toBe(stops.at(-1));
+    await userEvent.tab();
+    expect(document.activeElement).toBe(stops[0]);
+    // Many Tabs never leave the dialog.
+    for (let i = 0; i < stops.length * 2; i++) {
+      await userEvent.tab();
+      expect(dialog.contains(document.activeElement)).toBe(true);
+    }
+    await userEvent.keyboard('{Escape}');
+    expect(store.getState().settingsOpen).toBe(false);
+    unmount();
+    expect(document.activeElement).toBe(opener);
+    opener.remove();
   });
 });

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useRef } from 'react';
+import { useFocusTrap } from '../../hooks/useFocusTrap';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { DeviceSelect } from '../prejoin/DeviceSelect';
@@ -13,12 +14,8 @@ export default function SettingsDialog() {
   const close = useAppStore((s) => s.setSettingsOpen);
   const topology = useAppStore((s) => s.room?.settings.topology);
   const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    ref.current?.focus();
-    return () => opener?.focus?.();
-  }, []);
+  const onEscape = useCallback(() => close(false), [close]);
+  useFocusTrap(ref, onEscape);
 
   return (
     <div className="backdrop">
@@ -29,7 +26,6 @@ export default function SettingsDialog() {
         aria-modal="true"
         aria-labelledby="settings-title"
         tabIndex={-1}
-        onKeyDown={(e) => e.key === 'Escape' && close(false)}
       >
         <header className="panel-header">
           <h2 id="settings-title">Settings</h2>

@@ -1,11 +1,19 @@
 import type { SessionEvents } from '../../session/types';
 import type { FedEvent, FeedReducers, GetStore, SessionFeed, SetStore } from '../types';
 import { chatFeed } from './chatFeed';
+import { handsFeed } from './handsFeed';
+import { lobbyFeed } from './lobbyFeed';
 import { roomFeed } from './roomFeed';
 import { streamsFeed } from './streamsFeed';
 
 /** Every session event's reducer, one per event. */
-export const FEED_REDUCERS: FeedReducers = { ...roomFeed, ...streamsFeed, ...chatFeed };
+export const FEED_REDUCERS: FeedReducers = {
+  ...roomFeed,
+  ...streamsFeed,
+  ...chatFeed,
+  ...lobbyFeed,
+  ...handsFeed,
+};
 
 /** The bridge-fed half of the store: each session event becomes one replacement of state. */
 export function createFeed(set: SetStore, get: GetStore): SessionFeed {
@@ -27,5 +35,8 @@ export function createFeed(set: SetStore, get: GetStore): SessionFeed {
     fileProgressed: apply('fileProgressed'),
     fileReceived: apply('fileReceived'),
     errorRaised: apply('errorRaised'),
+    lobbyChanged: apply('lobbyChanged'),
+    handsChanged: apply('handsChanged'),
+    reacted: apply('reacted'),
   };
 }

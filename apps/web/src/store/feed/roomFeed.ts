@@ -114,7 +114,16 @@ export const roomFeed: Pick<
             needsPassword: state.needsPassword || change.error === 'ERR_AUTH_FAILED',
           }
         : {}),
-      ...(left ? { remoteStreams: new Map(), linkStates: new Map(), activeSpeaker: null } : {}),
+      ...(left
+        ? {
+            remoteStreams: new Map(),
+            linkStates: new Map(),
+            activeSpeaker: null,
+            lobby: [],
+            hands: [],
+            reactions: [],
+          }
+        : {}),
     };
   },
 

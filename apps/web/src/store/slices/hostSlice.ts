@@ -4,7 +4,10 @@ import { errorCodeOf, requireSession, type StoreDeps } from '../deps';
 import type { AppStore, GetStore, SetStore } from '../types';
 
 /** What the room's host can ask for (SPEC [P15]); the server refuses anyone else. */
-export type HostSlice = Pick<AppStore, 'updateRoom' | 'removePeer' | 'transferHost'>;
+export type HostSlice = Pick<
+  AppStore,
+  'lobby' | 'updateRoom' | 'removePeer' | 'transferHost' | 'answerLobby'
+>;
 
 /**
  * Creates the host slice. The room's new settings arrive as a room update, so nothing is set
@@ -13,6 +16,8 @@ export type HostSlice = Pick<AppStore, 'updateRoom' | 'removePeer' | 'transferHo
 export function createHostSlice(_set: SetStore, get: GetStore, deps: StoreDeps): HostSlice {
   const session = () => requireSession(deps.sessions);
   return {
+    lobby: [],
+
     async updateRoom(req) {
       try {
         await session().updateRoom(req);
@@ -38,6 +43,16 @@ export function createHostSlice(_set: SetStore, get: GetStore, deps: StoreDeps):
       } catch (error) {
         const who = isolate(nameOf(get(), peer));
         get().announce(`${who} could not be made host (${errorCodeOf(error)})`);
+      }
+    },
+
+    async answerLobby(id, admit) {
+      const who = isolate(get().lobby.find((w) => w.id === id)?.displayName ?? 'Someone');
+      try {
+        await session().answerLobby(id, admit);
+      } catch (error) {
+        const what = admit ? 'let in' : 'turned away';
+        get().announce(`${who} could not be ${what} (${errorCodeOf(error)})`);
       }
     },
   };

@@ -20,6 +20,7 @@ export type RoomSlice = Pick<
   | 'setDisplayName'
   | 'join'
   | 'leave'
+  | 'retryNow'
   | 'setTopology'
   | 'setHub'
   | 'shutdown'
@@ -106,6 +107,10 @@ export function createRoomSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
       } finally {
         set({ status: 'left', remoteStreams: new Map(), linkStates: new Map() });
       }
+    },
+
+    retryNow() {
+      sessions.current?.retryNow();
     },
 
     async setTopology(topology) {
