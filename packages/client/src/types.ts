@@ -105,6 +105,11 @@ export interface ClientSessionOptions {
   random?: () => number;
   /** Opens the Socket.IO socket (defaults to socket.io-client's `io`); tests inject a fake. */
   connect?: ConnectSocket;
+  /**
+   * This peer's uplink budget in kbit/s (the mesh runtime's `DEFAULT_UPLINK_KBPS`, 2,500, when
+   * left out), spread over every track it sends and relays; `setUplinkBudget` changes it live.
+   */
+  uplinkKbps?: number;
   /** Builds the mesh controller (defaults to `new MeshController(options)`); tests inject a fake. */
   createMesh?: (options: MeshControllerOptions) => MeshControllerApi;
   /**
@@ -128,6 +133,8 @@ export interface ClientSessionApi {
   transferHost(peer: PeerId): Promise<void>;
   /** Set (or clear) a local stream such as `cam` or `screen`, and tell the room the media flags. */
   setLocalStream(key: string, stream: MediaStream | null): void;
+  /** This peer's uplink budget in kbit/s, re-spread over every sender at once. */
+  setUplinkBudget(kbps: number): void;
   updateMedia(media: Partial<MediaFlags>): void;
   /** Signs and sends a chat message to the room; resolves with it, for the local echo. */
   sendChat(text: string): Promise<ChatMessage>;
