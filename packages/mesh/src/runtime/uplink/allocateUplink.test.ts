@@ -27,16 +27,16 @@ const total = (encodings: { maxBitrate: number }[]) =>
 
 describe('allocateUplink', () => {
   it.each<[string, UplinkSend[], number, number[]]>([
-    // [sends, budget kbit/s, expected maxBitrate of each send in bit/s]
-    ['one camera takes the whole budget', [cam()], 2_500, [2_500_000]],
-    ['a mesh of 4 splits it three ways', times(3, cam()), 2_400, [800_000, 800_000, 800_000]],
-    ['audio takes its ceiling first', [mic, cam()], 1_000, [32_000, 968_000]],
-    ['a screen share weighs two cameras', [cam(), screen()], 1_500, [500_000, 1_000_000]],
+    // [sends, budget kbit/s, expected maxBitrate (payload: the share less its headers) in bit/s]
+    ['one camera takes the whole budget', [cam()], 2_500, [2_375_000]],
+    ['a mesh of 4 splits it three ways', times(3, cam()), 2_400, [760_000, 760_000, 760_000]],
+    ['audio takes its ceiling first', [mic, cam()], 1_000, [28_000, 912_000]],
+    ['a screen share weighs two cameras', [cam(), screen()], 1_500, [475_000, 950_000]],
     [
       'many audio streams share a quarter of the budget, down to their floor',
       [...times(10, mic), cam()],
       400,
-      [...times(10, 12_000), 280_000],
+      [...times(10, 6_000), 209_000],
     ],
   ])('%s', (_name, sends, budget, expected) => {
     expect(allocateUplink(sends, budget).map((e) => e.maxBitrate)).toEqual(expected);
@@ -45,9 +45,9 @@ describe('allocateUplink', () => {
   it('a star hub of 8 relays 49 video streams inside the budget', () => {
     const encodings = allocateUplink(times(49, cam()), 2_500);
     expect(total(encodings)).toBeLessThanOrEqual(2_500_000);
-    // 51 kbit/s each: 213x120 at 15 fps fits, the full 320x180 does not.
+    // 51 kbit/s each, 48 of payload: 213x120 at 15 fps fits, the full 320x180 does not.
     expect(encodings[0]).toEqual({
-      maxBitrate: 51_020,
+      maxBitrate: 48_469,
       scaleResolutionDownBy: 1.5,
       maxFramerate: 15,
     });

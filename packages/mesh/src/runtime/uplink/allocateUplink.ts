@@ -20,9 +20,18 @@ export function checkUplinkKbps(kbps: number): number {
   return kbps;
 }
 
-/** Ceiling and floor of one outgoing audio stream. */
-export const AUDIO_MAX_KBPS = 32;
-export const AUDIO_MIN_KBPS = 12;
+/** Ceiling and floor of one outgoing audio stream on the wire (RTP headers included). */
+export const AUDIO_MAX_KBPS = 40;
+export const AUDIO_MIN_KBPS = 18;
+/**
+ * What RTP headers and their extensions add to an audio stream: about 30 bytes on each of 50
+ * packets a second. An encoding's `maxBitrate` limits the payload only, so it is the share less this.
+ */
+export const AUDIO_HEADER_KBPS = 12;
+/** Smallest audio payload limit (Opus goes no lower). */
+export const AUDIO_PAYLOAD_MIN_KBPS = 6;
+/** Share of a video stream's bits its RTP headers take (payload limit = share x (1 - this)). */
+export const VIDEO_HEADER_SHARE = 0.05;
 /** Audio never takes more than this share of the budget while its floor allows. */
 export const AUDIO_SHARE_MAX = 0.25;
 /** A screen share gets this many shares of the video budget for a camera's one. */
@@ -65,7 +74,8 @@ export interface SendEncoding {
 
 /**
  * Spreads one peer's uplink budget over every track it sends, its own and the ones it relays for
- * other origins, so the sum of the encodings' `maxBitrate` never exceeds `budgetKbps`. Audio gets
+ * other origins, so what they send together, RTP headers included, stays within `budgetKbps`
+ * (the encodings' `maxBitrate`, a payload limit, sums to less). Audio gets
  * up to {@link AUDIO_MAX_KBPS} each (less when many audio streams would take more than
  * {@link AUDIO_SHARE_MAX} of the budget, down to {@link AUDIO_MIN_KBPS}); video shares the rest by
  * weight (a screen share {@link SCREEN_WEIGHT}, a camera 1). Each video share then picks the
@@ -87,8 +97,15 @@ export function allocateUplink(sends: readonly UplinkSend[], budgetKbps: number)
   let weights = 0;
   for (const s of sends) if (s.kind === 'video') weights += weightOf(s);
   return sends.map((s) => {
-    if (s.kind === 'audio') return { maxBitrate: bitsOf(audioKbps) };
-    return videoEncoding((videoKbps * weightOf(s)) / weights, s.source ?? ASSUMED_SOURCE);
+    if (s.kind === 'audio') {
+      const payload = Math.max(
+        audioKbps - AUDIO_HEADER_KBPS,
+        Math.min(audioKbps, AUDIO_PAYLOAD_MIN_KBPS),
+      );
+      return { maxBitrate: bitsOf(payload) };
+    }
+    const share = (videoKbps * weightOf(s)) / weights;
+    return videoEncoding(share * (1 - VIDEO_HEADER_SHARE), s.source ?? ASSUMED_SOURCE);
   });
 }
 
