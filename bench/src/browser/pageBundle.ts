@@ -17,7 +17,10 @@ const HTML = `<!doctype html>
  * binding is replaced by an empty module.
  */
 export async function buildBenchPage(entry: string = ENTRY): Promise<string> {
-  const dir = join(tmpdir(), `meshwork-bench-page-${process.pid}-${basename(dirname(dirname(entry)))}`);
+  const dir = join(
+    tmpdir(),
+    `meshwork-bench-page-${process.pid}-${basename(dirname(dirname(entry)))}`,
+  );
   mkdirSync(dir, { recursive: true });
   await build({
     entryPoints: [entry],

@@ -46,7 +46,9 @@ export function cpuSeconds(pid: number): number {
  * Runs `open` and returns the one renderer it started: the pids present after it and not before.
  * Null when that is not exactly one (then per-page CPU cannot be told apart).
  */
-export async function newRenderer<T>(open: () => Promise<T>): Promise<{ value: T; pid: number | null }> {
+export async function newRenderer<T>(
+  open: () => Promise<T>,
+): Promise<{ value: T; pid: number | null }> {
   const before = rendererPids();
   const value = await open();
   const added = [...rendererPids()].filter((pid) => !before.has(pid));

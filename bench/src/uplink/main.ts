@@ -26,7 +26,9 @@ export function printWindow(w: WindowFigures, budgetKbps: number): void {
     `\n${w.topology} N=${w.n} (budget ${budgetKbps} kbit/s, ${w.windowS} s window): pictures received ` +
       `min ${s.minHeight}p / median ${s.medianHeight}p, min ${s.minFps} / median ${s.medianFps} fps`,
   );
-  console.info('peer | up kbit/s (video) | down kbit/s | encodings | limit sum | enc ms/s | dec ms/s | cpu % | limited by');
+  console.info(
+    'peer | up kbit/s (video) | down kbit/s | encodings | limit sum | enc ms/s | dec ms/s | cpu % | limited by',
+  );
   for (const p of w.peers) {
     const limited = Object.entries(p.limitedBy)
       .map(([k, v]) => `${k}:${v}`)

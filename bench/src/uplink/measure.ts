@@ -99,16 +99,16 @@ export async function measureWindow(
       videoUpKbps: kbps(b.videoBytesSent - a.videoBytesSent),
       downKbps: kbps(b.bytesReceived - a.bytesReceived),
       encodings: b.outbound.length,
-      limitKbps: limits.every((l) => l !== null)
-        ? round(sum(limits as number[]) / 1000, 0)
-        : null,
+      limitKbps: limits.every((l) => l !== null) ? round(sum(limits as number[]) / 1000, 0) : null,
       encodeMsPerS: round((encodeS * 1000) / s, 1),
       decodeMsPerS: round((decodeS * 1000) / s, 1),
       cpuPct: Number.isFinite(cpu) ? round((cpu / wallS) * 100, 1) : null,
       limitedBy,
     });
     for (const end of b.inbound) {
-      const start = a.inbound.find((x) => x.origin === end.origin && x.framesDecoded <= end.framesDecoded);
+      const start = a.inbound.find(
+        (x) => x.origin === end.origin && x.framesDecoded <= end.framesDecoded,
+      );
       const origin = indexOf.get(end.origin);
       if (origin === undefined) continue;
       // A receiver may hold an old and a new route of one origin for a moment: keep the busier.

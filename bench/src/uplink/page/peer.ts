@@ -42,7 +42,9 @@ async function sample(): Promise<PageSample> {
     if (pc.connectionState === 'closed') continue;
     const report = await pc.getStats();
     const byId = new Map<string, Stat>();
-    report.forEach((s: Stat) => byId.set(s.id, s));
+    report.forEach((s: Stat) => {
+      byId.set(s.id, s);
+    });
     const limits = new Map<RTCRtpSender, number | null>();
     for (const sender of pc.getSenders()) {
       limits.set(sender, sender.getParameters().encodings?.[0]?.maxBitrate ?? null);
@@ -112,7 +114,8 @@ const api: UplinkBenchApi = {
     session.setLocalStream('cam', cam);
     session.on('remoteStreamChanged', ({ origin, key, stream, route }) => {
       if (key !== 'cam') return;
-      for (const track of stream.getTracks()) trackOrigin.set(track.id, { origin, hops: route.hops });
+      for (const track of stream.getTracks())
+        trackOrigin.set(track.id, { origin, hops: route.hops });
     });
   },
   async join(roomId, name) {

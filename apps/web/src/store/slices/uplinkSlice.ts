@@ -6,7 +6,14 @@ import type { AppStore, GetStore, SetStore } from '../types';
 export const UPLINK_KBPS_KEY = 'meshwork.uplinkKbps';
 
 /** Budgets the settings offer, in kbit/s. */
-export const UPLINK_CHOICES: readonly number[] = [500, 1_000, DEFAULT_UPLINK_KBPS, 5_000, 10_000];
+export const UPLINK_CHOICES: readonly number[] = [
+  250,
+  500,
+  1_000,
+  DEFAULT_UPLINK_KBPS,
+  5_000,
+  10_000,
+];
 
 /** The person's uplink budget: what all their outgoing video and audio may use together. */
 export type UplinkSlice = Pick<AppStore, 'uplinkKbps' | 'setUplinkBudget'>;
