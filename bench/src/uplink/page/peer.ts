@@ -56,7 +56,9 @@ async function sample(): Promise<PageSample> {
         out.videoBytesSent += bytes;
         const source = byId.get(String(s.mediaSourceId));
         const trackId = source?.trackIdentifier as string | undefined;
-        const sender = pc.getSenders().find((x) => x.track?.id === trackId);
+        const sender = pc.getSenders().find((x) => x.track !== null && x.track.id === trackId);
+        // An idle transceiver (kept for reuse after a plan change) sends nothing: not an encoding.
+        if (sender === undefined) continue;
         const counters: OutboundCounters = {
           origin: senderOrigin(trackId),
           bytes,
@@ -65,7 +67,7 @@ async function sample(): Promise<PageSample> {
           frameWidth: num(s.frameWidth),
           frameHeight: num(s.frameHeight),
           qualityLimitationReason: String(s.qualityLimitationReason ?? 'none'),
-          maxBitrate: sender ? (limits.get(sender) ?? null) : null,
+          maxBitrate: limits.get(sender) ?? null,
         };
         out.outbound.push(counters);
       }
