@@ -85,8 +85,12 @@ export async function measureWindow(
     const b = after[i] as PageSample;
     const s = (b.at - a.at) / 1000;
     const kbps = (bytes: number) => round((bytes * 8) / s / 1000, 0);
-    const encodeS = sum(b.outbound.map((o) => o.encodeS)) - sum(a.outbound.map((o) => o.encodeS));
-    const decodeS = sum(b.inbound.map((o) => o.decodeS)) - sum(a.inbound.map((o) => o.decodeS));
+    // Per RTP stream: a link closed in the window drops out, one opened in it counts from zero,
+    // so a plan change never shows as negative traffic.
+    const encodeS = grown(a.outbound, b.outbound, (o) => o.encodeS);
+    const decodeS = grown(a.inbound, b.inbound, (o) => o.decodeS);
+    const bytes = (pick: (r: PageSample['rtp'][number]) => boolean) =>
+      grown(a.rtp.filter(pick), b.rtp.filter(pick), (r) => r.bytes);
     const limits = b.outbound.map((o) => o.maxBitrate);
     const limitedBy: Record<string, number> = {};
     for (const o of b.outbound) {
@@ -95,9 +99,9 @@ export async function measureWindow(
     const cpu = (cpu1[i] ?? Number.NaN) - (cpu0[i] ?? Number.NaN);
     peers.push({
       index: page.index,
-      upKbps: kbps(b.videoBytesSent + b.audioBytesSent - a.videoBytesSent - a.audioBytesSent),
-      videoUpKbps: kbps(b.videoBytesSent - a.videoBytesSent),
-      downKbps: kbps(b.bytesReceived - a.bytesReceived),
+      upKbps: kbps(bytes((r) => r.sent)),
+      videoUpKbps: kbps(bytes((r) => r.sent && r.kind === 'video')),
+      downKbps: kbps(bytes((r) => !r.sent)),
       encodings: b.outbound.length,
       limitKbps: limits.every((l) => l !== null) ? round(sum(limits as number[]) / 1000, 0) : null,
       encodeMsPerS: round((encodeS * 1000) / s, 1),
@@ -112,7 +116,7 @@ export async function measureWindow(
       const origin = indexOf.get(end.origin);
       if (origin === undefined) continue;
       // A receiver may hold an old and a new route of one origin for a moment: keep the busier.
-      const fps = round((end.framesDecoded - (start?.framesDecoded ?? end.framesDecoded)) / s, 1);
+      const fps = round((end.framesDecoded - (start?.framesDecoded ?? 0)) / s, 1);
       const prior = pictures.findIndex((p) => p.receiver === page.index && p.origin === origin);
       const picture = {
         receiver: page.index,
@@ -131,6 +135,16 @@ export async function measureWindow(
 
 function sum(xs: readonly number[]): number {
   return xs.reduce((t, x) => t + x, 0);
+}
+
+/** How much `value` grew from `before` to `after`, summed by key (new keys from zero). */
+export function grown<T extends { key: string }>(
+  before: readonly T[],
+  after: readonly T[],
+  value: (x: T) => number,
+): number {
+  const was = new Map(before.map((x) => [x.key, value(x)]));
+  return sum(after.map((x) => Math.max(0, value(x) - (was.get(x.key) ?? 0))));
 }
 
 /** The pictures' spread: smallest and median height, and lowest and median fps. */

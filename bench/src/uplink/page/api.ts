@@ -13,6 +13,8 @@ export interface UplinkStartOptions {
 
 /** Counters of one received video stream, by origin (cumulative since its track began). */
 export interface InboundCounters {
+  /** The RTP stream's id, unique in the page (connection and stats id). */
+  key: string;
   origin: string;
   bytes: number;
   framesDecoded: number;
@@ -27,6 +29,7 @@ export interface InboundCounters {
 
 /** Counters of one outgoing video encoding (cumulative). */
 export interface OutboundCounters {
+  key: string;
   /** Whose stream it is (this page's, or relayed). */
   origin: string;
   bytes: number;
@@ -43,11 +46,8 @@ export interface OutboundCounters {
 /** One read of every open link of a page. */
 export interface PageSample {
   at: number;
-  /** RTP payload and header bytes sent, video and audio. */
-  videoBytesSent: number;
-  audioBytesSent: number;
-  /** RTP payload and header bytes received, every kind. */
-  bytesReceived: number;
+  /** RTP payload and header bytes of every RTP stream of the open links, by key. */
+  rtp: Array<{ key: string; sent: boolean; kind: string; bytes: number }>;
   inbound: InboundCounters[];
   outbound: OutboundCounters[];
 }

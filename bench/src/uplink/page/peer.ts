@@ -32,13 +32,11 @@ function senderOrigin(trackId: string | undefined): string {
 async function sample(): Promise<PageSample> {
   const out: PageSample = {
     at: now(),
-    videoBytesSent: 0,
-    audioBytesSent: 0,
-    bytesReceived: 0,
+    rtp: [],
     inbound: [],
     outbound: [],
   };
-  for (const pc of peerConnections) {
+  for (const [index, pc] of peerConnections.entries()) {
     if (pc.connectionState === 'closed') continue;
     const report = await pc.getStats();
     const byId = new Map<string, Stat>();
@@ -50,16 +48,25 @@ async function sample(): Promise<PageSample> {
       limits.set(sender, sender.getParameters().encodings?.[0]?.maxBitrate ?? null);
     }
     for (const s of byId.values()) {
-      const bytes = num(s.bytesSent) + num(s.headerBytesSent);
-      if (s.type === 'outbound-rtp' && s.kind === 'audio') out.audioBytesSent += bytes;
+      const key = `${index}:${s.id}`;
+      const kind = String(s.kind);
+      if (s.type === 'outbound-rtp') {
+        const bytes = num(s.bytesSent) + num(s.headerBytesSent);
+        out.rtp.push({ key, sent: true, kind, bytes });
+      }
+      if (s.type === 'inbound-rtp') {
+        const bytes = num(s.bytesReceived) + num(s.headerBytesReceived);
+        out.rtp.push({ key, sent: false, kind, bytes });
+      }
       if (s.type === 'outbound-rtp' && s.kind === 'video') {
-        out.videoBytesSent += bytes;
+        const bytes = num(s.bytesSent) + num(s.headerBytesSent);
         const source = byId.get(String(s.mediaSourceId));
         const trackId = source?.trackIdentifier as string | undefined;
         const sender = pc.getSenders().find((x) => x.track !== null && x.track.id === trackId);
         // An idle transceiver (kept for reuse after a plan change) sends nothing: not an encoding.
         if (sender === undefined) continue;
         const counters: OutboundCounters = {
+          key,
           origin: senderOrigin(trackId),
           bytes,
           framesEncoded: num(s.framesEncoded),
@@ -72,11 +79,11 @@ async function sample(): Promise<PageSample> {
         out.outbound.push(counters);
       }
       if (s.type === 'inbound-rtp') {
-        out.bytesReceived += num(s.bytesReceived) + num(s.headerBytesReceived);
         if (s.kind !== 'video') continue;
         const who = trackOrigin.get(String(s.trackIdentifier));
         if (who === undefined) continue;
         const counters: InboundCounters = {
+          key,
           origin: who.origin,
           hops: who.hops,
           bytes: num(s.bytesReceived) + num(s.headerBytesReceived),
