@@ -19,3 +19,9 @@ export function mergeResults(key: string, value: unknown): void {
   existing[key] = value;
   writeFileSync(RESULTS_FILE, `${JSON.stringify(existing, null, 2)}\n`);
 }
+
+/** The top-level `key` of latest.json as it stands, if any. */
+export function readResults(key: string): unknown {
+  if (!existsSync(RESULTS_FILE)) return undefined;
+  return (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>)[key];
+}

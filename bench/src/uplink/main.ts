@@ -6,7 +6,7 @@
 import { loadavg } from 'node:os';
 import type { Topology } from '@meshwork/protocol';
 import { TOPOLOGIES } from '../browser/benchmarks';
-import { mergeResults } from '../lib/mergeResults';
+import { mergeResults, readResults } from '../lib/mergeResults';
 import { enterLoopbackNamespace } from '../netns';
 import { ServerProcess } from '../signal/ServerProcess';
 import { pictureSummary, type WindowFigures } from './measure';
@@ -87,6 +87,14 @@ async function main(): Promise<void> {
       `\nmesh of 4 at ${TIGHT_BUDGET_KBPS} kbit/s each: the busiest sender sent ${worst} kbit/s ` +
         `(${((worst / TIGHT_BUDGET_KBPS) * 100).toFixed(0)} % of its budget, RTP headers included)`,
     );
+    // A partial run (--ns, --topologies) replaces only the rooms it measured.
+    const kept = (readResults('uplink') as { perTopology?: typeof byTopology } | undefined)
+      ?.perTopology;
+    if (kept && (arg('ns') || arg('topologies'))) {
+      for (const [topology, rows] of Object.entries(kept)) {
+        byTopology[topology] = { ...rows, ...byTopology[topology] };
+      }
+    }
     mergeResults('uplink', {
       date: new Date().toISOString(),
       network,
