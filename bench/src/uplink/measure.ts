@@ -51,17 +51,23 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Waits until every page decodes frames from every other page. */
 export async function untilAllDecode(pages: readonly UplinkPage[], timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
+  let missing: string[] = [];
   while (Date.now() < deadline) {
     const frames = await Promise.all(pages.map((p) => p.frames()));
-    const ok = pages.every((p, i) =>
-      pages.every(
-        (o) => o === p || (frames[i]?.find((f) => f.origin === o.selfId)?.count ?? 0) > 0,
-      ),
+    missing = pages.flatMap((p, i) =>
+      pages
+        .filter(
+          (o) => o !== p && !((frames[i]?.find((f) => f.origin === o.selfId)?.count ?? 0) > 0),
+        )
+        .map((o) => `${o.index}->${p.index}`),
     );
-    if (ok) return;
+    if (missing.length === 0) return;
     await sleep(POLL_MS);
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for every page to decode every other`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for every page to decode every other; ` +
+      `no frames yet (origin->receiver): ${missing.join(' ')}`,
+  );
 }
 
 /** Samples every page twice, `windowMs` apart, and turns the difference into figures. */
