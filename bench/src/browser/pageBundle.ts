@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -23,17 +23,21 @@ const HTML = `<!doctype html>
 `;
 
 /**
- * Bundles the bench page into a fresh folder (index.html + peer.js) for the signal app to serve
- * as its web root. The bots package is imported for its pure frame code only: the page's import
- * of it resolves to that module alone (the package index also exports Node-only parts), and its
- * Node WebRTC binding is replaced by an empty module. The baseline page (`baseline.html`, a
- * hand-rolled two-page call) is bundled beside it.
+ * Bundles a bench page (`entry`, the first-frame page by default) into a fresh folder
+ * (index.html + peer.js) for the signal app to serve as its web root. The bots package is imported
+ * for its pure frame code only: the page's import of it resolves to that module alone (the
+ * package index also exports Node-only parts), and its Node WebRTC binding is replaced by an
+ * empty module. The baseline page (`baseline.html`, a hand-rolled two-page call) is bundled
+ * beside it.
  */
-export async function buildBenchPage(): Promise<string> {
-  const dir = join(tmpdir(), `meshwork-bench-page-${process.pid}`);
+export async function buildBenchPage(entry: string = ENTRY): Promise<string> {
+  const dir = join(
+    tmpdir(),
+    `meshwork-bench-page-${process.pid}-${basename(dirname(dirname(entry)))}`,
+  );
   mkdirSync(dir, { recursive: true });
   await build({
-    entryPoints: [ENTRY],
+    entryPoints: [entry],
     outfile: join(dir, 'peer.js'),
     bundle: true,
     format: 'esm',

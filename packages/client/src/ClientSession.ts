@@ -119,6 +119,7 @@ export class ClientSession implements ClientSessionApi {
       linksReported: (links) => this.#uplink.links(links),
       logger: this.#logger,
     });
+    if (options.uplinkKbps !== undefined) this.#mesh.setUplinkBudget(options.uplinkKbps);
   }
 
   /** Where the session is. */
@@ -268,6 +269,15 @@ export class ClientSession implements ClientSessionApi {
     this.#mesh.setLocalStream(key, stream);
     if (key === 'cam') this.updateMedia(camMediaFlags(stream));
     else if (key === 'screen') this.updateMedia({ screen: stream !== null });
+  }
+
+  /**
+   * This peer's uplink budget in kbit/s, spread over every track it sends and relays (mesh
+   * SPEC [M26]); kept for the controllers of later joins. Misuse throws `ERR_BAD_OPTION`.
+   */
+  setUplinkBudget(kbps: number): void {
+    if (this.#closed) return;
+    this.#mesh.setUplinkBudget(kbps);
   }
 
   /** Tells the room about changed media flags; unchanged flags send nothing. */

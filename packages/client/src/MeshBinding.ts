@@ -1,9 +1,10 @@
 import type { Emitter, Logger } from '@meshwork/kit';
-import type {
-  MeshControllerApi,
-  MeshControllerOptions,
-  MeshEvents,
-  Signer,
+import {
+  checkUplinkKbps,
+  type MeshControllerApi,
+  type MeshControllerOptions,
+  type MeshEvents,
+  type Signer,
 } from '@meshwork/mesh/runtime';
 import type { IceServer, LinkReport, PeerId } from '@meshwork/protocol';
 import type { OutgoingSignal } from './SignalOutbox';
@@ -48,6 +49,7 @@ export class MeshBinding {
   readonly #options: MeshBindingOptions;
   readonly #localStreams = new Map<string, MediaStream>();
   #controller: MeshControllerApi | null = null;
+  #uplinkKbps: number | undefined;
   #disposers: Array<() => void> = [];
 
   constructor(options: MeshBindingOptions) {
@@ -64,7 +66,13 @@ export class MeshBinding {
   open(selfId: PeerId, iceServers: readonly IceServer[], signer: Signer): MeshControllerApi {
     if (this.#controller) throw new Error('MeshBinding.open() while a controller is open');
     const o = this.#options;
-    const mesh = o.createMesh({ ...o.controller, selfId, iceServers, signer });
+    const mesh = o.createMesh({
+      ...o.controller,
+      selfId,
+      iceServers,
+      signer,
+      ...(this.#uplinkKbps === undefined ? {} : { uplinkKbps: this.#uplinkKbps }),
+    });
     const on = <E extends keyof MeshEvents>(event: E, fn: (p: MeshEvents[E]) => void): void => {
       this.#disposers.push(mesh.on(event, fn));
     };
@@ -85,6 +93,15 @@ export class MeshBinding {
     if (stream) this.#localStreams.set(key, stream);
     else this.#localStreams.delete(key);
     this.#controller?.setLocalStream(key, stream);
+  }
+
+  /**
+   * This peer's uplink budget in kbit/s, for the controller now and those created later; an
+   * unusable value throws `ERR_BAD_OPTION` at once (`checkUplinkKbps`).
+   */
+  setUplinkBudget(kbps: number): void {
+    this.#uplinkKbps = checkUplinkKbps(kbps);
+    this.#controller?.setUplinkBudget(kbps);
   }
 
   /** Fresh ICE servers (renewed TURN credentials) for the links the controller opens next. */

@@ -121,6 +121,11 @@ export interface ClientSessionOptions {
   random?: () => number;
   /** Opens the Socket.IO socket (defaults to socket.io-client's `io`); tests inject a fake. */
   connect?: ConnectSocket;
+  /**
+   * This peer's uplink budget in kbit/s (the mesh runtime's `DEFAULT_UPLINK_KBPS`, 2,500, when
+   * left out), spread over every track it sends and relays; `setUplinkBudget` changes it live.
+   */
+  uplinkKbps?: number;
   /** Builds the mesh controller (defaults to `new MeshController(options)`); tests inject a fake. */
   createMesh?: (options: MeshControllerOptions) => MeshControllerApi;
   /**
@@ -154,6 +159,8 @@ export interface ClientSessionApi {
   answerLobby(id: string, admit: boolean): Promise<void>;
   /** Set (or clear) a local stream such as `cam` or `screen`, and tell the room the media flags. */
   setLocalStream(key: string, stream: MediaStream | null): void;
+  /** This peer's uplink budget in kbit/s, re-spread over every sender at once. */
+  setUplinkBudget(kbps: number): void;
   updateMedia(media: Partial<MediaFlags>): void;
   /** Tells the room changed capacity hints; a rejoin carries the latest ones. */
   updateCapacity(capacity: CapacityHints): void;

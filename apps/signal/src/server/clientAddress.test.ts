@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, clientAddress } from './clientAddress';
+import { addressKey, clientAddress, UNKNOWN_ADDRESS } from './clientAddress';
 
 describe('addressKey', () => {
   const table: Array<[string, string]> = [
@@ -20,6 +20,11 @@ describe('addressKey', () => {
 });
 
 describe('clientAddress', () => {
+  it('[P18] a connection whose TCP peer is gone before it is read counts as unknown, not a crash', () => {
+    expect(clientAddress({ address: undefined, headers: {} }, false)).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddress({ address: undefined, headers: {} }, true)).toBe(UNKNOWN_ADDRESS);
+  });
+
   const peer = '10.0.0.5';
   const forwarded = (value: string | string[]) => ({
     address: peer,

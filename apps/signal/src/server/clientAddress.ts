@@ -2,7 +2,8 @@ import { isIP } from 'node:net';
 
 /** What the address is read from: the handshake's headers and its TCP peer. */
 export interface HandshakeLike {
-  address: string;
+  /** Undefined when the TCP socket closed before it was read (a client gone mid-handshake). */
+  address: string | undefined;
   headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
@@ -46,5 +47,8 @@ export function clientAddress(handshake: HandshakeLike, trustProxy: boolean): st
     if (last !== undefined && isIP(last.replace(/^\[|\]$/g, '').split('%')[0] ?? '') !== 0)
       return addressKey(last);
   }
-  return addressKey(handshake.address);
+  return addressKey(handshake.address ?? UNKNOWN_ADDRESS);
 }
+
+/** The key of a connection whose TCP peer was gone before its address could be read. */
+export const UNKNOWN_ADDRESS = 'unknown';

@@ -8,6 +8,7 @@ import { createHostSlice } from './slices/hostSlice';
 import { createMediaSlice } from './slices/mediaSlice';
 import { createRoomSlice } from './slices/roomSlice';
 import { createUiSlice } from './slices/uiSlice';
+import { createUplinkSlice } from './slices/uplinkSlice';
 import type { AppStore, AppStoreApi } from './types';
 
 /** Creates the app store from its slices over injected side effects (session host, media, storage). */
@@ -20,6 +21,7 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
     ...createHostSlice(set, get, deps),
     ...createHandsSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
+    ...createUplinkSlice(set, get, deps),
     feed: createFeed(set, get),
   }));
 }

@@ -100,6 +100,8 @@ export interface AppState {
   names: ReadonlyMap<PeerId, string>;
 
   displayName: string;
+  /** This person's uplink budget in kbit/s, remembered across visits. */
+  uplinkKbps: number;
   roomId: string | null;
   joinError: ErrorCode | 'ERR_UNREACHABLE' | null;
   needsPassword: boolean;
@@ -147,6 +149,8 @@ export interface AppActions {
   /** Keeps the device list current as devices come and go; returns a disposer. */
   watchDevices(): () => void;
   setMicrophone(on: boolean): Promise<void>;
+  /** Sets and remembers the uplink budget, applied to the call at once. */
+  setUplinkBudget(kbps: number): void;
   setCamera(on: boolean): Promise<void>;
   chooseDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void>;
   toggleScreenShare(): Promise<void>;

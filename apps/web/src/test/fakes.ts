@@ -98,6 +98,7 @@ export class FakeSession implements AppSession {
   setTopology = vi.fn(async (_topology: Topology) => {});
   setHub = vi.fn(async (_hub: PeerId | null) => {});
   setLocalStream = vi.fn((_key: string, _stream: MediaStream | null) => {});
+  setUplinkBudget = vi.fn((_kbps: number) => {});
   updateMedia = vi.fn();
   updateCapacity = vi.fn();
   /** Resolves with the signed message, as the session does; tests may override per call. */

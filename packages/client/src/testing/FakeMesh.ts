@@ -57,6 +57,9 @@ export class FakeMesh implements MeshControllerApi {
   setPeerKeys(keys: ReadonlyMap<PeerId, PublicKey>) {
     this.peerKeys.push(keys);
   }
+  setUplinkBudget(kbps: number) {
+    this.calls.push(['setUplinkBudget', kbps]);
+  }
   setIceServers(iceServers: IceServer[]) {
     this.iceServerUpdates.push(iceServers);
   }

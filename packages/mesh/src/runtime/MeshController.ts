@@ -32,6 +32,8 @@ import type {
   MeshControllerOptions,
   MeshEvents,
 } from './types';
+import { checkUplinkKbps, DEFAULT_UPLINK_KBPS } from './uplink/allocateUplink';
+import { budgetOutgoing } from './uplink/budgetOutgoing';
 
 /**
  * Turns the server's per-peer plans into peer connections and media routes. Plans arrive in
@@ -62,6 +64,7 @@ export class MeshController implements MeshControllerApi {
   readonly #reconciler: Reconciler;
   readonly #dataPlane: DataPlane;
   readonly #oneOffStats: StatsReader;
+  #uplinkKbps: number;
   #closed = false;
 
   constructor(options: MeshControllerOptions) {
@@ -80,6 +83,7 @@ export class MeshController implements MeshControllerApi {
         'signer and subtle are required: signer = await createSigner(crypto.subtle)',
       );
     }
+    this.#uplinkKbps = checkUplinkKbps(options.uplinkKbps ?? DEFAULT_UPLINK_KBPS);
     this.selfId = options.selfId;
     const clock = options.clock ?? systemClock;
     this.#clock = clock;
@@ -132,6 +136,19 @@ export class MeshController implements MeshControllerApi {
     }
     this.#local.set(key, stream);
     this.#reconciler.request();
+  }
+
+  setUplinkBudget(kbps: number): void {
+    this.#assertOpen();
+    const checked = checkUplinkKbps(kbps);
+    if (checked === this.#uplinkKbps) return;
+    this.#uplinkKbps = checked;
+    this.#reconciler.request();
+  }
+
+  /** This peer's uplink budget in kbit/s, spread over everything it sends ([M26]). */
+  get uplinkKbps(): number {
+    return this.#uplinkKbps;
   }
 
   applyPlan(plan: PeerPlan): void {
@@ -262,7 +279,8 @@ export class MeshController implements MeshControllerApi {
       local: (key, kind) => this.#local.liveTrack(key, kind),
       relayed: (from, identity) => this.#links.get(from)?.incoming.get(trackKey(identity))?.track,
     });
-    for (const [peer, link] of this.#links.byPeer) link.setOutgoing(sources.get(peer) ?? []);
+    const budgeted = budgetOutgoing(sources, this.#uplinkKbps);
+    for (const [peer, link] of this.#links.byPeer) link.setOutgoing(budgeted.get(peer) ?? []);
   }
 
   #showRemote(plans: readonly PeerPlan[], { available, announced }: IncomingTracks): void {

@@ -55,3 +55,15 @@ export type {
   StreamIdentity,
   StreamRoute,
 } from './types';
+export {
+  AUDIO_MAX_KBPS,
+  AUDIO_MIN_KBPS,
+  allocateUplink,
+  checkUplinkKbps,
+  DEFAULT_UPLINK_KBPS,
+  type SendEncoding,
+  UPLINK_KBPS_MAX,
+  UPLINK_KBPS_MIN,
+  type UplinkSend,
+  type VideoSource,
+} from './uplink/allocateUplink';

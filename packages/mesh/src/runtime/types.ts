@@ -141,6 +141,11 @@ export interface MeshControllerOptions {
   subtle: SubtleCrypto;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * This peer's uplink budget in kbit/s (default `DEFAULT_UPLINK_KBPS`, 2,500), spread over every
+   * track it sends and relays ([M26]); `setUplinkBudget` changes it later.
+   */
+  uplinkKbps?: number;
 }
 
 /**
@@ -185,6 +190,8 @@ export interface MeshControllerApi {
   setPeerKeys(keys: ReadonlyMap<PeerId, PublicKey>): void;
   /** ICE servers for links opened from now on (renewed TURN credentials). */
   setIceServers(iceServers: IceServer[]): void;
+  /** A new uplink budget in kbit/s, re-spread over every sender at once ([M26]). */
+  setUplinkBudget(kbps: number): void;
   /** Room-data messages dropped as forged, misrouted, stale or over a bound ([M19]-[M21]). */
   readonly rejectedMessages: number;
   /** Send a file to the room; resolves once every byte is handed to the links. */

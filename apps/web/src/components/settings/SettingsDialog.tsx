@@ -6,10 +6,11 @@ import { DeviceSelect } from '../prejoin/DeviceSelect';
 import { HubPicker } from './HubPicker';
 import { RoomControls } from './RoomControls';
 import { TopologyPicker } from './TopologyPicker';
+import { UplinkBudgetSelect } from './UplinkBudgetSelect';
 
 const TopologyPicture = lazy(() => import('../topology/TopologyPicture'));
 
-/** Settings: the room's topology (with cost preview and the star's hub), the host's room controls, devices. */
+/** Settings: the room's topology (with cost preview and the star's hub), the host's room controls, devices, upload budget. */
 export default function SettingsDialog() {
   const close = useAppStore((s) => s.setSettingsOpen);
   const topology = useAppStore((s) => s.room?.settings.topology);
@@ -51,6 +52,8 @@ export default function SettingsDialog() {
         <h3>Devices</h3>
         <DeviceSelect kind="videoinput" />
         <DeviceSelect kind="audioinput" />
+        <h3>Network</h3>
+        <UplinkBudgetSelect />
       </div>
     </div>
   );

@@ -78,6 +78,7 @@ export function createRoomSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
         // Handing the streams over first lets the very first plan carry them.
         if (local.stream) session.setLocalStream('cam', local.stream);
         if (local.screen) session.setLocalStream('screen', local.screen);
+        session.setUplinkBudget(get().uplinkKbps);
         await session.join({
           roomId,
           displayName: displayName.trim(),

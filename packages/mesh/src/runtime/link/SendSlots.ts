@@ -1,10 +1,14 @@
 import type { ManifestEntry } from '@meshwork/protocol';
 import { manifestEntry, type TrackIdentity, trackKey } from '../manifest';
+import type { SendEncoding } from '../uplink/allocateUplink';
+import { applyEncoding, sameEncoding } from '../uplink/applyEncoding';
 
 /** A track this link should send. */
 export interface OutgoingSource {
   identity: TrackIdentity;
   track: MediaStreamTrack;
+  /** Its share of this peer's uplink budget ([M26]); none leaves the browser's default. */
+  encoding?: SendEncoding;
 }
 
 interface SendSlot {
@@ -18,6 +22,8 @@ interface SendSlot {
    * idle came back), so it no longer maps the mid to the old identity: safe to reuse ([M5]).
    */
   released: boolean;
+  /** The encoding its sender was last limited to. */
+  applied: SendEncoding | undefined;
 }
 
 /**
@@ -32,6 +38,8 @@ export class SendSlots {
   private desired = new Map<string, OutgoingSource>();
   private syncQueued = false;
   private closed = false;
+  /** Why the last encoding was refused, if one was. */
+  encodingRefused: string | null = null;
   /** Descriptions sent so far, and the number of the last offer among them. */
   private sent = 0;
   private lastOffer = 0;
@@ -48,7 +56,10 @@ export class SendSlots {
     for (const source of sources) next.set(trackKey(source.identity), source);
     const unchanged =
       next.size === this.desired.size &&
-      [...next].every(([k, v]) => this.desired.get(k)?.track === v.track);
+      [...next].every(([k, v]) => {
+        const was = this.desired.get(k);
+        return was?.track === v.track && sameEncoding(was.encoding, v.encoding);
+      });
     if (unchanged) return false;
     this.desired = next;
     this.retrackNow();
@@ -93,6 +104,7 @@ export class SendSlots {
         if (slot.transceiver.sender.track !== source.track) {
           await slot.transceiver.sender.replaceTrack(source.track);
         }
+        await this.limit(slot, source);
         continue;
       }
       // A slot the far end may still map to its old identity would show this track under that
@@ -105,16 +117,35 @@ export class SendSlots {
         reused.identity = source.identity;
         this.sending.set(key, reused);
         await reused.transceiver.sender.replaceTrack(source.track);
+        await this.limit(reused, source);
       } else {
         const transceiver = this.pc.addTransceiver(source.track, { direction: 'sendonly' });
-        this.sending.set(key, {
+        const slot: SendSlot = {
           transceiver,
           identity: source.identity,
           idleFrom: 0,
           released: false,
-        });
+          applied: undefined,
+        };
+        this.sending.set(key, slot);
+        await this.limit(slot, source);
       }
       if (this.closed) return;
+    }
+  }
+
+  /**
+   * Limits the slot's sender to the source's encoding, if that changed. A refusal is kept as
+   * `encodingRefused` and retried with the next sync; it never stops the track being sent.
+   */
+  private async limit(slot: SendSlot, source: OutgoingSource): Promise<void> {
+    const encoding = source.encoding;
+    if (encoding === undefined || sameEncoding(slot.applied, encoding)) return;
+    const refused = await applyEncoding(slot.transceiver.sender, encoding);
+    if (refused === null) slot.applied = encoding;
+    else {
+      slot.applied = undefined;
+      this.encodingRefused = refused;
     }
   }
 

@@ -15,13 +15,24 @@ export const FAKE_CODECS = {
   ],
 };
 
-/** An RTCRtpSender: the track it sends, replaced without renegotiation. */
+/** An RTCRtpSender: the track it sends and its one encoding, both changed without renegotiation. */
 export class FakeSender {
   static getCapabilities(kind: string) {
     return { codecs: FAKE_CODECS.send.filter((c) => c.mimeType.startsWith(`${kind}/`)) };
   }
 
+  /** The encoding as last set, one per sender (the runtime never asks for simulcast). */
+  encodings: RTCRtpEncodingParameters[] = [{ active: true }];
+
   constructor(public track: FakeTrack | null) {}
+
+  getParameters(): { encodings: RTCRtpEncodingParameters[] } {
+    return { encodings: this.encodings.map((e) => ({ ...e })) };
+  }
+
+  async setParameters(parameters: { encodings: RTCRtpEncodingParameters[] }): Promise<void> {
+    this.encodings = parameters.encodings.map((e) => ({ ...e }));
+  }
 
   async replaceTrack(track: FakeTrack | null): Promise<void> {
     this.track = track;

@@ -27,8 +27,11 @@ const RECORDED = [
   'chatReceived',
 ] as const;
 
-/** A room of `n` controllers with real signers, each sending a fake camera as `cam`. */
-export async function fakeRoom(n: number) {
+/**
+ * A room of `n` controllers with real signers, each sending a fake camera as `cam` (and a fake
+ * microphone too with `audio`), each with `uplinkKbps` if given.
+ */
+export async function fakeRoom(n: number, options: { uplinkKbps?: number; audio?: boolean } = {}) {
   const network = new FakeNetwork();
   const clock = new FakeClock();
   const ids = FAKE_IDS.slice(0, n);
@@ -39,12 +42,21 @@ export async function fakeRoom(n: number) {
   let version = 0;
   let plans: ReadonlyMap<PeerId, PeerPlan> = new Map();
   const cams = new Map<PeerId, FakeTrack>();
+  const connections = new Map<PeerId, FakePeerConnection[]>();
   for (const id of ids) {
     const signer = signers.get(id);
     if (signer === undefined) throw new Error(id);
+    const own: FakePeerConnection[] = [];
+    connections.set(id, own);
+    const create = fakeFactory(network);
     const c = new MeshController({
       selfId: id,
-      createPeerConnection: fakeFactory(network),
+      createPeerConnection: (config) => {
+        const pc = create(config);
+        own.push(pc as unknown as FakePeerConnection);
+        return pc;
+      },
+      ...(options.uplinkKbps === undefined ? {} : { uplinkKbps: options.uplinkKbps }),
       createMediaStream: fakeMediaStream,
       iceServers: [],
       signer,
@@ -57,7 +69,8 @@ export async function fakeRoom(n: number) {
     for (const event of RECORDED) c.on(event, (payload) => log.get(id)?.push({ event, payload }));
     const cam = new FakeTrack('video');
     cams.set(id, cam);
-    c.setLocalStream('cam', new FakeMediaStream([cam]) as unknown as MediaStream);
+    const tracks = options.audio ? [cam, new FakeTrack('audio')] : [cam];
+    c.setLocalStream('cam', new FakeMediaStream(tracks) as unknown as MediaStream);
   }
   for (const [id, c] of controllers) {
     c.on('signalProduced', ({ to, epoch, signal }) =>
@@ -111,6 +124,10 @@ export async function fakeRoom(n: number) {
     /** Phase two everywhere. */
     commit() {
       for (const id of ids) get(id).commitPlan(version);
+    },
+    /** The open fake connections `id` made. */
+    connectionsOf(id: PeerId) {
+      return (connections.get(id) ?? []).filter((pc) => pc.connectionState !== 'closed');
     },
     /** Open (not closed) fake connections in the room. */
     openConnections() {
