@@ -63,7 +63,10 @@ describe.runIf(mayOpenPeerConnections())('ClientSession with a lobby', () => {
     const lobbies = record(host, 'lobbyChanged');
     await join(host, 'Ana');
     await host.updateRoom({ lobby: true });
-    await until(() => host.room?.settings.lobby === true, WAIT_MS);
+    await until(() => host.room?.settings.lobby === true, {
+      what: 'the lobby on',
+      timeoutMs: WAIT_MS,
+    });
 
     const guest = session();
     const statuses: SessionStatus[] = [];
@@ -72,9 +75,12 @@ describe.runIf(mayOpenPeerConnections())('ClientSession with a lobby', () => {
     const guestJoin = join(guest, 'Bo').then(() => {
       joined = true;
     });
-    await until(() => guest.status === 'waiting', WAIT_MS);
+    await until(() => guest.status === 'waiting', {
+      what: 'the guest waiting',
+      timeoutMs: WAIT_MS,
+    });
     const waiting = (): readonly LobbyEntry[] => lobbies.at(-1)?.waiting ?? [];
-    await until(() => waiting().length === 1, WAIT_MS);
+    await until(() => waiting().length === 1, { what: 'one waiter listed', timeoutMs: WAIT_MS });
     expect(waiting()[0]?.displayName).toBe('Bo');
     expect(guest.room).toBeNull();
     expect(joined).toBe(false);
@@ -83,11 +89,17 @@ describe.runIf(mayOpenPeerConnections())('ClientSession with a lobby', () => {
     await guestJoin;
     expect(statuses).toEqual(['connecting', 'waiting', 'joined']);
     expect(guest.room?.peers.map((p) => p.displayName)).toEqual(['Ana', 'Bo']);
-    await until(() => waiting().length === 0, WAIT_MS);
+    await until(() => waiting().length === 0, {
+      what: 'the waiting list empty',
+      timeoutMs: WAIT_MS,
+    });
 
     const other = session();
     const refused = join(other, 'Cy').catch((err: { code: string }) => err.code);
-    await until(() => waiting().length === 1, WAIT_MS);
+    await until(() => waiting().length === 1, {
+      what: 'one waiter listed again',
+      timeoutMs: WAIT_MS,
+    });
     await host.answerLobby(waiting()[0]?.id ?? '', false);
     expect(await refused).toBe('ERR_LOBBY_DECLINED');
     expect(other.status).toBe('failed');
@@ -103,12 +115,18 @@ describe.runIf(mayOpenPeerConnections())('ClientSession with a lobby', () => {
     await join(b, 'Bo');
     await b.raiseHand(true);
     await a.raiseHand(true);
-    await until(() => handsA.at(-1)?.hands.length === 2, WAIT_MS);
+    await until(() => handsA.at(-1)?.hands.length === 2, {
+      what: 'two hands up',
+      timeoutMs: WAIT_MS,
+    });
     expect(handsA.at(-1)?.hands).toEqual([b.selfId, a.selfId]);
     await b.react('heart');
-    await until(() => reactedA.length === 1, WAIT_MS);
+    await until(() => reactedA.length === 1, { what: 'the reaction', timeoutMs: WAIT_MS });
     expect(reactedA[0]).toMatchObject({ peerId: b.selfId, reaction: 'heart' });
     await expect(a.lowerHand(b.selfId ?? '')).resolves.toBeUndefined();
-    await until(() => handsA.at(-1)?.hands.join() === a.selfId, WAIT_MS);
+    await until(() => handsA.at(-1)?.hands.join() === a.selfId, {
+      what: 'only the first hand up',
+      timeoutMs: WAIT_MS,
+    });
   });
 });
