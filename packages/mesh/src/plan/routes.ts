@@ -11,7 +11,7 @@ const NO_LINKS: ReadonlySet<LinkKey> = new Set();
  * origin. Links in `unrouted` (on trial, [R16]) carry no route.
  */
 export function routeTree(
-  graph: LinkGraph,
+  graph: Pick<LinkGraph, 'order' | 'adjacency'>,
   origin: PeerId,
   leaves: ReadonlySet<PeerId> = NO_PEERS,
   unrouted: ReadonlySet<LinkKey> = NO_LINKS,
@@ -34,7 +34,7 @@ export function routeTree(
 
 /** Every peer's shortest-path tree, keyed by origin, in join order; `leaves` relay nothing. */
 export function routeTrees(
-  graph: LinkGraph,
+  graph: Pick<LinkGraph, 'order' | 'adjacency'>,
   leaves: ReadonlySet<PeerId> = NO_PEERS,
   unrouted: ReadonlySet<LinkKey> = NO_LINKS,
 ): Map<PeerId, RouteTree> {
