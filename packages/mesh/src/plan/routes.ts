@@ -33,8 +33,8 @@ export function routeTree(
 }
 
 /** Every peer's shortest-path tree, keyed by origin, in join order; `leaves` relay nothing. */
-export function routeTrees(
-  graph: Pick<LinkGraph, 'order' | 'adjacency'>,
+export function routeTrees<G extends Pick<LinkGraph, 'order' | 'adjacency'>>(
+  graph: G,
   leaves: ReadonlySet<PeerId> = NO_PEERS,
   unrouted: ReadonlySet<LinkKey> = NO_LINKS,
 ): Map<PeerId, RouteTree> {
