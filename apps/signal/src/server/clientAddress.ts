@@ -2,7 +2,8 @@ import { isIP } from 'node:net';
 
 /** What the address is read from: the handshake's headers and its TCP peer. */
 export interface HandshakeLike {
-  address: string;
+  /** Undefined when the TCP peer is already gone (Node then reports no remote address). */
+  address: string | undefined;
   headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
@@ -30,6 +31,9 @@ export function addressKey(ip: string): string {
   return `${groups.slice(0, 4).join(':')}::/64`;
 }
 
+/** The key of a connection whose TCP peer closed before its address was read. */
+export const UNKNOWN_ADDRESS = 'unknown';
+
 /**
  * The client's address: the TCP peer, or with `trustProxy` the last `X-Forwarded-For` entry,
  * the one the trusted proxy in front appended (earlier entries are whatever the client sent).
@@ -46,5 +50,5 @@ export function clientAddress(handshake: HandshakeLike, trustProxy: boolean): st
     if (last !== undefined && isIP(last.replace(/^\[|\]$/g, '').split('%')[0] ?? '') !== 0)
       return addressKey(last);
   }
-  return addressKey(handshake.address);
+  return handshake.address === undefined ? UNKNOWN_ADDRESS : addressKey(handshake.address);
 }

@@ -22,7 +22,8 @@ export interface ConnectionLimitDeps {
 
 /** The part of an engine.io socket the limit reads. */
 interface RawConnection {
-  remoteAddress: string;
+  /** Undefined once the TCP peer is gone, which can happen before `connection` is handled. */
+  remoteAddress: string | undefined;
   request: IncomingMessage;
   close(): void;
   on(event: 'close', fn: (this: RawConnection) => void): void;
