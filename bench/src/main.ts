@@ -44,6 +44,9 @@ const BROWSER_PREREQUISITES = [
 
 type Mode = 'quick' | 'full';
 
+/** Sockets that join and leave before the marginal heap baseline (see `HeapOptions.warmup`). */
+const HEAP_WARMUP_PEERS = 16;
+
 const PLANS = {
   quick: {
     join: {
@@ -125,8 +128,22 @@ async function runSignal(mode: Mode, r: Results): Promise<void> {
     r.signal.heapLoad = `${heap.peers} joined peers in ${heap.rooms} rooms of 8-16, plans committed`;
     console.info(`  ${heap.heapKbPerPeer} KB heap per peer`);
     const bare = await measureBareSocketHeap(plan.heap);
-    r.signal.bareSocketHeapKbPerConnection = bare;
-    console.info(`  ${bare} KB heap per connection of a bare Socket.IO server`);
+    r.signal.bareSocketHeapKbPerConnection = bare.heapKbPerConnection;
+    console.info(`  ${bare.heapKbPerConnection} KB heap per connection of a bare Socket.IO server`);
+    // The same again after a warm-up, read as a slope: what one more peer costs.
+    const warm = { ...plan.heap, warmup: HEAP_WARMUP_PEERS };
+    const appWarm = await measureHeap(warm);
+    const bareWarm = await measureBareSocketHeap(warm);
+    r.signal.marginalHeapKbPerPeer = appWarm.marginalHeapKbPerPeer;
+    r.signal.bareMarginalHeapKbPerConnection = bareWarm.marginalHeapKbPerConnection;
+    r.signal.marginalHeapBeyondBareKbPerPeer = round(
+      appWarm.marginalHeapKbPerPeer - bareWarm.marginalHeapKbPerConnection,
+      2,
+    );
+    console.info(
+      `  one more peer: ${appWarm.marginalHeapKbPerPeer} KB (bare ${bareWarm.marginalHeapKbPerConnection} KB), ` +
+        `${r.signal.marginalHeapBeyondBareKbPerPeer} KB beyond the bare server`,
+    );
   } catch (err) {
     r.pending['signal.heapKbPerPeer'] = `failed in this run: ${message(err)}`;
   }

@@ -50,6 +50,11 @@ export class ServerProcess {
     return this.#ask({ type: 'heap' }, 'heap');
   }
 
+  /** Writes a V8 heap snapshot of the child, after a full GC, to `path`; resolves with it. */
+  async snapshot(path: string): Promise<string> {
+    return (await this.#ask({ type: 'snapshot', path }, 'snapshot')).path;
+  }
+
   /** Closes the server and waits for the process to exit. */
   async stop(): Promise<void> {
     if (this.#child.exitCode !== null) return;

@@ -2,7 +2,12 @@
 export type ServerMode = 'meshwork' | 'bare' | 'bare-ack';
 
 /** Parent -> server child. */
-export type ChildRequest = { type: 'cpu' } | { type: 'loop' } | { type: 'heap' } | { type: 'stop' };
+export type ChildRequest =
+  | { type: 'cpu' }
+  | { type: 'loop' }
+  | { type: 'heap' }
+  | { type: 'snapshot'; path: string }
+  | { type: 'stop' };
 
 /** Server child -> parent. */
 export type ChildReply =
@@ -10,4 +15,5 @@ export type ChildReply =
   | { type: 'cpu'; usage: NodeJS.CpuUsage }
   | { type: 'loop'; p99Ms: number; maxMs: number }
   | { type: 'heap'; heapUsed: number; external: number; rss: number }
+  | { type: 'snapshot'; path: string }
   | { type: 'stopped' };

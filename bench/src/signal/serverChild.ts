@@ -1,10 +1,12 @@
 // A server in its own process, so the benchmark's clients do not share its CPU or heap.
 // argv[2]: 'meshwork' | 'bare' | 'bare-ack'; argv[3]: optional JSON of signal config overrides.
 // Relayed messages are counted by the receiving clients, so both servers run the same code path.
-// Talks to the parent over IPC: 'ready' with the port, then answers 'cpu', 'heap' and 'stop'.
+// Talks to the parent over IPC: 'ready' with the port, then answers 'cpu', 'loop', 'heap',
+// 'snapshot' (a V8 heap snapshot after a full GC, written to the given path) and 'stop'.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { createSignalServer, type SignalServerDeps } from '@meshwork/signal';
 import { Server } from 'socket.io';
 import type { ChildReply, ChildRequest, ServerMode } from './protocol';
@@ -72,6 +74,9 @@ process.on('message', (raw) => {
     collectGarbage();
     const m = process.memoryUsage();
     reply({ type: 'heap', heapUsed: m.heapUsed, external: m.external, rss: m.rss });
+  } else if (req.type === 'snapshot') {
+    collectGarbage();
+    reply({ type: 'snapshot', path: writeHeapSnapshot(req.path) });
   } else if (req.type === 'stop') {
     void closeServer().finally(() => {
       reply({ type: 'stopped' });

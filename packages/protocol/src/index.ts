@@ -113,15 +113,14 @@ export {
   type FileChunkPeerMessage,
   FileStartMessageSchema,
   type FileStartPeerMessage,
-  PEER_LIMITS,
   type PeerMessage,
   PeerMessageSchema,
   PingMessageSchema,
   PongMessageSchema,
-  parsePeerMessage,
   type SignedPeerMessage,
-  signingInput,
 } from './peer';
+export { parsePeerMessage, peerMessageOf } from './peerGuard';
+export { PEER_LIMITS } from './peerLimits';
 export {
   type PeerPlan,
   PeerPlanSchema,
@@ -197,4 +196,6 @@ export {
   SignalRequestSchema,
   SignalSchema,
 } from './signal';
+export { signingInput } from './signingInput';
+export { isStreamKey } from './streamKey';
 export { PROTOCOL_VERSION } from './version';

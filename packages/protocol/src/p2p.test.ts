@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseP2pMessage } from './p2p';
-import { PEER_LIMITS } from './peer';
+import { PEER_LIMITS } from './peerLimits';
 
 describe('serverless call messages', () => {
   it.each([

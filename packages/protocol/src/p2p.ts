@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { parseJsonText } from './json';
-import { PEER_LIMITS } from './peer';
+import { PEER_LIMITS } from './peerLimits';
 import { SignalSchema } from './signal';
 
 /** Limits of a serverless call's codes and data-channel messages. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PEER_LIMITS, parsePeerMessage, signingInput } from './peer';
+import { parsePeerMessage } from './peerGuard';
+import { PEER_LIMITS } from './peerLimits';
+import { signingInput } from './signingInput';
 import { TEST_SIGNATURE } from './testing/keys';
 
 const chat = {

@@ -1,29 +1,13 @@
 import * as z from 'zod/mini';
-import { parseJsonText } from './json';
+import { BASE64_PATTERN, SHA256_HEX_PATTERN, TRANSFER_ID_PATTERN } from './patterns';
+import { BASE64_CHUNK_MAX_CHARS, MAX_FILE_CHUNKS, PEER_LIMITS } from './peerLimits';
 import { CountSchema, PeerIdSchema, SignatureSchema, TimestampSchema } from './primitives';
 
-/**
- * Limits of peer-to-peer data-channel messages. A peer is hostile until its message is parsed:
- * the text is capped before JSON.parse, then every field is checked here.
- */
-export const PEER_LIMITS = {
-  /** Largest data-channel message accepted, in characters (a file chunk plus its envelope). */
-  messageMaxChars: 32_768,
-  chatMaxChars: 4_000,
-  fileNameMaxChars: 255,
-  mimeTypeMaxChars: 127,
-  /** Raw bytes per file chunk; base64 makes it 4/3 larger on the wire. */
-  fileChunkBytes: 16_384,
-  /** Largest file a peer offers to the room. */
-  fileMaxBytes: 64 * 1024 * 1024,
-  transferIdMaxChars: 64,
-} as const;
-
-const MAX_CHUNKS = Math.ceil(PEER_LIMITS.fileMaxBytes / PEER_LIMITS.fileChunkBytes);
-const BASE64_CHUNK_MAX_CHARS = Math.ceil(PEER_LIMITS.fileChunkBytes / 3) * 4;
+// The browser checks peer messages with `peerGuard` (no schema library in its bundle); a
+// property test holds the two to the same answers (SPEC [P27]).
 
 /** A transfer id: `${origin}:${seq}`, unique in the room. */
-const TransferIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,32}:\d{1,15}$/));
+const TransferIdSchema = z.string().check(z.regex(TRANSFER_ID_PATTERN));
 
 /** Round-trip probe on a link's control channel; answered with a pong carrying the same id. */
 export const PingMessageSchema = z.object({ t: z.literal('ping'), id: CountSchema });
@@ -54,8 +38,8 @@ export const FileStartMessageSchema = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(PEER_LIMITS.fileNameMaxChars)),
   mimeType: z.string().check(z.maxLength(PEER_LIMITS.mimeTypeMaxChars)),
   size: CountSchema,
-  chunks: z.int().check(z.gte(0), z.lte(MAX_CHUNKS)),
-  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  chunks: z.int().check(z.gte(0), z.lte(MAX_FILE_CHUNKS)),
+  sha256: z.string().check(z.regex(SHA256_HEX_PATTERN)),
   sig: SignatureSchema,
 });
 
@@ -64,8 +48,8 @@ export const FileChunkMessageSchema = z.object({
   t: z.literal('file-chunk'),
   transferId: TransferIdSchema,
   origin: PeerIdSchema,
-  index: z.int().check(z.gte(0), z.lt(MAX_CHUNKS)),
-  data: z.string().check(z.maxLength(BASE64_CHUNK_MAX_CHARS), z.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
+  index: z.int().check(z.gte(0), z.lt(MAX_FILE_CHUNKS)),
+  data: z.string().check(z.maxLength(BASE64_CHUNK_MAX_CHARS), z.regex(BASE64_PATTERN)),
 });
 
 /** Every message a peer may put on a link's control data channel, keyed on `t`. */
@@ -85,35 +69,5 @@ export type FileStartPeerMessage = z.infer<typeof FileStartMessageSchema>;
 /** A file chunk on the wire. */
 export type FileChunkPeerMessage = z.infer<typeof FileChunkMessageSchema>;
 
-/**
- * Parses one data-channel message: size cap, JSON, then schema. Returns null for anything that
- * is not a valid peer message; the caller reports it.
- */
-export function parsePeerMessage(raw: unknown): PeerMessage | null {
-  return parseJsonText(PeerMessageSchema, raw, PEER_LIMITS.messageMaxChars);
-}
-
 /** A message its origin signs: chat and file announcements. */
 export type SignedPeerMessage = ChatPeerMessage | FileStartPeerMessage;
-
-/**
- * The exact text an origin signs for `message` (SPEC [P14]): a JSON array of every field but
- * `sig`, in a fixed order, so signer and verifier never depend on key order.
- */
-export function signingInput(
-  message: Omit<ChatPeerMessage, 'sig'> | Omit<FileStartPeerMessage, 'sig'>,
-): string {
-  if (message.t === 'chat') {
-    return JSON.stringify(['chat', message.origin, message.seq, message.text, message.sentAt]);
-  }
-  return JSON.stringify([
-    'file-start',
-    message.origin,
-    message.transferId,
-    message.name,
-    message.mimeType,
-    message.size,
-    message.chunks,
-    message.sha256,
-  ]);
-}

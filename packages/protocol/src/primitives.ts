@@ -1,8 +1,14 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits';
+import {
+  MAX_TIMESTAMP_MS,
+  PEER_ID_PATTERN,
+  SIGNATURE_PATTERN,
+  STREAM_KEY_PATTERN,
+} from './patterns';
 
 /** Server-assigned peer id: 8-32 URL-safe characters. */
-export const PeerIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,32}$/));
+export const PeerIdSchema = z.string().check(z.regex(PEER_ID_PATTERN));
 /** A peer id as assigned by the signal app. */
 export type PeerId = z.infer<typeof PeerIdSchema>;
 
@@ -97,7 +103,7 @@ export type CapacityHints = z.infer<typeof CapacityHintsSchema>;
 export type HubLoadHint = NonNullable<CapacityHints['hubLoad']>;
 
 /** Identifies one of a peer's streams: `cam` (camera + microphone) or `screen`. */
-export const StreamKeySchema = z.string().check(z.regex(/^[a-z][a-z0-9-]{0,15}$/));
+export const StreamKeySchema = z.string().check(z.regex(STREAM_KEY_PATTERN));
 /** Stream key, unique per origin peer. */
 export type StreamKey = z.infer<typeof StreamKeySchema>;
 
@@ -110,7 +116,7 @@ export type TrackKind = z.infer<typeof TrackKindSchema>;
 export const CountSchema = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
 
 /** Milliseconds since the epoch that `Date` can hold (|t| <= 8.64e15); a time on the wire. */
-export const TimestampSchema = z.int().check(z.gte(0), z.lte(8_640_000_000_000_000));
+export const TimestampSchema = z.int().check(z.gte(0), z.lte(MAX_TIMESTAMP_MS));
 
 /**
  * A peer's public signing key: the raw uncompressed ECDSA P-256 point (65 bytes), base64url
@@ -121,7 +127,7 @@ export const PublicKeySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/));
 export type PublicKey = z.infer<typeof PublicKeySchema>;
 
 /** An ECDSA P-256 / SHA-256 signature in IEEE P1363 form (64 bytes), base64url (SPEC [P14]). */
-export const SignatureSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{86}$/));
+export const SignatureSchema = z.string().check(z.regex(SIGNATURE_PATTERN));
 
 /** Who may change the room's topology and hub: everyone, or only the host (SPEC [P15]). */
 export const ControlPolicySchema = z.enum(['everyone', 'host']);

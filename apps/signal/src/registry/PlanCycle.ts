@@ -1,12 +1,19 @@
 import { type Clock, Timers } from '@meshwork/kit';
-import { computeRoomPlan, idlePlan, peerPlan, routeTrees } from '@meshwork/mesh/plan';
+import { computeRoomPlan, idlePlan, type LinkKey, peerPlan, routeTrees } from '@meshwork/mesh/plan';
 import type { PeerId, PeerPlan } from '@meshwork/protocol';
 import { emit, fail, linksChanged, toOthers } from './effects';
 import { chooseHub, isMediaServer } from './hubChoice';
 import type { PlanProofs } from './planProof';
 import { rebuildPlan } from './Rebuild';
 import { awayPeers, type PeerState, type PlanCause, type RoomState } from './Room';
-import { latestPlan, type RoomWidePlan, sameEdges, storePlan } from './StoredPlan';
+import {
+  epochsOf,
+  hasLinkKey,
+  latestPlan,
+  type RoomWidePlan,
+  sameEdges,
+  storePlan,
+} from './StoredPlan';
 import type { Effect, Outcome, RegistryHooks } from './types';
 
 /** How long a prepared plan waits for every connected peer's `planReady` before committing. */
@@ -146,8 +153,8 @@ export class PlanCycle {
   }
 
   private planned(room: RoomState, version: number, proof: string) {
-    const prevEpochs = new Map(room.committed?.epochs);
-    for (const [key, epoch] of room.pending?.epochs ?? []) prevEpochs.set(key, epoch);
+    const prevEpochs = room.committed ? epochsOf(room.committed) : new Map<LinkKey, number>();
+    if (room.pending) for (const [key, epoch] of epochsOf(room.pending)) prevEpochs.set(key, epoch);
     // Left by a rebuild that just ended: the lives its resumers agreed on go on, others restart.
     for (const [key, epoch] of room.epochOverrides) {
       if (epoch === null) prevEpochs.delete(key);
@@ -233,7 +240,7 @@ export class PlanCycle {
     this.deadlines.clear(room.id);
     // Reports of links the committed plan dropped are history; failed ones stay to route around.
     for (const key of room.reports.keys()) {
-      if (!plan.epochs.has(key) && !room.failedLinks.has(key)) room.reports.delete(key);
+      if (!hasLinkKey(plan, key) && !room.failedLinks.has(key)) room.reports.delete(key);
     }
     const effects = toOthers(room, null, (c) =>
       emit(c, 'planCommitted', { version: plan.version }),

@@ -3,6 +3,7 @@ import {
   type LinkGraph,
   type LinkKey,
   linkKey,
+  parseLinkKey,
   peerPlan,
   type RoomPlan,
   routeTrees,
@@ -11,26 +12,46 @@ import type { PeerId, PeerPlan, Topology } from '@meshwork/protocol';
 
 /**
  * A plan as the registry keeps it: only the room-wide parts. Each peer's `PeerPlan` is derived
- * when it is sent (`planOf`), so the registry holds no per-peer copy of the room's graph.
+ * when it is sent (`planOf`), so the registry holds no per-peer copy of the room's graph. Link
+ * epochs are kept once, beside each peer's neighbours, not in a map keyed by link: a full mesh
+ * has a link per pair, and a key string per link would cost more than the rest of the plan.
  */
 export interface StoredPlan {
   version: number;
   topology: Topology;
   hub: PeerId | null;
-  graph: LinkGraph;
+  /** The graph without its edge list (`edgesOf` lists the edges again from the adjacency). */
+  graph: StoredGraph;
   /** Peers the plan routes around: they relay nothing (SPEC [P22]). */
   away: ReadonlySet<PeerId>;
   /** Links in the graph that carry no route yet (SPEC [P22]). */
   trial: ReadonlySet<LinkKey>;
-  /** Epoch of every link in the graph. */
-  epochs: ReadonlyMap<LinkKey, number>;
   /**
-   * Epochs of each peer's links, index for index with `graph.adjacency`, so relaying a signal
-   * checks its link without building a key.
+   * Epochs of each peer's links, index for index with `graph.adjacency` (`epochsOf` gives them
+   * by link), so relaying a signal checks its link without building a key.
    */
   neighbourEpochs: ReadonlyMap<PeerId, readonly number[]>;
   /** The server's HMAC over room and version, carried by every `PeerPlan` (SPEC [P16]). */
   proof: string;
+}
+
+/** A link graph as a stored plan keeps it: peers in join order and each one's neighbours. */
+export type StoredGraph = Pick<LinkGraph, 'order' | 'adjacency'>;
+
+/**
+ * Every edge of a graph once, earlier joiner first, sorted by join order: `LinkGraph.edges`,
+ * listed again from the adjacency (whose lists are in join order).
+ */
+export function edgesOf(graph: StoredGraph | undefined): Array<readonly [PeerId, PeerId]> {
+  if (graph === undefined) return [];
+  const rank = new Map(graph.order.map((id, i) => [id, i]));
+  const edges: Array<readonly [PeerId, PeerId]> = [];
+  graph.order.forEach((self, i) => {
+    const later = (graph.adjacency.get(self) ?? []).filter((peer) => (rank.get(peer) ?? -1) > i);
+    later.sort((p, q) => (rank.get(p) ?? 0) - (rank.get(q) ?? 0));
+    for (const peer of later) edges.push([self, peer]);
+  });
+  return edges;
 }
 
 /** The room-wide parts of a plan, as the planner or a rebuild computes them. */
@@ -48,13 +69,49 @@ export function storePlan(plan: RoomWidePlan, proof: string): StoredPlan {
       neighbours.map((peer) => plan.epochs.get(linkKey(self, peer)) ?? -1),
     );
   }
-  const { version, topology, hub, graph, epochs, away, trial } = plan;
-  return { version, topology, hub, graph, away, trial, epochs, neighbourEpochs, proof };
+  const { version, topology, hub, away, trial } = plan;
+  // Copies of exact length: lists built by pushing keep spare room, for every peer of the room.
+  const graph: StoredGraph = {
+    order: plan.graph.order.slice(),
+    adjacency: new Map([...plan.graph.adjacency].map(([id, peers]) => [id, peers.slice()])),
+  };
+  return { version, topology, hub, graph, away, trial, neighbourEpochs, proof };
+}
+
+/** Epoch of every link of a stored plan, by link. */
+export function epochsOf(plan: StoredPlan): Map<LinkKey, number> {
+  const epochs = new Map<LinkKey, number>();
+  for (const [self, neighbours] of plan.graph.adjacency) {
+    const own = plan.neighbourEpochs.get(self) ?? [];
+    neighbours.forEach((peer, i) => {
+      if (self < peer) epochs.set(linkKey(self, peer), own[i] ?? -1);
+    });
+  }
+  return epochs;
+}
+
+/** Epochs of `self`'s own links, by link: all `peerPlan` reads of them. */
+function ownEpochs(plan: StoredPlan, self: PeerId): Map<LinkKey, number> {
+  const own = plan.neighbourEpochs.get(self) ?? [];
+  const neighbours = plan.graph.adjacency.get(self) ?? [];
+  return new Map(neighbours.map((peer, i) => [linkKey(self, peer), own[i] ?? -1]));
+}
+
+/** Whether the link `key` is in the plan's graph. */
+export function hasLinkKey(plan: StoredPlan | null, key: LinkKey): boolean {
+  if (plan === null) return false;
+  const [a, b] = parseLinkKey(key);
+  return plan.graph.adjacency.get(a)?.includes(b) === true;
 }
 
 /** What `self` is told under a stored plan (routes are recomputed; they are cheap and pure). */
 export function planOf(plan: StoredPlan, self: PeerId): PeerPlan {
-  const room = { ...plan, trees: routeTrees(plan.graph, plan.away, plan.trial) };
+  const room = {
+    ...plan,
+    graph: { ...plan.graph, edges: edgesOf(plan.graph) },
+    epochs: ownEpochs(plan, self),
+    trees: routeTrees(plan.graph, plan.away, plan.trial),
+  };
   // An idle media server is outside the graph ([R17] in packages/mesh/SPEC.md).
   const own = plan.graph.order.includes(self) ? peerPlan(room, self) : idlePlan(room, self);
   return { ...own, proof: plan.proof };
@@ -84,8 +141,8 @@ export function latestPlan(room: PlanSlots): StoredPlan | null {
 
 /** Whether two plans' graphs have the same edges (edges come sorted, so index for index). */
 export function sameEdges(a: StoredPlan | null, b: StoredPlan | null): boolean {
-  const x = a?.graph.edges ?? [];
-  const y = b?.graph.edges ?? [];
+  const x = edgesOf(a?.graph);
+  const y = edgesOf(b?.graph);
   return x.length === y.length && x.every(([p, q], i) => y[i]?.[0] === p && y[i]?.[1] === q);
 }
 
@@ -106,6 +163,6 @@ export function linkedWithEpoch(room: PlanSlots, a: PeerId, b: PeerId, epoch: nu
 /** Whether `a` and `b` are linked in the committed or the pending plan. */
 export function linkedAtAll(room: PlanSlots, a: PeerId, b: PeerId): boolean {
   if (a === b) return false;
-  const key = linkKey(a, b);
-  return room.committed?.epochs.has(key) === true || room.pending?.epochs.has(key) === true;
+  const linked = (plan: StoredPlan | null) => plan?.graph.adjacency.get(a)?.includes(b) === true;
+  return linked(room.committed) || linked(room.pending);
 }

@@ -8,7 +8,7 @@ import type {
   RoomSnapshot,
 } from '@meshwork/protocol';
 import type { PeerState, RoomState } from './Room';
-import { latestPlan, planOf } from './StoredPlan';
+import { edgesOf, hasLinkKey, latestPlan, planOf } from './StoredPlan';
 import type { Joined } from './types';
 
 /** What other peers see of a peer. */
@@ -48,7 +48,7 @@ export function roomLinks(room: RoomState): RoomLink[] {
     (index.get(x) ?? 0) <= (index.get(y) ?? 0) ? [x, y] : [y, x];
   const links: RoomLink[] = [];
   const seen = new Set<LinkKey>();
-  for (const [x, y] of latestPlan(room)?.graph.edges ?? []) {
+  for (const [x, y] of edgesOf(latestPlan(room)?.graph)) {
     if (!room.byId.has(x) || !room.byId.has(y)) continue;
     const key = linkKey(x, y);
     seen.add(key);
@@ -67,7 +67,7 @@ export function roomLinks(room: RoomState): RoomLink[] {
 /** What `roomLinks` shows of one link (null: not listed), to notice a change to it alone. */
 export function shownLink(room: RoomState, key: LinkKey): Omit<RoomLink, 'a' | 'b'> | null {
   const rttMs = room.reports.get(key)?.rttMs ?? null;
-  if (latestPlan(room)?.epochs.has(key)) {
+  if (hasLinkKey(latestPlan(room), key)) {
     return { state: room.reports.get(key)?.state ?? 'connecting', rttMs };
   }
   return room.failedLinks.has(key) ? { state: 'failed', rttMs } : null;

@@ -46,4 +46,10 @@ describe('clientAddress', () => {
     expect(clientAddress(forwarded('unknown'), true)).toBe(peer);
     expect(clientAddress(forwarded(' , '), true)).toBe(peer);
   });
+
+  it('[P18] counts a connection whose TCP peer is already gone under one key, without throwing', () => {
+    expect(clientAddress({ address: undefined, headers: {} }, false)).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddress({ address: undefined, headers: {} }, true)).toBe(UNKNOWN_ADDRESS);
+    expect(clientAddress(forwarded('198.51.100.1'), true)).toBe('198.51.100.1');
+  });
 });

@@ -31,6 +31,9 @@ export function addressKey(ip: string): string {
   return `${groups.slice(0, 4).join(':')}::/64`;
 }
 
+/** The key of a connection whose TCP peer closed before its address was read. */
+export const UNKNOWN_ADDRESS = 'unknown';
+
 /**
  * The client's address: the TCP peer, or with `trustProxy` the last `X-Forwarded-For` entry,
  * the one the trusted proxy in front appended (earlier entries are whatever the client sent).

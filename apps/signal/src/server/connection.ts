@@ -49,15 +49,27 @@ export interface GateDeps {
   logger: Logger;
 }
 
+/** A client event's listener, shared by every connection: called with the socket as `this`. */
+export type SharedListener = (this: SignalSocket, ...args: unknown[]) => void;
+
 /**
  * [P8] Every incoming event passes this gate first, unknown ones included, so they all count:
- * over budget it is refused, and a client that keeps flooding is told and disconnected.
+ * over budget it is refused, and a client that keeps flooding is told and disconnected. An
+ * event within budget goes straight to its shared listener, so a socket holds no listener of
+ * its own per event (Socket.IO keeps those in a per-socket dictionary); events with no listener
+ * are dropped, as Socket.IO drops them.
  */
-export function gateIncoming(socket: SignalSocket, state: Connection, deps: GateDeps): void {
-  socket.use((packet, next) => {
+export function gateIncoming(
+  socket: SignalSocket,
+  state: Connection,
+  deps: GateDeps,
+  listeners: ReadonlyMap<string, SharedListener>,
+): void {
+  socket.use((packet) => {
     const decision = state.limiter.check(deps.clock.now());
     if (decision === 'ok') {
-      next();
+      const listener = listeners.get(packet[0]);
+      if (listener !== undefined && socket.connected) listener.apply(socket, packet.slice(1));
       return;
     }
     deps.metrics.reject('ERR_RATE_LIMITED');

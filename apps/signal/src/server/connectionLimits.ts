@@ -22,10 +22,11 @@ export interface ConnectionLimitDeps {
 
 /** The part of an engine.io socket the limit reads. */
 interface RawConnection {
-  remoteAddress: string;
+  /** Undefined once the TCP peer is gone, which can happen before `connection` is handled. */
+  remoteAddress: string | undefined;
   request: IncomingMessage;
   close(): void;
-  once(event: 'close', fn: () => void): void;
+  on(event: 'close', fn: (this: RawConnection) => void): void;
 }
 
 /** Admits or refuses each new socket by its client address ([P18]). */
@@ -51,14 +52,18 @@ export function limitConnections(io: SignalIo, deps: ConnectionLimitDeps): Conne
   const addressOf = (conn: RawConnection) =>
     clientAddress({ address: conn.remoteAddress, headers: conn.request.headers }, deps.trustProxy);
 
+  // Shared by every connection (engine.io emits 'close' once, with the connection as `this`);
+  // the address is read again from the same fields, so no closure is kept per connection.
+  function onRawClose(this: RawConnection): void {
+    raw.release(addressOf(this));
+  }
   io.engine.on('connection', (conn: RawConnection) => {
-    const ip = addressOf(conn);
-    if (!raw.acquire(ip)) {
+    if (!raw.acquire(addressOf(conn))) {
       deps.metrics.reject('ERR_TOO_MANY_CONNECTIONS');
       conn.close();
       return;
     }
-    conn.once('close', () => raw.release(ip));
+    conn.on('close', onRawClose);
   });
 
   return {

@@ -12,7 +12,7 @@ import { PLAN_COMMIT_DEADLINE_MS } from '../registry/PlanCycle';
 import { RoomRegistry } from '../registry/RoomRegistry';
 import type { RegistryOptions } from '../registry/types';
 import { KeyedCounter } from './addressLimits';
-import { type Connection, gateIncoming, newConnection } from './connection';
+import { type Connection, gateIncoming, newConnection, type SharedListener } from './connection';
 import { limitConnections } from './connectionLimits';
 import { createDelivery, type Deliver } from './delivery';
 import { rowListener } from './eventRow';
@@ -216,11 +216,13 @@ export function createSignalServer(
     turnRenewal,
     hubs,
   });
-  // One listener per event for every socket: Socket.IO calls each with the socket as `this`.
+  // One listener per event for every socket, called by the gate with the socket as `this`.
   const ctx = socketHandlerContext(logger, metrics);
-  const listeners = Object.values(rows).map(
-    (row) => [row.event, rowListener(ctx, deliver, row)] as const,
+  const listeners = new Map<string, SharedListener>(
+    Object.values(rows).map((row) => [row.event, rowListener(ctx, deliver, row)]),
   );
+
+  const gateDeps = { clock, metrics, logger };
 
   function onDisconnect(this: SignalSocket, reason: string): void {
     logger.debug('disconnected', { conn: this.id, reason });
@@ -241,12 +243,7 @@ export function createSignalServer(
   function attach(socket: SignalSocket, ip: string): void {
     const state = newConnection(rateLimit, clock.now(), ip);
     connections.set(socket, state);
-    gateIncoming(socket, state, { clock, metrics, logger });
-    // Socket.IO types each listener; the wrapper takes raw arguments because clients are hostile.
-    const on = socket as unknown as {
-      on(e: string, h: (this: SignalSocket, ...args: unknown[]) => void): void;
-    };
-    for (const [event, listener] of listeners) on.on(event, listener);
+    gateIncoming(socket, state, gateDeps, listeners);
     socket.on('disconnect', onDisconnect);
   }
 

@@ -11,7 +11,7 @@ const NO_LINKS: ReadonlySet<LinkKey> = new Set();
  * origin. Links in `unrouted` (on trial, [R16]) carry no route.
  */
 export function routeTree(
-  graph: LinkGraph,
+  graph: Pick<LinkGraph, 'order' | 'adjacency'>,
   origin: PeerId,
   leaves: ReadonlySet<PeerId> = NO_PEERS,
   unrouted: ReadonlySet<LinkKey> = NO_LINKS,
@@ -33,8 +33,8 @@ export function routeTree(
 }
 
 /** Every peer's shortest-path tree, keyed by origin, in join order; `leaves` relay nothing. */
-export function routeTrees(
-  graph: LinkGraph,
+export function routeTrees<G extends Pick<LinkGraph, 'order' | 'adjacency'>>(
+  graph: G,
   leaves: ReadonlySet<PeerId> = NO_PEERS,
   unrouted: ReadonlySet<LinkKey> = NO_LINKS,
 ): Map<PeerId, RouteTree> {

@@ -1,12 +1,12 @@
 import { type Clock, Emitter, type Logger, noopLogger, systemClock } from '@meshwork/kit';
 import {
   type IceServer,
+  isStreamKey,
   type PeerId,
   type PeerPlan,
   type PublicKey,
   type Signal,
   type StreamKey,
-  StreamKeySchema,
 } from '@meshwork/protocol';
 import { type IncomingTracks, incomingTracks } from './controller/incoming';
 import { LinkSet } from './controller/LinkSet';
@@ -131,7 +131,7 @@ export class MeshController implements MeshControllerApi {
 
   setLocalStream(key: StreamKey, stream: MediaStream | null): void {
     this.#assertOpen();
-    if (!StreamKeySchema.safeParse(key).success) {
+    if (!isStreamKey(key)) {
       throw new MeshRuntimeError('ERR_BAD_STREAM_KEY', `Invalid stream key ${JSON.stringify(key)}`);
     }
     this.#local.set(key, stream);
