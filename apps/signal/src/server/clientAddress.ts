@@ -52,6 +52,3 @@ export function clientAddress(handshake: HandshakeLike, trustProxy: boolean): st
   }
   return addressKey(handshake.address ?? UNKNOWN_ADDRESS);
 }
-
-/** The key of a connection whose TCP peer was gone before its address could be read. */
-export const UNKNOWN_ADDRESS = 'unknown';
