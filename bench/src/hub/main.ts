@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Bot } from '@meshwork/bots';
 import { BotRoom, type HopsFn, startSignal, type TestSignal } from '@meshwork/bots/testing';
 import { renderBarChart } from '../lib/chart';
-import { median, round } from '../lib/stats';
+import { median, round, signed } from '../lib/stats';
 import { enterLoopbackNamespace } from '../netns';
 import { HubProcess } from './hubProcess';
 
@@ -269,7 +269,7 @@ function renderSection(r: BenchResults): string {
 ${rows}
 
 ${r.unsettled.length > 0 ? `- Did not settle (some origin never reached every bot within the bound, so not measured): N = ${r.unsettled.join(', ')}.\n` : ''}- Largest room measured under ${CPU_CEILING} % of one hub core: **N = ${r.largest}**. At the median cost per forwarded stream, one core would hold about N = ${r.extrapolated} before ${CPU_CEILING} % (the bots, not the hub, are what two cores run out of first).
-- Latency per hop (N = 4, same run, median over pairs and ${HOP_ROUNDS} alternating rounds of the send-to-decode time the bots read from each frame): direct (mesh) ${r.hops.directMs} ms; through the server hub ${r.hops.serverHubMs} ms (**+${r.hops.serverHopMs} ms** for the hub hop); through a bot hub that decodes and re-encodes (\`@roamhq/wrtc\`, libwebrtc as in Chromium) ${r.hops.peerHubMs} ms (+${r.hops.peerHopMs} ms).
+- Latency per hop (N = 4, same run, median over pairs and ${HOP_ROUNDS} alternating rounds of the send-to-decode time the bots read from each frame): direct (mesh) ${r.hops.directMs} ms; through the server hub ${r.hops.serverHubMs} ms (**${signed(r.hops.serverHopMs)} ms** for the hub hop); through a bot hub that decodes and re-encodes (\`@roamhq/wrtc\`, libwebrtc as in Chromium) ${r.hops.peerHubMs} ms (${signed(r.hops.peerHopMs)} ms).
 `;
 }
 
@@ -286,7 +286,7 @@ async function main(): Promise<void> {
     log(`machine: ${machine}`);
     const hops = await hopRun(signal);
     log(
-      `latency N=4: direct ${hops.directMs} ms, via server hub ${hops.serverHubMs} ms (+${hops.serverHopMs}), via a re-encoding wrtc hub ${hops.peerHubMs} ms (+${hops.peerHopMs})`,
+      `latency N=4: direct ${hops.directMs} ms, via server hub ${hops.serverHubMs} ms (${signed(hops.serverHopMs)}), via a re-encoding wrtc hub ${hops.peerHubMs} ms (${signed(hops.peerHopMs)})`,
     );
     const rooms: RoomRun[] = [];
     const unsettled: number[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearFit, median, percentile, round, summarize } from './stats';
+import { linearFit, median, percentile, round, signed, summarize } from './stats';
 
 describe('percentile (nearest rank)', () => {
   it.each([
@@ -64,4 +64,10 @@ describe('linearFit', () => {
 it('round keeps the given decimals', () => {
   expect(round(1.23456, 2)).toBe(1.23);
   expect(round(2.5, 0)).toBe(3);
+});
+
+describe('signed', () => {
+  it('always shows the sign of a difference', () => {
+    expect([signed(12), signed(-1), signed(0)]).toEqual(['+12', '-1', '+0']);
+  });
 });

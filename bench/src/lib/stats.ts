@@ -94,3 +94,8 @@ export function linearFit(
   const slope = num / den;
   return { slope, intercept: my - slope * mx };
 }
+
+/** A difference with its sign always shown: `+12`, `-1`, `+0`. */
+export function signed(value: number): string {
+  return value < 0 ? `${value}` : `+${value}`;
+}
