@@ -39,7 +39,8 @@ export function roomSettings(room: RoomState): RoomSettings {
 
 /**
  * The room's links as the server last heard of them: every edge of the newest plan (state
- * `connecting` until reported), plus failed links the plan routes around. Earlier joiner in `a`.
+ * `connecting` until reported), plus failed links the plan routes around, in join order. Earlier
+ * joiner in `a`.
  * Links towards ids a rebuilding room only expects are left out: those ids are not peers.
  */
 export function roomLinks(room: RoomState): RoomLink[] {
@@ -56,11 +57,17 @@ export function roomLinks(room: RoomState): RoomLink[] {
     const [a, b] = ordered(x, y);
     links.push({ a, b, state: report?.state ?? 'connecting', rttMs: report?.rttMs ?? null });
   }
+  const failed: RoomLink[] = [];
   for (const key of room.failedLinks) {
     if (seen.has(key)) continue;
     const [a, b] = ordered(...parseLinkKey(key));
-    links.push({ a, b, state: 'failed', rttMs: room.reports.get(key)?.rttMs ?? null });
+    failed.push({ a, b, state: 'failed', rttMs: room.reports.get(key)?.rttMs ?? null });
   }
+  // In join order, not in the order links failed: a link retried and failed again ([P22]) is the
+  // same list, and a list that only reorders must not read as a change.
+  const at = (id: PeerId) => index.get(id) ?? 0;
+  failed.sort((x, y) => at(x.a) - at(y.a) || at(x.b) - at(y.b));
+  links.push(...failed);
   return links;
 }
 
