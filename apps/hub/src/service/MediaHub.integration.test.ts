@@ -1,6 +1,6 @@
 // A star through the media hub with real wrtc bots, inside a loopback-only namespace.
 import { describe, expect, it } from 'vitest';
-import { committed, FLOWING_FRAMES, until, useHubSuite } from '../testing/hubSuite';
+import { committed, FLOWING_FRAMES, logWhatArrived, until, useHubSuite } from '../testing/hubSuite';
 
 const suite = useHubSuite();
 const log = (line: string) => console.info(`[hub] ${line}`);
@@ -66,19 +66,7 @@ describe('live switches through the server hub', () => {
       try {
         await room.flowing(topology === 'star' ? () => 2 : 'ring', FLOWING_FRAMES, 20_000);
       } catch (e) {
-        // What each bot had of each origin (frames, hops, ms since the last frame), and the hub.
-        for (const b of room.bots) {
-          const rows = b
-            .allStats()
-            .map((x) => [
-              x.origin,
-              x.framesDecoded,
-              x.route?.hops,
-              x.lastFrameAt ? Date.now() - x.lastFrameAt : null,
-            ]);
-          log(`${b.name} received: ${JSON.stringify(rows)}`);
-        }
-        log(`hub: ${JSON.stringify(suite.hub.room('hub-switch')?.stats())}`);
+        await logWhatArrived(room, suite.hub, 'hub-switch', log);
         throw e;
       }
       const gap = room.longestGap();
@@ -139,29 +127,7 @@ describe('joins in a burst into a star through the hub', () => {
     try {
       await room.flowing(() => 2, FLOWING_FRAMES, 30_000);
     } catch (e) {
-      for (const b of room.bots) {
-        const rows = b
-          .allStats()
-          .map((x) => [
-            x.origin.slice(0, 6),
-            x.framesDecoded,
-            x.route?.hops,
-            x.lastFrameAt ? Date.now() - x.lastFrameAt : null,
-          ]);
-        log(`${b.name} (${b.id.slice(0, 6)}) received: ${JSON.stringify(rows)}`);
-      }
-      for (const b of room.bots) await b.session.getStats();
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      for (const b of room.bots) {
-        const links = (await b.session.getStats()).map((l) => [
-          l.peer.slice(0, 6),
-          l.status,
-          Math.round(l.outboundKbps),
-          Math.round(l.inboundKbps),
-        ]);
-        log(`${b.name} links [peer, status, kbps out, kbps in]: ${JSON.stringify(links)}`);
-      }
-      log(`hub: ${JSON.stringify(suite.hub.room('hub-burst')?.stats())}`);
+      await logWhatArrived(room, suite.hub, 'hub-burst', log);
       throw e;
     }
     for (const receiver of room.bots) {

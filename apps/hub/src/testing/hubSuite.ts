@@ -114,3 +114,41 @@ export async function committed(
     ),
   );
 }
+
+/** Window over which link rates are sampled for a failure report (rates need two readings). */
+const RATE_WINDOW_MS = 1_000;
+
+/**
+ * Logs what each bot received of each origin (frames, hops, ms since the last frame), each bot's
+ * link rates, and the hub's counters for `roomId`: what a failed `flowing` wait needs to be read.
+ */
+export async function logWhatArrived(
+  room: BotRoom,
+  hub: MediaHub,
+  roomId: string,
+  log: (line: string) => void,
+): Promise<void> {
+  for (const b of room.bots) {
+    const rows = b
+      .allStats()
+      .map((x) => [
+        x.origin.slice(0, 6),
+        x.framesDecoded,
+        x.route?.hops,
+        x.lastFrameAt ? Date.now() - x.lastFrameAt : null,
+      ]);
+    log(`${b.name} (${b.id.slice(0, 6)}) received: ${JSON.stringify(rows)}`);
+  }
+  for (const b of room.bots) await b.session.getStats();
+  await new Promise((resolve) => setTimeout(resolve, RATE_WINDOW_MS));
+  for (const b of room.bots) {
+    const links = (await b.session.getStats()).map((l) => [
+      l.peer.slice(0, 6),
+      l.status,
+      Math.round(l.outboundKbps),
+      Math.round(l.inboundKbps),
+    ]);
+    log(`${b.name} links [peer, status, kbps out, kbps in]: ${JSON.stringify(links)}`);
+  }
+  log(`hub: ${JSON.stringify(hub.room(roomId)?.stats())}`);
+}
