@@ -44,7 +44,7 @@ const hubs = config.signalUrls.map(
     }),
 );
 for (const hub of hubs) hub.start();
-const http = createStatsServer(() => hubs.map((h) => h.stats()));
+const http = createStatsServer((options) => hubs.map((h) => h.stats(options)));
 http.listen(config.statsPort, config.statsHost, () => {
   logger.info('media hub up', {
     signal: config.signalUrls,

@@ -13,6 +13,7 @@ import {
   tagVideos,
   waitForFramesAdvancing,
 } from './harness';
+import { describePeerConnections, keepPeerConnections } from './peerConnectionReport';
 
 const ROOM = 'e2e-server-hub';
 const HUB_SECRET = 'e2e-hub-secret-0123456789abcdef';
@@ -35,8 +36,29 @@ interface HubStats {
   }>;
 }
 
-async function hubStats(): Promise<HubStats> {
-  return (await (await fetch(`http://127.0.0.1:${HUB_STATS_PORT}/stats`)).json()) as HubStats;
+async function hubStats(query = ''): Promise<HubStats> {
+  const res = await fetch(`http://127.0.0.1:${HUB_STATS_PORT}/stats${query}`);
+  return (await res.json()) as HubStats;
+}
+
+const NAMES = ['Ana', 'Bo', 'Cy', 'Di'] as const;
+
+/**
+ * Waits for every tile of `page` to play; if they do not, the failure reports what each page's
+ * connections received per mid and what each of the hub's transceivers sent.
+ */
+async function flowing(pages: readonly Page[], page: Page): Promise<void> {
+  try {
+    await waitForFramesAdvancing(page, 3);
+  } catch (error) {
+    const report: Record<string, unknown> = {};
+    for (const [i, p] of pages.entries()) {
+      report[NAMES[i] ?? String(i)] = await describePeerConnections(p).catch(String);
+    }
+    report.hub = await hubStats('?links=1').catch(String);
+    process.stderr.write(`what arrived: ${JSON.stringify(report)}\n`);
+    throw error;
+  }
 }
 
 describe('four people in Chromium through the server hub', () => {
@@ -46,17 +68,25 @@ describe('four people in Chromium through the server hub', () => {
 
   beforeAll(async () => {
     stack = await startStack({ env: { HUB_SECRET } });
-    hub = spawn(resolve(hubRoot, 'node_modules/.bin/tsx'), [resolve(hubRoot, 'src/main.ts')], {
-      cwd: hubRoot,
-      env: {
-        ...process.env,
-        SIGNAL_URLS: stack.baseUrl,
-        HUB_SECRET,
-        HUB_HOST_ADDRESSES: '127.0.0.1',
-        HUB_STATS_PORT: String(HUB_STATS_PORT),
+    // A hub runs on a machine of its own; here it shares two cores with four renderers and the
+    // test. Starved, its event loop ran 1.6 s late, its links' pings went unanswered past the
+    // silence bound ([M23]) and the room rightly routed around it. `nice` gives it (and the
+    // node process tsx starts) the CPU it would have; without the right to, it runs as is.
+    hub = spawn(
+      'nice',
+      ['-n', '-10', resolve(hubRoot, 'node_modules/.bin/tsx'), resolve(hubRoot, 'src/main.ts')],
+      {
+        cwd: hubRoot,
+        env: {
+          ...process.env,
+          SIGNAL_URLS: stack.baseUrl,
+          HUB_SECRET,
+          HUB_HOST_ADDRESSES: '127.0.0.1',
+          HUB_STATS_PORT: String(HUB_STATS_PORT),
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    );
     // Bounded wait for the hub process to listen (not an ordering sleep).
     const deadline = Date.now() + 30_000;
     while ((await hubStats().catch(() => null)) === null) {
@@ -80,13 +110,13 @@ describe('four people in Chromium through the server hub', () => {
   it.runIf(process.env.MESHWORK_SERVER_HUB_E2E === '1')(
     'a star through the server reaches everyone via Server, switches live to ring and back, and the hub decoded nothing',
     async () => {
-      for (const name of ['Ana', 'Bo', 'Cy', 'Di']) pages.push(await joinAs(stack, ROOM, name));
+      for (const name of NAMES) pages.push(await joinAs(stack, ROOM, name, keepPeerConnections));
       const [ana, bo, cy, di] = pages as [Page, Page, Page, Page];
       for (const page of pages) {
         await page.getByRole('figure', { name: 'Di' }).waitFor();
         // The server joined the room too, but it has no camera: no tile of its own.
         await expect.poll(() => page.getByRole('figure').count()).toBe(4);
-        await waitForFramesAdvancing(page, 3);
+        await flowing(pages, page);
         expect(await tagVideos(page)).toBe(4);
       }
       await expect
@@ -108,12 +138,14 @@ describe('four people in Chromium through the server hub', () => {
         await switchTopology(who, to);
         for (const page of pages) {
           await page.getByText(new RegExp(`^Topology: ${to}`)).waitFor();
-          await waitForFramesAdvancing(page, 3);
+          await flowing(pages, page);
           // Same <video> elements throughout: tiles moved to new tracks without reloading.
           expect(await taggedVideos(page)).toBe(4);
         }
         if (to === 'Star') {
-          await di.getByText(/^Topology: Star \(hub: Server\)/).waitFor();
+          await expect
+            .poll(() => di.locator('.topology-status').textContent(), { timeout: 30_000 })
+            .toMatch(/^Topology: Star \(hub: Server\)/);
           // The hub picker lists the server.
           await di.getByRole('button', { name: 'Settings' }).click();
           await di
@@ -126,10 +158,13 @@ describe('four people in Chromium through the server hub', () => {
             [cy, 'Di'],
             [di, 'Ana'],
           ] as const) {
-            await page
-              .getByRole('figure', { name: other })
-              .getByText('via Server · 2 hops')
-              .waitFor();
+            await expect
+              .poll(
+                () =>
+                  page.getByRole('figure', { name: other }).locator('.tile-route').textContent(),
+                { timeout: 30_000 },
+              )
+              .toBe('via Server · 2 hops');
           }
         }
       }
@@ -144,7 +179,7 @@ describe('four people in Chromium through the server hub', () => {
       await switchTopology(di, 'Full mesh');
       for (const page of pages) {
         await page.getByText(/^Topology: Full mesh/).waitFor();
-        await waitForFramesAdvancing(page, 3);
+        await flowing(pages, page);
       }
       await ana.getByRole('figure', { name: 'Bo' }).getByText('direct').waitFor();
     },

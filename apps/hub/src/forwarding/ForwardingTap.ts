@@ -7,10 +7,33 @@ import {
   RtcpPayloadSpecificFeedback,
 } from 'werift';
 import { OriginCounters } from '../metrics/OriginCounters';
+import { FIR_FORMAT } from '../werift/keyframeRequestRouting';
 import { KeyframeThrottle } from './KeyframeThrottle';
 
-/** PSFB feedback message type of a Full Intra Request (RFC 5104); werift handles only PLI. */
-const FIR_FORMAT = 4;
+/** What one of the hub's transceivers carries now, for `/stats?links=1` and failure reports. */
+export interface TransceiverView {
+  mid: string | null;
+  kind: string;
+  direction: string;
+  currentDirection: string | null;
+  /** The origin whose track the sender forwards, with the RTP packets it has sent in all. */
+  send: { origin: PeerId | null; packets: number; codec: string | null; canSend: boolean } | null;
+  /** The origins of the tracks received on it. */
+  receive: Array<PeerId | null>;
+}
+
+/** One of the hub's peer connections as the tap sees it. */
+export interface LinkView {
+  connectionState: string;
+  transceivers: TransceiverView[];
+}
+
+/** werift keeps these sender fields private; they are read only to describe a link. */
+interface SenderInternals {
+  packetCount?: number;
+  codec?: { mimeType?: string };
+  canSendRtp?: () => boolean;
+}
 
 /**
  * Watches the werift peer connections of one hub room and does what a browser's decoder and
@@ -80,6 +103,33 @@ export class ForwardingTap {
     let n = 0;
     for (const senders of this.#sendersOf.values()) if (senders.size > 0) n++;
     return n;
+  }
+
+  /** Every peer connection's transceivers: what each sends (and from whom) and receives. */
+  describeLinks(): LinkView[] {
+    return [...this.#pcs].map((pc) => ({
+      connectionState: pc.connectionState,
+      transceivers: pc.getTransceivers().map((t) => {
+        const track = this.#trackOf.get(t.sender);
+        const sender = t.sender as unknown as SenderInternals;
+        return {
+          mid: t.mid ?? null,
+          kind: t.kind,
+          direction: t.direction,
+          currentDirection: t.currentDirection ?? null,
+          send:
+            track === undefined
+              ? null
+              : {
+                  origin: this.#origins.get(track) ?? null,
+                  packets: sender.packetCount ?? 0,
+                  codec: sender.codec?.mimeType ?? null,
+                  canSend: sender.canSendRtp?.call(t.sender) ?? false,
+                },
+          receive: t.receiver.tracks.map((r) => this.#origins.get(r) ?? null),
+        };
+      }),
+    }));
   }
 
   /** Idempotent: stops throttled requests; the peer connections belong to the mesh runtime. */

@@ -2,7 +2,7 @@ import { ClientSession, type SessionStatus } from '@meshwork/client';
 import { type Clock, type Logger, noopLogger } from '@meshwork/kit';
 import type { HubLoadHint } from '@meshwork/protocol';
 import type { MediaStreamTrack as WeriftTrack } from 'werift';
-import { ForwardingTap } from '../forwarding/ForwardingTap';
+import { ForwardingTap, type LinkView } from '../forwarding/ForwardingTap';
 import type { OriginCount } from '../metrics/OriginCounters';
 import { createWeriftMediaStream, weriftPeerConnections } from '../werift/peerConnections';
 
@@ -29,6 +29,8 @@ export interface HubRoomStats {
   /** Tracks forwarded to at least one receiver now. */
   forwardedStreams: number;
   origins: OriginCount[];
+  /** Each link's transceivers, when asked for (`/stats?links=1`). */
+  links?: LinkView[];
 }
 
 /**
@@ -66,6 +68,15 @@ export class HubRoom {
       ...(options.clock ? { clock: options.clock } : {}),
     });
     this.#disposers.push(
+      // What an operator reads to follow the room: the plans it commits and its links' states.
+      this.session.on('planChanged', ({ plan, committed }) => {
+        if (!committed) return;
+        const hub = plan.hub === plan.self ? 'this hub' : plan.hub;
+        logger.info('plan committed', { version: plan.version, topology: plan.topology, hub });
+      }),
+      this.session.on('linkStateChanged', ({ peer, status }) => {
+        logger.info('link', { peer, status });
+      }),
       this.session.on('remoteStreamChanged', ({ origin, stream }) => {
         for (const track of stream.getTracks()) {
           this.#tap.setOrigin(track as unknown as WeriftTrack, origin);
@@ -108,8 +119,8 @@ export class HubRoom {
     return room ? room.peers.filter((p) => p.id !== room.selfId).length : 0;
   }
 
-  /** This room's counters now. */
-  stats(): HubRoomStats {
+  /** This room's counters now, with each link's transceivers if `links`. */
+  stats(options: { links?: boolean } = {}): HubRoomStats {
     const plan = this.session.plan;
     return {
       roomId: this.roomId,
@@ -117,6 +128,7 @@ export class HubRoom {
       isHub: plan !== null && plan.hub === this.session.selfId,
       forwardedStreams: this.#tap.forwardedStreams,
       origins: this.#tap.counters.rows(),
+      ...(options.links ? { links: this.#tap.describeLinks() } : {}),
     };
   }
 

@@ -14,10 +14,14 @@ import {
 } from '@meshwork/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { CpuMeter } from './CpuMeter';
+import { EventLoopDelay, type EventLoopDelayReading } from './EventLoopDelay';
 import { HubRoom, type HubRoomStats } from './HubRoom';
 
 /** How often the hub reports its load to the signal app besides every change. */
 export const HUB_LOAD_INTERVAL_MS = 5_000;
+
+/** An event-loop delay this long is worth a warning: links hear silence after 1.5 s ([M23]). */
+export const SLOW_LOOP_MS = 500;
 
 /** Options of a media hub serving one signal app. */
 export interface MediaHubOptions {
@@ -39,6 +43,8 @@ export interface MediaHubStats {
   limits: { maxRooms: number; maxStreams: number };
   streams: number;
   cpuPercent: number;
+  /** How late the event loop ran over the last load interval. */
+  eventLoopDelay: EventLoopDelayReading;
   rooms: HubRoomStats[];
 }
 
@@ -61,7 +67,9 @@ export class MediaHub {
   readonly #rooms = new Map<string, HubRoom>();
   readonly #timers: Timers<'load'>;
   readonly #cpu = new CpuMeter();
+  readonly #loopDelay = new EventLoopDelay();
   #lastCpu = 0;
+  #lastLoopDelay: EventLoopDelayReading = { p50Ms: 0, p99Ms: 0, maxMs: 0 };
   #socket: ControlSocket | null = null;
   #closed = false;
 
@@ -112,8 +120,8 @@ export class MediaHub {
     return this.#rooms.get(roomId);
   }
 
-  /** Counters of every room. */
-  stats(): MediaHubStats {
+  /** Counters of every room, with each link's transceivers if `links`. */
+  stats(options: { links?: boolean } = {}): MediaHubStats {
     return {
       name: this.#options.name,
       signal: this.#options.url,
@@ -121,7 +129,8 @@ export class MediaHub {
       limits: { maxRooms: this.#options.maxRooms, maxStreams: this.#options.maxStreams },
       streams: this.streams,
       cpuPercent: this.#lastCpu,
-      rooms: [...this.#rooms.values()].map((r) => r.stats()),
+      eventLoopDelay: this.#lastLoopDelay,
+      rooms: [...this.#rooms.values()].map((r) => r.stats(options)),
     };
   }
 
@@ -130,6 +139,7 @@ export class MediaHub {
     if (this.#closed) return;
     this.#closed = true;
     this.#timers.clearAll();
+    this.#loopDelay.close();
     this.#socket?.disconnect();
     await Promise.allSettled([...this.#rooms.values()].map((r) => r.leave()));
     this.#rooms.clear();
@@ -201,6 +211,10 @@ export class MediaHub {
   #scheduleReport(): void {
     this.#timers.set('load', HUB_LOAD_INTERVAL_MS, () => {
       this.#lastCpu = this.#cpu.read();
+      this.#lastLoopDelay = this.#loopDelay.read();
+      if (this.#lastLoopDelay.maxMs >= SLOW_LOOP_MS) {
+        this.#logger.warn('event loop ran late', { ...this.#lastLoopDelay });
+      }
       this.#report();
       if (!this.#closed) this.#scheduleReport();
     });

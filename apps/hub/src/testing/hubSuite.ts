@@ -150,5 +150,5 @@ export async function logWhatArrived(
     ]);
     log(`${b.name} links [peer, status, kbps out, kbps in]: ${JSON.stringify(links)}`);
   }
-  log(`hub: ${JSON.stringify(hub.room(roomId)?.stats())}`);
+  log(`hub: ${JSON.stringify(hub.room(roomId)?.stats({ links: true }))}`);
 }

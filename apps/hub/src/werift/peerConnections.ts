@@ -9,6 +9,7 @@ import {
   MediaStream as WeriftMediaStream,
   RTCPeerConnection as WeriftPeerConnection,
 } from 'werift';
+import { routeKeyframeRequestsToSenders } from './keyframeRequestRouting';
 import { matchRemoteOffersLikeBrowsers } from './remoteOfferMatching';
 
 /** Gathering wait with no STUN or TURN server (seconds; 0 would mean werift's default, 5 s). */
@@ -55,6 +56,7 @@ export function weriftPeerConnections(options: WeriftOptions = {}) {
     };
     const pc = new WeriftPeerConnection(init);
     matchRemoteOffersLikeBrowsers(pc);
+    routeKeyframeRequestsToSenders(pc);
     options.created?.(pc);
     return pc as unknown as RTCPeerConnection;
   };
