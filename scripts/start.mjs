@@ -1,6 +1,6 @@
 // `npm start`: installs dependencies, builds the web app and the signal app, and runs the signal
 // app serving the web app on an embedded in-memory registry, with one media hub beside it
-// (`MEDIA_HUB=off` runs without it).
+// (`MEDIA_HUB=off` runs without it; with `HUB_URLS` the hubs run elsewhere and are invited).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -23,7 +23,8 @@ run(cmd, [
   '--filter=@meshwork/web',
 ]);
 
-const withHub = process.env.MEDIA_HUB !== 'off';
+const hubsElsewhere = (process.env.HUB_URLS ?? '').trim() !== '';
+const withHub = process.env.MEDIA_HUB !== 'off' && !hubsElsewhere;
 // The local hub and the signal app share a secret; a deployment sets HUB_SECRET for its hubs.
 const hubSecret =
   process.env.HUB_SECRET ?? (withHub ? randomBytes(24).toString('base64url') : undefined);

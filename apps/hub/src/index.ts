@@ -8,11 +8,12 @@ export {
   type HubRoomOptions,
   type HubRoomStats,
 } from './service/HubRoom';
+export { createHubHttpServer, type HubHttpHandlers } from './service/httpServer';
 export {
   HUB_LOAD_INTERVAL_MS,
   MediaHub,
   type MediaHubOptions,
   type MediaHubStats,
 } from './service/MediaHub';
-export { createStatsServer } from './service/statsServer';
+export { MAX_SIGNAL_APPS, SignalApps } from './service/SignalApps';
 export { createWeriftMediaStream, weriftPeerConnections } from './werift/peerConnections';

@@ -1,9 +1,9 @@
 // The media hub process: reads its configuration, serves every signal app it is given, and
-// answers `/stats` and `/healthz`.
+// answers `/stats`, `/healthz` and signal apps' invitations (`POST /signals`).
 import type { Logger } from '@meshwork/kit';
 import { HubConfigError, loadHubConfig } from './service/config';
-import { MediaHub } from './service/MediaHub';
-import { createStatsServer } from './service/statsServer';
+import { createHubHttpServer } from './service/httpServer';
+import { SignalApps } from './service/SignalApps';
 
 function consoleLogger(namespace: string): Logger {
   const write =
@@ -31,29 +31,29 @@ try {
   process.exit(1);
 }
 const logger = consoleLogger('hub');
-const hubs = config.signalUrls.map(
-  (url) =>
-    new MediaHub({
-      url,
-      hubSecret: config.hubSecret,
-      name: config.name,
-      maxRooms: config.maxRooms,
-      maxStreams: config.maxStreams,
-      hostAddresses: config.hostAddresses,
-      logger,
-    }),
-);
-for (const hub of hubs) hub.start();
-const http = createStatsServer((options) => hubs.map((h) => h.stats(options)));
+const apps = new SignalApps({
+  hubSecret: config.hubSecret,
+  name: config.name,
+  maxRooms: config.maxRooms,
+  maxStreams: config.maxStreams,
+  hostAddresses: config.hostAddresses,
+  logger,
+});
+for (const url of config.signalUrls) apps.serve(url);
+const http = createHubHttpServer({
+  stats: (options) => apps.stats(options),
+  hubSecret: config.hubSecret,
+  invited: (invite) => apps.serve(invite.url),
+});
 http.listen(config.statsPort, config.statsHost, () => {
   logger.info('media hub up', {
     signal: config.signalUrls,
-    stats: `http://${config.statsHost}:${config.statsPort}/stats`,
+    http: `http://${config.statsHost}:${config.statsPort}`,
   });
 });
 const stop = () => {
   http.close();
-  Promise.allSettled(hubs.map((h) => h.close())).then(() => process.exit(0));
+  apps.close().then(() => process.exit(0));
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

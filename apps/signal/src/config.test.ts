@@ -103,6 +103,20 @@ describe('loadConfig', () => {
     ).toBe(600);
   });
 
+  it('[P24] reads the hubs to invite and the URL they dial back', () => {
+    expect(loadConfig({})).toMatchObject({ hubUrls: [], hubDialUrl: null });
+    expect(
+      loadConfig({
+        HUB_SECRET: 'hub-secret-0123456789',
+        HUB_URLS: 'http://hub-a.internal:8090/, https://hub-b.internal',
+        HUB_DIAL_URL: 'https://meet.example.org',
+      }),
+    ).toMatchObject({
+      hubUrls: ['http://hub-a.internal:8090', 'https://hub-b.internal'],
+      hubDialUrl: 'https://meet.example.org',
+    });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -128,6 +142,10 @@ describe('loadConfig', () => {
     [{ MAX_JOIN_QUEUE_PER_ROOM: '0' }, 'MAX_JOIN_QUEUE_PER_ROOM'],
     [{ HUB_SECRET: 'short' }, 'HUB_SECRET'],
     [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ HUB_URLS: 'http://hub.internal:8090' }, 'HUB_SECRET'],
+    [{ HUB_SECRET: 'hub-secret-0123456789', HUB_URLS: 'hub.internal' }, 'HUB_URLS'],
+    [{ HUB_SECRET: 'hub-secret-0123456789', HUB_URLS: 'ws://hub.internal' }, 'HUB_URLS'],
+    [{ HUB_DIAL_URL: 'meet.example.org' }, 'HUB_DIAL_URL'],
     [{ FRAME_ANCESTORS: 'https://ok.example; script-src *' }, 'FRAME_ANCESTORS'],
     [{ FRAME_ANCESTORS: 'https://ok.example/path' }, 'FRAME_ANCESTORS'],
     [{ FRAME_ANCESTORS: '*' }, 'FRAME_ANCESTORS'],

@@ -50,6 +50,10 @@ export interface SignalConfig {
   maxJoinQueuePerRoom: number;
   /** [P17] Secret a media hub presents as `hubToken`; null: no hub can authenticate. */
   hubSecret: string | null;
+  /** [P24] Media hubs this signal app invites to serve it (`HUB_URLS`, each hub's HTTP address). */
+  hubUrls: string[];
+  /** [P24] This signal app's URL as invited hubs dial it; null: http://127.0.0.1:<port>. */
+  hubDialUrl: string | null;
   /** [P19] CSP `frame-ancestors` sources: `'self'`, `'none'` or origins; EMBED_ORIGINS added. */
   frameAncestors: string[];
   /** [P21] Origins whose pages may embed a call (`/embed.js`); each is also a frame ancestor. */
@@ -182,6 +186,29 @@ function turn(env: Env): TurnConfig | null {
   return { secret, urls, ttlSeconds };
 }
 
+function httpUrls(env: Env, name: string): string[] {
+  return list(env, name).map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new ConfigError(name, `has "${entry}", which is not a URL.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new ConfigError(name, `has "${entry}"; it takes http(s) URLs.`);
+    }
+    return entry.replace(/\/+$/, '');
+  });
+}
+
+function hubUrls(env: Env, hubSecret: string | null): string[] {
+  const urls = httpUrls(env, 'HUB_URLS');
+  if (urls.length > 0 && hubSecret === null) {
+    throw new ConfigError('HUB_SECRET', 'must be set with HUB_URLS (the hubs check it).');
+  }
+  return urls;
+}
+
 function flag(env: Env, name: string): boolean {
   const raw = read(env, name)?.toLowerCase();
   if (raw === undefined || raw === '0' || raw === 'false') return false;
@@ -307,6 +334,8 @@ export function loadConfig(env: Env = process.env): SignalConfig {
       100_000,
     ),
     hubSecret: token(env, 'HUB_SECRET'),
+    hubUrls: hubUrls(env, token(env, 'HUB_SECRET')),
+    hubDialUrl: httpUrls(env, 'HUB_DIAL_URL')[0] ?? null,
     frameAncestors: frameAncestors(env, embedOrigins),
     embedOrigins,
     metricsToken: token(env, 'METRICS_TOKEN'),

@@ -49,7 +49,7 @@ export class HubProcess {
   }
 }
 
-/** What the hub's `/stats` answers (see apps/hub/src/service/statsServer.ts). */
+/** What the hub's `/stats` answers (see apps/hub/src/service/httpServer.ts). */
 export interface HubStatsJson {
   hubs: Array<{
     streams: number;

@@ -45,6 +45,24 @@ export const HubAssignSchema = z.object({ roomId: RoomIdSchema });
 /** Server -> hub: serve this room. */
 export type HubAssign = z.infer<typeof HubAssignSchema>;
 
+/** HTTP path on a hub where a signal app invites it (`HUB_URLS`, SPEC [P24]). */
+export const HUB_INVITE_PATH = '/signals';
+
+/** Longest signal-app URL a hub accepts in an invitation. */
+export const HUB_INVITE_URL_MAX_CHARS = 2_048;
+
+/**
+ * Signal app -> hub, `POST /signals` with `Authorization: Bearer <HUB_SECRET>`: dial this signal
+ * app's `/hubs` namespace and serve its rooms. Idempotent per URL.
+ */
+export const HubInviteSchema = z.object({
+  url: z
+    .string()
+    .check(z.maxLength(HUB_INVITE_URL_MAX_CHARS), z.regex(/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/)),
+});
+/** An invitation to serve a signal app. */
+export type HubInvite = z.infer<typeof HubInviteSchema>;
+
 /** Events a hub sends on its control socket. */
 export interface HubToServerEvents {
   hubLoad: (load: HubLoad) => void;

@@ -44,12 +44,16 @@ export {
   parseFeedEvent,
 } from './feed';
 export {
+  HUB_INVITE_PATH,
+  HUB_INVITE_URL_MAX_CHARS,
   HUB_MAX_ROOMS,
   HUB_NAMESPACE,
   type HubAssign,
   HubAssignSchema,
   type HubHello,
   HubHelloSchema,
+  type HubInvite,
+  HubInviteSchema,
   type HubLimits,
   HubLimitsSchema,
   type HubLoad,

@@ -24,6 +24,10 @@ describe('loadHubConfig', () => {
     });
   });
 
+  it('[P24] SIGNAL_URLS=none waits for invitations from signal apps', () => {
+    expect(loadHubConfig({ HUB_SECRET: SECRET, SIGNAL_URLS: 'none' }).signalUrls).toEqual([]);
+  });
+
   it.each([
     [{}, 'HUB_SECRET'],
     [{ HUB_SECRET: 'short' }, 'HUB_SECRET'],

@@ -10,7 +10,7 @@ const MIN_SECRET_CHARS = 16;
 
 /** Everything the hub reads from the environment. */
 export interface HubConfig {
-  /** Signal apps to serve (one control socket each). */
+  /** Signal apps to serve from the start (one control socket each); others may invite it. */
   signalUrls: string[];
   hubSecret: string;
   name: string;
@@ -56,8 +56,10 @@ export function loadHubConfig(env: Env): HubConfig {
   if (hubSecret.length < MIN_SECRET_CHARS) {
     throw new HubConfigError('HUB_SECRET', `must be set, at least ${MIN_SECRET_CHARS} characters.`);
   }
-  const signalUrls = list(env, 'SIGNAL_URLS');
-  if (signalUrls.length === 0) signalUrls.push('http://127.0.0.1:8080');
+  // `none`: serve only the signal apps that invite it (their HUB_URLS).
+  const raw = list(env, 'SIGNAL_URLS');
+  const signalUrls = raw.length === 1 && raw[0] === 'none' ? [] : raw;
+  if (raw.length === 0) signalUrls.push('http://127.0.0.1:8080');
   for (const url of signalUrls) {
     if (!/^https?:\/\/[^/\s]+/.test(url)) {
       throw new HubConfigError('SIGNAL_URLS', `must list http(s) URLs, got "${url}".`);

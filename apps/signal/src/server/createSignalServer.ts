@@ -6,6 +6,7 @@ import { ConfigError, loadConfig, type SignalConfig } from '../config';
 import { FeedHub } from '../feed/FeedHub';
 import { createFeedRoute } from '../feed/feedRoute';
 import { HubDirectory } from '../hubs/HubDirectory';
+import { HubInvitations } from '../hubs/HubInvitations';
 import { attachHubNamespace } from '../hubs/hubNamespace';
 import { isMediaServer } from '../registry/hubChoice';
 import { PLAN_COMMIT_DEADLINE_MS } from '../registry/PlanCycle';
@@ -191,6 +192,26 @@ export function createSignalServer(
     },
   });
   attachHubNamespace(io, { hubSecret: config.hubSecret, directory: hubs, logger });
+  // [P24] Hubs on other machines (HUB_URLS) are invited to dial this app once it listens.
+  const invitations =
+    config.hubUrls.length > 0 && config.hubSecret !== null
+      ? new HubInvitations({
+          hubUrls: config.hubUrls,
+          hubSecret: config.hubSecret,
+          clock,
+          logger,
+        })
+      : null;
+  if (invitations) {
+    const startInvitations = () => {
+      const address = httpServer.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      invitations.setDialUrl(config.hubDialUrl ?? `http://127.0.0.1:${port}`);
+      invitations.start();
+    };
+    if (httpServer.listening) startInvitations();
+    else httpServer.once('listening', startInvitations);
+  }
 
   const connections = new WeakMap<SignalSocket, Connection>();
   const tokens = createResumeTokens(config.resumeSecret);
@@ -278,6 +299,7 @@ export function createSignalServer(
         feed.close();
         feedHub.close();
         turnRenewal?.close();
+        invitations?.close();
         io.close(() => resolve());
         httpServer.closeAllConnections?.();
       }).then(() => cluster?.close());
