@@ -157,9 +157,14 @@ export {
   type StreamKey,
   StreamKeySchema,
   TimestampSchema,
+  type QualityLimitation,
+  QualityLimitationSchema,
   TOPOLOGIES,
+  TOPOLOGY_SETTINGS,
   type Topology,
   TopologySchema,
+  type TopologySetting,
+  TopologySettingSchema,
   type TrackKind,
   TrackKindSchema,
 } from './primitives';
@@ -196,6 +201,14 @@ export {
   SignalRequestSchema,
   SignalSchema,
 } from './signal';
+export {
+  type AutoChoice,
+  AutoChoiceSchema,
+  type AutoLimit,
+  AutoLimitSchema,
+  type AutoReasonCode,
+  AutoReasonCodeSchema,
+} from './autoTopology';
 export { signingInput } from './signingInput';
 export { isStreamKey } from './streamKey';
 export { PROTOCOL_VERSION } from './version';
