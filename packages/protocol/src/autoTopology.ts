@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
-import { LIMITS } from './limits';
 import { PeerIdSchema } from './primitives';
 
 /**
  * Why an automatic room runs the topology it runs (SPEC [P28]): a code and its parameters, never
- * text, so every page words it in its own language.
+ * text, so every page words it in its own language (with the room's size, which it knows).
  * - `small`: mesh, the room is small and every peer keeps up;
  * - `large`: star, the room reached the size where a mesh uplink outgrows its budget;
  * - `limited`: star, `limitedPeer` reported `limitation` for long enough (or its measured uplink
@@ -25,8 +24,6 @@ export const AutoChoiceSchema = z.object({
   /** The topology the plans are made in: `mesh` or `star`. */
   topology: z.enum(['mesh', 'star']),
   reason: AutoReasonCodeSchema,
-  /** People in the room (media hubs not counted). */
-  people: z.int().check(z.gte(0), z.lte(LIMITS.maxPeersPerRoomCeiling)),
   /** With `limited`: the peer whose limit counted; else null. */
   limitedPeer: z.nullable(PeerIdSchema),
   /** With `limited`: what held that peer back; else null. */

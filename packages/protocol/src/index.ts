@@ -1,3 +1,11 @@
+export {
+  type AutoChoice,
+  AutoChoiceSchema,
+  type AutoLimit,
+  AutoLimitSchema,
+  type AutoReasonCode,
+  AutoReasonCodeSchema,
+} from './autoTopology';
 export { type CompiledRequestSchemas, compileRequestSchemas } from './compiled';
 export {
   EMBED_COMMAND_ARGS,
@@ -151,14 +159,14 @@ export {
   PeerIdSchema,
   type PublicKey,
   PublicKeySchema,
+  type QualityLimitation,
+  QualityLimitationSchema,
   type RoomId,
   RoomIdSchema,
   SignatureSchema,
   type StreamKey,
   StreamKeySchema,
   TimestampSchema,
-  type QualityLimitation,
-  QualityLimitationSchema,
   TOPOLOGIES,
   TOPOLOGY_SETTINGS,
   type Topology,
@@ -201,14 +209,6 @@ export {
   SignalRequestSchema,
   SignalSchema,
 } from './signal';
-export {
-  type AutoChoice,
-  AutoChoiceSchema,
-  type AutoLimit,
-  AutoLimitSchema,
-  type AutoReasonCode,
-  AutoReasonCodeSchema,
-} from './autoTopology';
 export { signingInput } from './signingInput';
 export { isStreamKey } from './streamKey';
 export { PROTOCOL_VERSION } from './version';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AutoChoiceSchema } from './autoTopology';
 import {
   CapacityHintsSchema,
   ControlPolicySchema,
@@ -10,7 +11,6 @@ import {
   RoomIdSchema,
   TopologySettingSchema,
 } from './primitives';
-import { AutoChoiceSchema } from './autoTopology';
 
 /** What every peer in a room knows about another peer. */
 export const PeerInfoSchema = z.object({

@@ -151,9 +151,7 @@ describe('decideAutoTopology', () => {
       name: '[P28] a limitation that ended recently still holds the star',
       input: {
         peers: room(3, (i) =>
-          i === 0
-            ? { previousLimitation: 'cpu', limitationSince: NOW - LIMIT_PERSIST_MS + 1 }
-            : {},
+          i === 0 ? { previousLimitation: 'cpu', limitationSince: NOW - LIMIT_PERSIST_MS + 1 } : {},
         ),
         current: 'star',
         since: LONG_AGO,
@@ -192,7 +190,11 @@ describe('decideAutoTopology', () => {
       if (c.limitedPeer !== undefined) expect(choice.limitedPeer).toBe(c.limitedPeer);
       if (c.limit !== undefined) expect(choice.limit).toBe(c.limit);
       expect(choice.hub).toBe(
-        c.topology === 'star' ? (c.input.peers.some((p) => p.mediaServer) ? 'server' : 'peer') : null,
+        c.topology === 'star'
+          ? c.input.peers.some((p) => p.mediaServer)
+            ? 'server'
+            : 'peer'
+          : null,
       );
     });
   }
@@ -317,7 +319,11 @@ describe('decideAutoTopology never flaps', () => {
         fc.integer({ min: 1, max: 11 }),
         fc.array(fc.integer({ min: 0, max: 120_000 }), { minLength: 1, maxLength: 60 }),
         (k, gaps) => {
-          const steps: Step[] = gaps.map((dt, i) => ({ dt, kind: 'size', n: i % 2 === 0 ? k + 1 : k }));
+          const steps: Step[] = gaps.map((dt, i) => ({
+            dt,
+            kind: 'size',
+            n: i % 2 === 0 ? k + 1 : k,
+          }));
           expect(simulate(steps, k).length).toBeLessThanOrEqual(1);
         },
       ),

@@ -1,10 +1,4 @@
-import {
-  type AutoChoice,
-  type AutoLimit,
-  LIMITS,
-  type PeerId,
-  type QualityLimitation,
-} from '@meshwork/protocol';
+import type { AutoChoice, AutoLimit, PeerId, QualityLimitation } from '@meshwork/protocol';
 
 /**
  * Size at which an automatic room leaves mesh for star. Measured, not guessed
@@ -106,7 +100,6 @@ export function decideAutoTopology(input: AutoInput): AutoDecision {
   const choice = (topology: 'mesh' | 'star', reason: AutoChoice['reason']): AutoChoice => ({
     topology,
     reason,
-    people: Math.min(n, LIMITS.maxPeersPerRoomCeiling),
     limitedPeer: reason === 'limited' ? (limited?.peer ?? null) : null,
     limit: reason === 'limited' ? (limited?.limit ?? null) : null,
     hub: topology === 'star' ? hub : null,
