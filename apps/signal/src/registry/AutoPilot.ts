@@ -1,6 +1,6 @@
 import { type Clock, Timers } from '@meshwork/kit';
+import { decideAutoTopology } from '@meshwork/mesh/plan';
 import type { AutoChoice, PeerId } from '@meshwork/protocol';
-import { decideAutoTopology } from './autoTopology';
 import { isMediaServer } from './hubChoice';
 import type { PlanCycle } from './PlanCycle';
 import { settingsChanged } from './Roles';

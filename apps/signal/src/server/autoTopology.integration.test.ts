@@ -1,13 +1,13 @@
 // [P28] Automatic topology with real socket.io clients against the real signal app.
 import { FakeClock } from '@meshwork/kit';
-import type { PeerPlan, RoomSettings } from '@meshwork/protocol';
-import { describe, expect, it } from 'vitest';
 import {
   LIMIT_PERSIST_MS,
   MESH_DOWN_PEERS,
   MIN_DWELL_MS,
   STAR_UP_PEERS,
-} from '../registry/autoTopology';
+} from '@meshwork/mesh/plan';
+import type { PeerPlan, RoomSettings } from '@meshwork/protocol';
+import { describe, expect, it } from 'vitest';
 import { joinOk, type Peer, type TestServer, useTestStack } from '../testing/harness';
 
 const { server, peer } = useTestStack();
