@@ -27,15 +27,15 @@ export const MESH_LINK_KBPS = 505;
 export const UPLINK_MARGIN = 1.25;
 /**
  * Shortest time an automatic room stays in a topology. A switch is a make-before-break plan that
- * settles in 1-3 s on this machine (docs/benchmarks.md "Performance round 2: negotiation and
- * switch"); 20 s keeps switches a small share of any call, whatever the input does.
+ * settled in 0.25-1.9 s on this machine (docs/benchmarks.md "Performance round 2: negotiation and
+ * switch"); 20 s keeps switches under a tenth of any stretch of a call, whatever the input does.
  */
 export const MIN_DWELL_MS = 20_000;
 /**
- * How long a reported limitation (or its end) must last before it counts. Chromium re-evaluates
- * `qualityLimitationReason` about once a second and reports `bandwidth` for a few seconds while a
- * new link's congestion control ramps up (seen in `bench:auto`'s mesh rows at every N); 10 s
- * outlasts that start-up.
+ * How long a reported limitation (or its end) must last before it counts. A choice, not a
+ * measurement (docs/benchmarks.md "Automatic topology"): long enough that what a new link reports
+ * while its congestion control ramps up does not count, short enough to relieve a starved peer
+ * soon.
  */
 export const LIMIT_PERSIST_MS = 10_000;
 
