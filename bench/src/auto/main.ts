@@ -4,13 +4,14 @@
 // mesh, in a star leaf and in a browser star hub, at the app's default camera (the `normal`
 // preset: 640x360 at 24 fps) and the default 2,500 kbit/s budget, and prints what the budget
 // buys: the picture each stream can carry and whether the full picture fits.
+
+import { MESH_DOWN_PEERS, MESH_LINK_KBPS, STAR_UP_PEERS } from '@meshwork/mesh/plan';
 import {
-  DEFAULT_UPLINK_KBPS,
   allocateUplink,
+  DEFAULT_UPLINK_KBPS,
   type UplinkSend,
   type VideoSource,
 } from '@meshwork/mesh/runtime';
-import { MESH_DOWN_PEERS, MESH_LINK_KBPS, STAR_UP_PEERS } from '@meshwork/mesh/plan';
 
 /** The web app's default camera (`apps/web/src/media/browserMedia.ts`, preset `normal`). */
 const CAMERA: VideoSource = { width: 640, height: 360, frameRate: 24 };
@@ -69,6 +70,8 @@ lines.push(
 );
 process.stdout.write(`${lines.join('\n')}\n`);
 if (firstOver !== STAR_UP_PEERS) {
-  process.stderr.write(`STAR_UP_PEERS (${STAR_UP_PEERS}) no longer matches the budget: ${firstOver}\n`);
+  process.stderr.write(
+    `STAR_UP_PEERS (${STAR_UP_PEERS}) no longer matches the budget: ${firstOver}\n`,
+  );
   process.exitCode = 1;
 }
