@@ -51,7 +51,9 @@ describe('three people in one room', () => {
     for (const page of pages) {
       await page.getByRole('figure', { name: 'Cy' }).waitFor();
       expect(await page.getByRole('figure').count()).toBe(3);
-      await expect.poll(() => page.getByText(/^Topology: Full mesh/).count()).toBe(1);
+      await expect
+        .poll(() => page.getByText(/^Topology: Automatic · Mesh: 3 people/).count())
+        .toBe(1);
       await waitForFramesAdvancing(page, 2);
       expect(await tagVideos(page)).toBe(3);
     }

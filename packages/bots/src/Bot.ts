@@ -1,7 +1,7 @@
 import { ClientSession, type SessionEvents, type SessionStatusChange } from '@meshwork/client';
 import { type Logger, withDeadline } from '@meshwork/kit';
 import type { ChatMessage, MeshError, ReceivedFile } from '@meshwork/mesh/runtime';
-import type { CapacityHints, PeerId } from '@meshwork/protocol';
+import type { CapacityHints, PeerId, QualityLimitation } from '@meshwork/protocol';
 import { FrameReader } from './media/FrameReader';
 import { SyntheticMedia } from './media/SyntheticMedia';
 import { FrameMeter } from './metering/FrameMeter';
@@ -24,6 +24,11 @@ export interface BotOptions {
   /** Send a tone track too (default true). */
   audio?: boolean;
   capacity?: CapacityHints;
+  /**
+   * Claim this limitation (`qualityLimitationReason`) from the start, as a browser whose encoder
+   * is held back would report it; an automatic room counts it (SPEC [P28]). `limit()` changes it.
+   */
+  limitation?: QualityLimitation;
   /** A media hub's credential (`HUB_SECRET`): only with it may `capacity` claim `server` ([P17]). */
   hubToken?: string;
   reconnectDelayMs?: { min: number; max: number };
@@ -104,7 +109,8 @@ export class Bot {
       media: { audio: this.#options.audio ?? true, video: true, screen: false },
     };
     if (this.#options.password !== undefined) join.password = this.#options.password;
-    if (this.#options.capacity) join.capacity = this.#options.capacity;
+    const capacity = this.#capacity();
+    if (Object.keys(capacity).length > 0) join.capacity = capacity;
     if (this.#options.hubToken !== undefined) join.hubToken = this.#options.hubToken;
     const joined = this.session.join(join);
     if (timeoutMs === undefined) return joined;
@@ -112,6 +118,21 @@ export class Bot {
       const last = JSON.stringify(this.statusLog.at(-1));
       return new Error(`${this.name}: not joined after ${timeoutMs} ms (last status ${last})`);
     });
+  }
+
+  /**
+   * Claims (or with null stops claiming) a limitation of this bot's outgoing video, told to the
+   * room at once and carried by any rejoin (SPEC [P28]).
+   */
+  limit(limitation: QualityLimitation | null): void {
+    if (limitation === null) delete this.#options.limitation;
+    else this.#options.limitation = limitation;
+    this.session.updateCapacity(this.#capacity());
+  }
+
+  #capacity(): CapacityHints {
+    const { limitation } = this.#options;
+    return { ...this.#options.capacity, ...(limitation === undefined ? {} : { limitation }) };
   }
 
   /** Peer connections this bot ever made (a link rebuilt counts again). */

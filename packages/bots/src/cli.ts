@@ -38,6 +38,7 @@ for (let i = 0; i < count; i++) {
     logger: createConsoleLogger(name, config.level),
   };
   if (config.password !== undefined) options.password = config.password;
+  if (config.limitation !== null && i < config.limitedCount) options.limitation = config.limitation;
   const bot = new Bot(options);
   bot.session.on('statusChanged', (s) => {
     const detail =

@@ -11,6 +11,8 @@ describe('parseCliArgs', () => {
         count: 4,
         namePrefix: 'Bot',
         topology: null,
+        limitation: null,
+        limitedCount: 1,
         video: { width: 160, height: 120, fps: 15 },
         audio: true,
         level: 'warn',
@@ -22,7 +24,7 @@ describe('parseCliArgs', () => {
     const args = parseCliArgs(
       ['--url', 'http://127.0.0.1:9000', '--room', 'r1', '--count', '32', '--name', 'Peer'].concat(
         ['--topology', 'ring', '--password', 'pw', '--width', '320', '--height', '180'],
-        ['--fps', '30', '--no-audio', '--log', 'debug'],
+        ['--fps', '30', '--no-audio', '--log', 'debug', '--limitation', 'cpu', '--limited', '3'],
       ),
     );
     expect(args).toEqual({
@@ -33,6 +35,8 @@ describe('parseCliArgs', () => {
         count: 32,
         namePrefix: 'Peer',
         topology: 'ring',
+        limitation: 'cpu',
+        limitedCount: 3,
         password: 'pw',
         video: { width: 320, height: 180, fps: 30 },
         audio: false,
@@ -50,8 +54,10 @@ describe('parseCliArgs', () => {
     [['--count', '0'], '--count must be an integer 1-32'],
     [['--count', '33'], '--count must be an integer 1-32'],
     [['--count', '2.5'], '--count must be an integer 1-32'],
-    [['--topology', 'tree'], '--topology must be mesh, star or ring'],
+    [['--topology', 'tree'], '--topology must be auto, mesh, star or ring'],
     [['--log', 'trace'], '--log must be debug|info|warn|error'],
+    [['--limitation', 'gpu'], '--limitation must be cpu or bandwidth'],
+    [['--count', '2', '--limited', '3'], '--limited must be an integer 1-2'],
     [['--width', '4000'], '--width must be an integer 1-1920'],
     [['--height', 'x'], '--height must be an integer 1-1080'],
     [['--fps', '61'], '--fps must be an integer 1-60'],

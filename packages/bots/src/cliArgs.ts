@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { type Topology, TopologySchema } from '@meshwork/protocol';
+import {
+  type QualityLimitation,
+  QualityLimitationSchema,
+  type TopologySetting,
+  TopologySettingSchema,
+} from '@meshwork/protocol';
 import type { LogLevel } from './consoleLogger';
 
 /** The command line help of `pnpm bots`. */
@@ -9,7 +14,9 @@ export const USAGE = `usage: pnpm bots --url http://localhost:8080 --room demo [
   --room ID          room to join (default demo)
   --count N          number of bots (default 4, at most 32)
   --name NAME        display name prefix (default Bot)
-  --topology T       set the room's topology once joined: mesh | star | ring
+  --topology T       set the room's topology once joined: auto | mesh | star | ring
+  --limitation L     the first --limited bots claim their video is held back: cpu | bandwidth
+  --limited N        how many bots claim --limitation (default 1)
   --password P       room password
   --width W --height H --fps F   synthetic camera (default 160x120 at 15 fps)
   --no-audio         send video only
@@ -26,7 +33,10 @@ export interface CliConfig {
   /** Display name prefix: bots are `<prefix> 1`, `<prefix> 2`, ... */
   namePrefix: string;
   /** Topology to set once joined, or null to leave the room's. */
-  topology: Topology | null;
+  topology: TopologySetting | null;
+  /** What the first `limitedCount` bots claim holds their video back, or null (SPEC [P28]). */
+  limitation: QualityLimitation | null;
+  limitedCount: number;
   password?: string;
   video: { width: number; height: number; fps: number };
   audio: boolean;
@@ -59,6 +69,8 @@ function read(args: string[]): CliArgs {
       count: { type: 'string' },
       name: { type: 'string', default: 'Bot' },
       topology: { type: 'string' },
+      limitation: { type: 'string' },
+      limited: { type: 'string' },
       password: { type: 'string' },
       width: { type: 'string' },
       height: { type: 'string' },
@@ -71,11 +83,17 @@ function read(args: string[]): CliArgs {
   });
   if (values.help) return { kind: 'help' };
   const count = int(values.count, 'count', 4, 32);
-  let topology: Topology | null = null;
+  let topology: TopologySetting | null = null;
   if (values.topology !== undefined) {
-    const parsed = TopologySchema.safeParse(values.topology);
-    if (!parsed.success) throw new UsageError('--topology must be mesh, star or ring');
+    const parsed = TopologySettingSchema.safeParse(values.topology);
+    if (!parsed.success) throw new UsageError('--topology must be auto, mesh, star or ring');
     topology = parsed.data;
+  }
+  let limitation: QualityLimitation | null = null;
+  if (values.limitation !== undefined) {
+    const parsed = QualityLimitationSchema.safeParse(values.limitation);
+    if (!parsed.success) throw new UsageError('--limitation must be cpu or bandwidth');
+    limitation = parsed.data;
   }
   if (!LOG_LEVELS.includes(values.log)) throw new UsageError('--log must be debug|info|warn|error');
   const config: CliConfig = {
@@ -84,6 +102,8 @@ function read(args: string[]): CliArgs {
     count,
     namePrefix: values.name,
     topology,
+    limitation,
+    limitedCount: int(values.limited, 'limited', 1, count),
     video: {
       width: int(values.width, 'width', 160, 1920),
       height: int(values.height, 'height', 120, 1080),

@@ -14,12 +14,13 @@ import type {
   PeerId,
   PeerPlan,
   Reaction,
-  Topology,
+  TopologySetting,
   UpdateRoomRequest,
 } from '@meshwork/protocol';
 import { connectErrorCode, FATAL_JOIN_ERRORS, SessionError } from './errors';
 import { JoinGate } from './JoinGate';
 import { JoinSender } from './JoinSender';
+import { LimitationReporter } from './LimitationReporter';
 import { MeshBinding } from './MeshBinding';
 import { camMediaFlags, sameMedia } from './media';
 import { type FailedChange, Reconnector, type SessionFailCode } from './Reconnector';
@@ -120,6 +121,14 @@ export class ClientSession implements ClientSessionApi {
       logger: this.#logger,
     });
     if (options.uplinkKbps !== undefined) this.#mesh.setUplinkBudget(options.uplinkKbps);
+    if (options.reportLimitation === true) {
+      // [P28] Kept for the life of the session: the feed follows each new controller.
+      const reporter = new LimitationReporter((limitation) => {
+        const { limitation: _old, ...rest } = this.#joinOptions?.capacity ?? {};
+        this.updateCapacity(limitation === null ? rest : { ...rest, limitation });
+      });
+      this.#mesh.stats.subscribe((stats) => reporter.sample(stats, clock.now()));
+    }
   }
 
   /** Where the session is. */
@@ -200,7 +209,7 @@ export class ClientSession implements ClientSessionApi {
   }
 
   /** Asks the room to switch topology; rejects with the server's code if refused. */
-  setTopology(topology: Topology): Promise<void> {
+  setTopology(topology: TopologySetting): Promise<void> {
     return this.#requests.setTopology(topology);
   }
 

@@ -6,7 +6,7 @@ import type {
   PeerId,
   Reaction,
   Result,
-  Topology,
+  TopologySetting,
   UpdateRoomRequest,
 } from '@meshwork/protocol';
 import { AckCalls, type AckOutcome, type AckSend } from './AckCalls';
@@ -45,7 +45,7 @@ export class SignalRequests {
   }
 
   /** Asks the room to switch topology. */
-  setTopology(topology: Topology): Promise<void> {
+  setTopology(topology: TopologySetting): Promise<void> {
     return this.#ask((socket, ack) => socket.emit('setTopology', { topology }, ack));
   }
 

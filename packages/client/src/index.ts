@@ -13,6 +13,7 @@ export {
   type SessionErrorCode,
   sessionErrorMessage,
 } from './errors';
+export { LIMITATION_REPORT_HOLD_MS, LimitationReporter, limitationOf } from './LimitationReporter';
 export { PUBLIC_MESH_EVENTS } from './MeshBinding';
 export {
   DEFAULT_MAX_RECONNECT_ATTEMPTS,

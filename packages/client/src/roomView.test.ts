@@ -134,6 +134,36 @@ describe('reduceRoomView', () => {
     expect(Object.isFrozen(next.peers)).toBe(true);
   });
 
+  it('[P28] a new automatic pick or reason alone replaces the settings; the same one does not', () => {
+    const auto = (topology: 'mesh' | 'star', reason: 'small' | 'large' | 'limited') =>
+      settings({
+        topology: 'auto',
+        auto: {
+          topology,
+          reason,
+          limitedPeer: reason === 'limited' ? B : null,
+          limit: reason === 'limited' ? 'cpu' : null,
+          hub: topology === 'star' ? 'peer' : null,
+        },
+      });
+    const mesh = reduceRoomView(base, { type: 'settingsChanged', settings: auto('mesh', 'small') });
+    const star = reduceRoomView(mesh, { type: 'settingsChanged', settings: auto('star', 'large') });
+    expect(star).not.toBe(mesh);
+    expect(star.settings.auto).toMatchObject({ topology: 'star', reason: 'large' });
+    const limited = reduceRoomView(star, {
+      type: 'settingsChanged',
+      settings: auto('star', 'limited'),
+    });
+    expect(limited.settings.auto).toMatchObject({
+      reason: 'limited',
+      limitedPeer: B,
+      limit: 'cpu',
+    });
+    expect(
+      reduceRoomView(limited, { type: 'settingsChanged', settings: auto('star', 'limited') }),
+    ).toBe(limited);
+  });
+
   it('peerUpdated keeps the new info', () => {
     const next = reduceRoomView(base, { type: 'peerUpdated', peer: peer(B, 2, 'Bea') });
     expect(next.peers[1]?.displayName).toBe('Bea');

@@ -65,7 +65,20 @@ function sameSettings(a: RoomSettings, b: RoomSettings): boolean {
     a.controlPolicy === b.controlPolicy &&
     a.locked === b.locked &&
     a.passwordProtected === b.passwordProtected &&
-    a.lobby === b.lobby
+    a.lobby === b.lobby &&
+    sameAuto(a.auto, b.auto)
+  );
+}
+
+/** [P28] The automatic pick and its reason: a change of either is a change of the settings. */
+function sameAuto(a: RoomSettings['auto'], b: RoomSettings['auto']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.topology === b.topology &&
+    a.reason === b.reason &&
+    a.limitedPeer === b.limitedPeer &&
+    a.limit === b.limit &&
+    a.hub === b.hub
   );
 }
 

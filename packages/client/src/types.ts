@@ -19,7 +19,7 @@ import type {
   Reaction,
   RoomLink,
   RoomSettings,
-  Topology,
+  TopologySetting,
   UpdateRoomRequest,
 } from '@meshwork/protocol';
 import type { ConnectSocket } from './SignalConnection';
@@ -126,6 +126,12 @@ export interface ClientSessionOptions {
    * left out), spread over every track it sends and relays; `setUplinkBudget` changes it live.
    */
   uplinkKbps?: number;
+  /**
+   * Reports what holds this peer's outgoing video back (`qualityLimitationReason`) in its
+   * capacity hints, so an automatic room can go star (SPEC [P28]). Samples the link stats while
+   * on. Off by default: a bot claims a limitation through `capacity` instead.
+   */
+  reportLimitation?: boolean;
   /** Builds the mesh controller (defaults to `new MeshController(options)`); tests inject a fake. */
   createMesh?: (options: MeshControllerOptions) => MeshControllerApi;
   /**
@@ -139,7 +145,7 @@ export interface ClientSessionOptions {
 export interface ClientSessionApi {
   join(options: JoinOptions): Promise<void>;
   leave(): Promise<void>;
-  setTopology(topology: Topology): Promise<void>;
+  setTopology(topology: TopologySetting): Promise<void>;
   setHub(hub: PeerId | null): Promise<void>;
   /** Host only (SPEC [P15]): control policy, lock, password; rejects with the server's code. */
   updateRoom(req: UpdateRoomRequest): Promise<void>;

@@ -1,3 +1,11 @@
+export {
+  type AutoChoice,
+  AutoChoiceSchema,
+  type AutoLimit,
+  AutoLimitSchema,
+  type AutoReasonCode,
+  AutoReasonCodeSchema,
+} from './autoTopology';
 export { type CompiledRequestSchemas, compileRequestSchemas } from './compiled';
 export {
   EMBED_COMMAND_ARGS,
@@ -155,6 +163,8 @@ export {
   PeerIdSchema,
   type PublicKey,
   PublicKeySchema,
+  type QualityLimitation,
+  QualityLimitationSchema,
   type RoomId,
   RoomIdSchema,
   SignatureSchema,
@@ -162,8 +172,11 @@ export {
   StreamKeySchema,
   TimestampSchema,
   TOPOLOGIES,
+  TOPOLOGY_SETTINGS,
   type Topology,
   TopologySchema,
+  type TopologySetting,
+  TopologySettingSchema,
   type TrackKind,
   TrackKindSchema,
 } from './primitives';

@@ -78,7 +78,7 @@ describe('ResumeHintsSchema', () => {
 
   it.each([
     { planVersion: -1, topology: 'star', hubPreference: null },
-    { planVersion: 1, topology: 'auto', hubPreference: null },
+    { planVersion: 1, topology: 'bus', hubPreference: null },
     { planVersion: 1, topology: 'mesh', hubPreference: 'x' },
     { planVersion: 1, topology: 'mesh' },
   ])('[P9] rejects the hints %j', (hints) => {
@@ -90,6 +90,12 @@ describe('room requests', () => {
   it('[P10] setTopology takes a known topology only', () => {
     expect(SetTopologyRequestSchema.safeParse({ topology: 'ring' }).success).toBe(true);
     expect(SetTopologyRequestSchema.safeParse({ topology: 'bus' }).success).toBe(false);
+    // [P28] Automatic is a setting, so a request (and resume hints) may carry it.
+    expect(SetTopologyRequestSchema.safeParse({ topology: 'auto' }).success).toBe(true);
+    expect(
+      ResumeHintsSchema.safeParse({ planVersion: 1, topology: 'auto', hubPreference: null })
+        .success,
+    ).toBe(true);
     expect(SetTopologyRequestSchema.safeParse({}).success).toBe(false);
   });
 

@@ -11,7 +11,7 @@ import {
   PeerIdSchema,
   PublicKeySchema,
   RoomIdSchema,
-  TopologySchema,
+  TopologySettingSchema,
 } from './primitives';
 import { LinkStateSchema, RoomSnapshotSchema } from './room';
 
@@ -44,7 +44,7 @@ export const ResumeHintsSchema = z.object({
   planVersion: CountSchema,
   /** The server's proof that it issued `planVersion` in this room (`PeerPlan.proof`). */
   planProof: z.optional(z.string().check(z.maxLength(LIMITS.planProofMaxChars))),
-  topology: TopologySchema,
+  topology: TopologySettingSchema,
   hubPreference: z.nullable(PeerIdSchema),
   /** This client's links and their epochs, so a rebuilt room keeps each link's life. */
   links: z.optional(
@@ -93,7 +93,7 @@ export type JoinOk = z.output<typeof JoinOkSchema>;
 export type JoinResult = Result<JoinOk>;
 
 /** Client -> server: change the room's topology. */
-export const SetTopologyRequestSchema = z.object({ topology: TopologySchema });
+export const SetTopologyRequestSchema = z.object({ topology: TopologySettingSchema });
 /** Client -> server: change the room's topology. */
 export type SetTopologyRequest = z.infer<typeof SetTopologyRequestSchema>;
 

@@ -10,7 +10,9 @@ import {
   RoomIdSchema,
   StreamKeySchema,
   TOPOLOGIES,
+  TOPOLOGY_SETTINGS,
   TopologySchema,
+  TopologySettingSchema,
 } from './primitives';
 
 describe('RoomIdSchema', () => {
@@ -116,6 +118,16 @@ describe('other primitives', () => {
   it('[P11] topologies are exactly mesh, star and ring', () => {
     expect(TOPOLOGIES).toEqual(['mesh', 'star', 'ring']);
     expect(TopologySchema.safeParse('auto').success).toBe(false);
+  });
+
+  it('[P28] a topology setting is a topology or auto; a limitation is cpu or bandwidth', () => {
+    expect(TOPOLOGY_SETTINGS).toEqual(['auto', 'mesh', 'star', 'ring']);
+    expect(TopologySettingSchema.safeParse('auto').success).toBe(true);
+    expect(TopologySettingSchema.safeParse('bus').success).toBe(false);
+    expect(CapacityHintsSchema.safeParse({ limitation: 'cpu' }).success).toBe(true);
+    expect(CapacityHintsSchema.safeParse({ limitation: 'bandwidth' }).success).toBe(true);
+    expect(CapacityHintsSchema.safeParse({ limitation: 'none' }).success).toBe(false);
+    expect(CapacityHintsSchema.safeParse({ limitation: 1 }).success).toBe(false);
   });
 
   it.each([0, 1, Number.MAX_SAFE_INTEGER])('[P5] counts accept %d', (n) => {

@@ -64,6 +64,21 @@ export type Topology = z.infer<typeof TopologySchema>;
 /** All topologies, in the order the UI lists them. */
 export const TOPOLOGIES: readonly Topology[] = TopologySchema.options;
 
+/**
+ * A room's topology setting: one of the topologies, or `auto` to let the server pick mesh or
+ * star as the room grows and as peers report limits (SPEC [P28]). Plans stay concrete.
+ */
+export const TopologySettingSchema = z.enum(['mesh', 'star', 'ring', 'auto']);
+/** A room's topology setting: a topology, or `auto`. */
+export type TopologySetting = z.infer<typeof TopologySettingSchema>;
+/** Every topology setting, in the order the UI lists them (Automatic first). */
+export const TOPOLOGY_SETTINGS: readonly TopologySetting[] = ['auto', 'mesh', 'star', 'ring'];
+
+/** Why a peer's outgoing video is held back: the browser's `qualityLimitationReason` (SPEC [P28]). */
+export const QualityLimitationSchema = z.enum(['cpu', 'bandwidth']);
+/** Why a peer's outgoing video is held back, as the peer reports it. */
+export type QualityLimitation = z.infer<typeof QualityLimitationSchema>;
+
 /** Which media a peer is currently sending. */
 export const MediaFlagsSchema = z.object({
   audio: z.boolean(),
@@ -96,6 +111,12 @@ export const CapacityHintsSchema = z.object({
       cpuPercent: z.number().check(z.gte(0), z.lte(10_000)),
     }),
   ),
+  /**
+   * What holds this peer's outgoing video back now, if anything (absent: nothing). An automatic
+   * room counts it once it has lasted a while (SPEC [P28]); it can only push the peer's own room
+   * towards star.
+   */
+  limitation: z.optional(QualityLimitationSchema),
 });
 /** Hints the planner uses to choose a star hub. */
 export type CapacityHints = z.infer<typeof CapacityHintsSchema>;

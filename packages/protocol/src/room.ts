@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AutoChoiceSchema } from './autoTopology';
 import {
   CapacityHintsSchema,
   ControlPolicySchema,
@@ -8,7 +9,7 @@ import {
   PeerIdSchema,
   PublicKeySchema,
   RoomIdSchema,
-  TopologySchema,
+  TopologySettingSchema,
 } from './primitives';
 
 /** What every peer in a room knows about another peer. */
@@ -43,7 +44,10 @@ export type RoomLink = z.infer<typeof RoomLinkSchema>;
 
 /** The room's settings, broadcast whenever they change. */
 export const RoomSettingsSchema = z.object({
-  topology: TopologySchema,
+  /** The setting; with `auto` the plan's topology is the server's choice, in `auto` (SPEC [P28]). */
+  topology: TopologySettingSchema,
+  /** Present while the setting is `auto`: what the server picked, and why (SPEC [P28]). */
+  auto: z.optional(AutoChoiceSchema),
   /** Hub chosen by a person, or null to let the server elect one. */
   hubPreference: z.nullable(PeerIdSchema),
   /** The room's host (SPEC [P15]); null only while a rebuilt room waits for its members. */

@@ -1,5 +1,5 @@
 import { type Clock, type Logger, Timers } from '@meshwork/kit';
-import type { PeerId, Reaction, Topology, UpdateRoomRequest } from '@meshwork/protocol';
+import type { PeerId, Reaction, TopologySetting, UpdateRoomRequest } from '@meshwork/protocol';
 import { fail } from '../registry/effects';
 import type { RoomRegistry } from '../registry/RoomRegistry';
 import type {
@@ -240,7 +240,7 @@ export class ClusterRooms implements RoomService {
     );
   }
 
-  setTopology(conn: ConnId, topology: Topology): Promise<Outcome<{ version: number }>> {
+  setTopology(conn: ConnId, topology: TopologySetting): Promise<Outcome<{ version: number }>> {
     return this.#seated(conn, 'setTopology', [topology], () =>
       this.deps.registry.setTopology(conn, topology),
     );

@@ -35,6 +35,11 @@ export interface PlanCycleDeps {
   /** Whether the room is still the live room of its id (a deadline may outlive its room). */
   isLive: (room: RoomState) => boolean;
   proofs: PlanProofs;
+  /**
+   * Runs before every plan (an automatic room decides its topology here, SPEC [P28]); returns the
+   * effects for everyone but `exclude`.
+   */
+  beforePlan?: (room: RoomState, exclude: PeerId | null) => Effect[];
 }
 
 /** A freshly prepared plan: the effects for the room, and every peer's part of it. */
@@ -65,6 +70,7 @@ export class PlanCycle {
    * fulfilled by this one, since it reads the room's latest settings.
    */
   prepare(room: RoomState, exclude: PeerId | null, cause: PlanCause = 'other'): Prepared {
+    const before = this.deps.beforePlan?.(room, exclude) ?? [];
     room.version += 1;
     const version = room.version;
     const proof = this.deps.proofs.sign(room.id, version);
@@ -88,7 +94,7 @@ export class PlanCycle {
       const peerPlan = plans.peers.get(peer.id);
       return peerPlan ? emit(conn, 'planPrepared', peerPlan) : null;
     });
-    return { effects, plans: plans.peers };
+    return { effects: [...before, ...effects], plans: plans.peers };
   }
 
   /** A new plan for everyone, then commit if nobody needs to confirm, then the link list. */

@@ -53,7 +53,7 @@ describe('RoomRegistry grace, resume and expiry', () => {
     registry.setHub('c1', b.peerId);
     const res = registry.leave('c2');
     expect(payloads(res.effects, 'settingsChanged')).toEqual([
-      expect.objectContaining({ topology: 'mesh', hubPreference: null }),
+      expect.objectContaining({ topology: 'auto', hubPreference: null }),
     ]);
   });
 });

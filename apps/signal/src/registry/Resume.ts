@@ -5,7 +5,7 @@ import type { PlanCycle } from './PlanCycle';
 import type { Presence } from './Presence';
 import type { PlanProofs } from './planProof';
 import type { Rebuild } from './Rebuild';
-import { awayPeers, type PeerState, type RoomState } from './Room';
+import { awayPeers, newAutoState, type PeerState, type RoomState } from './Room';
 import type { Effect, Joined, JoinInput, Outcome, ResumeRequest } from './types';
 import { joinedView, peerInfo } from './views';
 
@@ -76,7 +76,12 @@ export class Resume {
    */
   restoreRoom(room: RoomState, created: boolean, hints: Hints): void {
     if (created) {
-      room.topology = hints.topology;
+      // [P28] An automatic room decides again once rebuilt; until then it plans in mesh.
+      if (hints.topology === 'auto') room.auto ??= newAutoState();
+      else {
+        room.auto = null;
+        room.topology = hints.topology;
+      }
       room.hubPreference = hints.hubPreference;
       this.deps.rebuild.start(room);
     }

@@ -91,7 +91,11 @@ describe('[P15] the host role', () => {
     const version = (registry.dump() as { version: number }[])[0]?.version;
     expect(registry.setTopology('c2', 'star')).toMatchObject({ ok: false, error: 'ERR_NOT_HOST' });
     expect(registry.setHub('c2', a.peerId)).toMatchObject({ ok: false, error: 'ERR_NOT_HOST' });
-    expect(settings()).toMatchObject({ topology: 'mesh', hubPreference: null });
+    expect(settings()).toMatchObject({
+      topology: 'auto',
+      auto: { topology: 'mesh', reason: 'small' },
+      hubPreference: null,
+    });
     expect((registry.dump() as { version: number }[])[0]?.version).toBe(version);
     expect(registry.setTopology('c1', 'star')).toMatchObject({ ok: true });
   });

@@ -1,12 +1,15 @@
 import type { LinkKey } from '@meshwork/mesh/plan';
 import type {
+  AutoChoice,
   CapacityHints,
   ControlPolicy,
   LinkState,
   MediaFlags,
   PeerId,
   PublicKey,
+  QualityLimitation,
   Topology,
+  TopologySetting,
 } from '@meshwork/protocol';
 import type { StoredPlan } from './StoredPlan';
 import type { ConnId } from './types';
@@ -55,13 +58,38 @@ export interface LinkReportState {
   rttMs: number | null;
 }
 
+/** What a peer reports holding its video back, as an automatic room keeps it (SPEC [P28]). */
+export interface PeerLimitation {
+  limitation: QualityLimitation | null;
+  /** Server ms since the peer has reported `limitation`; -Infinity: since before it mattered. */
+  since: number;
+  previous: QualityLimitation | null;
+}
+
+/** An automatic room's state (SPEC [P28]); the room's `topology` is what it picked. */
+export interface AutoState {
+  /** When the room began running its current topology (server ms). */
+  since: number;
+  /** The last choice the room was told, or null before the first decision. */
+  choice: AutoChoice | null;
+  limits: Map<PeerId, PeerLimitation>;
+}
+
+/** A fresh automatic state: free to choose at once. */
+export function newAutoState(): AutoState {
+  return { since: Number.NEGATIVE_INFINITY, choice: null, limits: new Map() };
+}
+
 /** What caused the pending plan: settings changes are coalesced, other causes are not. */
 export type PlanCause = 'settings' | 'other';
 
 /** One room's whole state: plain data, no timers (those belong to the parts that set them). */
 export interface RoomState {
   id: string;
+  /** The topology plans are made in: the setting, or with `auto` the server's pick. */
   topology: Topology;
+  /** Present while the setting is `auto` (SPEC [P28]). */
+  auto: AutoState | null;
   hubPreference: PeerId | null;
   /** The host (SPEC [P15]); null only while a rebuilt room waits for a member. */
   hostId: PeerId | null;
@@ -113,11 +141,19 @@ export interface RoomState {
   trialLinks: Set<LinkKey>;
 }
 
-/** An empty room; one created with a password lets only its host steer (SPEC [P15]). */
-export function newRoom(id: string, passwordHash: string | null): RoomState {
+/**
+ * An empty room, automatic unless told otherwise (SPEC [P28]); one created with a password lets
+ * only its host steer (SPEC [P15]).
+ */
+export function newRoom(
+  id: string,
+  passwordHash: string | null,
+  setting: TopologySetting = 'auto',
+): RoomState {
   return {
     id,
-    topology: 'mesh',
+    topology: setting === 'auto' ? 'mesh' : setting,
+    auto: setting === 'auto' ? newAutoState() : null,
     hubPreference: null,
     hostId: null,
     controlPolicy: passwordHash === null ? 'everyone' : 'host',

@@ -1,6 +1,7 @@
 import type { Clock } from '@meshwork/kit';
-import type { PeerId, Reaction, Topology, UpdateRoomRequest } from '@meshwork/protocol';
+import type { PeerId, Reaction, TopologySetting, UpdateRoomRequest } from '@meshwork/protocol';
 import { Admission, type Passwords } from './Admission';
+import { AutoPilot } from './AutoPilot';
 import { Directory, type RegistryStats, type Seat } from './Directory';
 import { fail } from './effects';
 import { Hands } from './Hands';
@@ -49,6 +50,7 @@ export class RoomRegistry {
   private readonly admission: Admission;
   private readonly lobby: Lobby;
   private readonly hands: Hands;
+  private readonly auto: AutoPilot;
   private closed = false;
   private decoyHash: Promise<string> | null = null;
 
@@ -67,6 +69,8 @@ export class RoomRegistry {
     const proofs = createPlanProofs(options.planSecret);
     this.clock = clock;
     this.passwords = options.passwords ?? { hash: hashPassword, verify: verifyPassword };
+    const auto = new AutoPilot({ clock, plans: () => this.plans, onEffects, isLive });
+    this.auto = auto;
     this.plans = new PlanCycle({
       clock,
       onEffects,
@@ -74,6 +78,8 @@ export class RoomRegistry {
       hooks: options.hooks,
       isLive,
       proofs,
+      // [P28] An automatic room picks its topology before each plan, which then carries it.
+      beforePlan: (room, exclude) => auto.decide(room, exclude).effects,
     });
     this.rebuild = new Rebuild({
       clock,
@@ -187,14 +193,25 @@ export class RoomRegistry {
     );
   }
 
-  /** Updates a peer's name, media flags or capacity hints and tells the others. */
+  /**
+   * Updates a peer's name, media flags or capacity hints and tells the others; an automatic room
+   * decides again on the new hints (SPEC [P28]).
+   */
   updatePeer(conn: ConnId, update: PeerUpdate): Outcome {
-    return this.seated(conn, ({ room, peer }) => updatePeer(room, peer, update));
+    return this.seated(conn, ({ room, peer }) => {
+      const outcome = updatePeer(room, peer, update);
+      if (outcome.ok && update.capacity !== undefined) {
+        outcome.effects.push(...this.auto.evaluate(room));
+      }
+      return outcome;
+    });
   }
 
-  /** Switches the room's topology; a change issues a new plan. */
-  setTopology(conn: ConnId, topology: Topology): Outcome<{ version: number }> {
-    return this.seated(conn, ({ room, peer }) => setTopology(room, peer, topology, this.plans));
+  /** Switches the room's topology setting; a change issues a new plan. */
+  setTopology(conn: ConnId, topology: TopologySetting): Outcome<{ version: number }> {
+    return this.seated(conn, ({ room, peer }) =>
+      setTopology(room, peer, topology, this.plans, this.auto),
+    );
   }
 
   /** Chooses the star hub (null: let the server elect); a change issues a new plan. */
@@ -336,6 +353,7 @@ export class RoomRegistry {
     this.closed = true;
     for (const room of [...this.directory.allRooms()]) this.presence.deleteRoom(room);
     this.plans.close();
+    this.auto.close();
     this.rebuild.close();
     this.presence.close();
     this.reachability.close();

@@ -1,10 +1,11 @@
-import type { CapacityHints, MediaFlags, PeerId, Topology } from '@meshwork/protocol';
+import type { CapacityHints, MediaFlags, PeerId, TopologySetting } from '@meshwork/protocol';
+import type { AutoPilot } from './AutoPilot';
 import { emit, fail, toOthers } from './effects';
 import { claimsHub } from './hubClaims';
 import type { PlanCycle } from './PlanCycle';
 import { finishRebuild } from './Rebuild';
 import { ensureHost, mayControl, settingsChanged } from './Roles';
-import type { PeerState, RoomState } from './Room';
+import { newAutoState, type PeerState, type RoomState } from './Room';
 import type { Outcome, PeerUpdate } from './types';
 import { peerInfo } from './views';
 
@@ -19,7 +20,12 @@ function sameCapacity(a: CapacityHints, b: CapacityHints): boolean {
       x.streams === y.streams &&
       x.maxStreams === y.maxStreams &&
       x.cpuPercent === y.cpuPercent);
-  return a.uplinkKbps === b.uplinkKbps && a.deviceClass === b.deviceClass && sameLoad;
+  return (
+    a.uplinkKbps === b.uplinkKbps &&
+    a.deviceClass === b.deviceClass &&
+    a.limitation === b.limitation &&
+    sameLoad
+  );
 }
 
 /** Updates a peer's name, media flags or capacity hints; the others hear of a real change only. */
@@ -49,18 +55,28 @@ export function updatePeer(room: RoomState, peer: PeerState, update: PeerUpdate)
 }
 
 /**
- * Switches the room's topology (SPEC [P15] policy); a change issues a plan, coalesced with other
- * settings changes (SPEC [P16]). Answers the version that carries the change.
+ * Switches the room's topology setting (SPEC [P15] policy); a change issues a plan, coalesced with
+ * other settings changes (SPEC [P16]). `auto` hands the choice to the server (SPEC [P28]), which
+ * decides at once so the settings and the plan carry its choice. Answers the version that carries
+ * the change.
  */
 export function setTopology(
   room: RoomState,
   peer: PeerState,
-  topology: Topology,
+  setting: TopologySetting,
   plans: PlanCycle,
+  auto: AutoPilot,
 ): Outcome<{ version: number }> {
   if (!mayControl(room, peer)) return fail('ERR_NOT_HOST');
-  if (room.topology === topology) return unchanged(room);
-  room.topology = topology;
+  if (setting === 'auto') {
+    if (room.auto !== null) return unchanged(room);
+    room.auto = newAutoState();
+    auto.decide(room);
+    return planSettings(room, plans);
+  }
+  if (room.auto === null && room.topology === setting) return unchanged(room);
+  room.auto = null;
+  room.topology = setting;
   return planSettings(room, plans);
 }
 

@@ -6,18 +6,22 @@ import { latestPlan } from './StoredPlan';
  * The hub the planner is told to use (SPEC [P17]). A person's choice (`setHub`) comes first;
  * else an authenticated media hub; else the longest-present peer. Capacity hints only break
  * ties between peers of equal join time, so a newcomer claiming a huge uplink never takes the
- * hub from the peers already there, and the hub does not move while it stays.
+ * hub from the peers already there, and the hub does not move while it stays. An automatic room
+ * passes over peers that report a limitation (SPEC [P28]) while others can take the role.
  */
 export function chooseHub(room: RoomState): PeerId | null {
   if (room.hubPreference !== null && room.byId.has(room.hubPreference)) return room.hubPreference;
   const hubs = room.peers.filter(isMediaServer);
+  const limited = limitedPeers(room);
   // A hub that took over from an away one keeps the role when that one is back (SPEC [P22]).
   const current = latestPlan(room)?.hub ?? null;
   const away = awayPeers(room);
-  if (hubs.length === 0 && current !== null && room.byId.has(current) && !away.has(current)) {
+  const keeps = current !== null && !away.has(current) && !limited.has(current);
+  if (hubs.length === 0 && current !== null && room.byId.has(current) && keeps) {
     return current;
   }
-  const pool = hubs.length > 0 ? hubs : room.peers;
+  const able = room.peers.filter((p) => !limited.has(p.id));
+  const pool = hubs.length > 0 ? hubs : able.length > 0 ? able : room.peers;
   const first = pool[0];
   if (first === undefined) return null;
   // Peers are in join order: only those tied with the first on join time compete on hints.
@@ -32,4 +36,10 @@ function uplink(peer: PeerState): number {
 /** An authenticated media hub ([P17]): a packet forwarder the planner links only as star hub. */
 export function isMediaServer(peer: PeerState): boolean {
   return peer.hubVerified && peer.capacity.deviceClass === 'server';
+}
+
+/** Peers of an automatic room that report a limitation now: poor star hubs (SPEC [P28]). */
+function limitedPeers(room: RoomState): ReadonlySet<PeerId> {
+  if (room.auto === null) return new Set();
+  return new Set(room.peers.filter((p) => p.capacity.limitation !== undefined).map((p) => p.id));
 }

@@ -26,8 +26,10 @@ export function peerInfo(peer: PeerState): PeerInfo {
 
 /** The room's settings. */
 export function roomSettings(room: RoomState): RoomSettings {
+  const auto = room.auto?.choice;
   return {
-    topology: room.topology,
+    topology: room.auto ? 'auto' : room.topology,
+    ...(room.auto && auto ? { auto: { ...auto } } : {}),
     hubPreference: room.hubPreference,
     hostId: room.hostId,
     controlPolicy: room.controlPolicy,

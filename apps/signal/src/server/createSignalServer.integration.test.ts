@@ -19,7 +19,8 @@ describe('join and leave', () => {
       expect.objectContaining({ id: res.selfId, displayName: 'Ada', connected: true }),
     ]);
     expect(res.room.settings).toMatchObject({
-      topology: 'mesh',
+      topology: 'auto',
+      auto: { topology: 'mesh', reason: 'small', limitedPeer: null, limit: null, hub: null },
       hubPreference: null,
       locked: false,
       passwordProtected: false,

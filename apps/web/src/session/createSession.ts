@@ -31,5 +31,7 @@ export async function createSession(): Promise<AppSession> {
     createPeerConnection: (config) => new RTCPeerConnection(config),
     createMediaStream: (tracks) => new MediaStream(tracks),
     logger: consoleLogger('meshwork'),
+    // [P28] What holds this browser's video back reaches the room, so Automatic can go star.
+    reportLimitation: true,
   });
 }

@@ -15,7 +15,7 @@ import type {
   PeerPlan,
   Reaction,
   StreamKey,
-  Topology,
+  TopologySetting,
   UpdateRoomRequest,
 } from '@meshwork/protocol';
 import type { StoreApi } from 'zustand/vanilla';
@@ -77,7 +77,7 @@ export interface LocalMedia {
 
 /** The last topology change this person asked for and its outcome. */
 export interface TopologyRequest {
-  topology: Topology;
+  topology: TopologySetting;
   pending: boolean;
   error: string | null;
 }
@@ -158,7 +158,7 @@ export interface AppActions {
   leave(): Promise<void>;
   /** While reconnecting: try again now rather than after the backoff. */
   retryNow(): void;
-  setTopology(topology: Topology): Promise<void>;
+  setTopology(topology: TopologySetting): Promise<void>;
   setHub(hub: PeerId | null): Promise<void>;
   /** Host only: policy, lock, password; resolves true once the server accepted it. */
   updateRoom(req: UpdateRoomRequest): Promise<boolean>;

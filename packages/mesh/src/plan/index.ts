@@ -1,5 +1,17 @@
 // Public surface of the pure planner. Implementations live one concept per file beside this.
 
+export {
+  type AutoDecision,
+  type AutoInput,
+  type AutoPeer,
+  decideAutoTopology,
+  LIMIT_PERSIST_MS,
+  MESH_DOWN_PEERS,
+  MESH_LINK_KBPS,
+  MIN_DWELL_MS,
+  STAR_UP_PEERS,
+  UPLINK_MARGIN,
+} from './autoTopology';
 export { attachAway } from './away';
 export { nextEpochs } from './epochs';
 export { buildLinkGraph } from './graph';

@@ -161,6 +161,11 @@ export interface LinkStats {
   packetLoss: number;
   framesDecoded: number;
   candidateType: string | null;
+  /**
+   * What holds back the video this peer sends on the link (`qualityLimitationReason` of its
+   * outbound video, `cpu` before `bandwidth`); null when nothing does or the browser does not say.
+   */
+  qualityLimitation?: 'cpu' | 'bandwidth' | null;
 }
 
 /** Link stats sampled for everyone on one timer: subscribe while showing them. */

@@ -1,5 +1,5 @@
 import { computeRoomPlan } from '@meshwork/mesh/plan';
-import type { Topology } from '@meshwork/protocol';
+import type { AutoChoice, Topology } from '@meshwork/protocol';
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ids, peer, roomView, settings } from '../../test/fakes';
@@ -9,7 +9,7 @@ import { TopologyStatus } from './TopologyStatus';
 
 const people = [peer(ids.me, 'Me', 1), peer(ids.ana, 'Ana', 2), peer(ids.bo, 'Bo', 3)];
 
-async function show(topology: Topology) {
+async function show(topology: Topology, auto?: AutoChoice) {
   const made = renderWithStore(<TopologyStatus />);
   await act(() => made.store.getState().join('brave-otter-42'));
   const plan = computeRoomPlan(
@@ -19,18 +19,38 @@ async function show(topology: Topology) {
   ).peers.get(ids.me);
   if (!plan) throw new Error('no plan');
   act(() => {
-    made
-      .session()
-      .emit(
-        'roomChanged',
-        roomView(people, { settings: settings({ topology, hubPreference: null }) }),
-      );
+    made.session().emit(
+      'roomChanged',
+      roomView(people, {
+        settings: settings(
+          auto
+            ? { topology: 'auto', auto, hubPreference: null }
+            : { topology, hubPreference: null },
+        ),
+      }),
+    );
     made.session().emit('planChanged', { plan, committed: true });
   });
   return made;
 }
 
 describe('TopologyStatus', () => {
+  it('[P28] an automatic room says what the server picked and why', async () => {
+    await show('star', {
+      topology: 'star',
+      reason: 'limited',
+      limitedPeer: ids.bo,
+      limit: 'cpu',
+      hub: 'peer',
+    });
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent(
+      "Topology: Automatic · Star: 3 people, Bo's CPU limited (hub: Me)",
+    );
+    expect(status).toHaveAttribute('data-topology', 'star');
+    expect(status).toHaveAttribute('data-setting', 'auto');
+  });
+
   it('names the room topology, the hub, and what this person relays', async () => {
     await show('star');
     expect(screen.getByRole('status')).toHaveTextContent(

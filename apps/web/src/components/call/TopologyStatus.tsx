@@ -1,10 +1,20 @@
 import { TOPOLOGY_LABELS } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
+import { autoSummary, peopleCount, plannedTopology } from '../../topology/auto';
+import { AUTO_STRINGS } from '../auto/strings';
 import { Name } from '../common/Name';
 
-/** The room's current topology, named on screen for everyone ("Topology: Star"). */
+/**
+ * The room's current topology, named on screen for everyone ("Topology: Star"); an automatic
+ * room says what the server picked and why ("Topology: Automatic · Star: 6 people, Bo's CPU
+ * limited").
+ */
 export function TopologyStatus() {
-  const topology = useAppStore((s) => s.room?.settings.topology);
+  const settings = useAppStore((s) => s.room?.settings);
+  const topology = settings ? plannedTopology(settings) : undefined;
+  const auto = settings?.topology === 'auto' ? (settings.auto ?? null) : null;
+  const people = useAppStore((s) => peopleCount(s.room?.peers ?? []));
+  const names = useAppStore((s) => s.names);
   const hub = useAppStore((s) => s.plan?.hub ?? null);
   const hubName = useAppStore((s) => (hub ? s.names.get(hub) : undefined));
   const request = useAppStore((s) => s.topologyRequest);
@@ -14,8 +24,23 @@ export function TopologyStatus() {
   );
   if (!topology) return null;
   return (
-    <p className="topology-status" role="status" data-topology={topology}>
-      Topology: {TOPOLOGY_LABELS[topology]}
+    <p
+      className="topology-status"
+      role="status"
+      data-topology={topology}
+      data-setting={settings?.topology}
+    >
+      Topology:{' '}
+      {auto ? (
+        <>
+          {AUTO_STRINGS.label} ·{' '}
+          <span data-auto-reason={auto.reason}>
+            {autoSummary(auto, people, (id) => names.get(id))}
+          </span>
+        </>
+      ) : (
+        TOPOLOGY_LABELS[topology]
+      )}
       {topology === 'star' && hubName ? (
         <>
           {' '}
@@ -24,8 +49,8 @@ export function TopologyStatus() {
       ) : (
         ''
       )}
-      {request?.pending && request.topology !== topology
-        ? ` → switching to ${TOPOLOGY_LABELS[request.topology]}…`
+      {request?.pending && request.topology !== settings?.topology
+        ? ` → switching to ${request.topology === 'auto' ? AUTO_STRINGS.label : TOPOLOGY_LABELS[request.topology]}…`
         : ''}
       {request?.error ? ` (switch failed: ${request.error})` : ''}
       {relaying > 0

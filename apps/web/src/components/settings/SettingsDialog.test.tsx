@@ -39,7 +39,8 @@ describe('SettingsDialog', () => {
     await setup('star');
     const group = screen.getByRole('radiogroup', { name: 'Topology' });
     const radios = within(group).getAllByRole('radio');
-    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['mesh', 'star', 'ring']);
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['auto', 'mesh', 'star', 'ring']);
+    expect(within(group).getByRole('radio', { name: 'Automatic' })).not.toBeChecked();
     expect(within(group).getByRole('radio', { name: 'Full mesh' })).not.toBeChecked();
     expect(within(group).getByRole('radio', { name: 'Star' })).toBeChecked();
     expect(within(group).getByRole('radio', { name: 'Ring' })).not.toBeChecked();
@@ -50,6 +51,35 @@ describe('SettingsDialog', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Ring' }));
     expect(session().setTopology).toHaveBeenCalledWith('ring');
     expect(screen.getByRole('radio', { name: 'Ring' })).toBeChecked();
+  });
+
+  it('[P28] Automatic is chosen through the session and previews what it would pick now', async () => {
+    const { session } = await setup('mesh');
+    // Four people, nobody held back: Automatic would run a full mesh, at a mesh's cost.
+    expect(costOf('auto')).toEqual(costOf('mesh'));
+    expect(document.querySelector('[data-auto-pick]')?.textContent).toBe('Now: Full mesh');
+    await userEvent.click(screen.getByRole('radio', { name: 'Automatic' }));
+    expect(session().setTopology).toHaveBeenCalledWith('auto');
+    act(() => {
+      session().emit(
+        'roomChanged',
+        roomView(people, {
+          settings: settings({
+            topology: 'auto',
+            auto: {
+              topology: 'star',
+              reason: 'limited',
+              limitedPeer: ids.bo,
+              limit: 'cpu',
+              hub: 'peer',
+            },
+          }),
+        }),
+      );
+    });
+    expect(screen.getByRole('radio', { name: 'Automatic' })).toBeChecked();
+    expect(costOf('auto')).toEqual(costOf('star'));
+    expect(document.querySelector('[data-auto-pick]')?.textContent).toBe('Now: Star');
   });
 
   it('previews each topology cost for this person with 4 peers', async () => {

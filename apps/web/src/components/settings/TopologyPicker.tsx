@@ -1,13 +1,16 @@
-import { TOPOLOGIES, type Topology } from '@meshwork/protocol';
+import { TOPOLOGY_SETTINGS, type TopologySetting } from '@meshwork/protocol';
 import { useMemo } from 'react';
 import { useRoomRole } from '../../hooks/useRoomRole';
 import { TOPOLOGY_LABELS } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
+import { previewAutoChoice } from '../../topology/auto';
 import { previewCost } from '../../topology/cost';
+import { AUTO_STRINGS } from '../auto/strings';
 import { ControlReason } from './ControlReason';
 import { CostPreview } from './CostPreview';
 
-const HINTS: Record<Topology, string> = {
+const HINTS: Record<TopologySetting, string> = {
+  auto: AUTO_STRINGS.hint,
   mesh: 'Everyone links to everyone: lowest delay, most uplink.',
   star: 'Everyone links to one hub, which relays: least uplink for others.',
   ring: 'Each links to two neighbours; video travels around the ring.',
@@ -15,26 +18,36 @@ const HINTS: Record<Topology, string> = {
 
 /**
  * Topology choice for the whole room, with what each would cost this person at the current
- * room size (computed with the same planner the server uses).
+ * room size (computed with the same planner the server uses). Automatic (SPEC [P28]) shows the
+ * cost of what it would pick now.
  */
 export function TopologyPicker() {
   const room = useAppStore((s) => s.room);
   const request = useAppStore((s) => s.topologyRequest);
   const setTopology = useAppStore((s) => s.setTopology);
   const role = useRoomRole();
-  const current = room?.settings.topology ?? 'mesh';
+  const current = room?.settings.topology ?? 'auto';
   const chosen = request && !request.error ? request.topology : current;
+  const autoPick = useMemo(
+    () => (room ? previewAutoChoice(room.settings, room.peers).topology : 'mesh'),
+    [room],
+  );
   const costs = useMemo(
     () =>
       room
         ? new Map(
-            TOPOLOGIES.map((t) => [
+            TOPOLOGY_SETTINGS.map((t) => [
               t,
-              previewCost(t, room.peers, room.selfId, room.settings.hubPreference),
+              previewCost(
+                t === 'auto' ? autoPick : t,
+                room.peers,
+                room.selfId,
+                room.settings.hubPreference,
+              ),
             ]),
           )
         : null,
-    [room],
+    [room, autoPick],
   );
   const n = room?.peers.length ?? 0;
 
@@ -50,7 +63,7 @@ export function TopologyPicker() {
         Your cost with {n} {n === 1 ? 'person' : 'people'} in the room:
       </p>
       <div role="radiogroup" aria-label="Topology" className="topology-options">
-        {TOPOLOGIES.map((t) => {
+        {TOPOLOGY_SETTINGS.map((t) => {
           const cost = costs?.get(t);
           return (
             <div
@@ -67,11 +80,16 @@ export function TopologyPicker() {
                   aria-describedby={`hint-${t} cost-${t}`}
                   onChange={() => void setTopology(t)}
                 />{' '}
-                {TOPOLOGY_LABELS[t]}
+                {t === 'auto' ? AUTO_STRINGS.label : TOPOLOGY_LABELS[t]}
               </label>
               <span className="muted small" id={`hint-${t}`}>
                 {HINTS[t]}
               </span>
+              {t === 'auto' && (
+                <span className="small" data-auto-pick={autoPick}>
+                  {AUTO_STRINGS.wouldPick(TOPOLOGY_LABELS[autoPick])}
+                </span>
+              )}
               {cost && <CostPreview id={`cost-${t}`} cost={cost} />}
             </div>
           );

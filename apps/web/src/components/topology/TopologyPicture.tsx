@@ -33,7 +33,8 @@ export interface TopologyDiagramProps {
 export default function TopologyPicture() {
   const plan = useAppStore((s) => s.plan);
   const links = useAppStore((s) => s.room?.links ?? NO_LINKS);
-  const topology = useAppStore((s) => s.room?.settings.topology);
+  // The plan's own topology: with Automatic, the one the server picked.
+  const topology = useAppStore((s) => s.plan?.topology);
   const peers = useAppStore((s) => s.room?.peers ?? NO_PEERS);
   const forwarders = useMemo(() => new Set(peers.filter(isMediaServer).map((p) => p.id)), [peers]);
   const names = useAppStore((s) => s.names);

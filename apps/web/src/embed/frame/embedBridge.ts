@@ -9,6 +9,7 @@ import {
   type Topology,
 } from '@meshwork/protocol';
 import type { AppStore, AppStoreApi } from '../../store/types';
+import { plannedTopology } from '../../topology/auto';
 
 /** Where the bridge sends its messages: the port the host transferred. */
 export interface EmbedPort {
@@ -37,7 +38,7 @@ export function stateOf(state: AppStore): EmbedState {
   return {
     status: state.status,
     roomId: state.room?.roomId ?? state.roomId,
-    topology: state.room?.settings.topology ?? null,
+    topology: state.room ? plannedTopology(state.room.settings) : null,
     audio: state.local.audio,
     video: state.local.video,
     displayName: state.displayName,

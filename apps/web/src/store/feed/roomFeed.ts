@@ -1,8 +1,10 @@
 import { streamKeyOf } from '@meshwork/mesh/runtime';
 import type { PeerId } from '@meshwork/protocol';
+import { AUTO_STRINGS } from '../../components/auto/strings';
 import { isolate } from '../../format/bidi';
 import { TOPOLOGY_LABELS } from '../../labels';
 import type { RoomView } from '../../session/types';
+import { plannedTopology } from '../../topology/auto';
 import { nameOf, withAnnouncements } from '../announcements';
 import type { AppState, FeedReducers } from '../types';
 
@@ -27,8 +29,14 @@ export function roomAnnouncements(
       out.push(`${isolate(peer.displayName)} is back`);
     }
   }
-  if (prev.settings.topology !== next.settings.topology) {
-    out.push(`Topology changed to ${TOPOLOGY_LABELS[next.settings.topology]}`);
+  const [was, now] = [plannedTopology(prev.settings), plannedTopology(next.settings)];
+  if (was !== now || prev.settings.topology !== next.settings.topology) {
+    const label = TOPOLOGY_LABELS[now];
+    out.push(
+      next.settings.topology === 'auto'
+        ? `Topology changed to ${label} (${AUTO_STRINGS.label})`
+        : `Topology changed to ${label}`,
+    );
   }
   return [...out, ...settingsAnnouncements(prev, next, names)];
 }

@@ -44,6 +44,32 @@ describe('summarizeStats', () => {
     });
   });
 
+  it('[M18] reads what holds the outbound video back, cpu before bandwidth, audio ignored', () => {
+    const limited = (reasons: Array<[string, string]>) =>
+      summarizeStats(
+        report(
+          reasons.map(([kind, reason]) => ({
+            type: 'outbound-rtp',
+            kind,
+            qualityLimitationReason: reason,
+          })),
+        ),
+        null,
+        0,
+      ).qualityLimitation;
+    expect(limited([['video', 'none']])).toBeNull();
+    expect(limited([])).toBeNull();
+    expect(limited([['audio', 'cpu']])).toBeNull();
+    expect(limited([['video', 'bandwidth']])).toBe('bandwidth');
+    expect(
+      limited([
+        ['video', 'bandwidth'],
+        ['video', 'cpu'],
+      ]),
+    ).toBe('cpu');
+    expect(limited([['video', 'other']])).toBeNull();
+  });
+
   it('[M18] without a previous sample bitrates are 0 and loss counts from the start', () => {
     const summary = summarizeStats(inbound({ lost: 10, received: 90, bytes: 9_000 }), null, 5_000);
     expect(summary).toMatchObject({ inboundKbps: 0, outboundKbps: 0, packetLoss: 0.1 });

@@ -43,12 +43,16 @@ export function summarizeStats(
   let packetsReceived = 0;
   let framesDecoded = 0;
   let selectedPairId: string | null = null;
+  let cpu = false;
+  let bandwidth = false;
   const pairs: Stat[] = [];
   report.forEach((stat) => {
     byId.set(stat.id, stat);
     switch (stat.type) {
       case 'outbound-rtp':
         bytesSent += num(stat.bytesSent);
+        if (stat.kind === 'video' && stat.qualityLimitationReason === 'cpu') cpu = true;
+        if (stat.kind === 'video' && stat.qualityLimitationReason === 'bandwidth') bandwidth = true;
         break;
       case 'inbound-rtp':
         bytesReceived += num(stat.bytesReceived);
@@ -85,6 +89,7 @@ export function summarizeStats(
     packetLoss: lost + received > 0 ? lost / (lost + received) : 0,
     framesDecoded,
     candidateType: typeof local?.candidateType === 'string' ? local.candidateType : null,
+    qualityLimitation: cpu ? 'cpu' : bandwidth ? 'bandwidth' : null,
     sample: { at: now, bytesSent, bytesReceived, packetsLost, packetsReceived },
   };
 }

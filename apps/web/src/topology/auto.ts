@@ -1,0 +1,56 @@
+import { decideAutoTopology } from '@meshwork/mesh/plan';
+import type { AutoChoice, PeerId, PeerInfo, RoomSettings, Topology } from '@meshwork/protocol';
+import { AUTO_STRINGS } from '../components/auto/strings';
+
+/** Short names of mesh and star for the automatic summary ("Mesh: 3 people"). */
+const SHORT: Readonly<Record<AutoChoice['topology'], string>> = { mesh: 'Mesh', star: 'Star' };
+
+/** The topology the room's plans are made in: the setting, or with Automatic the server's pick. */
+export function plannedTopology(settings: RoomSettings): Topology {
+  return settings.topology === 'auto' ? (settings.auto?.topology ?? 'mesh') : settings.topology;
+}
+
+/** People in the room, media hubs not counted (they are not people). */
+export function peopleCount(peers: readonly PeerInfo[]): number {
+  return peers.filter((p) => p.capacity.deviceClass !== 'server').length;
+}
+
+/**
+ * The header's words for an automatic room's choice: "Star: 6 people, Bo's uplink limited",
+ * "Mesh: 3 people". `nameOf` gives the display name of the limited peer.
+ */
+export function autoSummary(
+  choice: AutoChoice,
+  people: number,
+  nameOf: (id: PeerId) => string | undefined,
+): string {
+  const parts: string[] = [AUTO_STRINGS.people(people)];
+  if (choice.reason === 'limited' && choice.limitedPeer !== null && choice.limit !== null) {
+    const name = nameOf(choice.limitedPeer) ?? choice.limitedPeer;
+    parts.push(AUTO_STRINGS[choice.limit](name));
+  }
+  if (choice.reason === 'holding') parts.push(AUTO_STRINGS.holding);
+  if (choice.hub === 'server') parts.push(AUTO_STRINGS.serverHub);
+  return AUTO_STRINGS.summary(SHORT[choice.topology], parts);
+}
+
+/**
+ * What Automatic would pick now, for the cost preview: the server's choice in an automatic room,
+ * else the same decision over what the page knows (peers' reported limits counted as lasting).
+ */
+export function previewAutoChoice(settings: RoomSettings, peers: readonly PeerInfo[]): AutoChoice {
+  if (settings.topology === 'auto' && settings.auto) return settings.auto;
+  return decideAutoTopology({
+    peers: peers.map((p) => ({
+      id: p.id,
+      mediaServer: p.capacity.deviceClass === 'server',
+      limitation: p.capacity.limitation ?? null,
+      limitationSince: Number.NEGATIVE_INFINITY,
+      previousLimitation: null,
+      uplinkKbps: p.capacity.uplinkKbps ?? null,
+    })),
+    current: 'mesh',
+    since: Number.NEGATIVE_INFINITY,
+    now: 0,
+  }).choice;
+}
