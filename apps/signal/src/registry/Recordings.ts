@@ -1,0 +1,91 @@
+import type { PeerId } from '@meshwork/protocol';
+import { emit, fail, toOthers } from './effects';
+import { isMediaServer } from './hubChoice';
+import type { PeerState, RoomState } from './Room';
+import type { ConnId, Effect, Outcome } from './types';
+
+/** Recording state changes one peer may make per window; more get `ERR_RATE_LIMITED` ([P28]). */
+export const RECORDING_TOGGLES_PER_WINDOW = 6;
+/** The recording toggle budget's window. */
+export const RECORDING_TOGGLE_WINDOW_MS = 10_000;
+
+/**
+ * Who records the call (SPEC [P28]). Recording happens on each recorder's own device; the room
+ * only keeps, per room and in the order they started, who says they record, so every member's
+ * page can show it. A recorder that leaves the room is dropped from the list.
+ */
+export class Recordings {
+  /** Per room, the peers recording, in the order they started. */
+  readonly #rooms = new Map<string, PeerId[]>();
+  /** Per room and peer, when its recent state changes were made. */
+  readonly #toggles = new Map<string, Map<PeerId, number[]>>();
+
+  /** `room` finds a live room by id. */
+  constructor(private readonly room: (roomId: string) => RoomState | undefined) {}
+
+  /** Sets `peer`'s own recording state, within its toggle budget. */
+  set(room: RoomState, peer: PeerState, recording: boolean, now: number): Outcome {
+    if (isMediaServer(peer)) return fail('ERR_BAD_REQUEST');
+    const recorders = this.#rooms.get(room.id) ?? [];
+    if (recorders.includes(peer.id) === recording) return { ok: true, effects: [] };
+    let toggles = this.#toggles.get(room.id);
+    if (!toggles) {
+      toggles = new Map();
+      this.#toggles.set(room.id, toggles);
+    }
+    const recent = (toggles.get(peer.id) ?? []).filter((t) => now - t < RECORDING_TOGGLE_WINDOW_MS);
+    if (recent.length >= RECORDING_TOGGLES_PER_WINDOW) {
+      toggles.set(peer.id, recent);
+      return fail('ERR_RATE_LIMITED');
+    }
+    toggles.set(peer.id, [...recent, now]);
+    const next = recording ? [...recorders, peer.id] : recorders.filter((id) => id !== peer.id);
+    this.#store(room.id, next);
+    return { ok: true, effects: recordingChanged(room, next) };
+  }
+
+  /** The room's recorders for one member who just came (or came back), when anyone records. */
+  greet(roomId: string, conn: ConnId): Effect[] {
+    const recorders = this.#rooms.get(roomId) ?? [];
+    return recorders.length === 0
+      ? []
+      : [emit(conn, 'recordingChanged', { recorders: [...recorders] })];
+  }
+
+  /**
+   * Drops recorders (and budgets) of peers no longer in their room, and rooms that are gone;
+   * the rooms still there hear of their shorter list.
+   */
+  sweep(): Effect[] {
+    const effects: Effect[] = [];
+    for (const [roomId, toggles] of [...this.#toggles]) {
+      const room = this.room(roomId);
+      if (!room) this.#toggles.delete(roomId);
+      else for (const id of [...toggles.keys()]) if (!room.byId.has(id)) toggles.delete(id);
+    }
+    for (const [roomId, recorders] of [...this.#rooms]) {
+      const room = this.room(roomId);
+      const kept = room ? recorders.filter((id) => room.byId.has(id)) : [];
+      if (kept.length === recorders.length) continue;
+      this.#store(roomId, kept);
+      if (room) effects.push(...recordingChanged(room, kept));
+    }
+    return effects;
+  }
+
+  /** Forgets everything. */
+  clear(): void {
+    this.#rooms.clear();
+    this.#toggles.clear();
+  }
+
+  #store(roomId: string, recorders: PeerId[]): void {
+    if (recorders.length === 0) this.#rooms.delete(roomId);
+    else this.#rooms.set(roomId, recorders);
+  }
+}
+
+/** `recordingChanged` for every connected member of the room. */
+function recordingChanged(room: RoomState, recorders: readonly PeerId[]): Effect[] {
+  return toOthers(room, null, (c) => emit(c, 'recordingChanged', { recorders: [...recorders] }));
+}
