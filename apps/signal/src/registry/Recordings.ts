@@ -4,10 +4,13 @@ import { isMediaServer } from './hubChoice';
 import type { PeerState, RoomState } from './Room';
 import type { ConnId, Effect, Outcome } from './types';
 
-/** Recording state changes one peer may make per window; more get `ERR_RATE_LIMITED` ([P28]). */
-export const RECORDING_TOGGLES_PER_WINDOW = 6;
-/** The recording toggle budget's window. */
-export const RECORDING_TOGGLE_WINDOW_MS = 10_000;
+/**
+ * Times one peer may start recording per window; more get `ERR_RATE_LIMITED` ([P28]). Stopping
+ * is never refused (it only ever ends an indicator), so a peer's changes stay within twice this.
+ */
+export const RECORDING_STARTS_PER_WINDOW = 3;
+/** The recording start budget's window. */
+export const RECORDING_START_WINDOW_MS = 10_000;
 
 /**
  * Who records the call (SPEC [P28]). Recording happens on each recorder's own device; the room
@@ -17,31 +20,34 @@ export const RECORDING_TOGGLE_WINDOW_MS = 10_000;
 export class Recordings {
   /** Per room, the peers recording, in the order they started. */
   readonly #rooms = new Map<string, PeerId[]>();
-  /** Per room and peer, when its recent state changes were made. */
+  /** Per room and peer, when it recently started recording. */
   readonly #toggles = new Map<string, Map<PeerId, number[]>>();
 
   /** `room` finds a live room by id. */
   constructor(private readonly room: (roomId: string) => RoomState | undefined) {}
 
-  /** Sets `peer`'s own recording state, within its toggle budget. */
+  /** Sets `peer`'s own recording state; starting is within its budget. */
   set(room: RoomState, peer: PeerState, recording: boolean, now: number): Outcome {
     if (isMediaServer(peer)) return fail('ERR_BAD_REQUEST');
     const recorders = this.#rooms.get(room.id) ?? [];
     if (recorders.includes(peer.id) === recording) return { ok: true, effects: [] };
-    let toggles = this.#toggles.get(room.id);
-    if (!toggles) {
-      toggles = new Map();
-      this.#toggles.set(room.id, toggles);
-    }
-    const recent = (toggles.get(peer.id) ?? []).filter((t) => now - t < RECORDING_TOGGLE_WINDOW_MS);
-    if (recent.length >= RECORDING_TOGGLES_PER_WINDOW) {
-      toggles.set(peer.id, recent);
-      return fail('ERR_RATE_LIMITED');
-    }
-    toggles.set(peer.id, [...recent, now]);
+    if (recording && !this.#allowStart(room.id, peer.id, now)) return fail('ERR_RATE_LIMITED');
     const next = recording ? [...recorders, peer.id] : recorders.filter((id) => id !== peer.id);
     this.#store(room.id, next);
     return { ok: true, effects: recordingChanged(room, next) };
+  }
+
+  /** Counts a start against `peer`'s budget; false (and nothing counted) when it is spent. */
+  #allowStart(roomId: string, peer: PeerId, now: number): boolean {
+    let toggles = this.#toggles.get(roomId);
+    if (!toggles) {
+      toggles = new Map();
+      this.#toggles.set(roomId, toggles);
+    }
+    const recent = (toggles.get(peer) ?? []).filter((t) => now - t < RECORDING_START_WINDOW_MS);
+    const allowed = recent.length < RECORDING_STARTS_PER_WINDOW;
+    toggles.set(peer, allowed ? [...recent, now] : recent);
+    return allowed;
   }
 
   /** The room's recorders for one member who just came (or came back), when anyone records. */

@@ -1,6 +1,6 @@
 // [P28] The recording indicator with real socket.io clients against the real signal app.
 import { describe, expect, it } from 'vitest';
-import { RECORDING_TOGGLES_PER_WINDOW } from '../registry/Recordings';
+import { RECORDING_STARTS_PER_WINDOW } from '../registry/Recordings';
 import { joinOk, type Peer, useTestStack } from '../testing/harness';
 
 const { server, peer } = useTestStack();
@@ -82,21 +82,27 @@ describe('[P28] recording indicator', () => {
       });
     }
     expect(bo.events.all('recordingChanged')).toHaveLength(0);
+    // Start and stop within the start budget; then two more starts are refused.
     const answers = [];
-    // On, off, ... within the budget; then two more asks to start.
-    for (let i = 0; i < RECORDING_TOGGLES_PER_WINDOW + 2; i++) {
-      const recording = i >= RECORDING_TOGGLES_PER_WINDOW || i % 2 === 0;
-      answers.push(await ana.socket.emitWithAck('setRecording', { recording }));
+    for (let i = 0; i < RECORDING_STARTS_PER_WINDOW + 2; i++) {
+      answers.push(await ana.socket.emitWithAck('setRecording', { recording: true }));
+      if (i < RECORDING_STARTS_PER_WINDOW) {
+        // Stopping is never refused, so an indicator cannot stay on after its recording ended.
+        expect(await ana.socket.emitWithAck('setRecording', { recording: false })).toEqual({
+          ok: true,
+        });
+      }
     }
-    expect(answers.filter((r) => r.ok)).toHaveLength(RECORDING_TOGGLES_PER_WINDOW);
-    expect(answers.slice(RECORDING_TOGGLES_PER_WINDOW)).toEqual([
+    expect(answers.filter((r) => r.ok)).toHaveLength(RECORDING_STARTS_PER_WINDOW);
+    expect(answers.slice(RECORDING_STARTS_PER_WINDOW)).toEqual([
       expect.objectContaining({ ok: false, error: 'ERR_RATE_LIMITED' }),
       expect.objectContaining({ ok: false, error: 'ERR_RATE_LIMITED' }),
     ]);
-    // Six changes went out (on, off, ...), ending off; the refused ones reached no one.
+    // Each start and stop went out; the refused starts reached no one.
+    const changes = 2 * RECORDING_STARTS_PER_WINDOW;
     await bo.events.waitFor(
       'recordingChanged',
-      () => bo.events.all('recordingChanged').length === RECORDING_TOGGLES_PER_WINDOW,
+      () => bo.events.all('recordingChanged').length === changes,
     );
     expect(bo.events.all<Recorders>('recordingChanged').at(-1)).toEqual({ recorders: [] });
     const outsider = await peer(s);
