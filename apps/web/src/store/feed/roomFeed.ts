@@ -122,6 +122,7 @@ export const roomFeed: Pick<
             lobby: [],
             hands: [],
             reactions: [],
+            recorders: [],
           }
         : {}),
     };
