@@ -5,6 +5,7 @@ import { composeApp } from './composeApp';
 import { startEmbed } from './embed/frame/startEmbed';
 import { saveBlob } from './files/saveBlob';
 import { createBrowserMedia } from './media/browserMedia';
+import { LOW_RECORDING, NORMAL_RECORDING } from './recording/quality';
 import { roomPath } from './routing/route';
 import { createSession, preloadSession } from './session/createSession';
 import { StoreProvider } from './store/StoreContext';
@@ -24,9 +25,7 @@ const { store } = composeApp({
   saveFile: (blob, name) => saveBlob(blob, name),
   // Loaded when someone first records: the room page does not carry it.
   recorder: async (source) => {
-    const { startBrowserRecording, LOW_RECORDING, NORMAL_RECORDING } = await import(
-      './recording/browserRecording'
-    );
+    const { startBrowserRecording } = await import('./recording/browserRecording');
     return startBrowserRecording(source, quality === 'low' ? LOW_RECORDING : NORMAL_RECORDING);
   },
 });

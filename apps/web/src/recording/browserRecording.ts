@@ -2,37 +2,12 @@ import { fixWebmDuration } from '@fix-webm-duration/fix';
 import { AudioMix } from './AudioMix';
 import { drawTiles } from './drawTiles';
 import type { RecordingFrame } from './frame';
-import { layoutRecording } from './layout';
+import { layoutRecording, recordingGap } from './layout';
 import { pickMimeType } from './mimeType';
+import { NORMAL_RECORDING, type RecordingQuality } from './quality';
 import { type CallRecording, type RecordedFile, RecordingError } from './types';
 import { VideoSources } from './VideoSources';
 
-/** Canvas size, frame rate and bit rate of a recording. */
-export interface RecordingQuality {
-  width: number;
-  height: number;
-  fps: number;
-  videoBitsPerSecond: number;
-}
-
-/** 720p at 24 fps: what a person expects of a call recording. */
-export const NORMAL_RECORDING: RecordingQuality = {
-  width: 1280,
-  height: 720,
-  fps: 24,
-  videoBitsPerSecond: 2_500_000,
-};
-
-/** 360p at 15 fps, for `?quality=low` (tests, weak machines). */
-export const LOW_RECORDING: RecordingQuality = {
-  width: 640,
-  height: 360,
-  fps: 15,
-  videoBitsPerSecond: 600_000,
-};
-
-/** Space between tiles on the canvas, scaled like the page's 9 px gap at 1280 px. */
-const GAP_SHARE = 9 / 1280;
 /** Audio bit rate of the mix (Opus). */
 const AUDIO_BITS_PER_SECOND = 128_000;
 /** How often the recorder hands over what it encoded, so a long recording is not one buffer. */
@@ -64,7 +39,7 @@ export async function startBrowserRecording(
   const videos = new VideoSources(doc);
   const mix = new AudioMix();
   const size = { width: quality.width, height: quality.height };
-  const gap = Math.round(quality.width * GAP_SHARE);
+  const gap = recordingGap(quality.width);
   let stop = () => {};
   const draw = (frame: RecordingFrame | null) => {
     if (!frame) {

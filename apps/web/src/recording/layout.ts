@@ -18,6 +18,11 @@ export interface RecordingArea {
   pinned?: number | null;
 }
 
+/** Space between tiles on a canvas `width` wide: the page's 9 px gap, scaled to 1280 px. */
+export function recordingGap(width: number): number {
+  return Math.round((width * 9) / 1280);
+}
+
 /** Share of the canvas width the column beside a pinned tile takes. */
 export const PINNED_COLUMN_SHARE = 0.2;
 
