@@ -120,11 +120,9 @@ async function shoot(page, file, { tiles = PEOPLE.length, toasts = false } = {})
   const size = page.viewportSize() ?? VIEWPORT;
   await page.mouse.move(size.width - 2, size.height - 2);
   if (!toasts) await page.locator('.toast').first().waitFor({ state: 'detached' });
-  if (tiles > 0) {
-    // A link can fail on a loaded machine; the picture then shows it as it is, said here.
-    await waitForVideos(page, tiles, 5).catch(() =>
-      console.warn(`screenshots: ${file}: not every video advanced; taken as it is`),
-    );
+  if (tiles > 0) await waitForVideos(page, tiles, 5);
+  if (!toasts && (await page.locator('.toast').count()) > 0) {
+    throw new Error(`${file}: toasts keep coming (the call is not settled)`);
   }
   const path = resolve(shotsDir, file);
   await page.screenshot({ path });
@@ -147,9 +145,7 @@ async function switchTo(pages, label) {
   await ana.getByRole('button', { name: 'Close settings' }).click();
   for (const page of pages) {
     await page.getByText(new RegExp(`^Topology: ${label}`)).waitFor();
-    await waitForVideos(page, PEOPLE.length).catch(() =>
-      console.warn(`screenshots: after the switch to ${label}, not every video advanced`),
-    );
+    await waitForVideos(page, PEOPLE.length);
   }
 }
 
