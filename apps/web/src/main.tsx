@@ -5,22 +5,29 @@ import { composeApp } from './composeApp';
 import { startEmbed } from './embed/frame/startEmbed';
 import { saveBlob } from './files/saveBlob';
 import { createBrowserMedia } from './media/browserMedia';
+import { LOW_RECORDING, NORMAL_RECORDING } from './recording/quality';
 import { roomPath } from './routing/route';
 import { createSession, preloadSession } from './session/createSession';
 import { StoreProvider } from './store/StoreContext';
 import './styles/index.css';
 
+// `?quality=low` selects small camera frames and recordings (tests, weak machines).
+const quality =
+  new URLSearchParams(window.location.search).get('quality') === 'low' ? 'low' : 'normal';
+
 const { store } = composeApp({
   createSession,
   preloadSession,
-  // `?quality=low` selects small camera frames (tests, weak machines).
-  media: createBrowserMedia(
-    new URLSearchParams(window.location.search).get('quality') === 'low' ? 'low' : 'normal',
-  ),
+  media: createBrowserMedia(quality),
   storage: window.localStorage,
   copyText: (text) => navigator.clipboard.writeText(text),
   inviteUrl: (roomId) => new URL(roomPath(roomId), window.location.origin).href,
   saveFile: (blob, name) => saveBlob(blob, name),
+  // Loaded when someone first records: the room page does not carry it.
+  recorder: async (source) => {
+    const { startBrowserRecording } = await import('./recording/browserRecording');
+    return startBrowserRecording(source, quality === 'low' ? LOW_RECORDING : NORMAL_RECORDING);
+  },
 });
 window.addEventListener('pagehide', () => store.getState().shutdown());
 // `?embed=1`: a host page drives this call over a MessageChannel ([P21]).

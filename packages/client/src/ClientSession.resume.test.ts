@@ -61,6 +61,42 @@ describe('ClientSession resume', () => {
     expect(socket.of('planReady').map((a) => a[0])).toEqual([{ version: 1 }, { version: 1 }]);
   });
 
+  it('[P29] while recording, says so again after resuming; after stopping, does not', async () => {
+    const { session, socket } = await h.joined();
+    const started = session.setRecording(true);
+    socket.ack('setRecording', { ok: true });
+    await started;
+    socket.serverDrop();
+    h.clock.advance(100);
+    socket.serverConnect();
+    socket.ack('join', joinOk({ resumed: true }));
+    expect(socket.of('setRecording').map((a) => a[0])).toEqual([
+      { recording: true },
+      { recording: true },
+    ]);
+    socket.ack('setRecording', { ok: true });
+    const stopped = session.setRecording(false);
+    socket.ack('setRecording', { ok: true });
+    await stopped;
+    socket.serverDrop();
+    h.clock.advance(100);
+    socket.serverConnect();
+    socket.ack('join', joinOk({ resumed: true }));
+    expect(socket.of('setRecording')).toHaveLength(3);
+  });
+
+  it('[P29] a refused start leaves the session not recording', async () => {
+    const { session, socket } = await h.joined();
+    const started = session.setRecording(true);
+    socket.ack('setRecording', { ok: false, error: 'ERR_RATE_LIMITED', message: 'slow down' });
+    await expect(started).rejects.toMatchObject({ code: 'ERR_RATE_LIMITED' });
+    socket.serverDrop();
+    h.clock.advance(100);
+    socket.serverConnect();
+    socket.ack('join', joinOk({ resumed: true }));
+    expect(socket.of('setRecording')).toHaveLength(1);
+  });
+
   it('rebuilds the mesh when the identity was not restored', async () => {
     const { socket, mesh } = await h.joined();
     socket.serverDrop();

@@ -68,6 +68,8 @@ export class ClientSession implements ClientSessionApi {
   #joinOptions: JoinOptions | null = null;
   #media: MediaFlags = { audio: false, video: false, screen: false };
   #closed = false;
+  /** This peer told the room it records (SPEC [P29]); said again after a resume. */
+  #recording = false;
   #leaving: Promise<void> | null = null;
   #joinWaiter: { resolve(): void; reject(err: SessionError): void } | null = null;
 
@@ -248,6 +250,12 @@ export class ClientSession implements ClientSessionApi {
     return this.#requests.react(reaction);
   }
 
+  /** Tells the room whether this peer records (SPEC [P29]); a refused start rejects. */
+  async setRecording(recording: boolean): Promise<void> {
+    await this.#requests.setRecording(recording);
+    this.#recording = recording;
+  }
+
   /**
    * While reconnecting, tries the next attempt now instead of waiting out its backoff (a person
    * pressing "Retry now"). Does nothing in any other state.
@@ -358,6 +366,7 @@ export class ClientSession implements ClientSessionApi {
       lobbyChanged: (waiting) => this.#emitter.emit('lobbyChanged', { waiting }),
       handsChanged: (hands) => this.#emitter.emit('handsChanged', { hands }),
       reacted: (event) => this.#emitter.emit('reacted', event),
+      recordingChanged: (recorders) => this.#emitter.emit('recordingChanged', { recorders }),
       lobbyAdmitted: () => {
         const connection = this.#connection;
         if (this.#status === 'waiting' && connection) this.#joiner.send(connection);
@@ -388,7 +397,14 @@ export class ClientSession implements ClientSessionApi {
     // Who waits and whose hand is up are sent again after each join; lists from before are stale.
     this.#emitter.emit('lobbyChanged', { waiting: [] });
     this.#emitter.emit('handsChanged', { hands: [] });
+    this.#emitter.emit('recordingChanged', { recorders: [] });
     this.#setStatus({ status: 'joined' });
+    // [P29] Still recording after a resume: a rebuilt room must show it again.
+    if (rejoin && this.#recording) {
+      this.#requests.setRecording(true).catch((error: unknown) => {
+        this.#logger.warn('recording state not restored', { error });
+      });
+    }
 
     const known = ok.room.peers.find((p) => p.id === ok.selfId)?.media;
     // Media changed while the join was in flight (a camera granted late): the room must know.

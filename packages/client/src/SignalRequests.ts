@@ -85,6 +85,11 @@ export class SignalRequests {
     return this.#ask((socket, ack) => socket.emit('react', { reaction }, ack));
   }
 
+  /** Says whether this peer records the call (SPEC [P29]); a refused start rejects with its code. */
+  setRecording(recording: boolean): Promise<void> {
+    return this.#ask((socket, ack) => socket.emit('setRecording', { recording }, ack));
+  }
+
   /** Reports link states and waits for the room to take them. */
   reportLinks(links: LinkReport[]): Promise<void> {
     return this.#ask((socket, ack) => socket.emit('reportLinks', { links }, ack));

@@ -43,6 +43,8 @@ export interface ServerEventHandlers {
   handsChanged(hands: PeerId[]): void;
   /** A member's reaction. */
   reacted(event: SessionEvents['reacted']): void;
+  /** Who records the call (SPEC [P29]). */
+  recordingChanged(recorders: PeerId[]): void;
 }
 
 /** Subscribes `handlers` to the server's events on `socket`; room events wait for the join. */
@@ -93,6 +95,9 @@ export function wireServerEvents(
   socket.on('lobbyAdmitted', () => handlers.lobbyAdmitted());
   socket.on('handsChanged', (event) => joined(() => handlers.handsChanged(event.hands)));
   socket.on('reacted', (event) => joined(() => handlers.reacted(event)));
+  socket.on('recordingChanged', (event) =>
+    joined(() => handlers.recordingChanged(event.recorders)),
+  );
   socket.on('iceServersChanged', (event) =>
     joined(() => handlers.iceServersChanged(event.iceServers)),
   );

@@ -84,6 +84,8 @@ export interface SessionEvents extends Pick<MeshEvents, PublicMeshEvent> {
   handsChanged: { hands: readonly PeerId[] };
   /** A member (this peer too) showed a reaction; `at` is the server's clock. */
   reacted: { peerId: PeerId; reaction: Reaction; at: number };
+  /** Who records the call, in the order they started (SPEC [P29]); empty on each join. */
+  recordingChanged: { recorders: readonly PeerId[] };
 }
 
 /** What a person (or bot) asks for when joining. */
@@ -159,6 +161,11 @@ export interface ClientSessionApi {
   lowerHand(peer: PeerId): Promise<void>;
   /** Shows a reaction to the room; rejects with `ERR_RATE_LIMITED` past the budget. */
   react(reaction: Reaction): Promise<void>;
+  /**
+   * Tells the room this peer started (or stopped) recording (SPEC [P29]); a start the server
+   * refuses rejects with its code. While recording, a resumed session says so again.
+   */
+  setRecording(recording: boolean): Promise<void>;
   /** While reconnecting: tries the next attempt now instead of after its backoff. */
   retryNow(): void;
   /** Host only (SPEC [P25]): lets lobby waiter `id` in (`admit`), or turns it away. */

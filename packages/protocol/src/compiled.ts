@@ -8,6 +8,7 @@ import {
   ReactRequestSchema,
   ReportLinksRequestSchema,
   SetHubRequestSchema,
+  SetRecordingRequestSchema,
   SetTopologyRequestSchema,
   UpdatePeerRequestSchema,
   UpdateRoomRequestSchema,
@@ -35,6 +36,7 @@ export function compileRequestSchemas() {
     answerLobby: z.compile(AnswerLobbyRequestSchema),
     raiseHand: z.compile(RaiseHandRequestSchema),
     react: z.compile(ReactRequestSchema),
+    setRecording: z.compile(SetRecordingRequestSchema),
   };
 }
 

@@ -13,6 +13,7 @@ import type {
   ReportLinksRequest,
   Result,
   SetHubRequest,
+  SetRecordingRequest,
   SetTopologyRequest,
   UpdatePeerRequest,
   UpdateRoomRequest,
@@ -48,6 +49,8 @@ export interface ClientToServerEvents {
   raiseHand: (req: RaiseHandRequest, ack: (res: Result) => void) => void;
   /** Show a reaction to the room, within the reaction budget (SPEC [P26]). */
   react: (req: ReactRequest, ack: (res: Result) => void) => void;
+  /** This peer started or stopped recording the call; toggles are rate limited (SPEC [P29]). */
+  setRecording: (req: SetRecordingRequest, ack: (res: Result) => void) => void;
 }
 
 /** A peer left the room (or its grace period ran out). */
@@ -87,6 +90,8 @@ export interface ServerToClientEvents {
   handsChanged: (event: { hands: PeerId[] }) => void;
   /** A member showed a reaction; `at` is the server's clock. */
   reacted: (event: { peerId: PeerId; reaction: Reaction; at: number }) => void;
+  /** Who records the call now, in the order they started (SPEC [P29]). */
+  recordingChanged: (event: { recorders: PeerId[] }) => void;
 }
 
 /** Events between signal app nodes: none, since one process keeps every room in memory. */

@@ -103,6 +103,8 @@ export {
   ResumeHintsSchema,
   type SetHubRequest,
   SetHubRequestSchema,
+  type SetRecordingRequest,
+  SetRecordingRequestSchema,
   type SetTopologyRequest,
   SetTopologyRequestSchema,
   type UpdatePeerRequest,

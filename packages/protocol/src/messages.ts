@@ -183,3 +183,11 @@ export const REACTIONS = ReactionSchema.options;
 export const ReactRequestSchema = z.object({ reaction: ReactionSchema });
 /** Client -> server: show a reaction to the room. */
 export type ReactRequest = z.infer<typeof ReactRequestSchema>;
+
+/**
+ * Client -> server (SPEC [P29]): this peer started or stopped recording the call locally. A peer
+ * sets only its own state: the request names no one, and unknown fields are refused.
+ */
+export const SetRecordingRequestSchema = z.strictObject({ recording: z.boolean() });
+/** Client -> server: this peer started or stopped recording. */
+export type SetRecordingRequest = z.infer<typeof SetRecordingRequestSchema>;

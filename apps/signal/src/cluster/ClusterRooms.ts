@@ -38,6 +38,7 @@ const FORWARDED = [
   'answerLobby',
   'raiseHand',
   'react',
+  'setRecording',
 ] as const;
 type Op = (typeof FORWARDED)[number];
 const isOp = (op: string): op is Op => (FORWARDED as readonly string[]).includes(op);
@@ -286,6 +287,12 @@ export class ClusterRooms implements RoomService {
 
   react(conn: ConnId, reaction: Reaction): Promise<Outcome> {
     return this.#seated(conn, 'react', [reaction], () => this.deps.registry.react(conn, reaction));
+  }
+
+  setRecording(conn: ConnId, recording: boolean): Promise<Outcome> {
+    return this.#seated(conn, 'setRecording', [recording], () =>
+      this.deps.registry.setRecording(conn, recording),
+    );
   }
 
   /** Stops the timers and gives up this node's leases (best effort). Idempotent. */

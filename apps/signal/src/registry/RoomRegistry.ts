@@ -15,6 +15,7 @@ import { hashPassword, verifyPassword } from './password';
 import { createPlanProofs } from './planProof';
 import { LINK_DOWN_CONFIRM_MS, Reachability } from './Reachability';
 import { Rebuild } from './Rebuild';
+import { Recordings } from './Recordings';
 import { Resume } from './Resume';
 import { applyRoomUpdate, isHost, removalNotice, transferHost } from './Roles';
 import type { RoomState } from './Room';
@@ -51,6 +52,7 @@ export class RoomRegistry {
   private readonly lobby: Lobby;
   private readonly hands: Hands;
   private readonly auto: AutoPilot;
+  private readonly recordings: Recordings;
   private closed = false;
   private decoyHash: Promise<string> | null = null;
 
@@ -60,11 +62,13 @@ export class RoomRegistry {
     const lobby = new Lobby((roomId) => directory.room(roomId));
     const hands = new Hands((roomId) => directory.room(roomId));
     this.lobby = lobby;
+    const recordings = new Recordings((roomId) => directory.room(roomId));
     this.hands = hands;
-    // [P25] [P26] A timer that removes a peer (a grace running out) also drops its hand, and
-    // one that empties a room closes its lobby.
+    this.recordings = recordings;
+    // [P25] [P26] [P29] A timer that removes a peer (a grace running out) also drops its hand
+    // and its recording, and one that empties a room closes its lobby.
     const onEffects = (effects: Effect[]) =>
-      options.onEffects([...effects, ...hands.sweep(), ...lobby.sweep()]);
+      options.onEffects([...effects, ...hands.sweep(), ...recordings.sweep(), ...lobby.sweep()]);
     const isLive = (room: Parameters<Directory['isLive']>[0]) => directory.isLive(room);
     const proofs = createPlanProofs(options.planSecret);
     this.clock = clock;
@@ -149,6 +153,7 @@ export class RoomRegistry {
     if (outcome.ok) {
       outcome.effects.push(...this.lobby.greet(input.roomId, input.conn));
       outcome.effects.push(...this.hands.greet(input.roomId, input.conn));
+      outcome.effects.push(...this.recordings.greet(input.roomId, input.conn));
     }
     return outcome;
   }
@@ -273,6 +278,13 @@ export class RoomRegistry {
     );
   }
 
+  /** Sets whether the caller records the call, within its toggle budget (SPEC [P29]). */
+  setRecording(conn: ConnId, recording: boolean): Outcome {
+    return this.seated(conn, ({ room, peer }) =>
+      this.recordings.set(room, peer, recording, this.clock.now()),
+    );
+  }
+
   /** Host only (SPEC [P25]): lets lobby waiter `id` in, or turns it away. */
   answerLobby(conn: ConnId, id: string, admit: boolean): Outcome {
     return this.seated(conn, ({ room, peer }) => this.lobby.answer(room, peer, id, admit));
@@ -360,12 +372,13 @@ export class RoomRegistry {
     this.healing.close();
     this.lobby.clear();
     this.hands.clear();
+    this.recordings.clear();
     this.directory.clear();
   }
 
-  /** Hands of peers who are gone, and lobbies of rooms that are gone (SPEC [P25], [P26]). */
+  /** Hands and recorders of peers who are gone, and lobbies of rooms that are gone. */
   private sweep(): Effect[] {
-    return [...this.hands.sweep(), ...this.lobby.sweep()];
+    return [...this.hands.sweep(), ...this.recordings.sweep(), ...this.lobby.sweep()];
   }
 
   private seated<T extends object>(conn: ConnId, run: (seat: Seat) => Outcome<T>): Outcome<T> {

@@ -111,5 +111,11 @@ export function eventTable(deps: JoinDeps): EventTable {
       schema: schemas.react,
       run: (req, socket: SignalSocket) => registry.react(socket.id, req.reaction),
     }),
+    // [P29] A peer sets only its own recording state; the request names no one.
+    setRecording: defineRow({
+      event: 'setRecording',
+      schema: schemas.setRecording,
+      run: (req, socket: SignalSocket) => registry.setRecording(socket.id, req.recording),
+    }),
   };
 }

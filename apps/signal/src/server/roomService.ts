@@ -17,7 +17,8 @@ type Routed =
   | 'transferHost'
   | 'answerLobby'
   | 'raiseHand'
-  | 'react';
+  | 'react'
+  | 'setRecording';
 
 /**
  * What the event table asks of the rooms: the RoomRegistry itself on one node, or a cluster

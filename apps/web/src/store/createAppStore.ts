@@ -6,6 +6,7 @@ import { createChatSlice } from './slices/chatSlice';
 import { createHandsSlice } from './slices/handsSlice';
 import { createHostSlice } from './slices/hostSlice';
 import { createMediaSlice } from './slices/mediaSlice';
+import { createRecordingSlice } from './slices/recordingSlice';
 import { createRoomSlice } from './slices/roomSlice';
 import { createUiSlice } from './slices/uiSlice';
 import { createUplinkSlice } from './slices/uplinkSlice';
@@ -20,6 +21,7 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
     ...createChatSlice(set, get, deps),
     ...createHostSlice(set, get, deps),
     ...createHandsSlice(set, get, deps),
+    ...createRecordingSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     ...createUplinkSlice(set, get, deps),
     feed: createFeed(set, get),

@@ -1,5 +1,6 @@
 import type { SaveFile } from '../files/saveBlob';
 import type { MediaApi } from '../media/types';
+import type { StartRecording } from '../recording/types';
 import type { AppSession, SessionControl } from '../session/types';
 
 /** Where the display name is remembered. */
@@ -18,6 +19,8 @@ export interface AppDeps {
   inviteUrl?: (roomId: string) => string;
   /** Offers received bytes as a download (`saveBlob` in the browser). */
   saveFile?: SaveFile;
+  /** Records the call on this device (`startBrowserRecording`, loaded when first used). */
+  recorder?: StartRecording;
 }
 
 /** What the store's actions use: the app's side effects, with sessions reached through a host. */

@@ -121,7 +121,14 @@ export interface AppState {
   hands: readonly PeerId[];
   /** Recent reactions, oldest first; each tile shows its origin's latest for a moment. */
   reactions: readonly ShownReaction[];
+  /** Who records the call, in the order they started (SPEC [P29]); this person too. */
+  recorders: readonly PeerId[];
+  /** This person's own recording. */
+  recording: RecordingPhase;
 }
+
+/** Where this person's recording is: asking the room, recording, or writing the file. */
+export type RecordingPhase = 'idle' | 'starting' | 'recording' | 'saving';
 
 /** A reaction as the tiles show it; ids only grow, so a repeat is a new one. */
 export interface ShownReaction {
@@ -172,6 +179,10 @@ export interface AppActions {
   lowerHand(peer: PeerId): Promise<void>;
   /** Shows a reaction to the room. */
   react(reaction: Reaction): Promise<void>;
+  /** Records the call on this device once the room shows everyone it does (SPEC [P29]). */
+  startRecording(): Promise<void>;
+  /** Stops recording and saves the file; resolves once it is offered. */
+  stopRecording(): Promise<void>;
   /** Host only: lets a lobby waiter in (`admit`) or turns them away. */
   answerLobby(id: string, admit: boolean): Promise<void>;
   sendChat(text: string): Promise<void>;

@@ -119,6 +119,7 @@ export class FakeSession implements AppSession {
   raiseHand = vi.fn(async (_raised: boolean) => {});
   lowerHand = vi.fn(async (_peer: PeerId) => {});
   react = vi.fn(async (_reaction: string) => {});
+  setRecording = vi.fn(async (_recording: boolean) => {});
   sendFile = vi.fn(async () => {});
   getStats = vi.fn(async (): Promise<LinkStats[]> => []);
   subscribeStats = vi.fn((listener: StatsListener) => {

@@ -5,6 +5,7 @@ import { useToastClearance } from '../../hooks/useToastClearance';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { StatusBanner } from '../common/StatusBanner';
+import { RecordingIndicator } from '../recording/RecordingIndicator';
 import { Controls } from './Controls';
 import { TileGrid } from './TileGrid';
 import { TopologyStatus } from './TopologyStatus';
@@ -34,6 +35,7 @@ export function CallView() {
               · {count} {count === 1 ? 'person' : 'people'}
             </span>
           </h1>
+          <RecordingIndicator />
           <TopologyStatus />
         </RegionBoundary>
       </header>

@@ -32,6 +32,7 @@ describe('Controls', () => {
       'React: Laugh',
       'React: Heart',
       'React: Surprised',
+      'Record',
       'Open chat',
       'Send a file',
       'Participants',

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store/StoreContext';
 import { Icon, type IconName } from '../common/Icon';
 import { MediaToggles } from '../prejoin/MediaToggles';
+import { RecordButton } from '../recording/RecordButton';
 import { ReactionBar } from './ReactionBar';
 
 interface ControlProps {
@@ -58,6 +59,7 @@ export function Controls() {
         onClick={() => void toggleScreenShare()}
       />
       <ReactionBar />
+      <RecordButton />
       <Control
         icon="chat"
         label={panel === 'chat' ? 'Close chat' : 'Open chat'}

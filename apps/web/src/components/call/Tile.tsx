@@ -4,15 +4,11 @@ import { Icon } from '../common/Icon';
 import { Isolated } from '../common/Isolated';
 import { Name } from '../common/Name';
 import { VideoView } from '../common/VideoView';
+import { initials } from './initials';
 import { QualityBadge } from './QualityBadge';
 import { routeText } from './routeText';
 import { TileMarks } from './TileMarks';
 import type { TileModel } from './tiles';
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).slice(0, 2);
-  return parts.map((p) => [...p][0]?.toUpperCase() ?? '').join('') || '?';
-}
 
 /**
  * One participant's tile: video (kept mounted so audio plays and the element survives route

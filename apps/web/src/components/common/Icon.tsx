@@ -19,6 +19,8 @@ const PATHS = {
   topology:
     'M12 2a3 3 0 0 0-1 5.8V10H6a2 2 0 0 0-2 2v2.2a3 3 0 1 0 2 0V12h5v2.2a3 3 0 1 0 2 0V12h5v2.2a3 3 0 1 0 2 0V12a2 2 0 0 0-2-2h-5V7.8A3 3 0 0 0 12 2Z',
   pin: 'M16 3H8v2h1v6l-3 3v2h5v5h2v-5h5v-2l-3-3V5h1V3Z',
+  record: 'M12 6a6 6 0 1 0 0 12 6 6 0 0 0 0-12Z',
+  stop: 'M7 7h10v10H7Z',
 } as const;
 
 /** Name of an icon. */

@@ -3,6 +3,7 @@ import type { FedEvent, FeedReducers, GetStore, SessionFeed, SetStore } from '..
 import { chatFeed } from './chatFeed';
 import { handsFeed } from './handsFeed';
 import { lobbyFeed } from './lobbyFeed';
+import { recordingFeed } from './recordingFeed';
 import { roomFeed } from './roomFeed';
 import { streamsFeed } from './streamsFeed';
 
@@ -13,6 +14,7 @@ export const FEED_REDUCERS: FeedReducers = {
   ...chatFeed,
   ...lobbyFeed,
   ...handsFeed,
+  ...recordingFeed,
 };
 
 /** The bridge-fed half of the store: each session event becomes one replacement of state. */
@@ -38,5 +40,6 @@ export function createFeed(set: SetStore, get: GetStore): SessionFeed {
     lobbyChanged: apply('lobbyChanged'),
     handsChanged: apply('handsChanged'),
     reacted: apply('reacted'),
+    recordingChanged: apply('recordingChanged'),
   };
 }

@@ -130,6 +130,7 @@ export const roomFeed: Pick<
             lobby: [],
             hands: [],
             reactions: [],
+            recorders: [],
           }
         : {}),
     };

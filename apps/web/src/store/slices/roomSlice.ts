@@ -101,6 +101,8 @@ export function createRoomSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
     },
 
     async leave() {
+      // The recording ends with the call and is saved before the media goes.
+      await get().stopRecording();
       get().stopLocalMedia();
       set({ pinned: null, activeSpeaker: null, panel: null, settingsOpen: false });
       try {
