@@ -64,6 +64,14 @@ export type Topology = z.infer<typeof TopologySchema>;
 /** All topologies, in the order the UI lists them. */
 export const TOPOLOGIES: readonly Topology[] = TopologySchema.options;
 
+/**
+ * How a room's audio travels (SPEC [P28]): `follow` the topology like video, or over a full
+ * `mesh` (every audio route one hop) while video keeps the star or ring.
+ */
+export const AudioRoutingSchema = z.enum(['follow', 'mesh']);
+/** How a room's audio travels. */
+export type AudioRouting = z.infer<typeof AudioRoutingSchema>;
+
 /** Which media a peer is currently sending. */
 export const MediaFlagsSchema = z.object({
   audio: z.boolean(),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  AudioRoutingSchema,
   CapacityHintsSchema,
   ControlPolicySchema,
   CountSchema,
@@ -44,6 +45,8 @@ export type RoomLink = z.infer<typeof RoomLinkSchema>;
 /** The room's settings, broadcast whenever they change. */
 export const RoomSettingsSchema = z.object({
   topology: TopologySchema,
+  /** Whether audio follows the topology or runs over a full mesh (SPEC [P28]). */
+  audioRouting: AudioRoutingSchema,
   /** Hub chosen by a person, or null to let the server elect one. */
   hubPreference: z.nullable(PeerIdSchema),
   /** The room's host (SPEC [P15]); null only while a rebuilt room waits for its members. */

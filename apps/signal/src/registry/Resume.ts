@@ -77,6 +77,7 @@ export class Resume {
   restoreRoom(room: RoomState, created: boolean, hints: Hints): void {
     if (created) {
       room.topology = hints.topology;
+      room.audioRouting = hints.audioRouting ?? 'follow';
       room.hubPreference = hints.hubPreference;
       this.deps.rebuild.start(room);
     }

@@ -1,5 +1,6 @@
 import type { LinkKey } from '@meshwork/mesh/plan';
 import type {
+  AudioRouting,
   CapacityHints,
   ControlPolicy,
   LinkState,
@@ -62,6 +63,8 @@ export type PlanCause = 'settings' | 'other';
 export interface RoomState {
   id: string;
   topology: Topology;
+  /** Audio follows the topology, or runs over a full mesh while video keeps it (SPEC [P28]). */
+  audioRouting: AudioRouting;
   hubPreference: PeerId | null;
   /** The host (SPEC [P15]); null only while a rebuilt room waits for a member. */
   hostId: PeerId | null;
@@ -118,6 +121,7 @@ export function newRoom(id: string, passwordHash: string | null): RoomState {
   return {
     id,
     topology: 'mesh',
+    audioRouting: 'follow',
     hubPreference: null,
     hostId: null,
     controlPolicy: passwordHash === null ? 'everyone' : 'host',

@@ -1,5 +1,11 @@
 import type { Clock } from '@meshwork/kit';
-import type { PeerId, Reaction, Topology, UpdateRoomRequest } from '@meshwork/protocol';
+import type {
+  AudioRouting,
+  PeerId,
+  Reaction,
+  Topology,
+  UpdateRoomRequest,
+} from '@meshwork/protocol';
 import { Admission, type Passwords } from './Admission';
 import { Directory, type RegistryStats, type Seat } from './Directory';
 import { fail } from './effects';
@@ -192,9 +198,15 @@ export class RoomRegistry {
     return this.seated(conn, ({ room, peer }) => updatePeer(room, peer, update));
   }
 
-  /** Switches the room's topology; a change issues a new plan. */
-  setTopology(conn: ConnId, topology: Topology): Outcome<{ version: number }> {
-    return this.seated(conn, ({ room, peer }) => setTopology(room, peer, topology, this.plans));
+  /** Switches the room's topology (and audio routing, null: as it is); a change issues a new plan. */
+  setTopology(
+    conn: ConnId,
+    topology: Topology,
+    audioRouting: AudioRouting | null = null,
+  ): Outcome<{ version: number }> {
+    return this.seated(conn, ({ room, peer }) =>
+      setTopology(room, peer, topology, this.plans, audioRouting),
+    );
   }
 
   /** Chooses the star hub (null: let the server elect); a change issues a new plan. */

@@ -1,4 +1,4 @@
-import type { CapacityHints, MediaFlags, PeerId, Topology } from '@meshwork/protocol';
+import type { AudioRouting, CapacityHints, MediaFlags, PeerId, Topology } from '@meshwork/protocol';
 import { emit, fail, toOthers } from './effects';
 import { claimsHub } from './hubClaims';
 import type { PlanCycle } from './PlanCycle';
@@ -49,18 +49,22 @@ export function updatePeer(room: RoomState, peer: PeerState, update: PeerUpdate)
 }
 
 /**
- * Switches the room's topology (SPEC [P15] policy); a change issues a plan, coalesced with other
- * settings changes (SPEC [P16]). Answers the version that carries the change.
+ * Switches the room's topology, and its audio routing when one is given (SPEC [P15] policy,
+ * [P28]); a change issues a plan, coalesced with other settings changes (SPEC [P16]). Answers
+ * the version that carries the change.
  */
 export function setTopology(
   room: RoomState,
   peer: PeerState,
   topology: Topology,
   plans: PlanCycle,
+  audioRouting: AudioRouting | null = null,
 ): Outcome<{ version: number }> {
   if (!mayControl(room, peer)) return fail('ERR_NOT_HOST');
-  if (room.topology === topology) return unchanged(room);
+  const routing = audioRouting ?? room.audioRouting;
+  if (room.topology === topology && room.audioRouting === routing) return unchanged(room);
   room.topology = topology;
+  room.audioRouting = routing;
   return planSettings(room, plans);
 }
 

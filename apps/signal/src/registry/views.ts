@@ -28,6 +28,7 @@ export function peerInfo(peer: PeerState): PeerInfo {
 export function roomSettings(room: RoomState): RoomSettings {
   return {
     topology: room.topology,
+    audioRouting: room.audioRouting,
     hubPreference: room.hubPreference,
     hostId: room.hostId,
     controlPolicy: room.controlPolicy,
