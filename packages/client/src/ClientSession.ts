@@ -7,6 +7,7 @@ import {
   type Signer,
 } from '@meshwork/mesh/runtime';
 import type {
+  AudioRouting,
   CapacityHints,
   JoinOk,
   LinkReport,
@@ -199,9 +200,13 @@ export class ClientSession implements ClientSessionApi {
     return this.#leaving;
   }
 
-  /** Asks the room to switch topology; rejects with the server's code if refused. */
-  setTopology(topology: Topology): Promise<void> {
-    return this.#requests.setTopology(topology);
+  /**
+   * Asks the room to switch topology, and audio routing when given (SPEC [P28]: `mesh` sends
+   * audio straight to everyone while video keeps the star or ring); rejects with the server's
+   * code if refused.
+   */
+  setTopology(topology: Topology, audioRouting?: AudioRouting): Promise<void> {
+    return this.#requests.setTopology(topology, audioRouting);
   }
 
   /** Asks the room for a hub preference (null: the planner picks). */
