@@ -4,6 +4,7 @@ import { useRoomRole } from '../../hooks/useRoomRole';
 import { TOPOLOGY_LABELS } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
 import { previewCost } from '../../topology/cost';
+import { AudioRoutingToggle } from '../hybrid/AudioRoutingToggle';
 import { ControlReason } from './ControlReason';
 import { CostPreview } from './CostPreview';
 
@@ -30,7 +31,13 @@ export function TopologyPicker() {
         ? new Map(
             TOPOLOGIES.map((t) => [
               t,
-              previewCost(t, room.peers, room.selfId, room.settings.hubPreference),
+              previewCost(
+                t,
+                room.peers,
+                room.selfId,
+                room.settings.hubPreference,
+                room.settings.audioRouting,
+              ),
             ]),
           )
         : null,
@@ -77,6 +84,7 @@ export function TopologyPicker() {
           );
         })}
       </div>
+      <AudioRoutingToggle />
       {request?.error && (
         <p className="error" role="alert">
           The topology could not be changed ({request.error}).
