@@ -9,8 +9,10 @@ async function chooseHybrid(page: Page, topology: 'Star' | 'Ring', direct: boole
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: topology }).check();
   await page.getByText(new RegExp(`^Topology: ${topology}`)).waitFor();
+  // The box shows the room's setting: it turns once the server has taken the change.
   const box = page.getByLabel('Audio: direct to everyone');
-  await (direct ? box.check() : box.uncheck());
+  if ((await box.isChecked()) !== direct) await box.click();
+  await expect.poll(() => box.isChecked(), { timeout: 30_000 }).toBe(direct);
   await page.getByRole('button', { name: 'Close settings' }).click();
 }
 
