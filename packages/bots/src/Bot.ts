@@ -4,11 +4,12 @@ import type { ChatMessage, MeshError, ReceivedFile } from '@meshwork/mesh/runtim
 import type { CapacityHints, PeerId, QualityLimitation } from '@meshwork/protocol';
 import { FrameReader } from './media/FrameReader';
 import { SyntheticMedia } from './media/SyntheticMedia';
+import { AudioMeter, type AudioStats } from './metering/AudioMeter';
 import { FrameMeter } from './metering/FrameMeter';
 import type { OriginStats } from './metering/OriginMeter';
 import { PeerConnectionCounter } from './PeerConnectionCounter';
 import { PredicateWaiters, type WaitOptions } from './waiting/PredicateWaiters';
-import { createWrtcMediaStream, createWrtcPeerConnection } from './wrtc';
+import { createWrtcAudioSink, createWrtcMediaStream, createWrtcPeerConnection } from './wrtc';
 
 /** Options of a bot. */
 export interface BotOptions {
@@ -60,6 +61,7 @@ export class Bot {
   readonly #peerConnections = new PeerConnectionCounter(createWrtcPeerConnection);
   readonly #waiters: PredicateWaiters;
   readonly #meter: FrameMeter;
+  readonly #audio: AudioMeter;
   readonly #disposers: Array<() => void> = [];
   #closed = false;
 
@@ -72,6 +74,7 @@ export class Bot {
       createReader: (track, listener) => new FrameReader(track, listener),
       onNewFrame: () => this.#waiters.check(),
     });
+    this.#audio = new AudioMeter(createWrtcAudioSink, () => this.#waiters.check());
     const sessionOptions: ConstructorParameters<typeof ClientSession>[0] = {
       url: options.url,
       createPeerConnection: this.#peerConnections.create,
@@ -150,6 +153,11 @@ export class Bot {
     return this.#meter.stats(origin, key);
   }
 
+  /** What `origin`'s audio (stream `key`) did here: decoded chunks and its path. */
+  audioStats(origin: PeerId, key = 'cam'): AudioStats | undefined {
+    return this.#audio.stats(origin, key);
+  }
+
   /** Stats of every stream this bot received. */
   allStats(): OriginStats[] {
     return this.#meter.allStats();
@@ -186,6 +194,7 @@ export class Bot {
     this.session.close();
     for (const dispose of this.#disposers.splice(0)) dispose();
     this.#meter.stop();
+    this.#audio.stop();
     this.media.stop();
     this.#waiters.close();
   }
@@ -212,7 +221,13 @@ export class Bot {
     on('chatReceived', (chat) => this.chats.push(chat));
     on('fileReceived', (file) => this.files.push(file));
     on('errorRaised', (error) => this.errors.push(error));
-    on('remoteStreamChanged', (event) => this.#meter.streamChanged(event));
-    on('remoteStreamRemoved', (id) => this.#meter.streamRemoved(id));
+    on('remoteStreamChanged', (event) => {
+      this.#meter.streamChanged(event);
+      this.#audio.streamChanged(event);
+    });
+    on('remoteStreamRemoved', (id) => {
+      this.#meter.streamRemoved(id);
+      this.#audio.streamRemoved(id);
+    });
   }
 }

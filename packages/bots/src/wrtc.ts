@@ -13,3 +13,13 @@ export function createWrtcPeerConnection(config: RTCConfiguration): globalThis.R
 export function createWrtcMediaStream(tracks: MediaStreamTrack[]): globalThis.MediaStream {
   return new MediaStream(tracks);
 }
+
+/** Decodes a received `@roamhq/wrtc` audio track, handing each 10 ms chunk's samples to `onChunk`. */
+export function createWrtcAudioSink(
+  track: MediaStreamTrack,
+  onChunk: (samples: Int16Array) => void,
+): { stop(): void } {
+  const sink = new nonstandard.RTCAudioSink(track);
+  sink.ondata = (event: { samples: Int16Array }) => onChunk(event.samples);
+  return sink;
+}

@@ -32,6 +32,7 @@ describe('ClientSession resume', () => {
       planVersion: 4,
       planProof: 'proof-4',
       topology: 'ring',
+      audioRouting: 'follow',
       hubPreference: null,
       links: [{ peer: 'other-peer-2', epoch: 4 }],
     });

@@ -7,6 +7,7 @@ import {
   type Signer,
 } from '@meshwork/mesh/runtime';
 import type {
+  AudioRouting,
   CapacityHints,
   JoinOk,
   LinkReport,
@@ -210,9 +211,13 @@ export class ClientSession implements ClientSessionApi {
     return this.#leaving;
   }
 
-  /** Asks the room to switch topology; rejects with the server's code if refused. */
-  setTopology(topology: TopologySetting): Promise<void> {
-    return this.#requests.setTopology(topology);
+  /**
+   * Asks the room to switch topology (a topology or `auto`, SPEC [P28]), and audio routing when
+   * given (SPEC [P30]: `mesh` sends audio straight to everyone while video keeps the star or
+   * ring); rejects with the server's code if refused.
+   */
+  setTopology(topology: TopologySetting, audioRouting?: AudioRouting): Promise<void> {
+    return this.#requests.setTopology(topology, audioRouting);
   }
 
   /** Asks the room for a hub preference (null: the planner picks). */

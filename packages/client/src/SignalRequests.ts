@@ -1,5 +1,6 @@
 import type { Clock } from '@meshwork/kit';
 import type {
+  AudioRouting,
   JoinRequest,
   JoinResult,
   LinkReport,
@@ -44,9 +45,10 @@ export class SignalRequests {
     this.#calls.send<JoinResult>(ACK_TIMEOUT_MS, (ack) => socket.emit('join', req, ack), done);
   }
 
-  /** Asks the room to switch topology. */
-  setTopology(topology: TopologySetting): Promise<void> {
-    return this.#ask((socket, ack) => socket.emit('setTopology', { topology }, ack));
+  /** Asks the room to switch topology, and its audio routing when given (SPEC [P30]). */
+  setTopology(topology: TopologySetting, audioRouting?: AudioRouting): Promise<void> {
+    const req = audioRouting === undefined ? { topology } : { topology, audioRouting };
+    return this.#ask((socket, ack) => socket.emit('setTopology', req, ack));
   }
 
   /** Asks the room for a hub preference (null: the planner picks). */

@@ -19,7 +19,7 @@ describe('resumeHints', () => {
     const room: RoomView = {
       roomId: 'demo',
       selfId: 'peer-bbbbbbbb',
-      settings: settings({ topology: 'ring', hostId: 'peer-aaaaaaaa' }),
+      settings: settings({ topology: 'ring', audioRouting: 'mesh', hostId: 'peer-aaaaaaaa' }),
       peers: [
         peer('peer-aaaaaaaa', 10, 'Ana'),
         peer('peer-bbbbbbbb', 20, 'Bo'),
@@ -50,6 +50,7 @@ describe('resumeHints', () => {
       planVersion: 12,
       planProof: 'hmac-of-demo-12',
       topology: 'ring',
+      audioRouting: 'mesh',
       hubPreference: null,
       links: [
         { peer: 'peer-aaaaaaaa', epoch: 3 },

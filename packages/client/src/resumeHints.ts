@@ -12,6 +12,7 @@ export function resumeHints(plan: PeerPlan, room: RoomView): ResumeHints {
     planVersion: plan.version,
     planProof: plan.proof,
     topology: room.settings.topology,
+    audioRouting: room.settings.audioRouting,
     hubPreference: room.settings.hubPreference,
     links: plan.links.map((l) => ({ peer: l.peer, epoch: l.epoch })),
   };

@@ -9,6 +9,7 @@ import type {
   MeshEvents,
 } from '@meshwork/mesh/runtime';
 import type {
+  AudioRouting,
   CapacityHints,
   ErrorCode,
   LobbyEntry,
@@ -147,7 +148,7 @@ export interface ClientSessionOptions {
 export interface ClientSessionApi {
   join(options: JoinOptions): Promise<void>;
   leave(): Promise<void>;
-  setTopology(topology: TopologySetting): Promise<void>;
+  setTopology(topology: TopologySetting, audioRouting?: AudioRouting): Promise<void>;
   setHub(hub: PeerId | null): Promise<void>;
   /** Host only (SPEC [P15]): control policy, lock, password; rejects with the server's code. */
   updateRoom(req: UpdateRoomRequest): Promise<void>;

@@ -147,7 +147,10 @@ export {
   type PlanRoute,
   PlanRouteSchema,
 } from './plan';
+export { carriesData, carriesKind, DATA_FOLLOWS_KIND } from './planKinds';
 export {
+  type AudioRouting,
+  AudioRoutingSchema,
   type CapacityHints,
   CapacityHintsSchema,
   type ControlPolicy,

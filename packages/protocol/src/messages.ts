@@ -3,6 +3,7 @@ import type { ErrorCode } from './errors';
 import { LIMITS } from './limits';
 import { PeerPlanSchema } from './plan';
 import {
+  AudioRoutingSchema,
   CapacityHintsSchema,
   ControlPolicySchema,
   CountSchema,
@@ -45,6 +46,8 @@ export const ResumeHintsSchema = z.object({
   /** The server's proof that it issued `planVersion` in this room (`PeerPlan.proof`). */
   planProof: z.optional(z.string().check(z.maxLength(LIMITS.planProofMaxChars))),
   topology: TopologySettingSchema,
+  /** The room's audio routing (SPEC [P30]); absent in hints of older clients: `follow`. */
+  audioRouting: z.optional(AudioRoutingSchema),
   hubPreference: z.nullable(PeerIdSchema),
   /** This client's links and their epochs, so a rebuilt room keeps each link's life. */
   links: z.optional(
@@ -93,7 +96,11 @@ export type JoinOk = z.output<typeof JoinOkSchema>;
 export type JoinResult = Result<JoinOk>;
 
 /** Client -> server: change the room's topology. */
-export const SetTopologyRequestSchema = z.object({ topology: TopologySettingSchema });
+export const SetTopologyRequestSchema = z.object({
+  topology: TopologySettingSchema,
+  /** Audio over a full mesh or following the topology (SPEC [P30]); absent: as it is. */
+  audioRouting: z.optional(AudioRoutingSchema),
+});
 /** Client -> server: change the room's topology. */
 export type SetTopologyRequest = z.infer<typeof SetTopologyRequestSchema>;
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { LIMITS } from './limits';
-import { CountSchema, PeerIdSchema, TopologySchema } from './primitives';
+import { CountSchema, PeerIdSchema, TopologySchema, TrackKindSchema } from './primitives';
 
 /**
  * One link this peer holds. `epoch` is the plan version in which the link last appeared; it
@@ -18,24 +18,28 @@ export type PlanLink = z.infer<typeof PlanLinkSchema>;
 
 /**
  * How `origin`'s streams reach this peer: they arrive on the link to `from`, having travelled
- * `path` (origin first, this peer last). `path.length - 1` hops.
+ * `path` (origin first, this peer last). `path.length - 1` hops. With `kind`, the route carries
+ * only that kind of track (SPEC [P30]); without it, every kind.
  */
 export const PlanRouteSchema = z.object({
   origin: PeerIdSchema,
   from: PeerIdSchema,
   path: z.array(PeerIdSchema),
+  kind: z.optional(TrackKindSchema),
 });
 /** How one origin's streams reach this peer. */
 export type PlanRoute = z.infer<typeof PlanRouteSchema>;
 
 /**
  * One forwarding rule: send `origin`'s streams on the link to `to`. `from` is the link they
- * arrive on, or null when this peer is the origin.
+ * arrive on, or null when this peer is the origin. With `kind`, only that kind of track (SPEC
+ * [P30]); without it, every kind.
  */
 export const PlanForwardSchema = z.object({
   origin: PeerIdSchema,
   to: PeerIdSchema,
   from: z.nullable(PeerIdSchema),
+  kind: z.optional(TrackKindSchema),
 });
 /** One forwarding rule. */
 export type PlanForward = z.infer<typeof PlanForwardSchema>;
@@ -57,6 +61,11 @@ export const PeerPlanSchema = z.object({
   self: PeerIdSchema,
   order: z.array(PeerIdSchema),
   edges: z.array(PlanEdgeSchema),
+  /**
+   * Only in a hybrid plan (SPEC [P30]): the video graph's edges. `edges` is then the union of the
+   * audio mesh and this graph, which is what the links are.
+   */
+  videoEdges: z.optional(z.array(PlanEdgeSchema)),
   links: z.array(PlanLinkSchema),
   receive: z.array(PlanRouteSchema),
   forward: z.array(PlanForwardSchema),

@@ -79,6 +79,14 @@ export const QualityLimitationSchema = z.enum(['cpu', 'bandwidth']);
 /** Why a peer's outgoing video is held back, as the peer reports it. */
 export type QualityLimitation = z.infer<typeof QualityLimitationSchema>;
 
+/**
+ * How a room's audio travels (SPEC [P30]): `follow` the topology like video, or over a full
+ * `mesh` (every audio route one hop) while video keeps the star or ring.
+ */
+export const AudioRoutingSchema = z.enum(['follow', 'mesh']);
+/** How a room's audio travels. */
+export type AudioRouting = z.infer<typeof AudioRoutingSchema>;
+
 /** Which media a peer is currently sending. */
 export const MediaFlagsSchema = z.object({
   audio: z.boolean(),

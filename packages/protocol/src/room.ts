@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { AutoChoiceSchema } from './autoTopology';
 import {
+  AudioRoutingSchema,
   CapacityHintsSchema,
   ControlPolicySchema,
   CountSchema,
@@ -48,6 +49,8 @@ export const RoomSettingsSchema = z.object({
   topology: TopologySettingSchema,
   /** Present while the setting is `auto`: what the server picked, and why (SPEC [P28]). */
   auto: z.optional(AutoChoiceSchema),
+  /** Whether audio follows the topology or runs over a full mesh (SPEC [P30]). */
+  audioRouting: AudioRoutingSchema,
   /** Hub chosen by a person, or null to let the server elect one. */
   hubPreference: z.nullable(PeerIdSchema),
   /** The room's host (SPEC [P15]); null only while a rebuilt room waits for its members. */

@@ -1,5 +1,11 @@
 import { type Clock, type Logger, Timers } from '@meshwork/kit';
-import type { PeerId, Reaction, TopologySetting, UpdateRoomRequest } from '@meshwork/protocol';
+import type {
+  AudioRouting,
+  PeerId,
+  Reaction,
+  TopologySetting,
+  UpdateRoomRequest,
+} from '@meshwork/protocol';
 import { fail } from '../registry/effects';
 import type { RoomRegistry } from '../registry/RoomRegistry';
 import type {
@@ -241,9 +247,13 @@ export class ClusterRooms implements RoomService {
     );
   }
 
-  setTopology(conn: ConnId, topology: TopologySetting): Promise<Outcome<{ version: number }>> {
-    return this.#seated(conn, 'setTopology', [topology], () =>
-      this.deps.registry.setTopology(conn, topology),
+  setTopology(
+    conn: ConnId,
+    topology: TopologySetting,
+    audioRouting: AudioRouting | null = null,
+  ): Promise<Outcome<{ version: number }>> {
+    return this.#seated(conn, 'setTopology', [topology, audioRouting], () =>
+      this.deps.registry.setTopology(conn, topology, audioRouting),
     );
   }
 

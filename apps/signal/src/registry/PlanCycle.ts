@@ -170,6 +170,7 @@ export class PlanCycle {
     const plan = computeRoomPlan(
       {
         topology: room.topology,
+        audioRouting: room.audioRouting,
         peers: room.peers.map((p) => ({
           id: p.id,
           joinedAt: p.joinedAt,

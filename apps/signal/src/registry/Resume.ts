@@ -82,6 +82,7 @@ export class Resume {
         room.auto = null;
         room.topology = hints.topology;
       }
+      room.audioRouting = hints.audioRouting ?? 'follow';
       room.hubPreference = hints.hubPreference;
       this.deps.rebuild.start(room);
     }

@@ -1,5 +1,6 @@
 import type { LinkKey } from '@meshwork/mesh/plan';
 import type {
+  AudioRouting,
   AutoChoice,
   CapacityHints,
   ControlPolicy,
@@ -90,6 +91,8 @@ export interface RoomState {
   topology: Topology;
   /** Present while the setting is `auto` (SPEC [P28]). */
   auto: AutoState | null;
+  /** Audio follows the topology, or runs over a full mesh while video keeps it (SPEC [P30]). */
+  audioRouting: AudioRouting;
   hubPreference: PeerId | null;
   /** The host (SPEC [P15]); null only while a rebuilt room waits for a member. */
   hostId: PeerId | null;
@@ -154,6 +157,7 @@ export function newRoom(
     id,
     topology: setting === 'auto' ? 'mesh' : setting,
     auto: setting === 'auto' ? newAutoState() : null,
+    audioRouting: 'follow',
     hubPreference: null,
     hostId: null,
     controlPolicy: passwordHash === null ? 'everyone' : 'host',

@@ -1,5 +1,11 @@
 import type { Clock } from '@meshwork/kit';
-import type { PeerId, Reaction, TopologySetting, UpdateRoomRequest } from '@meshwork/protocol';
+import type {
+  AudioRouting,
+  PeerId,
+  Reaction,
+  TopologySetting,
+  UpdateRoomRequest,
+} from '@meshwork/protocol';
 import { Admission, type Passwords } from './Admission';
 import { AutoPilot } from './AutoPilot';
 import { Directory, type RegistryStats, type Seat } from './Directory';
@@ -212,10 +218,14 @@ export class RoomRegistry {
     });
   }
 
-  /** Switches the room's topology setting; a change issues a new plan. */
-  setTopology(conn: ConnId, topology: TopologySetting): Outcome<{ version: number }> {
+  /** Switches the room's topology setting (and audio routing, null: as it is); a change issues a new plan. */
+  setTopology(
+    conn: ConnId,
+    topology: TopologySetting,
+    audioRouting: AudioRouting | null = null,
+  ): Outcome<{ version: number }> {
     return this.seated(conn, ({ room, peer }) =>
-      setTopology(room, peer, topology, this.plans, this.auto),
+      setTopology(room, peer, topology, this.plans, this.auto, audioRouting),
     );
   }
 

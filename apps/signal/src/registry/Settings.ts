@@ -1,4 +1,10 @@
-import type { CapacityHints, MediaFlags, PeerId, TopologySetting } from '@meshwork/protocol';
+import type {
+  AudioRouting,
+  CapacityHints,
+  MediaFlags,
+  PeerId,
+  TopologySetting,
+} from '@meshwork/protocol';
 import type { AutoPilot } from './AutoPilot';
 import { emit, fail, toOthers } from './effects';
 import { claimsHub } from './hubClaims';
@@ -55,10 +61,10 @@ export function updatePeer(room: RoomState, peer: PeerState, update: PeerUpdate)
 }
 
 /**
- * Switches the room's topology setting (SPEC [P15] policy); a change issues a plan, coalesced with
- * other settings changes (SPEC [P16]). `auto` hands the choice to the server (SPEC [P28]), which
- * decides at once so the settings and the plan carry its choice. Answers the version that carries
- * the change.
+ * Switches the room's topology setting, and its audio routing when one is given (SPEC [P15]
+ * policy, [P30]); a change issues a plan, coalesced with other settings changes (SPEC [P16]).
+ * `auto` hands the choice to the server (SPEC [P28]), which decides at once so the settings and
+ * the plan carry its choice. Answers the version that carries the change.
  */
 export function setTopology(
   room: RoomState,
@@ -66,15 +72,21 @@ export function setTopology(
   setting: TopologySetting,
   plans: PlanCycle,
   auto: AutoPilot,
+  audioRouting: AudioRouting | null = null,
 ): Outcome<{ version: number }> {
   if (!mayControl(room, peer)) return fail('ERR_NOT_HOST');
+  const routing = audioRouting ?? room.audioRouting;
+  const routingChanged = room.audioRouting !== routing;
+  room.audioRouting = routing;
   if (setting === 'auto') {
-    if (room.auto !== null) return unchanged(room);
-    room.auto = newAutoState();
-    auto.decide(room);
+    if (room.auto !== null && !routingChanged) return unchanged(room);
+    if (room.auto === null) {
+      room.auto = newAutoState();
+      auto.decide(room);
+    }
     return planSettings(room, plans);
   }
-  if (room.auto === null && room.topology === setting) return unchanged(room);
+  if (room.auto === null && room.topology === setting && !routingChanged) return unchanged(room);
   room.auto = null;
   room.topology = setting;
   return planSettings(room, plans);

@@ -30,6 +30,7 @@ export function roomSettings(room: RoomState): RoomSettings {
   return {
     topology: room.auto ? 'auto' : room.topology,
     ...(room.auto && auto ? { auto: { ...auto } } : {}),
+    audioRouting: room.audioRouting,
     hubPreference: room.hubPreference,
     hostId: room.hostId,
     controlPolicy: room.controlPolicy,

@@ -41,7 +41,8 @@ export function eventTable(deps: JoinDeps): EventTable {
     setTopology: defineRow({
       event: 'setTopology',
       schema: schemas.setTopology,
-      run: (req, socket: SignalSocket) => registry.setTopology(socket.id, req.topology),
+      run: (req, socket: SignalSocket) =>
+        registry.setTopology(socket.id, req.topology, req.audioRouting ?? null),
       reply: (outcome) => ({ ok: true, version: outcome.version }),
     }),
     setHub: defineRow({

@@ -9,6 +9,7 @@ import type {
   StreamRoute,
 } from '@meshwork/mesh/runtime';
 import type {
+  AudioRouting,
   ErrorCode,
   LobbyEntry,
   PeerId,
@@ -166,6 +167,11 @@ export interface AppActions {
   /** While reconnecting: try again now rather than after the backoff. */
   retryNow(): void;
   setTopology(topology: TopologySetting): Promise<void>;
+  /**
+   * Audio straight to everyone (`mesh`) or along the topology (`follow`), SPEC [P30]; resolves
+   * with null once the server took it, else with its error code.
+   */
+  setAudioRouting(audioRouting: AudioRouting): Promise<string | null>;
   setHub(hub: PeerId | null): Promise<void>;
   /** Host only: policy, lock, password; resolves true once the server accepted it. */
   updateRoom(req: UpdateRoomRequest): Promise<boolean>;

@@ -201,6 +201,7 @@ export function fakePublicKey(id: PeerId): string {
 export function settings(extra: Partial<RoomSettings> = {}): RoomSettings {
   return {
     topology: 'mesh',
+    audioRouting: 'follow',
     hubPreference: null,
     hostId: ids.me,
     controlPolicy: 'everyone',

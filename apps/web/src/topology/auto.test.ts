@@ -5,6 +5,7 @@ import { autoSummary, peopleCount, plannedTopology, previewAutoChoice } from './
 
 const SETTINGS: RoomSettings = {
   topology: 'mesh',
+  audioRouting: 'follow',
   hubPreference: null,
   hostId: null,
   controlPolicy: 'everyone',

@@ -1,5 +1,13 @@
 import { computeRoomPlan, type PlanPeer } from '@meshwork/mesh/plan';
-import type { HubLoadHint, PeerId, PeerInfo, PeerPlan, Topology } from '@meshwork/protocol';
+import {
+  type AudioRouting,
+  carriesKind,
+  type HubLoadHint,
+  type PeerId,
+  type PeerInfo,
+  type PeerPlan,
+  type Topology,
+} from '@meshwork/protocol';
 
 /** What a topology costs one person at the current room size. */
 export interface TopologyCost {
@@ -7,6 +15,10 @@ export interface TopologyCost {
   up: number;
   /** Streams this person receives (one per other peer). */
   down: number;
+  /** Only in a hybrid plan (SPEC [P30]): streams of audio alone sent, beside `up` (with video). */
+  audioUp?: number;
+  /** Only in a hybrid plan: streams of audio alone received, beside `down`. */
+  audioDown?: number;
   /** Peer connections this person holds. */
   links: number;
   /** Hops from the farthest peer to this person. */
@@ -29,12 +41,21 @@ export function isMediaServer(peer: Pick<PeerInfo, 'capacity'>): boolean {
 
 /** The numbers of one peer's plan. */
 export function costOfPlan(plan: PeerPlan): TopologyCost {
+  // A hybrid plan's audio-only entries are cheap: counted apart from the streams with video.
+  const video = <T extends { kind?: 'audio' | 'video' | undefined }>(e: T) =>
+    carriesKind(e, 'video');
+  const audioOnly = <T extends { kind?: 'audio' | 'video' | undefined }>(e: T) =>
+    e.kind === 'audio';
+  const up = plan.forward.filter(video);
+  const audioUp = plan.forward.filter(audioOnly).length;
+  const audioDown = plan.receive.filter(audioOnly).length;
   return {
-    up: plan.forward.length,
-    down: plan.receive.length,
+    up: up.length,
+    down: plan.receive.filter(video).length,
+    ...(audioUp + audioDown > 0 ? { audioUp, audioDown } : {}),
     links: plan.links.length,
     maxHops: plan.receive.reduce((max, r) => Math.max(max, r.path.length - 1), 0),
-    relayed: plan.forward.filter((f) => f.from !== null).length,
+    relayed: up.filter((f) => f.from !== null).length,
     serverHub: false,
   };
 }
@@ -62,12 +83,14 @@ export function previewCost(
   peers: readonly Pick<PeerInfo, 'id' | 'joinedAt' | 'capacity'>[],
   self: PeerId,
   hubPreference: PeerId | null,
+  audioRouting: AudioRouting = 'follow',
 ): TopologyCost {
   // As the signal app elects ([P17]): a person's choice, else a media hub, else the planner's.
   const server = peers.find(isMediaServer)?.id ?? null;
   const plan = computeRoomPlan(
     {
       topology,
+      audioRouting,
       peers: planPeers(peers),
       hubPreference: hubPreference ?? server,
       failedLinks: new Set(),

@@ -1,4 +1,4 @@
-import type { Topology } from '@meshwork/protocol';
+import { carriesKind, type Topology } from '@meshwork/protocol';
 import { Bot, type BotOptions } from '../Bot';
 import { expectedHops, type HopsFn } from './hops';
 
@@ -134,7 +134,9 @@ export class BotRoom {
             return this.bots.every((origin) => {
               if (origin === receiver) return true;
               const s = receiver.stats(origin.id);
-              const route = plan.receive.find((r) => r.origin === origin.id);
+              const route = plan.receive.find(
+                (r) => r.origin === origin.id && carriesKind(r, 'video'),
+              );
               if (!s || !route || !s.route) return false;
               const want = expect(plan.order, plan.hub, origin.id, receiver.id);
               return (
@@ -146,6 +148,45 @@ export class BotRoom {
             });
           },
           { timeoutMs, what: `${minFrames} frames from every origin over the ${label} routes` },
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Resolves once every bot has decoded `minChunks` more audible 10 ms audio chunks from every
+   * other bot, over the audio route its plan names, of `hops` hops (1: straight from the origin).
+   */
+  async heard(hops: HopsFn, minChunks = 50, timeoutMs = SETTLE_TIMEOUT_MS): Promise<void> {
+    const base = new Map(
+      this.bots.map((b) => [
+        b,
+        new Map(this.bots.map((o) => [o, o === b ? 0 : (b.audioStats(o.id)?.audibleChunks ?? 0)])),
+      ]),
+    );
+    await Promise.all(
+      this.bots.map((receiver) =>
+        receiver.waitFor(
+          () => {
+            const plan = receiver.session.plan;
+            if (!plan) return false;
+            return this.bots.every((origin) => {
+              if (origin === receiver) return true;
+              const a = receiver.audioStats(origin.id);
+              const route = plan.receive.find(
+                (r) => r.origin === origin.id && carriesKind(r, 'audio'),
+              );
+              if (!a || !route) return false;
+              const want = hops(plan.order, plan.hub, origin.id, receiver.id);
+              return (
+                a.audibleChunks - (base.get(receiver)?.get(origin) ?? 0) >= minChunks &&
+                a.path.length - 1 === want &&
+                route.path.length - 1 === want &&
+                a.path.join('>') === route.path.join('>')
+              );
+            });
+          },
+          { timeoutMs, what: `${minChunks} audible audio chunks from every origin` },
         ),
       ),
     );

@@ -14,6 +14,7 @@ export const PUBLIC_KEY = `B${'A'.repeat(86)}`;
 export function settings(overrides: Partial<RoomSettings> = {}): RoomSettings {
   return {
     topology: 'mesh',
+    audioRouting: 'follow',
     hubPreference: null,
     hostId: OTHER,
     controlPolicy: 'everyone',

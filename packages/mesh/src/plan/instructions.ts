@@ -1,6 +1,25 @@
-import type { PeerId, PeerPlan, PlanForward, PlanLink, PlanRoute } from '@meshwork/protocol';
+import type {
+  PeerId,
+  PeerPlan,
+  PlanForward,
+  PlanLink,
+  PlanRoute,
+  TrackKind,
+} from '@meshwork/protocol';
+import { mergeKinds } from './kinds';
 import { linkKey } from './linkKey';
-import type { RoomPlan } from './types';
+import type { RoomPlan, RouteTree } from './types';
+
+function sameRoute(a: PlanRoute, b: PlanRoute): boolean {
+  return a.from === b.from && a.path.join('>') === b.path.join('>');
+}
+
+/** The edges a plan shows, and in a hybrid plan the video graph's too ([R18]). */
+function edgesOf(room: Omit<RoomPlan, 'peers'>): Pick<PeerPlan, 'edges' | 'videoEdges'> {
+  const edges = room.graph.edges.map(([a, b]): [PeerId, PeerId] => [a, b]);
+  if (room.videoEdges === undefined) return { edges };
+  return { edges, videoEdges: room.videoEdges.map(([a, b]): [PeerId, PeerId] => [a, b]) };
+}
 
 /**
  * What one peer is told under the room's plan: its links and roles, what it receives and forwards.
@@ -22,21 +41,36 @@ export function peerPlan(room: Omit<RoomPlan, 'peers'>, self: PeerId, proof = ''
     return { peer, epoch, offerer, polite: !offerer };
   });
 
+  // A hybrid plan ([R18]) routes each kind over its own trees; any other plan, all kinds at once.
+  const routings: ReadonlyArray<{ kind?: TrackKind; trees: ReadonlyMap<PeerId, RouteTree> }> =
+    room.audioTrees === undefined
+      ? [{ trees: room.trees }]
+      : [
+          { kind: 'audio', trees: room.audioTrees },
+          { kind: 'video', trees: room.trees },
+        ];
   const receive: PlanRoute[] = [];
   const forward: PlanForward[] = [];
   for (const origin of graph.order) {
-    const tree = room.trees.get(origin);
-    if (tree === undefined || !tree.has(self)) continue;
-    const parent = tree.get(self) ?? null;
-    if (parent !== null) {
-      const path: PeerId[] = [self];
-      for (let hop: PeerId | null = parent; hop !== null; hop = tree.get(hop) ?? null)
-        path.push(hop);
-      receive.push({ origin, from: parent, path: path.reverse() });
+    const routes: PlanRoute[] = [];
+    const rules: PlanForward[] = [];
+    for (const { kind, trees } of routings) {
+      const tree = trees.get(origin);
+      if (tree === undefined || !tree.has(self)) continue;
+      const only = kind === undefined ? {} : { kind };
+      const parent = tree.get(self) ?? null;
+      if (parent !== null) {
+        const path: PeerId[] = [self];
+        for (let hop: PeerId | null = parent; hop !== null; hop = tree.get(hop) ?? null)
+          path.push(hop);
+        routes.push({ origin, from: parent, path: path.reverse(), ...only });
+      }
+      for (const child of neighbours) {
+        if (tree.get(child) === self) rules.push({ origin, to: child, from: parent, ...only });
+      }
     }
-    for (const child of neighbours) {
-      if (tree.get(child) === self) forward.push({ origin, to: child, from: parent });
-    }
+    receive.push(...mergeKinds(routes, sameRoute));
+    forward.push(...mergeKinds(rules, (a, b) => a.to === b.to && a.from === b.from));
   }
 
   return {
@@ -45,7 +79,7 @@ export function peerPlan(room: Omit<RoomPlan, 'peers'>, self: PeerId, proof = ''
     hub: room.hub,
     self,
     order: [...graph.order],
-    edges: graph.edges.map(([a, b]) => [a, b]),
+    ...edgesOf(room),
     links,
     receive,
     forward,
@@ -61,7 +95,7 @@ export function idlePlan(room: Omit<RoomPlan, 'peers'>, self: PeerId, proof = ''
     hub: room.hub,
     self,
     order: [...room.graph.order],
-    edges: room.graph.edges.map(([a, b]) => [a, b]),
+    ...edgesOf(room),
     links: [],
     receive: [],
     forward: [],

@@ -1,4 +1,4 @@
-import type { CapacityHints, PeerId, PeerPlan, Topology } from '@meshwork/protocol';
+import type { AudioRouting, CapacityHints, PeerId, PeerPlan, Topology } from '@meshwork/protocol';
 
 /** A peer as the planner sees it. Peers are always given in join order. */
 export interface PlanPeer {
@@ -31,6 +31,11 @@ export interface PlanInput {
    * connect them, but carrying no route until they are reported up.
    */
   trialLinks?: ReadonlySet<LinkKey>;
+  /**
+   * `mesh`: audio over a full mesh of the people while video keeps a star or ring ([R18]);
+   * `follow` (the default): every kind follows `topology`.
+   */
+  audioRouting?: AudioRouting;
 }
 
 /** An undirected link graph over peers in join order. */
@@ -56,8 +61,12 @@ export interface RoomPlan {
   away: ReadonlySet<PeerId>;
   /** Links in the graph that carry no route yet ([R16]). */
   trial: ReadonlySet<LinkKey>;
-  /** Per origin, its shortest-path tree. */
+  /** Per origin, its shortest-path tree (in a hybrid plan, its video's). */
   trees: ReadonlyMap<PeerId, RouteTree>;
+  /** Only in a hybrid plan ([R18]): per origin, its audio's tree over the people's mesh. */
+  audioTrees?: ReadonlyMap<PeerId, RouteTree>;
+  /** Only in a hybrid plan ([R18]): the video graph's edges; `graph` is the union. */
+  videoEdges?: ReadonlyArray<readonly [PeerId, PeerId]>;
   /** Epoch (plan version of its current life) of every link in the graph. */
   epochs: ReadonlyMap<LinkKey, number>;
   /** What each peer is told. */

@@ -1,4 +1,11 @@
-import type { PeerId, PeerPlan, StreamKey, TrackKind } from '@meshwork/protocol';
+import {
+  carriesData,
+  carriesKind,
+  type PeerId,
+  type PeerPlan,
+  type StreamKey,
+  type TrackKind,
+} from '@meshwork/protocol';
 import { type TrackIdentity, trackKey } from './manifest';
 
 /** A track to send on one link, and where it comes from: a local stream (null) or a link. */
@@ -25,7 +32,7 @@ export interface ForwardingInput {
 
 /**
  * What to send on each link. For every forward entry {origin, to, from} of every plan in force,
- * the origin's tracks go to `to`, taken from the local streams (from = null) or from the link to
+ * the origin's tracks (of the entry's `kind` only, when it names one) go to `to`, taken from the local streams (from = null) or from the link to
  * `from`. A newer plan's source wins over an older one's, but only for tracks that have arrived
  * on it: until then the old route keeps feeding the link (make before break).
  */
@@ -38,14 +45,15 @@ export function planForwarding(input: ForwardingInput): Map<PeerId, OutgoingTrac
       for (const entry of plan.forward) {
         // Sending a peer its own streams back would be a loop; no valid plan asks it.
         if (entry.to === entry.origin) continue;
-        const tracks: readonly TrackIdentity[] =
+        const tracks: readonly TrackIdentity[] = (
           entry.from === null
             ? entry.origin === input.self
               ? input.local.map(({ key, kind }) => ({ origin: input.self, key, kind }))
               : []
             : (relayed.get(entry.from) ?? []).filter(
                 (t) => t.origin === entry.origin && entry.origin !== input.self,
-              );
+              )
+        ).filter((t) => carriesKind(entry, t.kind)); // a hybrid rule names one kind ([M27])
         let out = chosen.get(entry.to);
         if (out === undefined) {
           out = new Map();
@@ -77,7 +85,8 @@ export function dataNextHops(
   const hops = new Set<PeerId>();
   for (const plan of plans) {
     for (const f of plan.forward) {
-      if (f.origin === origin && f.to !== from && f.to !== origin && hasLink(f.to)) hops.add(f.to);
+      if (f.origin !== origin || !carriesData(f)) continue; // data follows one kind ([M27])
+      if (f.to !== from && f.to !== origin && hasLink(f.to)) hops.add(f.to);
     }
   }
   return [...hops];
@@ -89,5 +98,7 @@ export function dataNextHops(
  * tree). Anything else is a neighbour speaking for an origin it does not carry ([M20]).
  */
 export function dataArrivesFrom(plans: readonly PeerPlan[], origin: PeerId, from: PeerId): boolean {
-  return plans.some((plan) => plan.receive.some((r) => r.origin === origin && r.from === from));
+  return plans.some((plan) =>
+    plan.receive.some((r) => r.origin === origin && r.from === from && carriesData(r)),
+  );
 }

@@ -1,4 +1,4 @@
-import type { PeerId, PeerPlan } from '@meshwork/protocol';
+import { carriesKind, type PeerId, type PeerPlan } from '@meshwork/protocol';
 import { type TrackIdentity, trackKey } from './manifest';
 
 /** The link a remote track is taken from, and the path the plan says it travelled. */
@@ -8,7 +8,8 @@ export interface ReceiveChoice extends TrackIdentity {
 }
 
 /**
- * Which link each remote track is shown from. A newer plan's route wins once the track has
+ * Which link each remote track is shown from: a route naming a `kind` delivers only that kind
+ * ([M27]). A newer plan's route wins once the track has
  * arrived (decodes) on it; until then the older plan's route keeps the tile fed. A track only
  * `announced` (named, not decoding yet) is shown where no route delivers it at all, as on a
  * first plan or when the old route died: there is nothing to keep, and its first frame shows
@@ -24,7 +25,7 @@ export function chooseReceive(
     for (const plan of plans) {
       for (const route of plan.receive) {
         for (const track of tracks.get(route.from) ?? []) {
-          if (track.origin !== route.origin) continue;
+          if (track.origin !== route.origin || !carriesKind(route, track.kind)) continue;
           const k = trackKey(track);
           if (!chosen.has(k)) chosen.set(k, { ...track, from: route.from, path: route.path });
         }
@@ -50,6 +51,8 @@ export function isPlanReady(
   return plan.receive.every((route) => {
     if (!connected.has(route.from)) return false;
     const arrived = new Set((available.get(route.from) ?? []).map(trackKey));
-    return named.every((t) => t.origin !== route.origin || arrived.has(trackKey(t)));
+    return named.every(
+      (t) => t.origin !== route.origin || !carriesKind(route, t.kind) || arrived.has(trackKey(t)),
+    );
   });
 }

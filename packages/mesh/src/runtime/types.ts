@@ -36,6 +36,8 @@ export interface StreamRoute {
   /** Origin first, this peer last. */
   path: readonly PeerId[];
   hops: number;
+  /** Only when the stream's audio travels another path than its video (a hybrid plan, [M27]). */
+  audioPath?: readonly PeerId[];
 }
 
 /** Stable error codes of the mesh runtime, listed in packages/mesh/README.md. */

@@ -1,5 +1,6 @@
 import type { HubLoadHint } from '@meshwork/protocol';
 import type { TopologyCost } from '../../topology/cost';
+import { HYBRID_STRINGS } from '../hybrid/strings';
 
 const count = new Intl.NumberFormat();
 
@@ -20,6 +21,18 @@ export function CostPreview({ id, cost }: { id: string; cost: TopologyCost }) {
         <dt>Streams down</dt>
         <dd data-cost="down">{cost.down}</dd>
       </div>
+      {cost.audioUp !== undefined && cost.audioDown !== undefined && (
+        <>
+          <div>
+            <dt>{HYBRID_STRINGS.audioUp}</dt>
+            <dd data-cost="audio-up">{cost.audioUp}</dd>
+          </div>
+          <div>
+            <dt>{HYBRID_STRINGS.audioDown}</dt>
+            <dd data-cost="audio-down">{cost.audioDown}</dd>
+          </div>
+        </>
+      )}
       <div>
         <dt>Links held</dt>
         <dd data-cost="links">{cost.links}</dd>

@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/StoreContext';
 import { previewAutoChoice } from '../../topology/auto';
 import { previewCost } from '../../topology/cost';
 import { AUTO_STRINGS } from '../auto/strings';
+import { AudioRoutingToggle } from '../hybrid/AudioRoutingToggle';
 import { ControlReason } from './ControlReason';
 import { CostPreview } from './CostPreview';
 
@@ -43,6 +44,7 @@ export function TopologyPicker() {
                 room.peers,
                 room.selfId,
                 room.settings.hubPreference,
+                room.settings.audioRouting,
               ),
             ]),
           )
@@ -95,6 +97,7 @@ export function TopologyPicker() {
           );
         })}
       </div>
+      <AudioRoutingToggle />
       {request?.error && (
         <p className="error" role="alert">
           The topology could not be changed ({request.error}).

@@ -7,6 +7,7 @@ import { useAppStore } from '../../store/StoreContext';
 import { isMediaServer } from '../../topology/cost';
 import { layoutPeers } from '../../topology/layout';
 import { relaysOf } from '../../topology/relays';
+import { HYBRID_STRINGS } from '../hybrid/strings';
 
 const SIZE = 240;
 
@@ -15,6 +16,11 @@ export interface TopologyDiagramProps {
   order: readonly PeerId[];
   hub: PeerId | null;
   edges: readonly (readonly [PeerId, PeerId])[];
+  /**
+   * A hybrid plan's video graph (SPEC [P30]): edges outside it carry audio only and are drawn
+   * dashed; relays are those of the video graph.
+   */
+  videoEdges?: readonly (readonly [PeerId, PeerId])[] | undefined;
   /** The viewer's own node, marked; null for a watcher outside the call. */
   self: PeerId | null;
   links: readonly RoomLink[];
@@ -49,6 +55,7 @@ export default function TopologyPicture() {
       order={plan.order}
       hub={plan.hub}
       edges={plan.edges}
+      videoEdges={plan.videoEdges}
       self={plan.self}
       links={links}
       failed={failed}
@@ -85,8 +92,15 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
   const { links, topology, names } = plan;
   const points = useMemo(() => layoutPeers(plan.order, plan.hub, SIZE), [plan.order, plan.hub]);
   const relays = useMemo(
-    () => relaysOf({ order: plan.order, edges: plan.edges }, plan.forwarders),
-    [plan.order, plan.edges, plan.forwarders],
+    () => relaysOf({ order: plan.order, edges: plan.videoEdges ?? plan.edges }, plan.forwarders),
+    [plan.order, plan.edges, plan.videoEdges, plan.forwarders],
+  );
+  const videoKeys = useMemo(
+    () =>
+      plan.videoEdges === undefined
+        ? null
+        : new Set(plan.videoEdges.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`))),
+    [plan.videoEdges],
   );
 
   // SVG text and titles are plain text: names are wrapped in Unicode isolates instead of <bdi>.
@@ -113,10 +127,12 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
           const failed = drawn.failed.has(a < b ? `${a}|${b}` : `${b}|${a}`);
           const state = failed ? 'failed' : (link?.state ?? 'connecting');
           const rtt = link?.rttMs == null ? 'RTT unknown' : `RTT ${Math.round(link.rttMs)} ms`;
+          const audioOnly = videoKeys !== null && !videoKeys.has(a < b ? `${a}|${b}` : `${b}|${a}`);
+          const kindNote = audioOnly ? `, ${HYBRID_STRINGS.edgeAudioOnly}` : '';
           return (
             <line
               key={`${a}|${b}`}
-              className={`edge edge-${state}`}
+              className={`edge edge-${state}${audioOnly ? ' edge-audio' : ''}`}
               x1={pa.x}
               y1={pa.y}
               x2={pb.x}
@@ -126,7 +142,7 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
               <title>
                 {failed
                   ? `${name(a)} – ${name(b)}: failed, can't connect`
-                  : `${name(a)} – ${name(b)}: ${state}, ${rtt}`}
+                  : `${name(a)} – ${name(b)}: ${state}, ${rtt}${kindNote}`}
               </title>
             </line>
           );
@@ -161,6 +177,9 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
         <span className="legend-item edge-connecting">connecting</span>
         <span className="legend-item edge-failed">failed</span>
         <span className="legend-item legend-relay">relay (re-encodes)</span>
+        {videoKeys !== null && (
+          <span className="legend-item legend-audio">{HYBRID_STRINGS.legendAudio}</span>
+        )}
       </figcaption>
     </figure>
   );

@@ -22,6 +22,7 @@ export type RoomSlice = Pick<
   | 'leave'
   | 'retryNow'
   | 'setTopology'
+  | 'setAudioRouting'
   | 'setHub'
   | 'shutdown'
 >;
@@ -128,6 +129,16 @@ export function createRoomSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
         }
       } catch (error) {
         set({ topologyRequest: { topology, pending: false, error: errorCodeOf(error) } });
+      }
+    },
+
+    async setAudioRouting(audioRouting) {
+      const topology = get().room?.settings.topology ?? 'mesh';
+      try {
+        await requireSession(sessions).setTopology(topology, audioRouting);
+        return null;
+      } catch (error) {
+        return errorCodeOf(error);
       }
     },
 

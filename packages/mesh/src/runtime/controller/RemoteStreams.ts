@@ -33,10 +33,21 @@ export interface RemoteStreamsInput {
   trackOf(choice: ReceiveChoice): MediaStreamTrack | undefined;
 }
 
-/** A stream's route is its video's when it has video, else its first track's. */
+/**
+ * A stream's route is its video's when it has video, else its first track's; when its audio
+ * travels another path (a hybrid plan, [M27]) that path is told too.
+ */
 function routeOf(group: readonly ReceiveChoice[], first: ReceiveChoice): StreamRoute {
   const routed = group.find((c) => c.kind === 'video') ?? first;
-  return { path: [...routed.path], hops: routed.path.length - 1 };
+  const route = { path: [...routed.path], hops: routed.path.length - 1 };
+  const audio = group.find((c) => c.kind === 'audio');
+  if (audio === undefined || audio.path.join('>') === routed.path.join('>')) return route;
+  return { ...route, audioPath: [...audio.path] };
+}
+
+/** Text of a route, to tell whether it changed. */
+function routeText(route: StreamRoute): string {
+  return `${route.path.join('>')}|${route.audioPath?.join('>') ?? ''}`;
 }
 
 /** Whether some link still names `track` as this stream's `kind` ([M11]). */
@@ -142,7 +153,7 @@ export class RemoteStreams {
     input: RemoteStreamsInput,
   ): void {
     const route = routeOf(group, first);
-    let changed = entry.route.path.join('>') !== route.path.join('>');
+    let changed = routeText(entry.route) !== routeText(route);
     for (const choice of group) {
       const track = input.trackOf(choice);
       const old = entry.tracks.get(choice.kind);
