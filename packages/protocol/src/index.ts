@@ -109,6 +109,8 @@ export {
 export {
   ChatMessageSchema,
   type ChatPeerMessage,
+  type E2eeKeyPeerMessage,
+  E2eeKeyMessageSchema,
   FileChunkMessageSchema,
   type FileChunkPeerMessage,
   FileStartMessageSchema,
@@ -196,6 +198,6 @@ export {
   SignalRequestSchema,
   SignalSchema,
 } from './signal';
-export { signingInput } from './signingInput';
+export { e2eeKeySigningInput, signingInput } from './signingInput';
 export { isStreamKey } from './streamKey';
 export { PROTOCOL_VERSION } from './version';

@@ -69,6 +69,8 @@ export interface RoomState {
   locked: boolean;
   /** Newcomers wait in the lobby until the host lets them in (SPEC [P25]). */
   lobby: boolean;
+  /** Senders encrypt their frames end to end (SPEC [P28]). */
+  e2ee: boolean;
   /** Last plan version issued; never goes backwards. */
   version: number;
   /** Peers in join order. */
@@ -123,6 +125,7 @@ export function newRoom(id: string, passwordHash: string | null): RoomState {
     controlPolicy: passwordHash === null ? 'everyone' : 'host',
     locked: false,
     lobby: false,
+    e2ee: false,
     version: 0,
     peers: [],
     byId: new Map(),
