@@ -109,8 +109,8 @@ export {
 export {
   ChatMessageSchema,
   type ChatPeerMessage,
-  type E2eeKeyPeerMessage,
   E2eeKeyMessageSchema,
+  type E2eeKeyPeerMessage,
   FileChunkMessageSchema,
   type FileChunkPeerMessage,
   FileStartMessageSchema,

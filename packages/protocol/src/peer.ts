@@ -59,9 +59,10 @@ export const FileChunkMessageSchema = z.object({
 });
 
 /**
- * A sender's frame key for one receiver (SPEC [P28]): `wrapped` is the key sealed with AES-GCM
- * under a key both ends derive (ECDH of `dh` with the receiver's, then HKDF); `sig` is `from`'s
- * signing key's signature over `e2eeKeySigningInput()`, so no relay or server can swap `dh`.
+ * A sender's frame key for one receiver (SPEC [P28]): `wrapped` is the key `keyId` sealed with
+ * AES-GCM under a key both ends derive (ECDH of `dh` with the receiver's, then HKDF); without
+ * `wrapped` the message only introduces the sender's `dh`. `sig` is `from`'s signature over
+ * `e2eeKeySigningInput()`, so no relay or server can swap `dh`.
  */
 export const E2eeKeyMessageSchema = z.object({
   t: z.literal('e2ee-key'),
@@ -69,7 +70,7 @@ export const E2eeKeyMessageSchema = z.object({
   to: PeerIdSchema,
   keyId: z.int().check(z.gte(0), z.lte(255)),
   dh: z.string().check(z.regex(P256_POINT_PATTERN)),
-  wrapped: z.string().check(z.regex(WRAPPED_KEY_PATTERN)),
+  wrapped: z.optional(z.string().check(z.regex(WRAPPED_KEY_PATTERN))),
   sig: SignatureSchema,
 });
 

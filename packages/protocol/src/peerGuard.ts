@@ -69,8 +69,11 @@ function e2eeKey(m: Fields): PeerMessage | null {
   const { from, to, keyId, dh, wrapped, sig } = m;
   if (!matches(from, PEER_ID_PATTERN) || !matches(to, PEER_ID_PATTERN)) return null;
   if (!int(keyId, 0, 255) || !matches(dh, P256_POINT_PATTERN)) return null;
-  if (!matches(wrapped, WRAPPED_KEY_PATTERN) || !matches(sig, SIGNATURE_PATTERN)) return null;
-  return { t: 'e2ee-key', from, to, keyId, dh, wrapped, sig };
+  if (wrapped !== undefined && !matches(wrapped, WRAPPED_KEY_PATTERN)) return null;
+  if (!matches(sig, SIGNATURE_PATTERN)) return null;
+  return wrapped === undefined
+    ? { t: 'e2ee-key', from, to, keyId, dh, sig }
+    : { t: 'e2ee-key', from, to, keyId, dh, wrapped, sig };
 }
 
 /** The peer message `value` is (a JSON value), or null when it is none. */

@@ -30,6 +30,6 @@ export function e2eeKeySigningInput(message: Omit<E2eeKeyPeerMessage, 'sig'>): s
     message.to,
     message.keyId,
     message.dh,
-    message.wrapped,
+    message.wrapped ?? null,
   ]);
 }

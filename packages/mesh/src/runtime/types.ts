@@ -8,6 +8,8 @@ import type {
   Signal,
   StreamKey,
 } from '@meshwork/protocol';
+import type { FrameProtector } from './e2ee/FrameProtector';
+import type { FrameCounts } from './e2ee/workerMessages';
 
 /** Creates one RTCPeerConnection: the browser's, `@roamhq/wrtc`'s in Node, or a fake in tests. */
 export type CreatePeerConnection = (config: RTCConfiguration) => RTCPeerConnection;
@@ -57,7 +59,9 @@ export type MeshErrorCode =
   | 'ERR_BAD_SIGNATURE'
   | 'ERR_WRONG_ROUTE'
   | 'ERR_TOO_MANY_TRANSFERS'
-  | 'ERR_STALE_MESSAGE';
+  | 'ERR_STALE_MESSAGE'
+  | 'ERR_E2EE_KEY'
+  | 'ERR_E2EE_DECRYPT';
 
 /** An error the runtime emits (network and peer failures are emitted, never swallowed). */
 export interface MeshError {
@@ -114,6 +118,8 @@ export interface MeshEvents {
   fileProgressed: FileProgress;
   fileReceived: ReceivedFile;
   errorRaised: MeshError;
+  /** End-to-end encryption's frame counts changed (SPEC [P28]): read transiently. */
+  framesCounted: FrameCounts;
 }
 
 /** This session's signing key (SPEC [P14]); `createSigner(subtle)` makes one. */
@@ -146,6 +152,13 @@ export interface MeshControllerOptions {
    * track it sends and relays ([M26]); `setUplinkBudget` changes it later.
    */
   uplinkKbps?: number;
+  /**
+   * End-to-end frame encryption (SPEC [P28]): every sender and receiver is piped through it, and
+   * frame keys are exchanged on the links. Without it media is never encrypted.
+   */
+  frameProtector?: FrameProtector;
+  /** Random bytes for frame keys (default `globalThis.crypto`). */
+  random?: Pick<Crypto, 'getRandomValues'>;
 }
 
 /**

@@ -55,10 +55,7 @@ export async function deriveFrameKey(
   owner: PeerId,
   keyId: number,
 ): Promise<FrameKey> {
-  const base = await subtle.importKey('raw', material, 'HKDF', false, [
-    'deriveKey',
-    'deriveBits',
-  ]);
+  const base = await subtle.importKey('raw', material, 'HKDF', false, ['deriveKey', 'deriveBits']);
   const hkdf = (label: string) => ({
     name: 'HKDF',
     hash: 'SHA-256',
