@@ -16,6 +16,7 @@ const FED_EVENTS: readonly FedEvent[] = [
   'lobbyChanged',
   'handsChanged',
   'reacted',
+  'framesCounted',
 ];
 
 function wire<E extends FedEvent>(session: AppSession, feed: SessionFeed, event: E): () => void {

@@ -3,6 +3,7 @@
 import type {
   ChatMessage,
   FileProgress,
+  FrameCounts,
   LinkStats,
   LinkStatus,
   ReceivedFile,
@@ -121,6 +122,10 @@ export interface AppState {
   hands: readonly PeerId[];
   /** Recent reactions, oldest first; each tile shows its origin's latest for a moment. */
   reactions: readonly ShownReaction[];
+  /** End-to-end encryption's frame counts as last reported (SPEC [P28]), or null. */
+  frameCounts: FrameCounts | null;
+  /** Origins whose frames arrive but open under no key held here, in the order noticed. */
+  undecryptable: readonly PeerId[];
 }
 
 /** A reaction as the tiles show it; ids only grow, so a repeat is a new one. */
@@ -168,6 +173,8 @@ export interface AppActions {
   transferHost(peer: PeerId): Promise<void>;
   /** Raises or lowers this person's hand. */
   raiseHand(raised: boolean): Promise<void>;
+  /** Host only (SPEC [P28]): the room's end-to-end encryption on or off. */
+  setEndToEndEncryption(on: boolean): Promise<boolean>;
   /** Host only: lowers another person's hand. */
   lowerHand(peer: PeerId): Promise<void>;
   /** Shows a reaction to the room. */

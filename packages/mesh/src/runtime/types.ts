@@ -215,6 +215,15 @@ export interface MeshControllerApi {
   getStats(): Promise<LinkStats[]>;
   /** The shared link stats sampler: one poll of every link per `STATS_INTERVAL_MS`. */
   readonly stats: LinkStatsFeed;
+  /**
+   * End-to-end encryption on or off for this page (SPEC [P28]); false when the controller has no
+   * frame protector. Optional: controllers without encryption may leave it out.
+   */
+  setEndToEndEncryption?(enabled: boolean): boolean;
+  /** End-to-end encryption's frame counts as last reported, or null. */
+  readonly frameCounts?: FrameCounts | null;
+  /** Stops using `origin`'s frame keys, now and later (a diagnostic and test hook). */
+  withholdFrameKeys?(origin: PeerId): void;
   /** Subscribes to a controller event; returns the disposer. */
   on<E extends keyof MeshEvents>(event: E, listener: (payload: MeshEvents[E]) => void): () => void;
   /** Idempotent: closes every link and data channel, then the controller. */

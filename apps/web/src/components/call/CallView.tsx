@@ -5,6 +5,7 @@ import { useToastClearance } from '../../hooks/useToastClearance';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { StatusBanner } from '../common/StatusBanner';
+import { E2eeShield } from '../e2ee/E2eeShield';
 import { Controls } from './Controls';
 import { TileGrid } from './TileGrid';
 import { TopologyStatus } from './TopologyStatus';
@@ -35,6 +36,7 @@ export function CallView() {
             </span>
           </h1>
           <TopologyStatus />
+          <E2eeShield />
         </RegionBoundary>
       </header>
       <StatusBanner />

@@ -4,6 +4,8 @@ import { useRoomRole } from '../../hooks/useRoomRole';
 import { TOPOLOGY_LABELS } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
 import { previewCost } from '../../topology/cost';
+import { SwitchConfirm } from '../e2ee/SwitchConfirm';
+import { useGuardedTopology } from '../e2ee/useGuardedTopology';
 import { ControlReason } from './ControlReason';
 import { CostPreview } from './CostPreview';
 
@@ -20,7 +22,7 @@ const HINTS: Record<Topology, string> = {
 export function TopologyPicker() {
   const room = useAppStore((s) => s.room);
   const request = useAppStore((s) => s.topologyRequest);
-  const setTopology = useAppStore((s) => s.setTopology);
+  const guarded = useGuardedTopology();
   const role = useRoomRole();
   const current = room?.settings.topology ?? 'mesh';
   const chosen = request && !request.error ? request.topology : current;
@@ -65,7 +67,7 @@ export function TopologyPicker() {
                   value={t}
                   checked={chosen === t}
                   aria-describedby={`hint-${t} cost-${t}`}
-                  onChange={() => void setTopology(t)}
+                  onChange={() => guarded.choose(t)}
                 />{' '}
                 {TOPOLOGY_LABELS[t]}
               </label>
@@ -77,6 +79,13 @@ export function TopologyPicker() {
           );
         })}
       </div>
+      {guarded.pending && (
+        <SwitchConfirm
+          pending={guarded.pending}
+          confirm={guarded.confirm}
+          cancel={guarded.cancel}
+        />
+      )}
       {request?.error && (
         <p className="error" role="alert">
           The topology could not be changed ({request.error}).

@@ -1,6 +1,7 @@
 import type { SessionEvents } from '../../session/types';
 import type { FedEvent, FeedReducers, GetStore, SessionFeed, SetStore } from '../types';
 import { chatFeed } from './chatFeed';
+import { e2eeFeed } from './e2eeFeed';
 import { handsFeed } from './handsFeed';
 import { lobbyFeed } from './lobbyFeed';
 import { roomFeed } from './roomFeed';
@@ -13,6 +14,7 @@ export const FEED_REDUCERS: FeedReducers = {
   ...chatFeed,
   ...lobbyFeed,
   ...handsFeed,
+  ...e2eeFeed,
 };
 
 /** The bridge-fed half of the store: each session event becomes one replacement of state. */
@@ -38,5 +40,6 @@ export function createFeed(set: SetStore, get: GetStore): SessionFeed {
     lobbyChanged: apply('lobbyChanged'),
     handsChanged: apply('handsChanged'),
     reacted: apply('reacted'),
+    framesCounted: apply('framesCounted'),
   };
 }

@@ -1,0 +1,42 @@
+import type { Topology } from '@meshwork/protocol';
+import { useCallback, useState } from 'react';
+import { decodersAfterSwitch } from '../../e2ee/plaintext';
+import { useAppStore } from '../../store/StoreContext';
+
+/** A topology switch waiting for the person to confirm it ends end-to-end encryption. */
+export interface PendingSwitch {
+  topology: Topology;
+  /** Names of the browsers that would decode others' video after it. */
+  decoders: string[];
+}
+
+/**
+ * Topology switches that ask first when they would end end-to-end encryption (SPEC [P28]): with
+ * the room encrypting, a switch after which browsers would relay (and so decode) video waits in
+ * `pending` until `confirm` (or `cancel`); any other switch goes at once.
+ */
+export function useGuardedTopology() {
+  const room = useAppStore((s) => s.room);
+  const names = useAppStore((s) => s.names);
+  const setTopology = useAppStore((s) => s.setTopology);
+  const [pending, setPending] = useState<PendingSwitch | null>(null);
+  const choose = useCallback(
+    (topology: Topology) => {
+      if (room?.settings.e2ee === true) {
+        const decoders = decodersAfterSwitch(topology, room.peers, room.settings.hubPreference);
+        if (decoders.length > 0) {
+          setPending({ topology, decoders: decoders.map((id) => names.get(id) ?? id) });
+          return;
+        }
+      }
+      void setTopology(topology);
+    },
+    [room, names, setTopology],
+  );
+  const confirm = useCallback(() => {
+    if (pending) void setTopology(pending.topology);
+    setPending(null);
+  }, [pending, setTopology]);
+  const cancel = useCallback(() => setPending(null), []);
+  return { choose, pending, confirm, cancel };
+}
