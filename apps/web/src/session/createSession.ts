@@ -1,3 +1,4 @@
+import type { MeshControllerApi } from '@meshwork/mesh/runtime';
 import { consoleLogger } from '../consoleLogger';
 import { createFrameProtector } from '../e2ee/createFrameProtector';
 import type { AppSession } from './types';
@@ -50,7 +51,10 @@ export async function createSession(): Promise<AppSession> {
  * withhold one sender's frame keys (to see what a page without the key sees). It can only make
  * this page decode less, never more.
  */
-function exposeDiagnostics(session: AppSession): void {
+function exposeDiagnostics(session: {
+  readonly selfId: string | null;
+  readonly mesh: MeshControllerApi | null;
+}): void {
   Object.assign(window, {
     meshworkDiagnostics: {
       selfId: () => session.selfId,
