@@ -65,7 +65,8 @@ function sameSettings(a: RoomSettings, b: RoomSettings): boolean {
     a.controlPolicy === b.controlPolicy &&
     a.locked === b.locked &&
     a.passwordProtected === b.passwordProtected &&
-    a.lobby === b.lobby
+    a.lobby === b.lobby &&
+    (a.e2ee ?? false) === (b.e2ee ?? false)
   );
 }
 
