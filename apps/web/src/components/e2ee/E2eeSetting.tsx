@@ -18,6 +18,7 @@ export function E2eeSetting() {
       <h3 id="e2ee-setting-title">{S.settingLabel}</h3>
       <label className="field-inline">
         <input
+          id="e2ee-setting-toggle"
           type="checkbox"
           checked={on}
           disabled={!isHost}
