@@ -14,6 +14,8 @@ export interface LinkSetOptions {
   logger: Logger;
   /** End-to-end frame encryption every link pipes its media through (SPEC [P28]). */
   protector?: FrameProtector;
+  /** Whether the room encrypts (or did). */
+  framesProtected?: () => boolean;
   /** Subscribes to a new link's events; the disposers run when the link closes. */
   attach(link: PeerLink): Array<() => void>;
   /** A link opened (with its first status) or was closed by a plan change. */
@@ -120,6 +122,7 @@ export class LinkSet {
       clock: o.clock,
       logger: o.logger,
       ...(o.protector ? { protector: o.protector } : {}),
+      ...(o.framesProtected ? { framesProtected: o.framesProtected } : {}),
     });
     this.#links.set(plan.peer, link);
     this.#disposers.set(link, o.attach(link));

@@ -19,6 +19,7 @@ function pipeProtector(): FrameProtector & { pipe: FramePipe } {
     pipe,
     api: 'encoded-streams',
     needsEncodedInsertableStreams: false,
+    attachesLate: false,
     protect: () => nextId++,
     control: (message) => void pipe.control(message),
     onCounts: () => () => {},

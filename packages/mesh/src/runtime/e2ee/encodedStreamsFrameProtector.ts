@@ -42,6 +42,7 @@ export function encodedStreamsFrameProtector(
   }, PAGE_COUNTS_REPORT_MS);
   return {
     api: 'encoded-streams',
+    attachesLate: false,
     needsEncodedInsertableStreams: true,
     protect(target: FrameTarget, side, kind) {
       const id = nextId++;
