@@ -68,8 +68,6 @@ export class MeshController implements MeshControllerApi {
   readonly #dataPlane: DataPlane;
   readonly #oneOffStats: StatsReader;
   readonly #e2ee: E2eeKeys | null;
-  /** Encryption was turned on at least once: transforms attached stay attached. */
-  #framesProtected = false;
   #frameCounts: FrameCounts | null = null;
   readonly #offCounts: () => void;
   /** Origins already reported as not decrypting, until they decrypt again. */
@@ -107,7 +105,6 @@ export class MeshController implements MeshControllerApi {
       clock,
       logger: this.#logger,
       ...(options.frameProtector ? { protector: options.frameProtector } : {}),
-      framesProtected: () => this.#framesProtected,
       attach: (link) => this.#attach(link),
       statusChanged: (peer, status) => emit('linkStateChanged', { peer, status }),
     });
@@ -159,10 +156,6 @@ export class MeshController implements MeshControllerApi {
   setEndToEndEncryption(enabled: boolean): boolean {
     if (this.#closed || this.#e2ee === null) return false;
     this.#e2ee.setEnabled(enabled);
-    if (enabled && !this.#framesProtected) {
-      this.#framesProtected = true;
-      for (const link of this.#links.byPeer.values()) link.protectFrames();
-    }
     return true;
   }
 

@@ -14,8 +14,6 @@ export interface LinkSetOptions {
   logger: Logger;
   /** End-to-end frame encryption every link pipes its media through (SPEC [P28]). */
   protector?: FrameProtector;
-  /** Whether the room encrypts (or did). */
-  framesProtected?: () => boolean;
   /** Subscribes to a new link's events; the disposers run when the link closes. */
   attach(link: PeerLink): Array<() => void>;
   /** A link opened (with its first status) or was closed by a plan change. */
@@ -122,7 +120,6 @@ export class LinkSet {
       clock: o.clock,
       logger: o.logger,
       ...(o.protector ? { protector: o.protector } : {}),
-      ...(o.framesProtected ? { framesProtected: o.framesProtected } : {}),
     });
     this.#links.set(plan.peer, link);
     this.#disposers.set(link, o.attach(link));

@@ -19,7 +19,6 @@ function pipeProtector(): FrameProtector & { pipe: FramePipe } {
     pipe,
     api: 'encoded-streams',
     needsEncodedInsertableStreams: false,
-    attachesLate: false,
     protect: () => nextId++,
     control: (message) => void pipe.control(message),
     onCounts: () => () => {},

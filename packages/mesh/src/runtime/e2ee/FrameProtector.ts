@@ -16,11 +16,6 @@ export interface FrameProtector {
    * needs it, and then every sender and receiver must be piped).
    */
   readonly needsEncodedInsertableStreams: boolean;
-  /**
-   * Transforms can be attached to senders and receivers already running: then they are attached
-   * only once encryption is first turned on, and a call that never encrypts runs untouched.
-   */
-  readonly attachesLate: boolean;
   /** Attaches the transform to `target`; returns the id its route is told by. Call once each. */
   protect(target: FrameTarget, side: 'send' | 'receive', kind: 'audio' | 'video'): number;
   /** Sends keys, routes and the on/off switch to the transforms. */

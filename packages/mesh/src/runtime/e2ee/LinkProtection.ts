@@ -4,39 +4,21 @@ import type { FrameProtector } from './FrameProtector';
 /**
  * The frame transforms of one link (SPEC [P28]): every sender and receiver it makes is piped
  * through the page's protector once, and each receiver's route (the origin its manifest names,
- * and this link's far end) is told to the transforms whenever the manifest changes it. Where
- * the protector attaches late, nothing is piped until `active()` first says so (`refresh`).
+ * and this link's far end) is told to the transforms whenever the manifest changes it.
  */
 export class LinkProtection {
   readonly #protected = new WeakMap<RTCRtpSender | RTCRtpReceiver, number>();
   readonly #routes = new Map<number, PeerId>();
-  readonly #senders: Array<{ sender: RTCRtpSender; kind: string }> = [];
-  #transceivers: readonly RTCRtpTransceiver[] = [];
-  #origins: ReadonlyMap<string, PeerId> = new Map();
   #closed = false;
 
   constructor(
     private readonly protector: FrameProtector,
     private readonly peer: PeerId,
-    /** Whether encryption is (or was) on: a late-attaching protector waits for it. */
-    private readonly active: () => boolean,
   ) {}
 
   /** Pipes a sender this link just made. */
   sender(sender: RTCRtpSender, kind: string): void {
-    this.#senders.push({ sender, kind });
-    if (this.#attaching) this.#once(sender, 'send', kind);
-  }
-
-  /** Encryption was turned on: pipes what was left unpiped. */
-  refresh(): void {
-    if (!this.#attaching) return;
-    for (const { sender, kind } of this.#senders) this.#once(sender, 'send', kind);
-    this.receivers(this.#transceivers, this.#origins);
-  }
-
-  get #attaching(): boolean {
-    return !this.protector.attachesLate || this.active();
+    this.#once(sender, 'send', kind);
   }
 
   /**
@@ -44,9 +26,6 @@ export class LinkProtection {
    * named one's frames come from; `originByMid` is the far end's manifest just applied.
    */
   receivers(transceivers: readonly RTCRtpTransceiver[], originByMid: ReadonlyMap<string, PeerId>) {
-    this.#transceivers = transceivers;
-    this.#origins = originByMid;
-    if (!this.#attaching) return;
     for (const transceiver of transceivers) {
       const receiver = transceiver.receiver;
       const id = this.#once(receiver, 'receive', receiver.track.kind);

@@ -42,7 +42,6 @@ export function encodedStreamsFrameProtector(
   }, PAGE_COUNTS_REPORT_MS);
   return {
     api: 'encoded-streams',
-    attachesLate: false,
     needsEncodedInsertableStreams: true,
     protect(target: FrameTarget, side, kind) {
       const id = nextId++;

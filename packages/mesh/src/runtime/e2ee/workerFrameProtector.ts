@@ -25,7 +25,6 @@ export function workerFrameProtector(
   });
   return {
     api: 'script-transform',
-    attachesLate: true,
     needsEncodedInsertableStreams: false,
     protect(target: FrameTarget, side, kind) {
       const id = nextId++;

@@ -50,8 +50,6 @@ export interface PeerLinkOptions {
   logger: Logger;
   /** Pipes every sender and receiver through end-to-end frame encryption (SPEC [P28]). */
   protector?: FrameProtector;
-  /** Whether the room encrypts (or did): a late-attaching protector waits for it. */
-  framesProtected?: () => boolean;
 }
 
 /** Events of one link. */
@@ -123,7 +121,7 @@ export class PeerLink {
     });
     this.pc = pc;
     const protection = options.protector
-      ? new LinkProtection(options.protector, options.peer, options.framesProtected ?? (() => true))
+      ? new LinkProtection(options.protector, options.peer)
       : null;
     this.protection = protection;
     this.slots = new SendSlots(pc, (transceiver, kind) =>
@@ -283,11 +281,6 @@ export class PeerLink {
     } catch (err) {
       this.logger.warn('the connection refused new ICE servers', { error: String(err) });
     }
-  }
-
-  /** Encryption was turned on: senders and receivers not yet piped through it are now. */
-  protectFrames(): void {
-    if (!this.closed) this.protection?.refresh();
   }
 
   /** Sends a room-data message on the control channel; false if the link closed first. */
