@@ -113,6 +113,7 @@ export class ClientSession implements ClientSessionApi {
         subtle: this.#keys.subtle,
         clock,
         logger: this.#logger.child('mesh'),
+        ...(options.frameProtector ? { frameProtector: options.frameProtector } : {}),
       },
       events: this.#emitter,
       signalProduced: (signal) => this.#uplink.signal(signal),
@@ -352,6 +353,8 @@ export class ClientSession implements ClientSessionApi {
     if (this.#status !== 'failed') this.#setStatus({ status: 'left' });
     this.#emitter.clear();
     this.#mesh.stats.close();
+    // Its links are closed: the frame transforms (a worker, say) go too.
+    this.#options.frameProtector?.close();
   }
 
   // --- the signal app ---------------------------------------------------------------------

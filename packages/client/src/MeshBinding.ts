@@ -20,6 +20,7 @@ export const PUBLIC_MESH_EVENTS = Object.keys({
   fileProgressed: true,
   fileReceived: true,
   errorRaised: true,
+  framesCounted: true,
 } satisfies Record<PublicMeshEvent, true>) as PublicMeshEvent[];
 
 /** The controller options that do not depend on a join (the signer is made before the first). */

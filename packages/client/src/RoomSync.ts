@@ -79,7 +79,10 @@ export class RoomSync {
 
   #announce(view: RoomView): void {
     // Keys first: a chat that the new peer already sent must verify once the view is out.
-    this.#mesh()?.setPeerKeys(peerKeys(view));
+    const mesh = this.#mesh();
+    mesh?.setPeerKeys(peerKeys(view));
+    // [P31] The host's switch: every sender encrypts its frames end to end, or none does.
+    mesh?.setEndToEndEncryption?.(view.settings.e2ee === true);
     this.#events.emit('roomChanged', view);
   }
 }

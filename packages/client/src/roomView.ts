@@ -66,6 +66,8 @@ function sameSettings(a: RoomSettings, b: RoomSettings): boolean {
     a.locked === b.locked &&
     a.passwordProtected === b.passwordProtected &&
     a.lobby === b.lobby &&
+    a.audioRouting === b.audioRouting &&
+    (a.e2ee ?? false) === (b.e2ee ?? false) &&
     sameAuto(a.auto, b.auto)
   );
 }

@@ -3,6 +3,7 @@ import type {
   ChatMessage,
   CreateMediaStream,
   CreatePeerConnection,
+  FrameProtector,
   LinkStats,
   MeshControllerApi,
   MeshControllerOptions,
@@ -70,7 +71,8 @@ export type PublicMeshEvent =
   | 'chatReceived'
   | 'fileProgressed'
   | 'fileReceived'
-  | 'errorRaised';
+  | 'errorRaised'
+  | 'framesCounted';
 
 /** Events of a client session: its own, plus the public mesh events passed through. */
 export interface SessionEvents extends Pick<MeshEvents, PublicMeshEvent> {
@@ -142,6 +144,11 @@ export interface ClientSessionOptions {
    * `globalThis.crypto.subtle`, which a browser offers only in a secure context.
    */
   subtle?: SubtleCrypto;
+  /**
+   * End-to-end frame encryption for this platform (SPEC [P31]), e.g. `workerFrameProtector`;
+   * without it this session never encrypts, and decodes only frames sent in the clear.
+   */
+  frameProtector?: FrameProtector;
 }
 
 /** Public surface of ClientSession (packages/client/src/ClientSession.ts). */

@@ -123,6 +123,8 @@ export {
 export {
   ChatMessageSchema,
   type ChatPeerMessage,
+  E2eeKeyMessageSchema,
+  type E2eeKeyPeerMessage,
   FileChunkMessageSchema,
   type FileChunkPeerMessage,
   FileStartMessageSchema,
@@ -218,6 +220,6 @@ export {
   SignalRequestSchema,
   SignalSchema,
 } from './signal';
-export { signingInput } from './signingInput';
+export { e2eeKeySigningInput, signingInput } from './signingInput';
 export { isStreamKey } from './streamKey';
 export { PROTOCOL_VERSION } from './version';

@@ -151,6 +151,8 @@ export const UpdateRoomRequestSchema = z.object({
   locked: z.optional(z.boolean()),
   /** Turn the lobby on or off (SPEC [P25]); turning it off lets everyone waiting in. */
   lobby: z.optional(z.boolean()),
+  /** Ask every sender to encrypt its frames end to end, or stop (SPEC [P31]). */
+  e2ee: z.optional(z.boolean()),
   password: z.optional(
     z.nullable(z.string().check(z.minLength(1), z.maxLength(LIMITS.passwordMaxChars))),
   ),

@@ -17,5 +17,10 @@ export const SHA256_HEX_PATTERN = /^[0-9a-f]{64}$/;
 /** Standard base64 with optional padding. */
 export const BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** A raw uncompressed P-256 point (65 bytes), base64url: ECDH keys of end-to-end encryption. */
+export const P256_POINT_PATTERN = /^[A-Za-z0-9_-]{87}$/;
+/** A wrapped frame key (12-byte IV, 32-byte key, 16-byte tag), base64url. */
+export const WRAPPED_KEY_PATTERN = /^[A-Za-z0-9_-]{80}$/;
+
 /** The largest time `Date` can hold, in ms since the epoch (|t| <= 8.64e15). */
 export const MAX_TIMESTAMP_MS = 8_640_000_000_000_000;

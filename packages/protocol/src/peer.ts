@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { BASE64_PATTERN, SHA256_HEX_PATTERN, TRANSFER_ID_PATTERN } from './patterns';
+import {
+  BASE64_PATTERN,
+  P256_POINT_PATTERN,
+  SHA256_HEX_PATTERN,
+  TRANSFER_ID_PATTERN,
+  WRAPPED_KEY_PATTERN,
+} from './patterns';
 import { BASE64_CHUNK_MAX_CHARS, MAX_FILE_CHUNKS, PEER_LIMITS } from './peerLimits';
 import { CountSchema, PeerIdSchema, SignatureSchema, TimestampSchema } from './primitives';
 
@@ -52,6 +58,22 @@ export const FileChunkMessageSchema = z.object({
   data: z.string().check(z.maxLength(BASE64_CHUNK_MAX_CHARS), z.regex(BASE64_PATTERN)),
 });
 
+/**
+ * A sender's frame key for one receiver (SPEC [P31]): `wrapped` is the key `keyId` sealed with
+ * AES-GCM under a key both ends derive (ECDH of `dh` with the receiver's, then HKDF); without
+ * `wrapped` the message only introduces the sender's `dh`. `sig` is `from`'s signature over
+ * `e2eeKeySigningInput()`, so no relay or server can swap `dh`.
+ */
+export const E2eeKeyMessageSchema = z.object({
+  t: z.literal('e2ee-key'),
+  from: PeerIdSchema,
+  to: PeerIdSchema,
+  keyId: z.int().check(z.gte(0), z.lte(255)),
+  dh: z.string().check(z.regex(P256_POINT_PATTERN)),
+  wrapped: z.optional(z.string().check(z.regex(WRAPPED_KEY_PATTERN))),
+  sig: SignatureSchema,
+});
+
 /** Every message a peer may put on a link's control data channel, keyed on `t`. */
 export const PeerMessageSchema = z.discriminatedUnion('t', [
   PingMessageSchema,
@@ -59,6 +81,7 @@ export const PeerMessageSchema = z.discriminatedUnion('t', [
   ChatMessageSchema,
   FileStartMessageSchema,
   FileChunkMessageSchema,
+  E2eeKeyMessageSchema,
 ]);
 /** A parsed peer-to-peer message. */
 export type PeerMessage = z.infer<typeof PeerMessageSchema>;
@@ -68,6 +91,9 @@ export type ChatPeerMessage = z.infer<typeof ChatMessageSchema>;
 export type FileStartPeerMessage = z.infer<typeof FileStartMessageSchema>;
 /** A file chunk on the wire. */
 export type FileChunkPeerMessage = z.infer<typeof FileChunkMessageSchema>;
+
+/** A frame key sent to one receiver (SPEC [P31]). */
+export type E2eeKeyPeerMessage = z.infer<typeof E2eeKeyMessageSchema>;
 
 /** A message its origin signs: chat and file announcements. */
 export type SignedPeerMessage = ChatPeerMessage | FileStartPeerMessage;

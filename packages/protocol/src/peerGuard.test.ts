@@ -56,7 +56,16 @@ const base64 = fc.oneof(
   fc.constantFrom('A'.repeat(BASE64_CHUNK_MAX_CHARS), 'A'.repeat(BASE64_CHUNK_MAX_CHARS + 1)),
 );
 
+const keyId = fc.oneof(fc.integer({ min: -1, max: 256 }), fc.constantFrom(0, 255, 1.5));
+const fixedWord = (n: number) =>
+  fc.oneof(word(ID_CHARS, n - 1, n + 1), fc.constantFrom(`${'A'.repeat(n - 1)}+`, 'A'.repeat(n)));
+
 const FIELDS: Record<string, fc.Arbitrary<unknown>> = {
+  from: peerId,
+  to: peerId,
+  keyId,
+  dh: fixedWord(87),
+  wrapped: fixedWord(80),
   id: count,
   origin: peerId,
   seq: count,
@@ -78,6 +87,7 @@ const KINDS: Record<string, string[]> = {
   chat: ['origin', 'seq', 'text', 'sentAt', 'sig'],
   'file-start': ['transferId', 'origin', 'name', 'mimeType', 'size', 'chunks', 'sha256', 'sig'],
   'file-chunk': ['transferId', 'origin', 'index', 'data'],
+  'e2ee-key': ['from', 'to', 'keyId', 'dh', 'wrapped', 'sig'],
 };
 
 /** A message of one kind whose fields are each valid, off by one, wrong, or missing. */

@@ -1,10 +1,12 @@
 import {
   BASE64_PATTERN,
   MAX_TIMESTAMP_MS,
+  P256_POINT_PATTERN,
   PEER_ID_PATTERN,
   SHA256_HEX_PATTERN,
   SIGNATURE_PATTERN,
   TRANSFER_ID_PATTERN,
+  WRAPPED_KEY_PATTERN,
 } from './patterns';
 import type { PeerMessage } from './peer';
 import { BASE64_CHUNK_MAX_CHARS, MAX_FILE_CHUNKS, PEER_LIMITS } from './peerLimits';
@@ -63,6 +65,17 @@ function fileChunk(m: Fields): PeerMessage | null {
   return { t: 'file-chunk', transferId, origin, index, data };
 }
 
+function e2eeKey(m: Fields): PeerMessage | null {
+  const { from, to, keyId, dh, wrapped, sig } = m;
+  if (!matches(from, PEER_ID_PATTERN) || !matches(to, PEER_ID_PATTERN)) return null;
+  if (!int(keyId, 0, 255) || !matches(dh, P256_POINT_PATTERN)) return null;
+  if (wrapped !== undefined && !matches(wrapped, WRAPPED_KEY_PATTERN)) return null;
+  if (!matches(sig, SIGNATURE_PATTERN)) return null;
+  return wrapped === undefined
+    ? { t: 'e2ee-key', from, to, keyId, dh, sig }
+    : { t: 'e2ee-key', from, to, keyId, dh, wrapped, sig };
+}
+
 /** The peer message `value` is (a JSON value), or null when it is none. */
 export function peerMessageOf(value: unknown): PeerMessage | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
@@ -77,6 +90,8 @@ export function peerMessageOf(value: unknown): PeerMessage | null {
       return fileStart(m);
     case 'file-chunk':
       return fileChunk(m);
+    case 'e2ee-key':
+      return e2eeKey(m);
     default:
       return null;
   }

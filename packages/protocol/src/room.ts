@@ -63,6 +63,8 @@ export const RoomSettingsSchema = z.object({
   passwordProtected: z.boolean(),
   /** Newcomers wait in the lobby until the host lets them in (SPEC [P25]). */
   lobby: z.boolean(),
+  /** The host asks every sender to encrypt its frames end to end (SPEC [P31]); off if absent. */
+  e2ee: z.optional(z.boolean()),
 });
 /** The room's settings. */
 export type RoomSettings = z.infer<typeof RoomSettingsSchema>;

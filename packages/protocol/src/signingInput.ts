@@ -1,4 +1,4 @@
-import type { ChatPeerMessage, FileStartPeerMessage } from './peer';
+import type { ChatPeerMessage, E2eeKeyPeerMessage, FileStartPeerMessage } from './peer';
 
 /**
  * The exact text an origin signs for `message` (SPEC [P14]): a JSON array of every field but
@@ -19,5 +19,17 @@ export function signingInput(
     message.size,
     message.chunks,
     message.sha256,
+  ]);
+}
+
+/** The exact text a sender signs for a frame key it sends (SPEC [P31]). */
+export function e2eeKeySigningInput(message: Omit<E2eeKeyPeerMessage, 'sig'>): string {
+  return JSON.stringify([
+    'e2ee-key',
+    message.from,
+    message.to,
+    message.keyId,
+    message.dh,
+    message.wrapped ?? null,
   ]);
 }

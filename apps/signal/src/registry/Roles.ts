@@ -61,6 +61,10 @@ export function applyRoomUpdate(
     room.lobby = req.lobby;
     changed = true;
   }
+  if (req.e2ee !== undefined && req.e2ee !== room.e2ee) {
+    room.e2ee = req.e2ee;
+    changed = true;
+  }
   if (passwordHash !== undefined && passwordHash !== room.passwordHash) {
     // A new password is a change even when the room had one: the old one stops working.
     room.passwordHash = passwordHash;

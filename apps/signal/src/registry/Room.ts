@@ -100,6 +100,8 @@ export interface RoomState {
   locked: boolean;
   /** Newcomers wait in the lobby until the host lets them in (SPEC [P25]). */
   lobby: boolean;
+  /** Senders encrypt their frames end to end (SPEC [P31]). */
+  e2ee: boolean;
   /** Last plan version issued; never goes backwards. */
   version: number;
   /** Peers in join order. */
@@ -163,6 +165,7 @@ export function newRoom(
     controlPolicy: passwordHash === null ? 'everyone' : 'host',
     locked: false,
     lobby: false,
+    e2ee: false,
     version: 0,
     peers: [],
     byId: new Map(),

@@ -36,6 +36,7 @@ export function roomSettings(room: RoomState): RoomSettings {
     controlPolicy: room.controlPolicy,
     locked: room.locked,
     lobby: room.lobby,
+    e2ee: room.e2ee,
     passwordProtected: room.passwordHash !== null,
   };
 }

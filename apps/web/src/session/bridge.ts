@@ -17,6 +17,7 @@ const FED_EVENTS: readonly FedEvent[] = [
   'handsChanged',
   'reacted',
   'recordingChanged',
+  'framesCounted',
 ];
 
 function wire<E extends FedEvent>(session: AppSession, feed: SessionFeed, event: E): () => void {

@@ -1,4 +1,6 @@
+import type { MeshControllerApi } from '@meshwork/mesh/runtime';
 import { consoleLogger } from '../consoleLogger';
+import { createFrameProtector } from '../e2ee/createFrameProtector';
 import type { AppSession } from './types';
 
 // The session code (Socket.IO client, mesh runtime, wire schemas) is not needed to paint the
@@ -26,12 +28,46 @@ export function preloadSession(): void {
  */
 export async function createSession(): Promise<AppSession> {
   const { ClientSession } = await load();
-  return new ClientSession({
+  const frameProtector = createFrameProtector(frameApiOverride());
+  // Chromium's older insertable streams need this on every connection ([P31]).
+  const extra = frameProtector?.needsEncodedInsertableStreams
+    ? { encodedInsertableStreams: true }
+    : {};
+  const session = new ClientSession({
     url: window.location.origin,
-    createPeerConnection: (config) => new RTCPeerConnection(config),
+    createPeerConnection: (config) => new RTCPeerConnection({ ...config, ...extra }),
     createMediaStream: (tracks) => new MediaStream(tracks),
     logger: consoleLogger('meshwork'),
     // [P28] What holds this browser's video back reaches the room, so Automatic can go star.
     reportLimitation: true,
+    ...(frameProtector ? { frameProtector } : {}),
   });
+  if (new URLSearchParams(window.location.search).get('diagnostics') === '1') {
+    exposeDiagnostics(session);
+  }
+  return session;
+}
+
+/**
+ * `?diagnostics=1`: `window.meshworkDiagnostics` reads this page's frame counts and can make it
+ * withhold one sender's frame keys (to see what a page without the key sees). It can only make
+ * this page decode less, never more.
+ */
+function exposeDiagnostics(session: {
+  readonly selfId: string | null;
+  readonly mesh: MeshControllerApi | null;
+}): void {
+  Object.assign(window, {
+    meshworkDiagnostics: {
+      selfId: () => session.selfId,
+      frameCounts: () => session.mesh?.frameCounts ?? null,
+      withholdFrameKeys: (origin: string) => session.mesh?.withholdFrameKeys?.(origin),
+    },
+  });
+}
+
+/** `?frames=encoded-streams` picks the older frame API where both exist (to test it). */
+function frameApiOverride(): 'script-transform' | 'encoded-streams' | undefined {
+  const asked = new URLSearchParams(window.location.search).get('frames');
+  return asked === 'script-transform' || asked === 'encoded-streams' ? asked : undefined;
 }

@@ -3,6 +3,7 @@ import type { StoreDeps } from './deps';
 import { createFeed } from './feed/createFeed';
 import { createCallSlice } from './slices/callSlice';
 import { createChatSlice } from './slices/chatSlice';
+import { createE2eeSlice } from './slices/e2eeSlice';
 import { createHandsSlice } from './slices/handsSlice';
 import { createHostSlice } from './slices/hostSlice';
 import { createMediaSlice } from './slices/mediaSlice';
@@ -24,6 +25,7 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
     ...createRecordingSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     ...createUplinkSlice(set, get, deps),
+    ...createE2eeSlice(set, get, deps),
     feed: createFeed(set, get),
   }));
 }

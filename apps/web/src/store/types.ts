@@ -3,6 +3,7 @@
 import type {
   ChatMessage,
   FileProgress,
+  FrameCounts,
   LinkStats,
   LinkStatus,
   ReceivedFile,
@@ -126,6 +127,10 @@ export interface AppState {
   recorders: readonly PeerId[];
   /** This person's own recording. */
   recording: RecordingPhase;
+  /** End-to-end encryption's frame counts as last reported (SPEC [P31]), or null. */
+  frameCounts: FrameCounts | null;
+  /** Origins whose frames arrive but open under no key held here, in the order noticed. */
+  undecryptable: readonly PeerId[];
 }
 
 /** Where this person's recording is: asking the room, recording, or writing the file. */
@@ -181,6 +186,8 @@ export interface AppActions {
   transferHost(peer: PeerId): Promise<void>;
   /** Raises or lowers this person's hand. */
   raiseHand(raised: boolean): Promise<void>;
+  /** Host only (SPEC [P31]): the room's end-to-end encryption on or off. */
+  setEndToEndEncryption(on: boolean): Promise<boolean>;
   /** Host only: lowers another person's hand. */
   lowerHand(peer: PeerId): Promise<void>;
   /** Shows a reaction to the room. */

@@ -18,6 +18,9 @@ import { PlanReadiness } from './controller/PlanReadiness';
 import { Reconciler } from './controller/Reconciler';
 import { RemoteStreams } from './controller/RemoteStreams';
 import { DataPlane } from './dataPlane/DataPlane';
+import { E2eeKeys } from './e2ee/E2eeKeys';
+import { UNROUTED } from './e2ee/FramePipe';
+import type { FrameCounts } from './e2ee/workerMessages';
 import { MeshRuntimeError } from './errors';
 import { dataArrivesFrom, dataNextHops, planForwarding } from './forwarding';
 import type { PeerLink } from './link/PeerLink';
@@ -64,6 +67,11 @@ export class MeshController implements MeshControllerApi {
   readonly #reconciler: Reconciler;
   readonly #dataPlane: DataPlane;
   readonly #oneOffStats: StatsReader;
+  readonly #e2ee: E2eeKeys | null;
+  #frameCounts: FrameCounts | null = null;
+  readonly #offCounts: () => void;
+  /** Origins already reported as not decrypting, until they decrypt again. */
+  readonly #undecryptable = new Set<PeerId>();
   #uplinkKbps: number;
   #closed = false;
 
@@ -96,6 +104,7 @@ export class MeshController implements MeshControllerApi {
       iceServers: options.iceServers,
       clock,
       logger: this.#logger,
+      ...(options.frameProtector ? { protector: options.frameProtector } : {}),
       attach: (link) => this.#attach(link),
       statusChanged: (peer, status) => emit('linkStateChanged', { peer, status }),
     });
@@ -122,6 +131,45 @@ export class MeshController implements MeshControllerApi {
       links: () => this.#links.byPeer.values(),
     });
     this.#oneOffStats = new StatsReader(clock);
+    const protector = options.frameProtector;
+    this.#e2ee = protector
+      ? new E2eeKeys({
+          self: this.selfId,
+          subtle: options.subtle,
+          random: options.random ?? globalThis.crypto,
+          signer: options.signer,
+          protector,
+          send: (to, message) => this.#links.get(to)?.send(message) ?? Promise.resolve(false),
+          linked: () =>
+            [...this.#links.byPeer].filter(([, l]) => l.channelOpen).map(([peer]) => peer),
+          raise: (error) => emit('errorRaised', error),
+          logger: this.#logger.child('e2ee'),
+        })
+      : null;
+    this.#offCounts = protector?.onCounts((counts) => this.#counted(counts)) ?? (() => {});
+  }
+
+  /**
+   * Encrypts this page's frames end to end, and drops frames from others that no key opens, or
+   * stops (SPEC [P31]). Without a `frameProtector` there is nothing to switch: false.
+   */
+  setEndToEndEncryption(enabled: boolean): boolean {
+    if (this.#closed || this.#e2ee === null) return false;
+    this.#e2ee.setEnabled(enabled);
+    return true;
+  }
+
+  /** Frame counts of end-to-end encryption as last reported, or null without it or before. */
+  get frameCounts(): FrameCounts | null {
+    return this.#frameCounts;
+  }
+
+  /**
+   * Stops using `origin`'s frame keys, now and later: this page then decodes nothing of its
+   * media while encryption is on. A diagnostic (and what a test of a page without keys uses).
+   */
+  withholdFrameKeys(origin: PeerId): void {
+    this.#e2ee?.withhold(origin);
   }
 
   /** Subscribes to a controller event; returns the disposer. */
@@ -205,6 +253,7 @@ export class MeshController implements MeshControllerApi {
   setPeerKeys(keys: ReadonlyMap<PeerId, PublicKey>): void {
     if (this.#closed) return;
     this.#dataPlane.setPeerKeys(keys);
+    this.#e2ee?.setMembers(keys);
   }
 
   setIceServers(iceServers: IceServer[]): void {
@@ -244,6 +293,8 @@ export class MeshController implements MeshControllerApi {
     this.#reconciler.stop();
     this.stats.close();
     this.#dataPlane.close();
+    this.#e2ee?.close();
+    this.#offCounts();
     this.#links.closeAll();
     this.#emitter.clear();
   }
@@ -312,9 +363,33 @@ export class MeshController implements MeshControllerApi {
         this.#reconciler.request();
       }),
       link.on('incomingChanged', () => this.#reconciler.request()),
-      link.on('messageReceived', (message) => this.#dataPlane.handle(peer, message)),
+      link.on('messageReceived', (message) => {
+        if (message.t === 'e2ee-key') void this.#e2ee?.handle(peer, message);
+        else this.#dataPlane.handle(peer, message);
+      }),
+      link.on('channelOpened', () => this.#e2ee?.linkOpened(peer)),
       link.on('errorRaised', (error) => this.#emitter.emit('errorRaised', error)),
     ];
+  }
+
+  /** New frame counts: an origin whose frames stopped opening is reported once, by code. */
+  #counted(counts: FrameCounts): void {
+    if (this.#closed) return;
+    const before = this.#frameCounts;
+    this.#frameCounts = counts;
+    for (const [origin, failed] of Object.entries(counts.failed)) {
+      if (origin === UNROUTED) continue;
+      const grew = failed > (before?.failed[origin] ?? 0);
+      const opened = (counts.decrypted[origin] ?? 0) > (before?.decrypted[origin] ?? 0);
+      if (opened) this.#undecryptable.delete(origin);
+      else if (grew && !this.#undecryptable.has(origin)) {
+        this.#undecryptable.add(origin);
+        const message = `frames from ${origin} do not decrypt with any key held here`;
+        this.#logger.warn(message);
+        this.#emitter.emit('errorRaised', { code: 'ERR_E2EE_DECRYPT', message, peer: origin });
+      }
+    }
+    this.#emitter.emit('framesCounted', counts);
   }
 
   #unsettled(passes: number): void {

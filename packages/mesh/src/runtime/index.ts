@@ -13,6 +13,8 @@ export {
 } from './dataPlane/FileAssembler';
 export { UNKNOWN_ORIGIN_HOLD_MAX, UNKNOWN_ORIGIN_HOLD_MS } from './dataPlane/KeyWait';
 export { createSigner } from './dataPlane/signing';
+export type { FrameProtector } from './e2ee/FrameProtector';
+export type { FrameCounts } from './e2ee/workerMessages';
 export { MeshRuntimeError } from './errors';
 export {
   CHANNEL_HIGH_WATER_BYTES,

@@ -8,6 +8,8 @@ import type {
   Signal,
   StreamKey,
 } from '@meshwork/protocol';
+import type { FrameProtector } from './e2ee/FrameProtector';
+import type { FrameCounts } from './e2ee/workerMessages';
 
 /** Creates one RTCPeerConnection: the browser's, `@roamhq/wrtc`'s in Node, or a fake in tests. */
 export type CreatePeerConnection = (config: RTCConfiguration) => RTCPeerConnection;
@@ -59,7 +61,9 @@ export type MeshErrorCode =
   | 'ERR_BAD_SIGNATURE'
   | 'ERR_WRONG_ROUTE'
   | 'ERR_TOO_MANY_TRANSFERS'
-  | 'ERR_STALE_MESSAGE';
+  | 'ERR_STALE_MESSAGE'
+  | 'ERR_E2EE_KEY'
+  | 'ERR_E2EE_DECRYPT';
 
 /** An error the runtime emits (network and peer failures are emitted, never swallowed). */
 export interface MeshError {
@@ -116,6 +120,8 @@ export interface MeshEvents {
   fileProgressed: FileProgress;
   fileReceived: ReceivedFile;
   errorRaised: MeshError;
+  /** End-to-end encryption's frame counts changed (SPEC [P31]): read transiently. */
+  framesCounted: FrameCounts;
 }
 
 /** This session's signing key (SPEC [P14]); `createSigner(subtle)` makes one. */
@@ -148,6 +154,13 @@ export interface MeshControllerOptions {
    * track it sends and relays ([M26]); `setUplinkBudget` changes it later.
    */
   uplinkKbps?: number;
+  /**
+   * End-to-end frame encryption (SPEC [P31]): every sender and receiver is piped through it, and
+   * frame keys are exchanged on the links. Without it media is never encrypted.
+   */
+  frameProtector?: FrameProtector;
+  /** Random bytes for frame keys (default `globalThis.crypto`). */
+  random?: Pick<Crypto, 'getRandomValues'>;
 }
 
 /**
@@ -209,6 +222,15 @@ export interface MeshControllerApi {
   getStats(): Promise<LinkStats[]>;
   /** The shared link stats sampler: one poll of every link per `STATS_INTERVAL_MS`. */
   readonly stats: LinkStatsFeed;
+  /**
+   * End-to-end encryption on or off for this page (SPEC [P31]); false when the controller has no
+   * frame protector. Optional: controllers without encryption may leave it out.
+   */
+  setEndToEndEncryption?(enabled: boolean): boolean;
+  /** End-to-end encryption's frame counts as last reported, or null. */
+  readonly frameCounts?: FrameCounts | null;
+  /** Stops using `origin`'s frame keys, now and later (a diagnostic and test hook). */
+  withholdFrameKeys?(origin: PeerId): void;
   /** Subscribes to a controller event; returns the disposer. */
   on<E extends keyof MeshEvents>(event: E, listener: (payload: MeshEvents[E]) => void): () => void;
   /** Idempotent: closes every link and data channel, then the controller. */

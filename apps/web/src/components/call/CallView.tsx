@@ -5,6 +5,7 @@ import { useToastClearance } from '../../hooks/useToastClearance';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { StatusBanner } from '../common/StatusBanner';
+import { E2eeShield } from '../e2ee/E2eeShield';
 import { RecordingIndicator } from '../recording/RecordingIndicator';
 import { Controls } from './Controls';
 import { TileGrid } from './TileGrid';
@@ -37,6 +38,7 @@ export function CallView() {
           </h1>
           <RecordingIndicator />
           <TopologyStatus />
+          <E2eeShield />
         </RegionBoundary>
       </header>
       <StatusBanner />

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
+import { MediaExposure } from '../e2ee/MediaExposure';
 import { LobbyList } from './LobbyList';
 import { PersonRow } from './PersonRow';
 
@@ -34,6 +35,9 @@ export function ParticipantsPanel() {
             </RegionBoundary>
           ))}
         </ul>
+      </RegionBoundary>
+      <RegionBoundary what="who sees your media">
+        <MediaExposure />
       </RegionBoundary>
       <h3>Topology</h3>
       <RegionBoundary what="the topology picture">

@@ -2,6 +2,8 @@ import { lazy, Suspense, useCallback, useRef } from 'react';
 import { useFocusTrap } from '../../hooks/useFocusTrap';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
+import { E2eeSetting } from '../e2ee/E2eeSetting';
+import { MediaExposure } from '../e2ee/MediaExposure';
 import { DeviceSelect } from '../prejoin/DeviceSelect';
 import { HubPicker } from './HubPicker';
 import { RoomControls } from './RoomControls';
@@ -48,6 +50,10 @@ export default function SettingsDialog() {
         </RegionBoundary>
         <RegionBoundary what="the room controls">
           <RoomControls />
+        </RegionBoundary>
+        <RegionBoundary what="the encryption setting">
+          <E2eeSetting />
+          <MediaExposure />
         </RegionBoundary>
         <h3>Devices</h3>
         <DeviceSelect kind="videoinput" />

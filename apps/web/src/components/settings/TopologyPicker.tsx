@@ -6,6 +6,8 @@ import { useAppStore } from '../../store/StoreContext';
 import { previewAutoChoice } from '../../topology/auto';
 import { previewCost } from '../../topology/cost';
 import { AUTO_STRINGS } from '../auto/strings';
+import { SwitchConfirm } from '../e2ee/SwitchConfirm';
+import { useGuardedTopology } from '../e2ee/useGuardedTopology';
 import { AudioRoutingToggle } from '../hybrid/AudioRoutingToggle';
 import { ControlReason } from './ControlReason';
 import { CostPreview } from './CostPreview';
@@ -25,7 +27,7 @@ const HINTS: Record<TopologySetting, string> = {
 export function TopologyPicker() {
   const room = useAppStore((s) => s.room);
   const request = useAppStore((s) => s.topologyRequest);
-  const setTopology = useAppStore((s) => s.setTopology);
+  const guarded = useGuardedTopology();
   const role = useRoomRole();
   const current = room?.settings.topology ?? 'auto';
   const chosen = request && !request.error ? request.topology : current;
@@ -80,7 +82,7 @@ export function TopologyPicker() {
                   value={t}
                   checked={chosen === t}
                   aria-describedby={`hint-${t} cost-${t}`}
-                  onChange={() => void setTopology(t)}
+                  onChange={() => guarded.choose(t)}
                 />{' '}
                 {t === 'auto' ? AUTO_STRINGS.label : TOPOLOGY_LABELS[t]}
               </label>
@@ -98,6 +100,13 @@ export function TopologyPicker() {
         })}
       </div>
       <AudioRoutingToggle />
+      {guarded.pending && (
+        <SwitchConfirm
+          pending={guarded.pending}
+          confirm={guarded.confirm}
+          cancel={guarded.cancel}
+        />
+      )}
       {request?.error && (
         <p className="error" role="alert">
           The topology could not be changed ({request.error}).

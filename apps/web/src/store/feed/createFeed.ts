@@ -1,6 +1,7 @@
 import type { SessionEvents } from '../../session/types';
 import type { FedEvent, FeedReducers, GetStore, SessionFeed, SetStore } from '../types';
 import { chatFeed } from './chatFeed';
+import { e2eeFeed } from './e2eeFeed';
 import { handsFeed } from './handsFeed';
 import { lobbyFeed } from './lobbyFeed';
 import { recordingFeed } from './recordingFeed';
@@ -15,6 +16,7 @@ export const FEED_REDUCERS: FeedReducers = {
   ...lobbyFeed,
   ...handsFeed,
   ...recordingFeed,
+  ...e2eeFeed,
 };
 
 /** The bridge-fed half of the store: each session event becomes one replacement of state. */
@@ -41,5 +43,6 @@ export function createFeed(set: SetStore, get: GetStore): SessionFeed {
     handsChanged: apply('handsChanged'),
     reacted: apply('reacted'),
     recordingChanged: apply('recordingChanged'),
+    framesCounted: apply('framesCounted'),
   };
 }

@@ -1,6 +1,7 @@
 import { streamKeyOf } from '@meshwork/mesh/runtime';
 import type { PeerId } from '@meshwork/protocol';
 import { AUTO_STRINGS } from '../../components/auto/strings';
+import { E2EE_STRINGS } from '../../e2ee/strings';
 import { isolate } from '../../format/bidi';
 import { TOPOLOGY_LABELS } from '../../labels';
 import type { RoomView } from '../../session/types';
@@ -92,6 +93,8 @@ function errorText(state: AppState, error: { code: string; peer?: PeerId }): str
     return `A file from ${who} failed verification and was discarded`;
   }
   if (error.code === 'ERR_ICE_FAILED') return `The connection to ${who} failed; routing around it`;
+  if (error.code === 'ERR_E2EE_DECRYPT') return E2EE_STRINGS.cannotDecrypt(who);
+  if (error.code === 'ERR_E2EE_KEY') return E2EE_STRINGS.badKey(who);
   if (UNTRUSTED_MESSAGE.has(error.code)) {
     return `A message from ${who} failed verification and was dropped`;
   }

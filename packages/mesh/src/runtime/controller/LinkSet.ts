@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '@meshwork/kit';
 import type { IceServer, PeerId, PeerPlan, PlanLink, Signal } from '@meshwork/protocol';
+import type { FrameProtector } from '../e2ee/FrameProtector';
 import { PeerLink } from '../link/PeerLink';
 import type { CreatePeerConnection, LinkStatus } from '../types';
 import { EarlySignals } from './EarlySignals';
@@ -11,6 +12,8 @@ export interface LinkSetOptions {
   iceServers: readonly IceServer[];
   clock: Clock;
   logger: Logger;
+  /** End-to-end frame encryption every link pipes its media through (SPEC [P31]). */
+  protector?: FrameProtector;
   /** Subscribes to a new link's events; the disposers run when the link closes. */
   attach(link: PeerLink): Array<() => void>;
   /** A link opened (with its first status) or was closed by a plan change. */
@@ -116,6 +119,7 @@ export class LinkSet {
       iceServers: this.#iceServers,
       clock: o.clock,
       logger: o.logger,
+      ...(o.protector ? { protector: o.protector } : {}),
     });
     this.#links.set(plan.peer, link);
     this.#disposers.set(link, o.attach(link));

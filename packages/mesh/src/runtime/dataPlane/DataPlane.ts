@@ -45,7 +45,7 @@ export interface DataPlaneDeps {
   emit<E extends keyof MeshEvents>(event: E, payload: MeshEvents[E]): void;
 }
 
-type RoomData = Exclude<PeerMessage, { t: 'ping' } | { t: 'pong' }>;
+type RoomData = Exclude<PeerMessage, { t: 'ping' } | { t: 'pong' } | { t: 'e2ee-key' }>;
 
 function chatId(message: Pick<ChatPeerMessage, 'origin' | 'seq'>): string {
   return `${message.origin}:${message.seq}`;
@@ -193,7 +193,10 @@ export class DataPlane {
 
   /** Handles a room-data message that arrived on the link to `from`, after that link's earlier ones. */
   handle(from: PeerId, message: PeerMessage): void {
-    if (this.closed || message.t === 'ping' || message.t === 'pong') return;
+    // Frame keys are the controller's (SPEC [P31]); pings the link's.
+    if (this.closed || message.t === 'ping' || message.t === 'pong' || message.t === 'e2ee-key') {
+      return;
+    }
     let queue = this.inbound.get(from);
     if (queue === undefined) {
       queue = new SerialQueue();

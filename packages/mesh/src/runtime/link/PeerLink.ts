@@ -6,6 +6,8 @@ import {
   parsePeerMessage,
   type Signal,
 } from '@meshwork/protocol';
+import type { FrameProtector } from '../e2ee/FrameProtector';
+import { LinkProtection } from '../e2ee/LinkProtection';
 import { MeshRuntimeError } from '../errors';
 import type { CreatePeerConnection, LinkStatus, MeshError, MeshErrorCode } from '../types';
 import { ControlChannel } from './ControlChannel';
@@ -46,6 +48,8 @@ export interface PeerLinkOptions {
   iceServers: readonly IceServer[];
   clock: Clock;
   logger: Logger;
+  /** Pipes every sender and receiver through end-to-end frame encryption (SPEC [P31]). */
+  protector?: FrameProtector;
 }
 
 /** Events of one link. */
@@ -93,6 +97,7 @@ export class PeerLink {
   private readonly rtt: RttProbe;
   private readonly silence: SilenceWatch;
   private readonly channel: ControlChannel;
+  private readonly protection: LinkProtection | null;
   private readonly offConnectionState: () => void;
   private currentStatus: LinkStatus = 'new';
   private readonly clock: Clock;
@@ -115,7 +120,13 @@ export class PeerLink {
       iceServers: options.iceServers.map(toRtcIceServer),
     });
     this.pc = pc;
-    this.slots = new SendSlots(pc);
+    const protection = options.protector
+      ? new LinkProtection(options.protector, options.peer)
+      : null;
+    this.protection = protection;
+    this.slots = new SendSlots(pc, (transceiver, kind) =>
+      protection?.sender(transceiver.sender, kind),
+    );
     this.firstFrames = new FirstFrameWatch({
       clock: options.clock,
       timers: this.timers,
@@ -138,6 +149,10 @@ export class PeerLink {
       logger: this.logger,
       localManifest: () => this.slots.manifest(),
       remoteApplied: (manifest, type) => {
+        protection?.receivers(
+          pc.getTransceivers(),
+          new Map(manifest.map((e) => [e.mid, e.origin])),
+        );
         this.incomingTracks.apply(manifest);
         this.firstFrames.resume();
         if (type === 'answer') this.slots.answered();
@@ -295,6 +310,7 @@ export class PeerLink {
     this.firstFrames.close();
     this.incomingTracks.close();
     this.slots.close();
+    this.protection?.close();
     this.negotiator.close();
     this.offConnectionState();
     this.channel.close();

@@ -44,7 +44,11 @@ export class SendSlots {
   private sent = 0;
   private lastOffer = 0;
 
-  constructor(private readonly pc: RTCPeerConnection) {}
+  constructor(
+    private readonly pc: RTCPeerConnection,
+    /** Told of every transceiver this adds, before it sends (frame encryption pipes it). */
+    private readonly added: (transceiver: RTCRtpTransceiver, kind: string) => void = () => {},
+  ) {}
 
   /**
    * Declares what to send. True when the caller must queue a `sync()`: the wish changed and no
@@ -120,6 +124,7 @@ export class SendSlots {
         await this.limit(reused, source);
       } else {
         const transceiver = this.pc.addTransceiver(source.track, { direction: 'sendonly' });
+        this.added(transceiver, source.track.kind);
         const slot: SendSlot = {
           transceiver,
           identity: source.identity,

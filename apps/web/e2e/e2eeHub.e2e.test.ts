@@ -1,0 +1,150 @@
+// End-to-end encrypted media through the media hub (apps/hub): the hub forwards ciphertext it
+// holds no key for, and the people decode each other.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinWhenPreviewed, remoteFrames, type Stack, startStack } from './harness';
+
+const ROOM = 'e2e-e2ee-hub';
+const HUB_SECRET = 'e2e-hub-secret-e2ee-0123456789ab';
+const HUB_STATS_PORT = 18_191;
+const hubRoot = resolve(import.meta.dirname, '../../hub');
+
+interface HubStats {
+  hubs: Array<{
+    rooms: Array<{
+      roomId: string;
+      isHub: boolean;
+      origins: Array<{ origin: string; packetsForwarded: number; framesDecoded: number }>;
+    }>;
+  }>;
+}
+
+async function hubStats(): Promise<HubStats> {
+  return (await (await fetch(`http://127.0.0.1:${HUB_STATS_PORT}/stats`)).json()) as HubStats;
+}
+
+type DiagnosticsWindow = {
+  meshworkDiagnostics: {
+    selfId(): string | null;
+    frameCounts(): { encrypted: number; decrypted: Record<string, number> } | null;
+  };
+};
+
+async function join(stack: Stack, name: string): Promise<Page> {
+  const context = await stack.browser.newContext({ viewport: { width: 1000, height: 680 } });
+  const page = await context.newPage();
+  await page.goto(`${stack.baseUrl}/r/${ROOM}?quality=low&diagnostics=1`);
+  await page.getByLabel('Your name').fill(name);
+  await joinWhenPreviewed(page);
+  return page;
+}
+
+const decrypted = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as DiagnosticsWindow).meshworkDiagnostics.frameCounts()?.decrypted ?? {},
+  );
+
+/** Waits until `page` decrypts and decodes 15 more frames from each of `origins`. */
+async function decodesFrom(page: Page, origins: string[]): Promise<void> {
+  const [framesBefore, openedBefore] = [await remoteFrames(page), await decrypted(page)];
+  await expect
+    .poll(
+      async () => {
+        const [frames, opened] = [await remoteFrames(page), await decrypted(page)];
+        return origins.every(
+          (o) =>
+            (frames[o] ?? 0) >= (framesBefore[o] ?? 0) + 15 &&
+            (opened[o] ?? 0) >= (openedBefore[o] ?? 0) + 15,
+        );
+      },
+      { timeout: 45_000, interval: 250 },
+    )
+    .toBe(true);
+}
+
+describe('end-to-end encryption through the server hub', () => {
+  let stack: Stack;
+  let hub: ChildProcess;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { HUB_SECRET } });
+    hub = spawn(resolve(hubRoot, 'node_modules/.bin/tsx'), [resolve(hubRoot, 'src/main.ts')], {
+      cwd: hubRoot,
+      env: {
+        ...process.env,
+        SIGNAL_URLS: stack.baseUrl,
+        HUB_SECRET,
+        HUB_HOST_ADDRESSES: '127.0.0.1',
+        HUB_STATS_PORT: String(HUB_STATS_PORT),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    // Bounded wait for the hub process to listen (not an ordering sleep).
+    const deadline = Date.now() + 30_000;
+    while ((await hubStats().catch(() => null)) === null) {
+      if (Date.now() > deadline) throw new Error('the media hub did not start');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  });
+  afterAll(async () => {
+    if (hub && hub.exitCode === null) {
+      const exited = once(hub, 'exit');
+      hub.kill('SIGTERM');
+      await exited;
+    }
+    await stack?.close();
+  });
+
+  it('[P31] a star through the server hub carries encrypted frames that every page decrypts; the hub forwards them and decodes none', async () => {
+    const pages = [await join(stack, 'Ana'), await join(stack, 'Bo'), await join(stack, 'Cy')];
+    const [ana] = pages as [Page, Page, Page];
+    for (const page of pages) await page.getByRole('figure', { name: 'Cy' }).waitFor();
+    const ids = await Promise.all(
+      pages.map((p) =>
+        p.evaluate(
+          () => (window as unknown as DiagnosticsWindow).meshworkDiagnostics.selfId() as string,
+        ),
+      ),
+    );
+
+    // Encryption on (keys go round the mesh), then the star through the server: nobody decodes
+    // to relay, so the shield stays "End-to-end encrypted" and no confirm is asked.
+    await ana.getByRole('button', { name: 'Settings' }).click();
+    const toggle = ana.getByRole('checkbox', { name: 'End-to-end encryption' });
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
+    for (const [i, page] of pages.entries()) {
+      await decodesFrom(
+        page,
+        ids.filter((_, j) => j !== i),
+      );
+    }
+    await ana.getByRole('radio', { name: 'Star' }).check();
+    await ana.getByRole('button', { name: 'Close settings' }).click();
+    for (const [i, page] of pages.entries()) {
+      await page.getByText(/^Topology: Star \(hub: Server\)/).waitFor({ timeout: 30_000 });
+      await page.locator('[data-e2ee="encrypted"]').waitFor({ timeout: 30_000 });
+      const others = ids.filter((_, j) => j !== i);
+      await page
+        .getByRole('figure', { name: i === 0 ? 'Bo' : 'Ana' })
+        .getByText('via Server · 2 hops')
+        .waitFor({ timeout: 30_000 });
+      await decodesFrom(page, others);
+    }
+    // The people panel says the hub only forwards.
+    await ana.getByRole('button', { name: 'Participants' }).click();
+    await ana.getByText('Forwarded without decoding by: Server (media hub)').waitFor();
+
+    const room = (await hubStats()).hubs[0]?.rooms.find((r) => r.roomId === ROOM);
+    expect(room?.isHub).toBe(true);
+    expect(room?.origins.map((o) => o.origin).sort()).toEqual([...ids].sort());
+    for (const origin of room?.origins ?? []) {
+      expect(origin.packetsForwarded).toBeGreaterThan(0);
+      expect(origin.framesDecoded).toBe(0);
+    }
+  });
+});
