@@ -73,7 +73,7 @@ describe('App', () => {
     });
     expect(screen.getByRole('figure', { name: 'Me' })).toBeInTheDocument();
     expect(screen.getByText('Reconnecting…').closest('[role="status"]')).toHaveTextContent(
-      /transport close.*Retrying in 2 s \(attempt 1\)/,
+      /transport close.*Retrying in 2 seconds \(attempt 1\)/,
     );
   });
 

@@ -22,6 +22,6 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
     ...createHandsSlice(set, get, deps),
     ...createUiSlice(set, get, deps),
     ...createUplinkSlice(set, get, deps),
-    feed: createFeed(set, get),
+    feed: createFeed(set, get, deps.messages),
   }));
 }

@@ -1,6 +1,8 @@
-import { TOPOLOGY_LABELS } from '../../labels';
+import { isolate } from '../../format/bidi';
+import { errorText } from '../../i18n/errorText';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
-import { Name } from '../common/Name';
+import { Isolated } from '../common/Isolated';
 
 /** The room's current topology, named on screen for everyone ("Topology: Star"). */
 export function TopologyStatus() {
@@ -12,25 +14,20 @@ export function TopologyStatus() {
   const relaying = useAppStore(
     (s) => new Set(s.plan?.forward.filter((f) => f.from !== null).map((f) => f.origin)).size,
   );
+  const m = useT();
   if (!topology) return null;
+  const t = m.call;
+  const names = m.common.topology;
+  const text = [
+    t.topologyIs(names[topology]),
+    topology === 'star' && hubName ? t.hubIs(isolate(hubName)) : '',
+    request?.pending && request.topology !== topology ? t.switchingTo(names[request.topology]) : '',
+    request?.error ? t.switchFailed(errorText(m, request.error)) : '',
+    relaying > 0 ? t.youRelay(relaying) : '',
+  ].join('');
   return (
     <p className="topology-status" role="status" data-topology={topology}>
-      Topology: {TOPOLOGY_LABELS[topology]}
-      {topology === 'star' && hubName ? (
-        <>
-          {' '}
-          (hub: <Name>{hubName}</Name>)
-        </>
-      ) : (
-        ''
-      )}
-      {request?.pending && request.topology !== topology
-        ? ` → switching to ${TOPOLOGY_LABELS[request.topology]}…`
-        : ''}
-      {request?.error ? ` (switch failed: ${request.error})` : ''}
-      {relaying > 0
-        ? ` · you relay ${relaying} ${relaying === 1 ? 'person' : 'people'}'s video`
-        : ''}
+      <Isolated text={text} />
     </p>
   );
 }

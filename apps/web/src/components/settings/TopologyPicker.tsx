@@ -1,17 +1,12 @@
-import { TOPOLOGIES, type Topology } from '@meshwork/protocol';
+import { TOPOLOGIES } from '@meshwork/protocol';
 import { useMemo } from 'react';
 import { useRoomRole } from '../../hooks/useRoomRole';
-import { TOPOLOGY_LABELS } from '../../labels';
+import { errorText } from '../../i18n/errorText';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { previewCost } from '../../topology/cost';
 import { ControlReason } from './ControlReason';
 import { CostPreview } from './CostPreview';
-
-const HINTS: Record<Topology, string> = {
-  mesh: 'Everyone links to everyone: lowest delay, most uplink.',
-  star: 'Everyone links to one hub, which relays: least uplink for others.',
-  ring: 'Each links to two neighbours; video travels around the ring.',
-};
 
 /**
  * Topology choice for the whole room, with what each would cost this person at the current
@@ -22,6 +17,8 @@ export function TopologyPicker() {
   const request = useAppStore((s) => s.topologyRequest);
   const setTopology = useAppStore((s) => s.setTopology);
   const role = useRoomRole();
+  const m = useT();
+  const t = m.settings;
   const current = room?.settings.topology ?? 'mesh';
   const chosen = request && !request.error ? request.topology : current;
   const costs = useMemo(
@@ -44,42 +41,40 @@ export function TopologyPicker() {
       disabled={!role.canControl}
       aria-describedby={role.canControl ? undefined : 'topology-reason'}
     >
-      <legend>Topology (changes it for everyone)</legend>
+      <legend>{t.topologyLegend}</legend>
       <ControlReason id="topology-reason" role={role} />
-      <p className="muted">
-        Your cost with {n} {n === 1 ? 'person' : 'people'} in the room:
-      </p>
-      <div role="radiogroup" aria-label="Topology" className="topology-options">
-        {TOPOLOGIES.map((t) => {
-          const cost = costs?.get(t);
+      <p className="muted">{t.costWith(m.common.people(n))}</p>
+      <div role="radiogroup" aria-label={t.topology} className="topology-options">
+        {TOPOLOGIES.map((topology) => {
+          const cost = costs?.get(topology);
           return (
             <div
-              key={t}
-              className={`topology-option${chosen === t ? ' selected' : ''}`}
-              data-topology={t}
+              key={topology}
+              className={`topology-option${chosen === topology ? ' selected' : ''}`}
+              data-topology={topology}
             >
               <label className="topology-name">
                 <input
                   type="radio"
                   name="topology"
-                  value={t}
-                  checked={chosen === t}
-                  aria-describedby={`hint-${t} cost-${t}`}
-                  onChange={() => void setTopology(t)}
+                  value={topology}
+                  checked={chosen === topology}
+                  aria-describedby={`hint-${topology} cost-${topology}`}
+                  onChange={() => void setTopology(topology)}
                 />{' '}
-                {TOPOLOGY_LABELS[t]}
+                {m.common.topology[topology]}
               </label>
-              <span className="muted small" id={`hint-${t}`}>
-                {HINTS[t]}
+              <span className="muted small" id={`hint-${topology}`}>
+                {t.hint[topology]}
               </span>
-              {cost && <CostPreview id={`cost-${t}`} cost={cost} />}
+              {cost && <CostPreview id={`cost-${topology}`} cost={cost} />}
             </div>
           );
         })}
       </div>
       {request?.error && (
         <p className="error" role="alert">
-          The topology could not be changed ({request.error}).
+          {t.topologyFailed(errorText(m, request.error))}
         </p>
       )}
     </fieldset>

@@ -1,0 +1,29 @@
+import type { Messages } from '../messages';
+import { announce } from './announce';
+import { call } from './call';
+import { common } from './common';
+import { errors } from './errors';
+import { home } from './home';
+import { p2p } from './p2p';
+import { panels } from './panels';
+import { prejoin } from './prejoin';
+import { room } from './room';
+import { settings } from './settings';
+import { topology } from './topology';
+import { watch } from './watch';
+
+/** 简体中文目录。 */
+export const zhCN: Messages = {
+  common,
+  home,
+  prejoin,
+  call,
+  panels,
+  settings,
+  room,
+  announce,
+  errors,
+  topology,
+  p2p,
+  watch,
+};
