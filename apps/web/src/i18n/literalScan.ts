@@ -19,8 +19,11 @@ const VISIBLE_ATTRIBUTES = new Set([
   'label',
 ]);
 
-/** Text that reads as English words: a capitalised word, or two words with a space. */
-const ENGLISH = /\b[A-Z][a-z]{2,}|[a-z]{2,} [a-z]{2,}/;
+/**
+ * Text that reads as English words: a capitalised word, two words with a space, a word set off by
+ * spaces (a template's ` shared `), or a possessive (`'s screen`).
+ */
+const ENGLISH = /\b[A-Z][a-z]{2,}|[a-z]{2,} [a-z]+|^\s+[a-z]{2,}|[a-z]{2,}\s+$|'s\b|\([a-z]{2,}\)/;
 
 /** Two Latin letters in a row: JSX text with these is words, not punctuation or emoji. */
 const LATIN_WORD = /[A-Za-z]{2,}/;
@@ -32,7 +35,7 @@ function isInsideIgnoredCall(node: ts.Node): boolean {
       const callee = at.expression.getText();
       // Developer-facing output and DOM/query plumbing, never shown to people.
       if (
-        /(^|\.)(log|debug|info|warn|error|querySelector|querySelectorAll|getItem|setItem|matchMedia|createElement|addEventListener|removeEventListener|postMessage|require)$/.test(
+        /(^|\.)(log|debug|info|warn|error|querySelector|querySelectorAll|getItem|setItem|matchMedia|createElement|addEventListener|removeEventListener|postMessage|require|import|super)$/.test(
           callee,
         )
       ) {
@@ -44,6 +47,25 @@ function isInsideIgnoredCall(node: ts.Node): boolean {
   return false;
 }
 
+/** Inside a JSX attribute nobody reads (className, id, data-*, ...). */
+function isInsideHiddenAttribute(node: ts.Node): boolean {
+  for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
+    if (ts.isJsxAttribute(at)) return !VISIBLE_ATTRIBUTES.has(at.name.getText());
+    if (ts.isJsxElement(at) || ts.isJsxSelfClosingElement(at)) return false;
+  }
+  return false;
+}
+
+/** Inside `{...}` among an element's children, where any words are shown as they are. */
+function isJsxChild(node: ts.Node): boolean {
+  for (let at: ts.Node | undefined = node.parent; at; at = at.parent) {
+    if (ts.isJsxAttribute(at)) return false;
+    if (ts.isJsxExpression(at)) return ts.isJsxElement(at.parent) || ts.isJsxFragment(at.parent);
+    if (ts.isArrowFunction(at) || ts.isFunctionDeclaration(at)) return false;
+  }
+  return false;
+}
+
 function isNonVisiblePosition(node: ts.StringLiteralLike): boolean {
   const parent = node.parent;
   if (ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return true;
@@ -51,6 +73,14 @@ function isNonVisiblePosition(node: ts.StringLiteralLike): boolean {
   if (ts.isPropertyAssignment(parent) && parent.name === node) return true;
   if (ts.isPropertySignature(parent) || ts.isElementAccessExpression(parent)) return true;
   if (ts.isCaseClause(parent)) return true;
+  // `this.name = 'EmbedRequestError'`: an error class's name is for code, not people.
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    /\.name$/.test(parent.left.getText())
+  ) {
+    return true;
+  }
   if (
     ts.isBinaryExpression(parent) &&
     [
@@ -62,7 +92,7 @@ function isNonVisiblePosition(node: ts.StringLiteralLike): boolean {
     return true;
   }
   if (ts.isJsxAttribute(parent)) return true; // judged by attribute name below
-  return isInsideIgnoredCall(node);
+  return isInsideHiddenAttribute(node) || isInsideIgnoredCall(node);
 }
 
 /**
@@ -93,10 +123,16 @@ export function scanSource(file: string, source: string): LiteralHit[] {
         add(init, init.text);
       }
     } else if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      if (ENGLISH.test(node.text) && !isNonVisiblePosition(node)) add(node, node.text);
+      const words = isJsxChild(node) ? LATIN_WORD : ENGLISH;
+      if (words.test(node.text) && !isNonVisiblePosition(node)) add(node, node.text);
     } else if (ts.isTemplateExpression(node)) {
       const parts = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
-      if (parts.some((part) => ENGLISH.test(part)) && !isInsideIgnoredCall(node)) {
+      const words = isJsxChild(node) ? LATIN_WORD : ENGLISH;
+      if (
+        parts.some((part) => words.test(part)) &&
+        !isInsideHiddenAttribute(node) &&
+        !isInsideIgnoredCall(node)
+      ) {
         add(node, parts.join('…'));
       }
     }
