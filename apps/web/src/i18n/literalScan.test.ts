@@ -30,7 +30,7 @@ function sources(dir: string): string[] {
   });
 }
 
-describe('no English outside the catalogue', () => {
+describe('no English outside the catalogue', { timeout: 60_000 }, () => {
   it('every component and store file takes its words from the catalogue', () => {
     const found = sources(SRC)
       .map((path) => relative(SRC, path))
