@@ -4,6 +4,7 @@ import { App } from './App';
 import { composeApp } from './composeApp';
 import { startEmbed } from './embed/frame/startEmbed';
 import { saveBlob } from './files/saveBlob';
+import { pageLang } from './i18n/pageLang';
 import { createBrowserMedia } from './media/browserMedia';
 import { roomPath } from './routing/route';
 import { createSession, preloadSession } from './session/createSession';
@@ -26,6 +27,8 @@ window.addEventListener('pagehide', () => store.getState().shutdown());
 // `?embed=1`: a host page drives this call over a MessageChannel ([P21]).
 startEmbed(store);
 
+// A page in a language other than English fetches its catalogue before the first paint.
+await pageLang.getState().ready;
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

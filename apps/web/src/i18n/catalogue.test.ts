@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLES } from './catalogue.samples';
-import { CATALOGUES } from './catalogues';
 import { en } from './en';
 import { createFormat, PLURAL_CATEGORIES } from './format';
 import { LANGUAGES } from './languages';
+import type { Messages } from './messages';
+import { zhCN } from './zh-CN';
+
+const CATALOGUES: Record<(typeof LANGUAGES)[number], Messages> = { en, 'zh-CN': zhCN };
 
 /**
  * Values that may read the same in Chinese as in English, each with why. Kept short: anything

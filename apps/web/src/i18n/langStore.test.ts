@@ -29,16 +29,17 @@ describe('pickLanguage', () => {
 });
 
 describe('createLangStore', () => {
-  it("starts in the browser's language and tells <html lang>", () => {
+  it("starts in the browser's language (its catalogue loaded) and tells <html lang>", async () => {
     const applied: string[] = [];
     const store = createLangStore({ preferred: ['zh-CN'], applied: (l) => applied.push(l) });
+    await store.getState().ready;
     expect(store.getState().lang).toBe('zh-CN');
     expect(store.getState().m).toBe(zhCN);
     expect(store.getState().f.number(1234.5)).toBe('1,234.5');
-    expect(applied).toEqual(['zh-CN']);
+    expect(applied).toEqual(['en', 'zh-CN']);
   });
 
-  it('a remembered choice wins over the browser, and a switch is remembered and applied', () => {
+  it('a remembered choice wins over the browser, and a switch is remembered and applied', async () => {
     const storage = memoryStorage({ [LANG_KEY]: 'en' });
     const applied: string[] = [];
     const store = createLangStore({
@@ -46,21 +47,22 @@ describe('createLangStore', () => {
       preferred: ['zh-CN'],
       applied: (l) => applied.push(l),
     });
+    await store.getState().ready;
     expect(store.getState().m).toBe(en);
-    store.getState().setLang('zh-CN');
+    await store.getState().setLang('zh-CN');
     expect(store.getState().m).toBe(zhCN);
     expect(store.getState().f.inSeconds(5)).toBe('5秒钟后');
     expect(storage.data.get(LANG_KEY)).toBe('zh-CN');
     expect(applied).toEqual(['en', 'zh-CN']);
   });
 
-  it('ignores a stored value that is no language of the app, and storage that throws', () => {
-    expect(
-      createLangStore({
-        storage: memoryStorage({ [LANG_KEY]: 'xx' }),
-        preferred: ['zh'],
-      }).getState().lang,
-    ).toBe('zh-CN');
+  it('ignores a stored value that is no language of the app, and storage that throws', async () => {
+    const odd = createLangStore({
+      storage: memoryStorage({ [LANG_KEY]: 'xx' }),
+      preferred: ['zh'],
+    });
+    await odd.getState().ready;
+    expect(odd.getState().lang).toBe('zh-CN');
     const broken = {
       getItem: () => {
         throw new Error('blocked');
@@ -70,7 +72,16 @@ describe('createLangStore', () => {
       },
     };
     const store = createLangStore({ storage: broken, preferred: ['en'] });
-    store.getState().setLang('zh-CN');
+    await store.getState().setLang('zh-CN');
     expect(store.getState().lang).toBe('zh-CN');
+  });
+
+  it('the last switch asked for wins, whichever catalogue loads first', async () => {
+    const store = createLangStore({ preferred: ['en'] });
+    const toChinese = store.getState().setLang('zh-CN');
+    const toEnglish = store.getState().setLang('en');
+    await Promise.all([toChinese, toEnglish]);
+    expect(store.getState().lang).toBe('en');
+    expect(store.getState().m).toBe(en);
   });
 });

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { CATALOGUES } from './catalogues';
+import { FIRST_CATALOGUE, LOAD_CATALOGUE } from './catalogues';
 import { createFormat, type Format } from './format';
 import { isLang, LANG_KEY, type Lang, pickLanguage } from './languages';
 import type { Messages } from './messages';
@@ -11,8 +11,13 @@ export interface LangState {
   m: Messages;
   /** Numbers, sizes, rates, lists and times in `lang`. */
   f: Format;
-  /** Switches the page's language now and remembers the choice. */
-  setLang(lang: Lang): void;
+  /**
+   * Switches the page's language and remembers the choice; resolves once the page speaks it (a
+   * language other than English loads its catalogue first). The last switch asked for wins.
+   */
+  setLang(lang: Lang): Promise<void>;
+  /** Resolves once the page speaks its first language (the remembered or the browser's). */
+  ready: Promise<void>;
 }
 
 /** A language store's vanilla zustand API. */
@@ -54,22 +59,37 @@ function formatOf(lang: Lang): Format {
  */
 export function createLangStore(deps: LangDeps = {}): LangStoreApi {
   const initial = read(deps.storage) ?? pickLanguage(deps.preferred ?? []);
-  const store = createStore<LangState>()((set) => ({
-    lang: initial,
-    m: CATALOGUES[initial],
-    f: formatOf(initial),
+  let asked = 0;
+  const show = async (lang: Lang): Promise<void> => {
+    const ticket = ++asked;
+    let m: Messages;
+    try {
+      m = await LOAD_CATALOGUE[lang]();
+    } catch {
+      // The chunk did not load (offline, a new deploy): the page keeps the language it speaks.
+      return;
+    }
+    // A later switch asked for another language meanwhile: that one wins.
+    if (ticket === asked) store.setState({ lang, m, f: formatOf(lang) });
+  };
+  const store = createStore<LangState>()(() => ({
+    lang: 'en',
+    m: FIRST_CATALOGUE,
+    f: formatOf('en'),
     setLang(lang) {
       try {
         deps.storage?.setItem(LANG_KEY, lang);
       } catch {
         // Not remembered, still switched.
       }
-      set({ lang, m: CATALOGUES[lang], f: formatOf(lang) });
+      return show(lang);
     },
+    ready: Promise.resolve(),
   }));
-  deps.applied?.(initial);
   store.subscribe((now, before) => {
     if (now.lang !== before.lang) deps.applied?.(now.lang);
   });
+  deps.applied?.('en');
+  store.setState({ ready: initial === 'en' ? Promise.resolve() : show(initial) });
   return store;
 }

@@ -57,8 +57,8 @@ async function joinCall() {
 }
 
 describe('the app in Simplified Chinese', { timeout: 60_000 }, () => {
-  beforeEach(() => {
-    pageLang.getState().setLang('zh-CN');
+  beforeEach(async () => {
+    await pageLang.getState().setLang('zh-CN');
   });
   afterEach(() => {
     window.history.replaceState(null, '', '/');

@@ -3,10 +3,10 @@ import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { pageLang } from '../i18n/pageLang';
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   // Each test starts in English; a test that switches language switches back here.
-  pageLang.getState().setLang('en');
+  await pageLang.getState().setLang('en');
   window.localStorage.clear();
 });
 

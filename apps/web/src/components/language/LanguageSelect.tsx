@@ -16,7 +16,7 @@ export function LanguageSelect({ id = 'language-select' }: { id?: string }) {
         className="input"
         value={lang}
         onChange={(e) => {
-          if (isLang(e.target.value)) setLang(e.target.value);
+          if (isLang(e.target.value)) void setLang(e.target.value);
         }}
       >
         {LANGUAGES.map((l) => (
