@@ -27,14 +27,16 @@ window.addEventListener('pagehide', () => store.getState().shutdown());
 // `?embed=1`: a host page drives this call over a MessageChannel ([P21]).
 startEmbed(store);
 
-// A page in a language other than English fetches its catalogue before the first paint.
-await pageLang.getState().ready;
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
-  </StrictMode>,
+// A page in a language other than English fetches its catalogue before the first paint (a
+// promise rather than a top-level await, which would split the first bundle into many chunks).
+void pageLang.getState().ready.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  ),
 );
