@@ -43,7 +43,7 @@ describe('[P20] watching a room without joining it', () => {
     await watcher.goto(`${stack.baseUrl}/r/${ROOM}/watch`);
     const people = watcher.getByRole('list', { name: 'People in the room' });
     await people.getByText('Ana').waitFor();
-    await watcher.getByRole('img', { name: 'Full mesh topology of 1 peers' }).waitFor();
+    await watcher.getByRole('img', { name: 'Full mesh topology of 1 peer' }).waitFor();
     expect(await watcher.locator('[data-status]').textContent()).toBe('Live');
 
     const bo = await joinAs(stack, ROOM, 'Bo');
@@ -71,7 +71,7 @@ describe('[P20] watching a room without joining it', () => {
     await watcher.locator('[data-status="live"]').waitFor();
 
     await bo.getByRole('button', { name: 'Leave' }).click();
-    await watcher.getByRole('img', { name: 'Star topology of 1 peers' }).waitFor();
+    await watcher.getByRole('img', { name: 'Star topology of 1 peer' }).waitFor();
     expect(await people.getByText('Bo').count()).toBe(0);
     expect(
       await watcher.evaluate(() => (window as unknown as { mediaCalls: number }).mediaCalls),

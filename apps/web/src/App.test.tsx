@@ -9,7 +9,8 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-describe('App', () => {
+// Each test renders the whole app and types like a person: slow on a loaded machine, so a wide bound.
+describe('App', { timeout: 30_000 }, () => {
   it('starts a new room with a readable name and shows its pre-join screen', async () => {
     renderWithStore(<App />);
     await userEvent.click(screen.getByRole('button', { name: 'Start a new room' }));
@@ -73,7 +74,7 @@ describe('App', () => {
     });
     expect(screen.getByRole('figure', { name: 'Me' })).toBeInTheDocument();
     expect(screen.getByText('Reconnecting…').closest('[role="status"]')).toHaveTextContent(
-      /transport close.*Retrying in 2 s \(attempt 1\)/,
+      /transport close.*Retrying in 2 seconds \(attempt 1\)/,
     );
   });
 

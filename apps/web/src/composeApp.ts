@@ -1,3 +1,4 @@
+import { pageLang } from './i18n/pageLang';
 import { connectBridge } from './session/bridge';
 import { SessionHost } from './session/SessionHost';
 import { createAppStore } from './store/createAppStore';
@@ -15,12 +16,12 @@ export interface ComposedApp {
  * through the host, and only the bridge turns session events into store actions.
  */
 export function composeApp(deps: AppDeps): ComposedApp {
-  const { createSession, ...storeDeps } = deps;
+  const { createSession, messages = () => pageLang.getState().m, ...storeDeps } = deps;
   const sessions = new SessionHost({
     createSession,
     // Called on join, after the store below exists.
     attach: (session) => connectBridge(session, store),
   });
-  const store = createAppStore({ ...storeDeps, sessions });
+  const store = createAppStore({ ...storeDeps, messages, sessions });
   return { store, sessions };
 }

@@ -4,6 +4,7 @@ import { App } from './App';
 import { composeApp } from './composeApp';
 import { startEmbed } from './embed/frame/startEmbed';
 import { saveBlob } from './files/saveBlob';
+import { pageLang } from './i18n/pageLang';
 import { createBrowserMedia } from './media/browserMedia';
 import { LOW_RECORDING, NORMAL_RECORDING } from './recording/quality';
 import { roomPath } from './routing/route';
@@ -35,10 +36,14 @@ startEmbed(store);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
-  </StrictMode>,
+// A page in a language other than English fetches its catalogue before the first paint (a
+// promise rather than a top-level await, which would split the first bundle into many chunks).
+void pageLang.getState().ready.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  ),
 );

@@ -79,7 +79,6 @@ export function createBrowserMedia(quality: QualityPreset = 'normal'): MediaApi 
     async listDevices(): Promise<DeviceOption[]> {
       if (!navigator.mediaDevices?.enumerateDevices) return [];
       const devices = await navigator.mediaDevices.enumerateDevices();
-      let n = 0;
       return devices
         .filter(
           (d): d is MediaDeviceInfo & { kind: DeviceOption['kind'] } =>
@@ -89,7 +88,8 @@ export function createBrowserMedia(quality: QualityPreset = 'normal'): MediaApi 
         .map((d) => ({
           deviceId: d.deviceId,
           kind: d.kind,
-          label: d.label || `${d.kind === 'videoinput' ? 'Camera' : 'Microphone'} ${++n}`,
+          // Unnamed devices (no permission yet) are numbered in the page's language when shown.
+          label: d.label,
         }));
     },
 

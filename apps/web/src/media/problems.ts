@@ -28,19 +28,3 @@ function isNamed(value: unknown): value is { name: string } {
     typeof value === 'object' && value !== null && typeof Reflect.get(value, 'name') === 'string'
   );
 }
-
-/** The sentence shown for a device problem. */
-export function problemMessage(kind: 'camera' | 'microphone', problem: DeviceProblem): string {
-  switch (problem) {
-    case 'denied':
-      return `Permission to use the ${kind} was denied. You can still join without it, or allow it in the browser's site settings and reload.`;
-    case 'not-found':
-      return `No ${kind} was found. You can join without one.`;
-    case 'in-use':
-      return `The ${kind} is in use by another application or could not start.`;
-    case 'unsupported':
-      return `This browser cannot use a ${kind} here (a secure https page is needed).`;
-    case 'failed':
-      return `The ${kind} could not be started.`;
-  }
-}

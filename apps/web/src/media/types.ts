@@ -5,6 +5,7 @@ export type DeviceProblem = 'denied' | 'not-found' | 'in-use' | 'unsupported' | 
 export interface DeviceOption {
   deviceId: string;
   kind: 'audioinput' | 'videoinput';
+  /** The browser's name for the device; empty before permission is given. */
   label: string;
 }
 

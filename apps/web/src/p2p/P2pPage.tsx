@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useT } from '../i18n/useT';
 import { createBrowserMedia } from '../media/browserMedia';
 import { P2pChat } from './P2pChat';
 import { P2pVideo } from './P2pVideo';
@@ -6,15 +7,6 @@ import { TheirCode } from './TheirCode';
 import { useP2p, useP2pCallStore } from './useP2pStore';
 import { YourCode } from './YourCode';
 import './p2p.css';
-
-const STATE_TEXT = {
-  idle: 'Press Start, or paste the code someone sent you.',
-  offered: 'Send your code, then paste the code they send back.',
-  answered: 'Send your code back; the call starts when they use it.',
-  connected: 'Connected, with no server in between.',
-  failed: 'The connection failed. Reload the page to try again.',
-  closed: 'The call ended.',
-} as const;
 
 /** "Call without a server": two people swap codes by hand, then talk over a direct connection. */
 export default function P2pPage() {
@@ -25,14 +17,15 @@ export default function P2pPage() {
   );
   const store = useP2pCallStore(media);
   const s = useP2p(store, (state) => state);
+  const t = useT().p2p;
   return (
     <main className="p2p-page">
-      <h1>Call without a server</h1>
-      <p role="status">{STATE_TEXT[s.callState]}</p>
-      {s.error && <p role="alert">{s.error}</p>}
+      <h1>{t.title}</h1>
+      <p role="status">{t.step[s.callState]}</p>
+      {s.error && <p role="alert">{t.error[s.error]}</p>}
       {s.callState === 'idle' && !s.yourCode && (
         <button type="button" disabled={s.busy} onClick={() => void s.start()}>
-          Start
+          {t.start}
         </button>
       )}
       {s.yourCode && s.callState !== 'connected' && <YourCode code={s.yourCode} />}
@@ -40,8 +33,8 @@ export default function P2pPage() {
         <TheirCode busy={s.busy} onUse={(code) => void s.applyTheirCode(code)} />
       )}
       <div className="p2p-videos">
-        {s.localStream && <P2pVideo stream={s.localStream} label="You" muted />}
-        {s.remoteStream && <P2pVideo stream={s.remoteStream} label="Them" muted={false} />}
+        {s.localStream && <P2pVideo stream={s.localStream} label={t.you} muted />}
+        {s.remoteStream && <P2pVideo stream={s.remoteStream} label={t.them} muted={false} />}
       </div>
       {s.callState === 'connected' && <P2pChat lines={s.chat} onSend={s.sendChat} />}
     </main>

@@ -1,7 +1,6 @@
 import { FakeClock, noopLogger } from '@meshwork/kit';
 import { encodeSummary, P2P_CODE_MAX_AGE_MS } from '@meshwork/mesh/p2p';
 import { describe, expect, it, vi } from 'vitest';
-import { P2P_ERROR_TEXT } from './labels';
 import { P2pCall } from './P2pCall';
 import { bridgeP2pCall, createP2pStore } from './p2pStore';
 
@@ -24,9 +23,9 @@ function setup(now = START) {
 
 describe('serverless call page store', () => {
   it.each([
-    ['not a code', 'hello', P2P_ERROR_TEXT.ERR_P2P_CODE_MALFORMED],
-    ['a broken code', 'MW1.this-is-not-a-code', P2P_ERROR_TEXT.ERR_P2P_CODE_MALFORMED],
-    ['a later version', 'MW2.abc', P2P_ERROR_TEXT.ERR_P2P_CODE_VERSION],
+    ['not a code', 'hello', 'ERR_P2P_CODE_MALFORMED'],
+    ['a broken code', 'MW1.this-is-not-a-code', 'ERR_P2P_CODE_MALFORMED'],
+    ['a later version', 'MW2.abc', 'ERR_P2P_CODE_VERSION'],
   ])('%s shows its message and opens no connection', async (_what, code, text) => {
     const { store, createPeerConnection } = setup();
     await store.getState().applyTheirCode(code);
@@ -45,10 +44,10 @@ describe('serverless call page store', () => {
     const answer = await encodeSummary({ ...summary, type: 'answer' }, START);
     const late = setup(START + P2P_CODE_MAX_AGE_MS + 60_000);
     await late.store.getState().applyTheirCode(answer);
-    expect(late.store.getState().error).toBe(P2P_ERROR_TEXT.ERR_P2P_CODE_STALE);
+    expect(late.store.getState().error).toBe('ERR_P2P_CODE_STALE');
     const fresh = setup();
     await fresh.store.getState().applyTheirCode(answer);
-    expect(fresh.store.getState().error).toBe(P2P_ERROR_TEXT.ERR_P2P_CODE_WRONG_KIND);
+    expect(fresh.store.getState().error).toBe('ERR_P2P_CODE_WRONG_KIND');
     expect(fresh.createPeerConnection).not.toHaveBeenCalled();
   });
 
@@ -56,7 +55,7 @@ describe('serverless call page store', () => {
     const { store } = setup();
     await store.getState().start();
     expect(store.getState()).toMatchObject({
-      error: P2P_ERROR_TEXT.ERR_P2P_NEGOTIATION,
+      error: 'ERR_P2P_NEGOTIATION',
       busy: false,
       yourCode: null,
     });

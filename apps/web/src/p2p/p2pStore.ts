@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { P2P_ERROR_TEXT } from './labels';
-import type { P2pCall, P2pCallState } from './P2pCall';
+import type { P2pCall, P2pCallState, P2pStepError } from './P2pCall';
+
+/** Why a step of the serverless call failed; the page says it in its language. */
+export type P2pErrorCode = P2pStepError | 'ERR_P2P_CAMERA';
 
 /** One chat line of a serverless call. */
 export interface P2pChatLine {
@@ -14,7 +16,7 @@ export interface P2pState {
   callState: P2pCallState;
   /** The code to give the other person, once made. */
   yourCode: string | null;
-  error: string | null;
+  error: P2pErrorCode | null;
   busy: boolean;
   localStream: MediaStream | null;
   remoteStream: MediaStream | null;
@@ -45,7 +47,7 @@ export function createP2pStore(call: P2pCall): StoreApi<P2pState> {
       try {
         set({ yourCode: await call.start() });
       } catch {
-        set({ error: P2P_ERROR_TEXT.ERR_P2P_NEGOTIATION });
+        set({ error: 'ERR_P2P_NEGOTIATION' });
       } finally {
         set({ busy: false });
       }
@@ -56,14 +58,14 @@ export function createP2pStore(call: P2pCall): StoreApi<P2pState> {
       try {
         if (call.state === 'idle') {
           const result = await call.answer(code);
-          if ('error' in result) set({ error: P2P_ERROR_TEXT[result.error] });
+          if ('error' in result) set({ error: result.error });
           else set({ yourCode: result.code });
         } else {
           const error = await call.complete(code);
-          if (error) set({ error: P2P_ERROR_TEXT[error] });
+          if (error) set({ error });
         }
       } catch {
-        set({ error: P2P_ERROR_TEXT.ERR_P2P_NEGOTIATION });
+        set({ error: 'ERR_P2P_NEGOTIATION' });
       } finally {
         set({ busy: false });
       }
@@ -74,11 +76,7 @@ export function createP2pStore(call: P2pCall): StoreApi<P2pState> {
       set({ chat: [...get().chat, { id: nextId++, from: 'me', text: trimmed }] });
     },
     setLocalStream(stream, problem) {
-      set(
-        problem
-          ? { localStream: stream, error: P2P_ERROR_TEXT.ERR_P2P_CAMERA }
-          : { localStream: stream },
-      );
+      set(problem ? { localStream: stream, error: 'ERR_P2P_CAMERA' } : { localStream: stream });
     },
   }));
 }

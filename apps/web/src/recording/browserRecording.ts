@@ -54,7 +54,7 @@ export async function startBrowserRecording(
       gap,
       pinned: frame.pinned,
     });
-    drawTiles(ctx, size, frame.tiles, rects, (id) => videos.get(id));
+    drawTiles(ctx, size, frame.tiles, rects, (id) => videos.get(id), frame.labels);
   };
   draw(first);
 

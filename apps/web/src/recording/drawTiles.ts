@@ -1,5 +1,4 @@
-import { RECORDING_STRINGS as S } from '../components/recording/strings';
-import type { RecordedTile } from './frame';
+import type { RecordedTile, RecordingFrame } from './frame';
 import type { TileRect } from './layout';
 
 /** The page's colours: background, tile, avatar, caption. */
@@ -49,12 +48,13 @@ export function drawTiles(
   tiles: readonly RecordedTile[],
   rects: readonly TileRect[],
   video: FrameSource,
+  labels: RecordingFrame['labels'],
 ): void {
   ctx.fillStyle = RECORDING_COLOURS.background;
   ctx.fillRect(0, 0, size.width, size.height);
   tiles.forEach((tile, i) => {
     const rect = rects[i];
-    if (rect) drawTile(ctx, tile, rect, video(tile.id));
+    if (rect) drawTile(ctx, tile, rect, video(tile.id), labels);
   });
 }
 
@@ -63,6 +63,7 @@ function drawTile(
   tile: RecordedTile,
   rect: TileRect,
   element: HTMLVideoElement | null,
+  labels: RecordingFrame['labels'],
 ): void {
   ctx.save();
   ctx.beginPath();
@@ -83,7 +84,7 @@ function drawTile(
     ctx.textBaseline = 'middle';
     ctx.fillText(tile.overlay, rect.x + rect.width / 2, rect.y + rect.height / 2);
   }
-  drawCaption(ctx, tile, rect, unit);
+  drawCaption(ctx, tile, rect, unit, labels);
   ctx.restore();
 }
 
@@ -112,7 +113,13 @@ function drawAvatar(ctx: DrawContext, text: string, rect: TileRect) {
   ctx.fillText(text, cx, cy);
 }
 
-function drawCaption(ctx: DrawContext, tile: RecordedTile, rect: TileRect, unit: number) {
+function drawCaption(
+  ctx: DrawContext,
+  tile: RecordedTile,
+  rect: TileRect,
+  unit: number,
+  labels: RecordingFrame['labels'],
+) {
   const pad = Math.round(unit * 0.5);
   const height = Math.round(unit * 1.6);
   const y = rect.y + rect.height - pad - height;
@@ -124,8 +131,8 @@ function drawCaption(ctx: DrawContext, tile: RecordedTile, rect: TileRect, unit:
   const name = fitText(ctx, tile.caption, maxName - 2 * pad);
   x += pill(ctx, name, x, y, height, pad, RECORDING_COLOURS.text) + pad;
   ctx.font = `500 ${Math.round(unit * 0.85)}px ${FONT}`;
-  if (tile.micOff) x += pill(ctx, S.micOff, x, y, height, pad, RECORDING_COLOURS.state) + pad;
-  if (tile.cameraOff) pill(ctx, S.cameraOff, x, y, height, pad, RECORDING_COLOURS.state);
+  if (tile.micOff) x += pill(ctx, labels.micOff, x, y, height, pad, RECORDING_COLOURS.state) + pad;
+  if (tile.cameraOff) pill(ctx, labels.cameraOff, x, y, height, pad, RECORDING_COLOURS.state);
 }
 
 /** Draws `text` on a dark rounded pill at (x, y); returns the pill's width. */

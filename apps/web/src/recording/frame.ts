@@ -1,6 +1,6 @@
 import { initials } from '../components/call/initials';
 import { buildTiles } from '../components/call/tiles';
-import { fill, RECORDING_STRINGS as S } from '../components/recording/strings';
+import type { Messages } from '../i18n/messages';
 import type { AppState } from '../store/types';
 
 /** One tile as the recording draws it. */
@@ -28,6 +28,8 @@ export interface RecordingFrame {
   pinned: number | null;
   /** Every live audio track to mix: each remote camera stream's and this person's microphone. */
   audio: readonly MediaStreamTrack[];
+  /** The state words drawn on captions, in the page's language. */
+  labels: { micOff: string; cameraOff: string };
 }
 
 /** Statuses in which the call goes on (a reconnect keeps the media flowing peer to peer). */
@@ -41,9 +43,10 @@ export type FrameState = Pick<
 
 /**
  * The frame to record now, from the same tiles the grid shows; null once the call is over (left,
- * removed, failed), which ends the recording.
+ * removed, failed), which ends the recording. Words are in the language of `m`.
  */
-export function recordingFrame(state: FrameState): RecordingFrame | null {
+export function recordingFrame(state: FrameState, m: Messages): RecordingFrame | null {
+  const t = m.recording;
   if (!IN_CALL.has(state.status) || !state.room) return null;
   const models = buildTiles(state);
   const tiles = models.map(
@@ -51,15 +54,15 @@ export function recordingFrame(state: FrameState): RecordingFrame | null {
       id: tile.id,
       caption:
         tile.key === 'screen'
-          ? fill(S.screenOf, { name: tile.person })
-          : `${tile.person}${tile.self ? S.youSuffix : ''}`,
+          ? t.screenOf(tile.person)
+          : `${tile.person}${tile.self ? t.youSuffix : ''}`,
       initials: initials(tile.person),
       stream: tile.stream,
       showVideo: tile.stream !== null && tile.media.video && tile.connected,
       contain: tile.key === 'screen',
       micOff: tile.key === 'cam' && !tile.media.audio,
       cameraOff: tile.key === 'cam' && !tile.media.video,
-      overlay: tile.connected ? null : S.reconnecting,
+      overlay: tile.connected ? null : t.reconnecting,
     }),
   );
   const pinned = tiles.findIndex((t) => t.id === state.pinned);
@@ -72,5 +75,10 @@ export function recordingFrame(state: FrameState): RecordingFrame | null {
       if (track.readyState === 'live') audio.push(track);
     }
   }
-  return { tiles, pinned: pinned >= 0 ? pinned : null, audio };
+  return {
+    tiles,
+    pinned: pinned >= 0 ? pinned : null,
+    audio,
+    labels: { micOff: t.micOff, cameraOff: t.cameraOff },
+  };
 }

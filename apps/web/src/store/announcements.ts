@@ -1,3 +1,4 @@
+import type { Messages } from '../i18n/messages';
 import type { AppState } from './types';
 
 /** How many announcements stay in the list (the toasts on screen). */
@@ -23,6 +24,6 @@ export function withAnnouncements(
 }
 
 /** The name to announce for `peer`: the last one seen, even after they left. */
-export function nameOf(state: Pick<AppState, 'names'>, peer: string): string {
-  return state.names.get(peer) ?? 'Someone';
+export function nameOf(state: Pick<AppState, 'names'>, peer: string, m: Messages): string {
+  return state.names.get(peer) ?? m.common.someone;
 }

@@ -26,6 +26,6 @@ export function createAppStore(deps: StoreDeps): AppStoreApi {
     ...createUiSlice(set, get, deps),
     ...createUplinkSlice(set, get, deps),
     ...createE2eeSlice(set, get, deps),
-    feed: createFeed(set, get),
+    feed: createFeed(set, get, deps.messages),
   }));
 }

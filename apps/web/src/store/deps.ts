@@ -1,4 +1,5 @@
 import type { SaveFile } from '../files/saveBlob';
+import type { Messages } from '../i18n/messages';
 import type { MediaApi } from '../media/types';
 import type { StartRecording } from '../recording/types';
 import type { AppSession, SessionControl } from '../session/types';
@@ -21,10 +22,15 @@ export interface AppDeps {
   saveFile?: SaveFile;
   /** Records the call on this device (`startBrowserRecording`, loaded when first used). */
   recorder?: StartRecording;
+  /** The catalogue of the page's language, read each time a sentence is made (toasts). */
+  messages?: () => Messages;
 }
 
 /** What the store's actions use: the app's side effects, with sessions reached through a host. */
-export type StoreDeps = Omit<AppDeps, 'createSession'> & { sessions: SessionControl };
+export type StoreDeps = Omit<AppDeps, 'createSession' | 'messages'> & {
+  sessions: SessionControl;
+  messages: () => Messages;
+};
 
 /** The current session; throws when there is none (callers announce the failure). */
 export function requireSession(sessions: SessionControl): AppSession {

@@ -21,6 +21,7 @@ import type {
   UpdateRoomRequest,
 } from '@meshwork/protocol';
 import type { StoreApi } from 'zustand/vanilla';
+import type { Messages } from '../i18n/messages';
 import type { DeviceOption, DeviceProblem, LevelMeter } from '../media/types';
 import type {
   RoomView,
@@ -236,5 +237,6 @@ export type Patch = Partial<AppState> | null;
 
 /** Pure reducers of session events: the state before and the event in, the change out. */
 export type FeedReducers = {
-  [E in FedEvent]: (state: AppState, payload: SessionEvents[E]) => Patch;
+  /** `m`: the catalogue of the page's language, for what the change announces. */
+  [E in FedEvent]: (state: AppState, payload: SessionEvents[E], m: Messages) => Patch;
 };

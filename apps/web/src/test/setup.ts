@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { pageLang } from '../i18n/pageLang';
 
-afterEach(() => {
+afterEach(async () => {
   cleanup();
+  // Each test starts in English; a test that switches language switches back here.
+  await pageLang.getState().setLang('en');
   window.localStorage.clear();
 });
 

@@ -1,6 +1,7 @@
 import { LIMIT_PERSIST_MS, STAR_UP_PEERS } from '@meshwork/mesh/plan';
 import type { AutoChoice, PeerInfo, RoomSettings } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
 import { autoSummary, peopleCount, plannedTopology, previewAutoChoice } from './auto';
 
 const SETTINGS: RoomSettings = {
@@ -37,8 +38,8 @@ describe('automatic topology in the page', () => {
   it('[P28] words the server choice the way the header shows it', () => {
     const names = new Map([['peer0002', 'Bo']]);
     const nameOf = (id: string) => names.get(id);
-    expect(autoSummary(choice({}), 3, nameOf)).toBe('Mesh: 3 people');
-    expect(autoSummary(choice({}), 1, nameOf)).toBe('Mesh: 1 person');
+    expect(autoSummary(choice({}), 3, nameOf, en)).toBe('Mesh: 3 people');
+    expect(autoSummary(choice({}), 1, nameOf, en)).toBe('Mesh: 1 person');
     expect(
       autoSummary(
         choice({
@@ -50,6 +51,7 @@ describe('automatic topology in the page', () => {
         }),
         6,
         nameOf,
+        en,
       ),
     ).toBe("Star: 6 people, Bo's uplink limited");
     expect(
@@ -63,12 +65,13 @@ describe('automatic topology in the page', () => {
         }),
         3,
         nameOf,
+        en,
       ),
     ).toBe("Star: 3 people, Bo's CPU limited");
     expect(
-      autoSummary(choice({ topology: 'star', reason: 'large', hub: 'server' }), 7, nameOf),
+      autoSummary(choice({ topology: 'star', reason: 'large', hub: 'server' }), 7, nameOf, en),
     ).toBe('Star: 7 people, through the media server');
-    expect(autoSummary(choice({ reason: 'holding' }), 6, nameOf)).toBe(
+    expect(autoSummary(choice({ reason: 'holding' }), 6, nameOf, en)).toBe(
       'Mesh: 6 people, about to change',
     );
   });

@@ -1,9 +1,6 @@
 import { decideAutoTopology } from '@meshwork/mesh/plan';
 import type { AutoChoice, PeerId, PeerInfo, RoomSettings, Topology } from '@meshwork/protocol';
-import { AUTO_STRINGS } from '../components/auto/strings';
-
-/** Short names of mesh and star for the automatic summary ("Mesh: 3 people"). */
-const SHORT: Readonly<Record<AutoChoice['topology'], string>> = { mesh: 'Mesh', star: 'Star' };
+import type { Messages } from '../i18n/messages';
 
 /** The topology the room's plans are made in: the setting, or with Automatic the server's pick. */
 export function plannedTopology(settings: RoomSettings): Topology {
@@ -17,21 +14,24 @@ export function peopleCount(peers: readonly PeerInfo[]): number {
 
 /**
  * The header's words for an automatic room's choice: "Star: 6 people, Bo's uplink limited",
- * "Mesh: 3 people". `nameOf` gives the display name of the limited peer.
+ * "Mesh: 3 people", in the catalogue's language. `nameOf` gives the display name of the limited
+ * peer.
  */
 export function autoSummary(
   choice: AutoChoice,
   people: number,
   nameOf: (id: PeerId) => string | undefined,
+  m: Messages,
 ): string {
-  const parts: string[] = [AUTO_STRINGS.people(people)];
+  const t = m.auto;
+  const parts: string[] = [t.people(people)];
   if (choice.reason === 'limited' && choice.limitedPeer !== null && choice.limit !== null) {
     const name = nameOf(choice.limitedPeer) ?? choice.limitedPeer;
-    parts.push(AUTO_STRINGS[choice.limit](name));
+    parts.push(t[choice.limit](name));
   }
-  if (choice.reason === 'holding') parts.push(AUTO_STRINGS.holding);
-  if (choice.hub === 'server') parts.push(AUTO_STRINGS.serverHub);
-  return AUTO_STRINGS.summary(SHORT[choice.topology], parts);
+  if (choice.reason === 'holding') parts.push(t.holding);
+  if (choice.hub === 'server') parts.push(t.serverHub);
+  return t.summary(t.short[choice.topology], parts.join(t.separator));
 }
 
 /**

@@ -141,6 +141,6 @@ describe('WatchPage', () => {
     expect(sources[0]?.closed).toBe(true);
     last().open();
     last().emit('peer-left', { peerId: BOB });
-    expect(screen.getByRole('img')).toHaveAccessibleName('Ring topology of 1 peers');
+    expect(screen.getByRole('img')).toHaveAccessibleName('Ring topology of 1 peer');
   });
 });

@@ -2,16 +2,10 @@ import { useMemo } from 'react';
 import { Name } from '../components/common/Name';
 import { RegionBoundary } from '../components/common/RegionBoundary';
 import { TopologyDiagram } from '../components/topology/TopologyPicture';
-import type { CreateFeedSource, FeedStatus } from './feedSource';
+import { useT } from '../i18n/useT';
+import type { CreateFeedSource } from './feedSource';
 import { browserFeedSource, useRoomFeed } from './useRoomFeed';
 import { WatchPeople } from './WatchPeople';
-
-const STATUS_TEXT: Record<FeedStatus, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting… (showing the last known picture)',
-  unavailable: 'Room not found, or it needs a password. Trying again…',
-};
 
 /**
  * `/r/:room/watch`: the room's live topology and people over the room feed, without joining
@@ -25,6 +19,7 @@ export function WatchPage({
   createSource?: CreateFeedSource;
 }) {
   const { room, status } = useRoomFeed(roomId, createSource);
+  const m = useT();
   const names = useMemo(
     () => new Map((room?.peers ?? []).map((p) => [p.id, p.displayName])),
     [room?.peers],
@@ -34,14 +29,14 @@ export function WatchPage({
   return (
     <main className="watch-page">
       <h1>
-        Watching <Name>{roomId}</Name>
+        {m.watch.watching} <Name>{roomId}</Name>
       </h1>
       <p role="status" data-status={status}>
-        {STATUS_TEXT[status]}
+        {m.watch.status[status]}
       </p>
       {room === null ? null : (
         <>
-          <RegionBoundary what="the topology picture" resetKey={room}>
+          <RegionBoundary what={m.common.region.picture} resetKey={room}>
             <TopologyDiagram
               order={order}
               hub={room.hub}
@@ -52,8 +47,10 @@ export function WatchPage({
               names={names}
             />
           </RegionBoundary>
-          <p className="muted">Plan version {room.planVersion}</p>
-          <RegionBoundary what="the people in the room" resetKey={room.peers}>
+          <p className="muted">
+            {m.watch.planVersion} {room.planVersion}
+          </p>
+          <RegionBoundary what={m.common.region.people} resetKey={room.peers}>
             <WatchPeople peers={room.peers} />
           </RegionBoundary>
         </>

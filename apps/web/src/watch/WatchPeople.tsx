@@ -1,23 +1,27 @@
 import type { FeedPeer } from '@meshwork/protocol';
 import { Name } from '../components/common/Name';
+import type { Format } from '../i18n/format';
+import type { Messages } from '../i18n/messages';
+import { useFormat, useT } from '../i18n/useT';
 
-function mediaText(p: FeedPeer): string {
-  const on = [p.media.audio && 'mic', p.media.video && 'camera', p.media.screen && 'screen'];
-  const list = on.filter((x): x is string => typeof x === 'string');
-  return list.length > 0 ? list.join(', ') : 'no media';
+function mediaText(p: FeedPeer, t: Messages['watch'], f: Format): string {
+  const on = (['audio', 'video', 'screen'] as const).filter((kind) => p.media[kind]);
+  return on.length > 0 ? f.list(on.map((kind) => t.media[kind])) : t.noMedia;
 }
 
 /** The people of a watched room: name, host, media and whether their connection is there. */
 export function WatchPeople({ peers }: { peers: readonly FeedPeer[] }) {
-  if (peers.length === 0) return <p className="muted">Nobody is in the room.</p>;
+  const t = useT().watch;
+  const f = useFormat();
+  if (peers.length === 0) return <p className="muted">{t.nobody}</p>;
   return (
-    <ul className="watch-people" aria-label="People in the room">
+    <ul className="watch-people" aria-label={t.people}>
       {peers.map((p) => (
         <li key={p.id} data-peer={p.id}>
           <Name>{p.displayName}</Name>
-          {p.host && <span className="muted"> (host)</span>}
-          <span className="muted"> · {mediaText(p)}</span>
-          {!p.connected && <span className="muted"> · reconnecting</span>}
+          {p.host && <span className="muted">{t.host}</span>}
+          <span className="muted"> · {mediaText(p, t, f)}</span>
+          {!p.connected && <span className="muted">{t.reconnecting}</span>}
         </li>
       ))}
     </ul>

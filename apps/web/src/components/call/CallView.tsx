@@ -2,6 +2,7 @@ import { lazy, Suspense, useRef } from 'react';
 import { useActiveSpeaker } from '../../hooks/useActiveSpeaker';
 import { useLobbyChime } from '../../hooks/useLobbyChime';
 import { useToastClearance } from '../../hooks/useToastClearance';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { StatusBanner } from '../common/StatusBanner';
@@ -21,6 +22,8 @@ export function CallView() {
   const count = useAppStore((s) => s.room?.peers.length ?? 0);
   const panel = useAppStore((s) => s.panel);
   const settingsOpen = useAppStore((s) => s.settingsOpen);
+  const m = useT();
+  const region = m.common.region;
   useActiveSpeaker();
   useLobbyChime();
   const header = useRef<HTMLElement>(null);
@@ -29,12 +32,10 @@ export function CallView() {
   return (
     <div className="call">
       <header className="call-header" ref={header}>
-        <RegionBoundary what="the room's header">
+        <RegionBoundary what={region.header}>
           <h1 className="call-title">
             <span className="room-name">{roomId}</span>{' '}
-            <span className="muted">
-              · {count} {count === 1 ? 'person' : 'people'}
-            </span>
+            <span className="muted">· {m.common.people(count)}</span>
           </h1>
           <RecordingIndicator />
           <TopologyStatus />
@@ -43,22 +44,22 @@ export function CallView() {
       </header>
       <StatusBanner />
       <div className="call-body">
-        <RegionBoundary what="the video grid">
+        <RegionBoundary what={region.grid}>
           <TileGrid />
         </RegionBoundary>
         {panel && (
-          <RegionBoundary what="this panel" resetKey={panel}>
+          <RegionBoundary what={region.panel} resetKey={panel}>
             <Suspense fallback={<aside className="panel" aria-busy="true" />}>
               <SidePanel panel={panel} />
             </Suspense>
           </RegionBoundary>
         )}
       </div>
-      <RegionBoundary what="the call controls">
+      <RegionBoundary what={region.controls}>
         <Controls />
       </RegionBoundary>
       {settingsOpen && (
-        <RegionBoundary what="the settings">
+        <RegionBoundary what={region.settings}>
           <Suspense fallback={null}>
             <SettingsDialog />
           </Suspense>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { Icon, type IconName } from '../common/Icon';
 import { MediaToggles } from '../prejoin/MediaToggles';
@@ -11,18 +12,18 @@ interface ControlProps {
   active?: boolean;
   danger?: boolean;
   badge?: number;
-  /** What the badge counts, for screen readers. */
-  badgeOf?: string;
+  /** The accessible name with the badge's count, for screen readers. */
+  withBadge?: (label: string, n: number) => string;
   expanded?: boolean;
 }
 
 function Control(props: ControlProps) {
-  const { icon, label, onClick, active, danger, badge, badgeOf = 'unread', expanded } = props;
+  const { icon, label, onClick, active, danger, badge, withBadge, expanded } = props;
   return (
     <button
       type="button"
       className={`btn btn-round${active ? ' btn-active' : ''}${danger ? ' btn-danger' : ''}`}
-      aria-label={badge ? `${label} (${badge} ${badgeOf})` : label}
+      aria-label={badge && withBadge ? withBadge(label, badge) : label}
       title={label}
       aria-expanded={expanded}
       onClick={onClick}
@@ -48,13 +49,14 @@ export function Controls() {
   const setSettingsOpen = useAppStore((s) => s.setSettingsOpen);
   const copyInvite = useAppStore((s) => s.copyInvite);
   const leave = useAppStore((s) => s.leave);
+  const t = useT().call;
 
   return (
-    <nav className="controls" aria-label="Call controls">
+    <nav className="controls" aria-label={t.controls}>
       <MediaToggles />
       <Control
         icon="screen"
-        label={screen ? 'Stop sharing screen' : 'Share screen'}
+        label={screen ? t.stopShare : t.shareScreen}
         active={screen}
         onClick={() => void toggleScreenShare()}
       />
@@ -62,31 +64,32 @@ export function Controls() {
       <RecordButton />
       <Control
         icon="chat"
-        label={panel === 'chat' ? 'Close chat' : 'Open chat'}
+        label={panel === 'chat' ? t.closeChat : t.openChat}
         active={panel === 'chat'}
         expanded={panel === 'chat'}
         badge={unread}
+        withBadge={t.unread}
         onClick={() => togglePanel('chat')}
       />
       <Control
         icon="file"
-        label={panel === 'files' ? 'Close files' : 'Send a file'}
+        label={panel === 'files' ? t.closeFiles : t.sendFile}
         active={panel === 'files'}
         expanded={panel === 'files'}
         onClick={() => togglePanel('files')}
       />
       <Control
         icon="people"
-        label={panel === 'participants' ? 'Close participants' : 'Participants'}
+        label={panel === 'participants' ? t.closeParticipants : t.participants}
         active={panel === 'participants'}
         expanded={panel === 'participants'}
         badge={waiting}
-        badgeOf="waiting to join"
+        withBadge={t.waitingBadge}
         onClick={() => togglePanel('participants')}
       />
-      <Control icon="settings" label="Settings" onClick={() => setSettingsOpen(true)} />
-      <Control icon="link" label="Copy invite link" onClick={() => void copyInvite()} />
-      <Control icon="leave" label="Leave" danger onClick={() => void leave()} />
+      <Control icon="settings" label={t.settings} onClick={() => setSettingsOpen(true)} />
+      <Control icon="link" label={t.copyInvite} onClick={() => void copyInvite()} />
+      <Control icon="leave" label={t.leave} danger onClick={() => void leave()} />
     </nav>
   );
 }

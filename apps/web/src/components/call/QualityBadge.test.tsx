@@ -53,7 +53,7 @@ describe('QualityBadge', () => {
     act(() => session.pushStats([stats(ids.ana), stats(ids.bo, { packetLoss: 0.1 })]));
     expect(badgeOf('Ana')).toHaveAccessibleName('Good connection');
     expect(badgeOf('Bo')).toHaveAccessibleName('Poor connection');
-    expect(badgeOf('Bo').getAttribute('title')).toBe('Poor connection (RTT 40 ms, loss 10.0%)');
+    expect(badgeOf('Bo').getAttribute('title')).toBe('Poor connection (RTT 40 ms, loss 10%)');
 
     act(() => session.pushStats([stats(ids.ana, { rttMs: 250 }), stats(ids.bo)]));
     expect(badgeOf('Ana')).toHaveAccessibleName('Fair connection');

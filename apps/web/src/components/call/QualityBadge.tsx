@@ -1,28 +1,24 @@
 import type { PeerId } from '@meshwork/protocol';
 import { useLinkQuality } from '../../hooks/useLinkQuality';
-
-const LABELS = {
-  good: 'Good connection',
-  fair: 'Fair connection',
-  poor: 'Poor connection',
-  unknown: 'Connection quality unknown',
-};
+import { useFormat, useT } from '../../i18n/useT';
 
 /** Three bars for the link a tile's video arrives on; RTT and loss in the tooltip. */
 export function QualityBadge({ via }: { via: PeerId | null }) {
   const { quality, latest } = useLinkQuality(via);
+  const t = useT().call;
+  const f = useFormat();
   if (!via) return null;
   const stats = latest.current;
-  const detail = stats
-    ? ` (RTT ${stats.rttMs === null ? '?' : Math.round(stats.rttMs)} ms, loss ${(stats.packetLoss * 100).toFixed(1)}%)`
-    : '';
+  const label = t.quality[quality];
+  const title = stats
+    ? t.qualityDetail(
+        label,
+        stats.rttMs === null ? t.unknownValue : f.ms(Math.round(stats.rttMs)),
+        f.percent(stats.packetLoss),
+      )
+    : label;
   return (
-    <span
-      className={`quality quality-${quality}`}
-      role="img"
-      aria-label={LABELS[quality]}
-      title={LABELS[quality] + detail}
-    >
+    <span className={`quality quality-${quality}`} role="img" aria-label={label} title={title}>
       <i />
       <i />
       <i />

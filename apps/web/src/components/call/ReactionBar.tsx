@@ -1,5 +1,6 @@
 import { REACTIONS } from '@meshwork/protocol';
-import { REACTION_LABELS } from '../../labels';
+import { useT } from '../../i18n/useT';
+import { REACTION_EMOJI } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
 
 /** Raise or lower this person's hand, and send one of the room's reactions (SPEC [P26]). */
@@ -7,14 +8,17 @@ export function ReactionBar() {
   const raised = useAppStore((s) => s.room !== null && s.hands.includes(s.room.selfId));
   const raiseHand = useAppStore((s) => s.raiseHand);
   const react = useAppStore((s) => s.react);
+  const m = useT();
+  const t = m.call;
+  const handLabel = raised ? t.lowerHand : t.raiseHand;
   return (
-    <fieldset className="reaction-bar" aria-label="Hand and reactions">
+    <fieldset className="reaction-bar" aria-label={t.handsAndReactions}>
       <button
         type="button"
         className={`btn btn-round${raised ? ' btn-active' : ''}`}
         aria-pressed={raised}
-        aria-label={raised ? 'Lower hand' : 'Raise hand'}
-        title={raised ? 'Lower hand' : 'Raise hand'}
+        aria-label={handLabel}
+        title={handLabel}
         onClick={() => void raiseHand(!raised)}
       >
         <span aria-hidden="true">✋</span>
@@ -24,11 +28,11 @@ export function ReactionBar() {
           key={reaction}
           type="button"
           className="btn btn-reaction"
-          aria-label={`React: ${REACTION_LABELS[reaction].name}`}
-          title={REACTION_LABELS[reaction].name}
+          aria-label={t.react(m.common.reaction[reaction])}
+          title={m.common.reaction[reaction]}
           onClick={() => void react(reaction)}
         >
-          <span aria-hidden="true">{REACTION_LABELS[reaction].emoji}</span>
+          <span aria-hidden="true">{REACTION_EMOJI[reaction]}</span>
         </button>
       ))}
     </fieldset>

@@ -1,4 +1,5 @@
 import { isolate } from '../../format/bidi';
+import { useFormat, useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { Icon } from '../common/Icon';
 import { Isolated } from '../common/Isolated';
@@ -19,20 +20,24 @@ export function Tile({ tile }: { tile: TileModel }) {
   const pinned = useAppStore((s) => s.pinned === tile.id);
   const pin = useAppStore((s) => s.pin);
   const names = useAppStore((s) => s.names);
+  const m = useT();
+  const f = useFormat();
+  const t = m.call;
   const nameOf = (id: string) => {
     const name = names.get(id);
     return name === undefined ? undefined : isolate(name);
   };
-  const route = tile.self ? null : routeText(tile.route, nameOf);
+  const route = tile.self ? null : routeText(tile.route, nameOf, m, f);
   const via = tile.route && tile.route.path.length >= 2 ? (tile.route.path.at(-2) ?? null) : null;
   // A person the server cannot reach shows reconnecting, not their last frame frozen ([P22]).
   const showVideo = tile.stream !== null && tile.media.video && tile.connected;
-  const pinLabel = `${pinned ? 'Unpin' : 'Pin'} ${tile.name}`;
+  const name = tile.key === 'screen' ? t.screenOf(tile.person) : tile.person;
+  const pinLabel = pinned ? t.unpin(name) : t.pin(name);
 
   return (
     <figure
       className={`tile${speaking ? ' tile-speaking' : ''}${pinned ? ' tile-pinned' : ''}${tile.key === 'screen' ? ' tile-screen' : ''}`}
-      aria-label={tile.name}
+      aria-label={name}
       data-origin={tile.origin}
     >
       <VideoView
@@ -46,30 +51,28 @@ export function Tile({ tile }: { tile: TileModel }) {
         </div>
       )}
       {tile.key === 'cam' && <TileMarks origin={tile.origin} />}
-      {!tile.connected && <div className="tile-overlay">Reconnecting…</div>}
+      {!tile.connected && <div className="tile-overlay">{m.common.reconnecting}</div>}
       {tile.connected && tile.unreachable && (
         <div className="tile-overlay tile-unreachable" role="status">
-          Can't connect to <Name>{tile.person}</Name>'s browser
+          <Isolated text={t.cantConnect(isolate(tile.person))} />
         </div>
       )}
       <figcaption className="tile-caption">
         <span className="tile-name">
-          <Name>{tile.person}</Name>
-          {tile.key === 'screen' ? "'s screen" : ''}
-          {tile.self && tile.key === 'cam' ? ' (you)' : ''}
+          {tile.key === 'screen' ? (
+            <Isolated text={t.screenOf(isolate(tile.person))} />
+          ) : (
+            <Name>{tile.person}</Name>
+          )}
+          {tile.self && tile.key === 'cam' ? m.common.youSuffix : ''}
         </span>
         {tile.key === 'cam' && !tile.media.audio && (
-          <span
-            className="tile-state"
-            role="img"
-            aria-label="Microphone off"
-            title="Microphone off"
-          >
+          <span className="tile-state" role="img" aria-label={t.micOff} title={t.micOff}>
             <Icon name="micOff" />
           </span>
         )}
         {tile.key === 'cam' && !tile.media.video && (
-          <span className="tile-state" role="img" aria-label="Camera off" title="Camera off">
+          <span className="tile-state" role="img" aria-label={t.camOff} title={t.camOff}>
             <Icon name="camOff" />
           </span>
         )}

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useElementSize } from '../../hooks/useElementSize';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { fitGrid } from './gridFit';
@@ -20,6 +21,7 @@ export function TileGrid() {
   const local = useAppStore((s) => s.local);
   const linkStates = useAppStore((s) => s.linkStates);
   const pinned = useAppStore((s) => s.pinned);
+  const m = useT();
   const tiles = useMemo(
     () => buildTiles({ room, remoteStreams, local, linkStates }),
     [room, remoteStreams, local, linkStates],
@@ -44,12 +46,12 @@ export function TileGrid() {
       ref={ref}
       className={`grid${hasPinned ? ' grid-pinned' : ''}`}
       style={style}
-      aria-label="Participants' video"
+      aria-label={m.call.grid}
     >
       {tiles.map((tile) => (
         // Keyed by origin and stream key: a new route or track swaps the stream in place. Each
         // tile fails on its own: the others stay on screen.
-        <RegionBoundary key={tile.id} what="this tile" resetKey={tile}>
+        <RegionBoundary key={tile.id} what={m.common.region.tile} resetKey={tile}>
           <Tile tile={tile} />
         </RegionBoundary>
       ))}

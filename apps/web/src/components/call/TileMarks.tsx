@@ -1,6 +1,7 @@
 import type { PeerId } from '@meshwork/protocol';
 import { useEffect, useState } from 'react';
-import { REACTION_LABELS } from '../../labels';
+import { useT } from '../../i18n/useT';
+import { REACTION_EMOJI } from '../../labels';
 import { useAppStore } from '../../store/StoreContext';
 
 /** How long a reaction shows on its sender's tile; bounds the display only. */
@@ -14,24 +15,29 @@ export function TileMarks({ origin }: { origin: PeerId }) {
   const place = useAppStore((s) => s.hands.indexOf(origin) + 1);
   const latest = useAppStore((s) => s.reactions.findLast((r) => r.peer === origin) ?? null);
   const [shown, setShown] = useState<number | null>(null);
+  const m = useT();
   useEffect(() => {
     if (latest === null) return;
     setShown(latest.id);
     const timer = setTimeout(() => setShown(null), REACTION_SHOW_MS);
     return () => clearTimeout(timer);
   }, [latest]);
-  const label = latest && shown === latest.id ? REACTION_LABELS[latest.reaction] : null;
+  const reaction = latest && shown === latest.id ? latest.reaction : null;
 
   return (
     <>
       {place > 0 && (
-        <span className="tile-hand" role="img" aria-label={`Hand raised (${place} in line)`}>
+        <span className="tile-hand" role="img" aria-label={m.call.handInLine(place)}>
           ✋ {place}
         </span>
       )}
-      {label && (
-        <span className="tile-reaction" role="img" aria-label={`Reacted: ${label.name}`}>
-          {label.emoji}
+      {reaction && (
+        <span
+          className="tile-reaction"
+          role="img"
+          aria-label={m.call.reacted(m.common.reaction[reaction])}
+        >
+          {REACTION_EMOJI[reaction]}
         </span>
       )}
     </>

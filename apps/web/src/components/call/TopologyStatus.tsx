@@ -1,8 +1,10 @@
-import { TOPOLOGY_LABELS } from '../../labels';
+import type { TopologySetting } from '@meshwork/protocol';
+import { isolate } from '../../format/bidi';
+import { errorText } from '../../i18n/errorText';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { autoSummary, peopleCount, plannedTopology } from '../../topology/auto';
-import { AUTO_STRINGS } from '../auto/strings';
-import { Name } from '../common/Name';
+import { Isolated } from '../common/Isolated';
 
 /**
  * The room's current topology, named on screen for everyone ("Topology: Star"); an automatic
@@ -14,7 +16,7 @@ export function TopologyStatus() {
   const topology = settings ? plannedTopology(settings) : undefined;
   const auto = settings?.topology === 'auto' ? (settings.auto ?? null) : null;
   const people = useAppStore((s) => peopleCount(s.room?.peers ?? []));
-  const names = useAppStore((s) => s.names);
+  const peerNames = useAppStore((s) => s.names);
   const hub = useAppStore((s) => s.plan?.hub ?? null);
   const hubName = useAppStore((s) => (hub ? s.names.get(hub) : undefined));
   const request = useAppStore((s) => s.topologyRequest);
@@ -22,40 +24,31 @@ export function TopologyStatus() {
   const relaying = useAppStore(
     (s) => new Set(s.plan?.forward.filter((f) => f.from !== null).map((f) => f.origin)).size,
   );
+  const m = useT();
   if (!topology) return null;
+  const t = m.call;
+  const labels = m.common.topology;
+  const settingLabel = (s: TopologySetting) => (s === 'auto' ? m.auto.label : labels[s]);
+  const text = [
+    auto
+      ? t.topologyIs(m.auto.status(autoSummary(auto, people, (id) => peerNames.get(id), m)))
+      : t.topologyIs(labels[topology]),
+    topology === 'star' && hubName ? t.hubIs(isolate(hubName)) : '',
+    request?.pending && request.topology !== settings?.topology
+      ? t.switchingTo(settingLabel(request.topology))
+      : '',
+    request?.error ? t.switchFailed(errorText(m, request.error)) : '',
+    relaying > 0 ? t.youRelay(relaying) : '',
+  ].join('');
   return (
     <p
       className="topology-status"
       role="status"
       data-topology={topology}
       data-setting={settings?.topology}
+      data-auto-reason={auto?.reason}
     >
-      Topology:{' '}
-      {auto ? (
-        <>
-          {AUTO_STRINGS.label} ·{' '}
-          <span data-auto-reason={auto.reason}>
-            {autoSummary(auto, people, (id) => names.get(id))}
-          </span>
-        </>
-      ) : (
-        TOPOLOGY_LABELS[topology]
-      )}
-      {topology === 'star' && hubName ? (
-        <>
-          {' '}
-          (hub: <Name>{hubName}</Name>)
-        </>
-      ) : (
-        ''
-      )}
-      {request?.pending && request.topology !== settings?.topology
-        ? ` → switching to ${request.topology === 'auto' ? AUTO_STRINGS.label : TOPOLOGY_LABELS[request.topology]}…`
-        : ''}
-      {request?.error ? ` (switch failed: ${request.error})` : ''}
-      {relaying > 0
-        ? ` · you relay ${relaying} ${relaying === 1 ? 'person' : 'people'}'s video`
-        : ''}
+      <Isolated text={text} />
     </p>
   );
 }

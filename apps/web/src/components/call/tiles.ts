@@ -9,8 +9,6 @@ export interface TileModel {
   id: string;
   origin: PeerId;
   key: 'cam' | 'screen';
-  /** The tile's accessible name: the person's name, or `<name>'s screen`. */
-  name: string;
   /** The person's name as they gave it (peer-supplied: shown bidi-isolated). */
   person: string;
   self: boolean;
@@ -55,7 +53,6 @@ export function buildTiles(
       id: camId,
       origin: peer.id,
       key: 'cam',
-      name: peer.displayName,
       person: peer.displayName,
       self,
       stream: self ? local.stream : (cam?.stream ?? null),
@@ -72,7 +69,6 @@ export function buildTiles(
         id: screenId,
         origin: peer.id,
         key: 'screen',
-        name: `${peer.displayName}'s screen`,
         person: peer.displayName,
         self,
         stream: screen,

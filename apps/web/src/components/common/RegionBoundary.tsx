@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useT } from '../../i18n/useT';
 
 interface Props {
   /** What the region shows, for the fallback: "this message", "the chat". */
@@ -9,6 +10,19 @@ interface Props {
   /** When this changes, a failed region tries to render again (new data may be fine). */
   resetKey?: unknown;
   onError?: (error: unknown, info: ErrorInfo) => void;
+}
+
+/** The fallback's words, in the page's language. */
+function RegionError({ what, retry }: { what: string; retry: () => void }) {
+  const m = useT();
+  return (
+    <>
+      {m.common.couldNotShow(what)}{' '}
+      <button type="button" className="btn btn-ghost small" onClick={retry}>
+        {m.common.tryAgain}
+      </button>
+    </>
+  );
 }
 
 interface State {
@@ -41,14 +55,7 @@ export class RegionBoundary extends Component<Props, State> {
     const Tag = this.props.as ?? 'div';
     return (
       <Tag className="region-error" data-region-error="">
-        Couldn't show {this.props.what}.{' '}
-        <button
-          type="button"
-          className="btn btn-ghost small"
-          onClick={() => this.setState({ failed: false })}
-        >
-          Try again
-        </button>
+        <RegionError what={this.props.what} retry={() => this.setState({ failed: false })} />
       </Tag>
     );
   }

@@ -35,9 +35,9 @@ describe('StatusBanner', () => {
     );
     const banner = screen.getByRole('status');
     expect(banner).toHaveTextContent('Signal server unreachable.');
-    expect(banner).toHaveTextContent('Retrying in 3 s (attempt 2)');
+    expect(banner).toHaveTextContent('Retrying in 3 seconds (attempt 2)');
     act(() => vi.advanceTimersByTime(1000));
-    expect(banner).toHaveTextContent('Retrying in 2 s');
+    expect(banner).toHaveTextContent('Retrying in 2 seconds');
     act(() => vi.advanceTimersByTime(2000));
     expect(banner).toHaveTextContent('Retrying now');
   });

@@ -1,5 +1,5 @@
-import { E2EE_STRINGS as S } from '../../e2ee/strings';
 import { useRoomRole } from '../../hooks/useRoomRole';
+import { useFormat, useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { useE2eeView } from './useE2eeView';
 
@@ -9,6 +9,9 @@ import { useE2eeView } from './useE2eeView';
  * and everyone sees the same state. Others see it, disabled.
  */
 export function E2eeSetting() {
+  const m = useT();
+  const f = useFormat();
+  const S = m.e2ee;
   const on = useAppStore((s) => s.room?.settings.e2ee === true);
   const set = useAppStore((s) => s.setEndToEndEncryption);
   const { isHost } = useRoomRole();
@@ -32,7 +35,7 @@ export function E2eeSetting() {
       </p>
       {on && view.shield === 'relayed' && (
         <p className="small" role="status">
-          {S.shieldRelayedHint(view.roomDecoders.join(', '))}
+          {S.shieldRelayedHint(f.list(view.roomDecoders))}
         </p>
       )}
       {on && view.unsupported && <p className="small error">{S.shieldUnsupported}</p>}

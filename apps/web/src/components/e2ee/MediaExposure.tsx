@@ -1,4 +1,4 @@
-import { E2EE_STRINGS as S } from '../../e2ee/strings';
+import { useFormat, useT } from '../../i18n/useT';
 import { useE2eeView } from './useE2eeView';
 
 /**
@@ -6,9 +6,12 @@ import { useE2eeView } from './useE2eeView';
  * their video to relay it, the media hubs that only forward it, and whose frames do not decrypt.
  */
 export function MediaExposure() {
+  const m = useT();
+  const f = useFormat();
+  const S = m.e2ee;
   const view = useE2eeView();
-  const decoders = view.myDecoders.map((n) => `${n} (${S.relaySuffix})`).join(', ');
-  const forwarders = view.myForwarders.map((n) => `${n} (${S.hubSuffix})`).join(', ');
+  const decoders = f.list(view.myDecoders.map((n) => S.withRole(n, S.relaySuffix)));
+  const forwarders = f.list(view.myForwarders.map((n) => S.withRole(n, S.hubSuffix)));
   return (
     <section className="media-exposure" aria-label={S.exposureTitle}>
       <h3 className="small">{S.exposureTitle}</h3>
@@ -22,7 +25,7 @@ export function MediaExposure() {
       )}
       {view.undecryptable.length > 0 && (
         <p className="small error" role="status" data-exposure="undecryptable">
-          {S.cannotDecryptFrom(view.undecryptable.join(', '))}
+          {S.cannotDecryptFrom(f.list(view.undecryptable))}
         </p>
       )}
     </section>

@@ -1,6 +1,4 @@
-import { E2EE_STRINGS as S } from '../../e2ee/strings';
-import { TOPOLOGY_LABELS } from '../../labels';
-import { AUTO_STRINGS } from '../auto/strings';
+import { useFormat, useT } from '../../i18n/useT';
 import type { PendingSwitch } from './useGuardedTopology';
 
 /** Asks before a topology switch ends end-to-end encryption (SPEC [P31]). */
@@ -13,6 +11,9 @@ export function SwitchConfirm({
   confirm: () => void;
   cancel: () => void;
 }) {
+  const m = useT();
+  const f = useFormat();
+  const S = m.e2ee;
   return (
     <div
       className="e2ee-confirm card"
@@ -24,10 +25,10 @@ export function SwitchConfirm({
       <p id="e2ee-confirm-body">
         {S.confirmBody(
           (pending.topology === 'auto'
-            ? AUTO_STRINGS.label
-            : TOPOLOGY_LABELS[pending.topology]
+            ? m.auto.label
+            : m.common.topology[pending.topology]
           ).toLowerCase(),
-          pending.decoders.join(', '),
+          f.list(pending.decoders),
         )}
       </p>
       <div className="row">

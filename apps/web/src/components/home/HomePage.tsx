@@ -1,17 +1,20 @@
 import { type FormEvent, useState } from 'react';
+import { useT } from '../../i18n/useT';
 import { newRoomName, toRoomId } from '../../routing/roomName';
 import { navigate, roomPath } from '../../routing/route';
+import { LanguageSelect } from '../language/LanguageSelect';
 
 /** Start a new room or type the name of one. */
 export function HomePage() {
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState(false);
+  const t = useT().home;
 
   const open = (event: FormEvent) => {
     event.preventDefault();
     const id = toRoomId(name);
     if (!id) {
-      setError('Type a room name using letters or digits.');
+      setInvalid(true);
       return;
     }
     navigate(roomPath(id));
@@ -21,45 +24,43 @@ export function HomePage() {
     <main className="home">
       <section className="card home-card">
         <h1 className="brand">Meshwork</h1>
-        <p className="muted">
-          Video calls that link browsers directly, as a full mesh, a star or a ring.
-        </p>
+        <p className="muted">{t.tagline}</p>
         <button
           type="button"
           className="btn btn-primary btn-wide"
           onClick={() => void newRoomName().then((name) => navigate(roomPath(name)))}
         >
-          Start a new room
+          {t.start}
         </button>
-        <div className="divider">or</div>
+        <div className="divider">{t.or}</div>
         <form className="row" onSubmit={open} noValidate>
           <label className="sr-only" htmlFor="room-name">
-            Room name
+            {t.roomName}
           </label>
           <input
             id="room-name"
             className="input"
-            placeholder="Room name or invite link"
+            placeholder={t.roomPlaceholder}
             value={name}
             autoComplete="off"
-            aria-invalid={error !== null}
-            aria-describedby={error ? 'room-name-error' : undefined}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? 'room-name-error' : undefined}
             onChange={(e) => {
               setName(e.target.value);
-              setError(null);
+              setInvalid(false);
             }}
           />
           <button type="submit" className="btn">
-            Open room
+            {t.open}
           </button>
         </form>
-        {error && (
+        {invalid && (
           <p id="room-name-error" className="error" role="alert">
-            {error}
+            {t.badName}
           </p>
         )}
         <p className="muted">
-          Two people, no server at all?{' '}
+          {t.noServer}{' '}
           <a
             href="/p2p"
             onClick={(e) => {
@@ -67,9 +68,10 @@ export function HomePage() {
               navigate('/p2p');
             }}
           >
-            Call without a server
+            {t.p2pLink}
           </a>
         </p>
+        <LanguageSelect id="home-language" />
       </section>
     </main>
   );

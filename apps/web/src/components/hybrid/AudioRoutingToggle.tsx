@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useRoomRole } from '../../hooks/useRoomRole';
+import { errorText } from '../../i18n/errorText';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
-import { HYBRID_STRINGS } from './strings';
 
 /**
  * "Audio: direct to everyone" (SPEC [P30]): audio over a full mesh while video keeps the star or
@@ -13,6 +14,8 @@ export function AudioRoutingToggle() {
   const setAudioRouting = useAppStore((s) => s.setAudioRouting);
   const role = useRoomRole();
   const [error, setError] = useState<string | null>(null);
+  const m = useT();
+  const t = m.hybrid;
   const inMesh = topology === 'mesh';
   return (
     <div className="audio-routing">
@@ -27,14 +30,14 @@ export function AudioRoutingToggle() {
             void setAudioRouting(e.currentTarget.checked ? 'mesh' : 'follow').then(setError);
           }}
         />{' '}
-        {HYBRID_STRINGS.toggleLabel}
+        {t.toggleLabel}
       </label>
       <span className="muted small" id="audio-routing-hint">
-        {inMesh ? HYBRID_STRINGS.toggleMeshHint : HYBRID_STRINGS.toggleHint}
+        {inMesh ? t.toggleMeshHint : t.toggleHint}
       </span>
       {error && (
         <p className="error" role="alert">
-          {HYBRID_STRINGS.toggleError(error)}
+          {t.toggleError(errorText(m, error))}
         </p>
       )}
     </div>

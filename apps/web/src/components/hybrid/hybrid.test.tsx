@@ -1,6 +1,8 @@
 import { computeRoomPlan } from '@meshwork/mesh/plan';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../i18n/en';
+import { createFormat } from '../../i18n/format';
 import { ids, peer, roomView, settings } from '../../test/fakes';
 import { renderWithStore } from '../../test/render';
 import { planPeers, previewCost } from '../../topology/cost';
@@ -8,7 +10,6 @@ import { routeText } from '../call/routeText';
 import { CostPreview } from '../settings/CostPreview';
 import TopologyPicture from '../topology/TopologyPicture';
 import { AudioRoutingToggle } from './AudioRoutingToggle';
-import { HYBRID_STRINGS } from './strings';
 
 const people = [
   peer(ids.ana, 'Ana', 1),
@@ -64,9 +65,16 @@ describe('[P30] hybrid plan in the web app', () => {
   it('a tile says the audio comes direct and the video via the hub', () => {
     const names = new Map<string, string>([[ids.ana, 'Ana']]);
     const route = { path: [ids.bo, ids.ana, ids.me], hops: 2, audioPath: [ids.bo, ids.me] };
-    expect(routeText(route, (id) => names.get(id))).toBe('audio direct, video via Ana · 2 hops');
+    expect(routeText(route, (id) => names.get(id), en, createFormat('en'))).toBe(
+      'audio direct, video via Ana · 2 hops',
+    );
     expect(
-      routeText({ ...route, audioPath: [ids.bo, ids.cy, ids.me] }, (id) => names.get(id)),
+      routeText(
+        { ...route, audioPath: [ids.bo, ids.cy, ids.me] },
+        (id) => names.get(id),
+        en,
+        createFormat('en'),
+      ),
     ).toBe('audio 2 hops, video via Ana · 2 hops');
   });
 
@@ -78,12 +86,12 @@ describe('[P30] hybrid plan in the web app', () => {
     expect(dotted).toHaveLength(3);
     expect(dotted.every((e) => !e.getAttribute('data-link')?.includes(ids.ana))).toBe(true);
     expect(container.querySelector(`[data-peer="${ids.ana}"]`)?.classList).toContain('node-relay');
-    expect(screen.getByText(HYBRID_STRINGS.legendAudio)).toBeTruthy();
+    expect(screen.getByText(en.hybrid.legendAudio)).toBeTruthy();
   });
 
   it('the toggle asks the room for direct audio with the current topology, and back', async () => {
     const made = await joined(<AudioRoutingToggle />, 'ring', 'follow');
-    const box = screen.getByLabelText(HYBRID_STRINGS.toggleLabel) as HTMLInputElement;
+    const box = screen.getByLabelText(en.hybrid.toggleLabel) as HTMLInputElement;
     expect(box.checked).toBe(false);
     await act(async () => {
       fireEvent.click(box);

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { ChatRow } from './ChatRow';
@@ -11,6 +12,8 @@ export function ChatPanel() {
   const sendChat = useAppStore((s) => s.sendChat);
   const [text, setText] = useState('');
   const endRef = useRef<HTMLLIElement>(null);
+  const m = useT();
+  const t = m.panels;
 
   useEffect(() => {
     // Follow the conversation: the newest message stays in view.
@@ -26,15 +29,15 @@ export function ChatPanel() {
 
   return (
     <div className="chat">
-      <RegionBoundary what="the messages">
-        <ol className="chat-log" aria-label="Messages">
-          {chat.length === 0 && <li className="muted">No messages yet.</li>}
-          {chat.map((m) => (
-            <RegionBoundary key={m.id} what="this message" as="li">
+      <RegionBoundary what={m.common.region.messages}>
+        <ol className="chat-log" aria-label={t.messages}>
+          {chat.length === 0 && <li className="muted">{t.noMessages}</li>}
+          {chat.map((msg) => (
+            <RegionBoundary key={msg.id} what={m.common.region.message} as="li">
               <ChatRow
-                message={m}
-                own={m.origin === selfId}
-                author={names.get(m.origin) ?? 'Someone'}
+                message={msg}
+                own={msg.origin === selfId}
+                author={names.get(msg.origin) ?? m.common.someone}
               />
             </RegionBoundary>
           ))}
@@ -43,19 +46,19 @@ export function ChatPanel() {
       </RegionBoundary>
       <form className="row" onSubmit={submit}>
         <label htmlFor="chat-input" className="sr-only">
-          Message
+          {m.common.message}
         </label>
         <input
           id="chat-input"
           className="input"
-          placeholder="Message everyone"
+          placeholder={t.messagePlaceholder}
           value={text}
           maxLength={2000}
           autoComplete="off"
           onChange={(e) => setText(e.target.value)}
         />
         <button type="submit" className="btn btn-primary" disabled={!text.trim()}>
-          Send
+          {m.common.send}
         </button>
       </form>
     </div>

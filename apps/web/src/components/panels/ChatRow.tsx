@@ -1,5 +1,6 @@
 import type { ChatMessage } from '@meshwork/mesh/runtime';
-import { clockTime, isoTime } from '../../format/time';
+import { isoTime } from '../../format/time';
+import { useFormat, useT } from '../../i18n/useT';
 import { Name } from '../common/Name';
 
 /**
@@ -15,11 +16,13 @@ export function ChatRow({
   own: boolean;
   author: string;
 }) {
+  const m = useT();
+  const f = useFormat();
   return (
     <li className={own ? 'chat-own' : undefined}>
       <span className="chat-meta">
-        <strong>{own ? 'You' : <Name>{author}</Name>}</strong>{' '}
-        <time dateTime={isoTime(message.sentAt)}>{clockTime(message.sentAt)}</time>
+        <strong>{own ? m.common.you : <Name>{author}</Name>}</strong>{' '}
+        <time dateTime={isoTime(message.sentAt)}>{f.time(message.sentAt)}</time>
       </span>
       <span className="chat-text">{message.text}</span>
     </li>

@@ -1,7 +1,9 @@
+import { isolate } from '../../format/bidi';
+import { useFormat, useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import type { FileEntry } from '../../store/types';
+import { Isolated } from '../common/Isolated';
 import { Name } from '../common/Name';
-import { fileSize } from './fileSize';
 
 function Received({
   file,
@@ -10,19 +12,18 @@ function Received({
 }) {
   const save = useAppStore((s) => s.saveFile);
   const { data, released, sha256 } = file.received;
+  const t = useT().panels;
   return (
     <div className="file-done">
       {data ? (
         <button type="button" className="btn" onClick={() => save(file.transferId)}>
-          Download <Name>{file.name}</Name>
+          <Isolated text={t.download(isolate(file.name))} />
         </button>
       ) : (
-        <span className="muted">
-          {released === 'saved' ? 'Saved' : 'No longer held here; ask for it again to save it'}
-        </span>
+        <span className="muted">{released === 'saved' ? t.saved : t.released}</span>
       )}
-      <span className="verified" title={`SHA-256 ${sha256}`}>
-        ✓ verified (SHA-256 {sha256.slice(0, 12)}…)
+      <span className="verified" title={t.hashTitle(sha256)}>
+        {t.verified(sha256.slice(0, 12))}
       </span>
     </div>
   );
@@ -34,21 +35,23 @@ function Received({
  */
 export function FileRow({ file, from }: { file: FileEntry; from: string }) {
   const done = file.bytes >= file.size;
-  const verb = file.direction === 'send' ? 'Sending' : 'Receiving';
+  const t = useT().panels;
+  const f = useFormat();
+  const moving = file.direction === 'send' ? t.sending(file.name) : t.receiving(file.name);
   return (
     <li className="file">
       <div className="file-head">
         <Name className="file-name">{file.name}</Name>
         <span className="muted">
-          {fileSize(file.size)} · <Name>{from}</Name>
+          {f.bytes(file.size)} · <Name>{from}</Name>
         </span>
       </div>
       {!file.received && (
-        <progress max={file.size} value={file.bytes} aria-label={`${verb} ${file.name}`}>
-          {Math.round((file.bytes / Math.max(1, file.size)) * 100)}%
+        <progress max={file.size} value={file.bytes} aria-label={moving}>
+          {f.percent(file.bytes / Math.max(1, file.size))}
         </progress>
       )}
-      {file.direction === 'send' && done && <span className="muted">Sent</span>}
+      {file.direction === 'send' && done && <span className="muted">{t.sent}</span>}
       {file.received && <Received file={{ ...file, received: file.received }} />}
     </li>
   );

@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { FileRow } from './FileRow';
@@ -10,6 +11,8 @@ export function FilesPanel() {
   const selfId = useAppStore((s) => s.room?.selfId);
   const sendFile = useAppStore((s) => s.sendFile);
   const input = useRef<HTMLInputElement>(null);
+  const m = useT();
+  const t = m.panels;
 
   return (
     <div className="files">
@@ -18,7 +21,7 @@ export function FilesPanel() {
         id="file-input"
         type="file"
         className="sr-only"
-        aria-label="Choose a file to send to the room"
+        aria-label={t.chooseFile}
         onChange={(e) => {
           for (const file of e.target.files ?? []) void sendFile(file);
           e.target.value = '';
@@ -29,15 +32,15 @@ export function FilesPanel() {
         className="btn btn-primary btn-wide"
         onClick={() => input.current?.click()}
       >
-        Send a file to everyone
+        {t.sendToEveryone}
       </button>
-      <ul className="file-list" aria-label="Files">
-        {files.size === 0 && <li className="muted">No files yet.</li>}
+      <ul className="file-list" aria-label={t.files}>
+        {files.size === 0 && <li className="muted">{t.noFiles}</li>}
         {[...files.values()].reverse().map((file) => (
-          <RegionBoundary key={file.transferId} what="this file" as="li">
+          <RegionBoundary key={file.transferId} what={m.common.region.file} as="li">
             <FileRow
               file={file}
-              from={file.origin === selfId ? 'you' : (names.get(file.origin) ?? 'someone')}
+              from={file.origin === selfId ? t.fromYou : (names.get(file.origin) ?? t.fromSomeone)}
             />
           </RegionBoundary>
         ))}

@@ -55,14 +55,14 @@ describe('[P25] lobby in the people panel', () => {
     expect(store.getState().announcements).toEqual([]);
   });
 
-  it('[P25] a refused answer is announced with its code', async () => {
+  it('[P25] a refused answer is announced with what its code means', async () => {
     const { session, store } = await setup(ids.me);
     act(() => session().emit('lobbyChanged', { waiting: [zoe] }));
     session().answerLobby.mockRejectedValueOnce({ code: 'ERR_UNKNOWN_PEER' });
     await userEvent.click(screen.getByRole('button', { name: 'Let Zoe in' }));
     await waitFor(() =>
       expect(store.getState().announcements.at(-1)?.text).toBe(
-        `${isolate('Zoe')} could not be let in (ERR_UNKNOWN_PEER)`,
+        `${isolate('Zoe')} could not be let in: That person is no longer in the room.`,
       ),
     );
   });

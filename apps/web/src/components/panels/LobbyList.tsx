@@ -1,4 +1,5 @@
 import { useRoomRole } from '../../hooks/useRoomRole';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { Name } from '../common/Name';
 
@@ -10,12 +11,13 @@ export function LobbyList() {
   const lobby = useAppStore((s) => s.lobby);
   const answer = useAppStore((s) => s.answerLobby);
   const { isHost } = useRoomRole();
+  const t = useT().panels;
   if (lobby.length === 0) return null;
 
   return (
     <section className="lobby" aria-labelledby="lobby-title">
-      <h3 id="lobby-title">Waiting to join ({lobby.length})</h3>
-      <ul className="people" aria-label="Waiting to join">
+      <h3 id="lobby-title">{t.waitingCount(lobby.length)}</h3>
+      <ul className="people" aria-label={t.waiting}>
         {lobby.map((w) => (
           <li key={w.id} data-waiter={w.id}>
             <span className="person-name">
@@ -26,22 +28,22 @@ export function LobbyList() {
                 <button
                   type="button"
                   className="btn btn-small btn-primary"
-                  aria-label={`Let ${w.displayName} in`}
+                  aria-label={t.letInOf(w.displayName)}
                   onClick={() => void answer(w.id, true)}
                 >
-                  Let in
+                  {t.letIn}
                 </button>
                 <button
                   type="button"
                   className="btn btn-small btn-danger"
-                  aria-label={`Turn ${w.displayName} away`}
+                  aria-label={t.turnAwayOf(w.displayName)}
                   onClick={() => void answer(w.id, false)}
                 >
-                  Decline
+                  {t.decline}
                 </button>
               </span>
             ) : (
-              <span className="muted">waiting for the host</span>
+              <span className="muted">{t.waitingForHost}</span>
             )}
           </li>
         ))}

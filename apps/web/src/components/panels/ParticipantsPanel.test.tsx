@@ -44,13 +44,13 @@ describe('ParticipantsPanel', () => {
     expect(screen.queryByRole('button', { name: /Remove|Make .* host/ })).toBeNull();
   });
 
-  it('[P15] announces a refusal with its code, and the list stays as the server says', async () => {
+  it('[P15] announces a refusal with what its code means, and the list stays as the server says', async () => {
     const { session, store } = await setup(ids.me);
     session().removePeer.mockRejectedValueOnce({ code: 'ERR_NOT_HOST' });
     await userEvent.click(screen.getByRole('button', { name: 'Remove Ana' }));
     await waitFor(() =>
       expect(store.getState().announcements.at(-1)?.text).toBe(
-        `${isolate('Ana')} could not be removed (ERR_NOT_HOST)`,
+        `${isolate('Ana')} could not be removed: Only the host can do that.`,
       ),
     );
     expect(row('Ana')).toBeInTheDocument();

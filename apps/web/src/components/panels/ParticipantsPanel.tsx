@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useT } from '../../i18n/useT';
 import { NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
 import { RegionBoundary } from '../common/RegionBoundary';
@@ -16,6 +17,8 @@ export function ParticipantsPanel() {
   const peers = useAppStore((s) => s.room?.peers ?? NO_PEERS);
   const selfId = useAppStore((s) => s.room?.selfId);
   const hands = useAppStore((s) => s.hands);
+  const m = useT();
+  const region = m.common.region;
   // Raised hands first, in the order raised; everyone else in join order.
   const place = (id: string) => {
     const i = hands.indexOf(id);
@@ -24,24 +27,24 @@ export function ParticipantsPanel() {
   const ordered = [...peers].sort((a, b) => place(a.id) - place(b.id));
   return (
     <div className="participants">
-      <RegionBoundary what="the lobby">
+      <RegionBoundary what={region.lobby}>
         <LobbyList />
       </RegionBoundary>
-      <RegionBoundary what="the people in the room">
-        <ul className="people" aria-label="People in the room">
+      <RegionBoundary what={region.people}>
+        <ul className="people" aria-label={m.panels.people}>
           {ordered.map((p) => (
-            <RegionBoundary key={p.id} what="this person" as="li" resetKey={p}>
+            <RegionBoundary key={p.id} what={region.person} as="li" resetKey={p}>
               <PersonRow person={p} self={p.id === selfId} />
             </RegionBoundary>
           ))}
         </ul>
       </RegionBoundary>
-      <RegionBoundary what="who sees your media">
+      <RegionBoundary what={m.e2ee.regionExposure}>
         <MediaExposure />
       </RegionBoundary>
-      <h3>Topology</h3>
-      <RegionBoundary what="the topology picture">
-        <Suspense fallback={<p className="muted">Loading picture…</p>}>
+      <h3>{m.panels.topology}</h3>
+      <RegionBoundary what={region.picture}>
+        <Suspense fallback={<p className="muted">{m.panels.loadingPicture}</p>}>
           <TopologyPicture />
         </Suspense>
       </RegionBoundary>

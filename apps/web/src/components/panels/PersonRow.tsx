@@ -1,16 +1,18 @@
 import type { PeerInfo } from '@meshwork/protocol';
 import { useRoomRole } from '../../hooks/useRoomRole';
+import type { Messages } from '../../i18n/messages';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { Name } from '../common/Name';
 
 /** What to say about a person beside their name: hub, media and connection state. */
-function tagsOf(p: PeerInfo, hub: boolean): string[] {
+function tagsOf(p: PeerInfo, hub: boolean, t: Messages['panels']['tag']): string[] {
   return [
-    hub ? 'hub' : null,
-    p.media.audio ? null : 'muted',
-    p.media.video ? null : 'camera off',
-    p.media.screen ? 'sharing screen' : null,
-    p.connected ? null : 'reconnecting',
+    hub ? t.hub : null,
+    p.media.audio ? null : t.muted,
+    p.media.video ? null : t.cameraOff,
+    p.media.screen ? t.sharing : null,
+    p.connected ? null : t.reconnecting,
   ].filter((t): t is string => t !== null);
 }
 
@@ -27,17 +29,19 @@ export function PersonRow({ person, self }: { person: PeerInfo; self: boolean })
   const transferHost = useAppStore((s) => s.transferHost);
   const lowerHand = useAppStore((s) => s.lowerHand);
   const hand = useAppStore((s) => s.hands.indexOf(person.id) + 1);
+  const m = useT();
+  const t = m.panels;
   const isHost = person.id === hostId;
-  const tags = tagsOf(person, person.id === hub);
+  const tags = tagsOf(person, person.id === hub, t.tag);
 
   return (
     <li data-peer={person.id}>
       <span className="person-name">
         <Name>{person.displayName}</Name>
-        {self ? ' (you)' : ''}
-        {isHost && <span className="role-badge">Host</span>}
+        {self ? m.common.youSuffix : ''}
+        {isHost && <span className="role-badge">{t.host}</span>}
         {hand > 0 && (
-          <span className="hand-badge" role="img" aria-label={`Hand raised (${hand} in line)`}>
+          <span className="hand-badge" role="img" aria-label={m.call.handInLine(hand)}>
             ✋ {hand}
           </span>
         )}
@@ -49,27 +53,27 @@ export function PersonRow({ person, self }: { person: PeerInfo; self: boolean })
             <button
               type="button"
               className="btn btn-small"
-              aria-label={`Lower ${person.displayName}'s hand`}
+              aria-label={t.lowerHandOf(person.displayName)}
               onClick={() => void lowerHand(person.id)}
             >
-              Lower hand
+              {t.lowerHand}
             </button>
           )}
           <button
             type="button"
             className="btn btn-small"
-            aria-label={`Make ${person.displayName} host`}
+            aria-label={t.makeHostOf(person.displayName)}
             onClick={() => void transferHost(person.id)}
           >
-            Make host
+            {t.makeHost}
           </button>
           <button
             type="button"
             className="btn btn-small btn-danger"
-            aria-label={`Remove ${person.displayName}`}
+            aria-label={t.removeOf(person.displayName)}
             onClick={() => void removePeer(person.id)}
           >
-            Remove
+            {t.remove}
           </button>
         </span>
       )}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 
 interface Props {
@@ -14,9 +15,10 @@ export function DeviceSelect({ kind }: Props) {
   const choose = useAppStore((s) => s.chooseDevice);
   const watchDevices = useAppStore((s) => s.watchDevices);
   useEffect(() => watchDevices(), [watchDevices]);
+  const t = useT().prejoin;
   const options = devices.filter((d) => d.kind === kind);
   if (options.length === 0) return null;
-  const label = kind === 'audioinput' ? 'Microphone' : 'Camera';
+  const label = kind === 'audioinput' ? t.microphone : t.camera;
   const id = `device-${kind}`;
   return (
     <div className="field">
@@ -27,9 +29,9 @@ export function DeviceSelect({ kind }: Props) {
         value={selected ?? options[0]?.deviceId ?? ''}
         onChange={(e) => void choose(kind, e.target.value)}
       >
-        {options.map((d) => (
+        {options.map((d, i) => (
           <option key={d.deviceId} value={d.deviceId}>
-            {d.label}
+            {d.label || t.unnamed[kind](i + 1)}
           </option>
         ))}
       </select>

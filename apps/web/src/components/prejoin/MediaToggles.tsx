@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { Icon } from '../common/Icon';
 
@@ -7,8 +8,9 @@ export function MediaToggles() {
   const video = useAppStore((s) => s.local.video);
   const setMicrophone = useAppStore((s) => s.setMicrophone);
   const setCamera = useAppStore((s) => s.setCamera);
-  const micLabel = audio ? 'Mute microphone' : 'Unmute microphone';
-  const camLabel = video ? 'Turn camera off' : 'Turn camera on';
+  const t = useT().prejoin;
+  const micLabel = audio ? t.muteMic : t.unmuteMic;
+  const camLabel = video ? t.cameraOffAction : t.cameraOnAction;
   return (
     <>
       <button

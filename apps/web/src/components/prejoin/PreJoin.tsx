@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { StatusBanner } from '../common/StatusBanner';
 import { VideoView } from '../common/VideoView';
@@ -19,6 +20,8 @@ export function PreJoin({ roomId }: { roomId: string }) {
   const joinError = useAppStore((s) => s.joinError);
   const needsPassword = useAppStore((s) => s.needsPassword);
   const [password, setPassword] = useState('');
+  const m = useT();
+  const t = m.prejoin;
 
   useEffect(() => {
     void startPreview();
@@ -37,9 +40,9 @@ export function PreJoin({ roomId }: { roomId: string }) {
       <form className="card prejoin-card" onSubmit={submit}>
         <div className="preview">
           {video && stream ? (
-            <VideoView stream={stream} self className="preview-video" label="Your camera preview" />
+            <VideoView stream={stream} self className="preview-video" label={t.preview} />
           ) : (
-            <div className="preview-off">{video ? 'Starting camera…' : 'Camera is off'}</div>
+            <div className="preview-off">{video ? t.startingCamera : t.cameraOff}</div>
           )}
           <div className="preview-controls">
             <MediaToggles />
@@ -47,11 +50,11 @@ export function PreJoin({ roomId }: { roomId: string }) {
         </div>
         <div className="prejoin-form">
           <h1>
-            Join <span className="room-name">{roomId}</span>
+            {t.join} <span className="room-name">{roomId}</span>
           </h1>
           <DeviceProblems />
           <div className="field">
-            <label htmlFor="display-name">Your name</label>
+            <label htmlFor="display-name">{t.yourName}</label>
             <input
               id="display-name"
               className="input"
@@ -63,7 +66,7 @@ export function PreJoin({ roomId }: { roomId: string }) {
           </div>
           {needsPassword && (
             <div className="field">
-              <label htmlFor="room-password">Room password</label>
+              <label htmlFor="room-password">{t.password}</label>
               <input
                 id="room-password"
                 className="input"
@@ -78,11 +81,11 @@ export function PreJoin({ roomId }: { roomId: string }) {
           <DeviceSelect kind="audioinput" />
           {joinError && (
             <p className="error" role="alert">
-              {joinErrorText(joinError)}
+              {joinErrorText(joinError, m)}
             </p>
           )}
           <button type="submit" className="btn btn-primary btn-wide" disabled={!nameOk || joining}>
-            {joining ? 'Joining…' : 'Join'}
+            {joining ? t.joining : t.join}
           </button>
         </div>
       </form>

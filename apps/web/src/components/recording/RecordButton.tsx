@@ -1,6 +1,6 @@
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { Icon } from '../common/Icon';
-import { RECORDING_STRINGS as S } from './strings';
 
 /**
  * Starts or stops this person's recording of the call. While the room is being told, or the file
@@ -10,6 +10,7 @@ export function RecordButton() {
   const phase = useAppStore((s) => s.recording);
   const start = useAppStore((s) => s.startRecording);
   const stop = useAppStore((s) => s.stopRecording);
+  const S = useT().recording;
   const recording = phase === 'recording';
   const busy = phase === 'starting' || phase === 'saving';
   const label =

@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../i18n/en';
 import { CostPreview, describeLoad } from './CostPreview';
 
 const base = { up: 1, down: 5, links: 1, maxHops: 2, relayed: 0 };
@@ -18,9 +19,9 @@ describe('CostPreview', () => {
     );
     expect(screen.getByText('Server: 0 re-encodes')).toBeTruthy();
     expect(screen.getByText('Server load').nextSibling?.textContent).toBe(
-      describeLoad({ streams: 1200, maxStreams: 4000, cpuPercent: 37.6 }),
+      describeLoad({ streams: 1200, maxStreams: 4000, cpuPercent: 37.6 }, en),
     );
-    expect(describeLoad({ streams: 6, maxStreams: 400, cpuPercent: 12.4 })).toBe(
+    expect(describeLoad({ streams: 6, maxStreams: 400, cpuPercent: 12.4 }, en)).toBe(
       '6 of 400 streams · 12 % CPU',
     );
   });

@@ -1,5 +1,6 @@
 import { isolate } from '../../format/bidi';
 import { useRoomRole } from '../../hooks/useRoomRole';
+import { useT } from '../../i18n/useT';
 import { NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
 import { isMediaServer } from '../../topology/cost';
@@ -16,9 +17,10 @@ export function HubPicker() {
   const setHub = useAppStore((s) => s.setHub);
   const role = useRoomRole();
   const hubName = hub ? names.get(hub) : undefined;
+  const t = useT().settings;
   return (
     <div className="field">
-      <label htmlFor="hub-select">Star hub</label>
+      <label htmlFor="hub-select">{t.starHub}</label>
       <select
         id="hub-select"
         className="input"
@@ -28,20 +30,17 @@ export function HubPicker() {
         onChange={(e) => void setHub(e.target.value === AUTO ? null : e.target.value)}
       >
         <option value={AUTO}>
-          Automatic{hub ? ` (now ${hubName === undefined ? 'elected' : isolate(hubName)})` : ''}
+          {hub ? t.automaticNow(hubName === undefined ? t.elected : isolate(hubName)) : t.automatic}
         </option>
         {peers.map((p) => (
           // <option> holds plain text only, so the name is isolated with Unicode isolates.
           <option key={p.id} value={p.id}>
-            {isMediaServer(p) ? 'Server (forwards video, no re-encoding)' : isolate(p.displayName)}
+            {isMediaServer(p) ? t.serverHub : isolate(p.displayName)}
           </option>
         ))}
       </select>
       <ControlReason id="hub-reason" role={role} />
-      <p className="muted small">
-        The hub relays everyone's video. A person's browser re-encodes it; the server forwards it as
-        it comes.
-      </p>
+      <p className="muted small">{t.hubHint}</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { LIMITS } from '@meshwork/protocol';
 import { type FormEvent, useState } from 'react';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 
 /** For the host: set, change or clear the room's password. */
@@ -7,6 +8,7 @@ export function PasswordControl({ protectedRoom }: { protectedRoom: boolean }) {
   const updateRoom = useAppStore((s) => s.updateRoom);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const t = useT().settings;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -20,7 +22,7 @@ export function PasswordControl({ protectedRoom }: { protectedRoom: boolean }) {
   return (
     <form className="field" onSubmit={(e) => void submit(e)}>
       <label htmlFor="room-new-password">
-        {protectedRoom ? 'Change the room password' : 'Set a room password'}
+        {protectedRoom ? t.changePasswordLabel : t.setPasswordLabel}
       </label>
       <div className="row">
         <input
@@ -33,7 +35,7 @@ export function PasswordControl({ protectedRoom }: { protectedRoom: boolean }) {
           onChange={(e) => setPassword(e.target.value)}
         />
         <button type="submit" className="btn" disabled={!password || busy}>
-          {protectedRoom ? 'Change password' : 'Set password'}
+          {protectedRoom ? t.changePassword : t.setPassword}
         </button>
       </div>
       {protectedRoom && (
@@ -43,12 +45,10 @@ export function PasswordControl({ protectedRoom }: { protectedRoom: boolean }) {
           disabled={busy}
           onClick={() => void updateRoom({ password: null })}
         >
-          Remove password
+          {t.removePassword}
         </button>
       )}
-      <p className="muted small">
-        {protectedRoom ? 'Joining needs the password.' : 'Anyone with the link can join.'}
-      </p>
+      <p className="muted small">{protectedRoom ? t.passwordOn : t.passwordOff}</p>
     </form>
   );
 }

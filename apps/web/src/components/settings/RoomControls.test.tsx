@@ -60,7 +60,7 @@ describe('room controls in settings', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Set password' }));
     expect(input).toHaveValue('x');
     expect(store.getState().announcements.at(-1)?.text).toBe(
-      'The room could not be changed (ERR_NOT_HOST)',
+      'The room could not be changed: Only the host can do that.',
     );
   });
 

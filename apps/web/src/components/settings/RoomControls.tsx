@@ -1,11 +1,12 @@
 import type { ControlPolicy } from '@meshwork/protocol';
 import { useRoomRole } from '../../hooks/useRoomRole';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { PasswordControl } from './PasswordControl';
 
-const POLICIES: readonly { value: ControlPolicy; label: string }[] = [
-  { value: 'everyone', label: 'Everyone' },
-  { value: 'host', label: 'Host only' },
+const POLICIES: readonly { value: ControlPolicy; label: 'everyone' | 'hostOnly' }[] = [
+  { value: 'everyone', label: 'everyone' },
+  { value: 'host', label: 'hostOnly' },
 ];
 
 /**
@@ -17,14 +18,15 @@ export function RoomControls() {
   const { isHost } = useRoomRole();
   const settings = useAppStore((s) => s.room?.settings);
   const updateRoom = useAppStore((s) => s.updateRoom);
+  const t = useT().settings;
   if (!settings || !isHost) return null;
 
   return (
     <section className="room-controls" aria-labelledby="room-controls-title">
-      <h3 id="room-controls-title">Room (you are the host)</h3>
+      <h3 id="room-controls-title">{t.roomTitle}</h3>
       <fieldset>
-        <legend>Who can change topology and hub</legend>
-        <div role="radiogroup" aria-label="Who can change topology and hub" className="row">
+        <legend>{t.whoControls}</legend>
+        <div role="radiogroup" aria-label={t.whoControls} className="row">
           {POLICIES.map((p) => (
             <label key={p.value}>
               <input
@@ -34,7 +36,7 @@ export function RoomControls() {
                 checked={settings.controlPolicy === p.value}
                 onChange={() => void updateRoom({ controlPolicy: p.value })}
               />{' '}
-              {p.label}
+              {t[p.label]}
             </label>
           ))}
         </div>
@@ -45,7 +47,7 @@ export function RoomControls() {
           checked={settings.locked}
           onChange={(e) => void updateRoom({ locked: e.target.checked })}
         />{' '}
-        Lock the room (no one new can join)
+        {t.lock}
       </label>
       <label className="field-inline">
         <input
@@ -53,7 +55,7 @@ export function RoomControls() {
           checked={settings.lobby}
           onChange={(e) => void updateRoom({ lobby: e.target.checked })}
         />{' '}
-        Lobby (newcomers wait until you let them in)
+        {t.lobby}
       </label>
       <PasswordControl protectedRoom={settings.passwordProtected} />
     </section>

@@ -1,23 +1,16 @@
-import { TOPOLOGY_SETTINGS, type TopologySetting } from '@meshwork/protocol';
+import { TOPOLOGY_SETTINGS } from '@meshwork/protocol';
 import { useMemo } from 'react';
 import { useRoomRole } from '../../hooks/useRoomRole';
-import { TOPOLOGY_LABELS } from '../../labels';
+import { errorText } from '../../i18n/errorText';
+import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { previewAutoChoice } from '../../topology/auto';
 import { previewCost } from '../../topology/cost';
-import { AUTO_STRINGS } from '../auto/strings';
 import { SwitchConfirm } from '../e2ee/SwitchConfirm';
 import { useGuardedTopology } from '../e2ee/useGuardedTopology';
 import { AudioRoutingToggle } from '../hybrid/AudioRoutingToggle';
 import { ControlReason } from './ControlReason';
 import { CostPreview } from './CostPreview';
-
-const HINTS: Record<TopologySetting, string> = {
-  auto: AUTO_STRINGS.hint,
-  mesh: 'Everyone links to everyone: lowest delay, most uplink.',
-  star: 'Everyone links to one hub, which relays: least uplink for others.',
-  ring: 'Each links to two neighbours; video travels around the ring.',
-};
 
 /**
  * Topology choice for the whole room, with what each would cost this person at the current
@@ -29,6 +22,8 @@ export function TopologyPicker() {
   const request = useAppStore((s) => s.topologyRequest);
   const guarded = useGuardedTopology();
   const role = useRoomRole();
+  const m = useT();
+  const t = m.settings;
   const current = room?.settings.topology ?? 'auto';
   const chosen = request && !request.error ? request.topology : current;
   const autoPick = useMemo(
@@ -39,10 +34,10 @@ export function TopologyPicker() {
     () =>
       room
         ? new Map(
-            TOPOLOGY_SETTINGS.map((t) => [
-              t,
+            TOPOLOGY_SETTINGS.map((topology) => [
+              topology,
               previewCost(
-                t === 'auto' ? autoPick : t,
+                topology === 'auto' ? autoPick : topology,
                 room.peers,
                 room.selfId,
                 room.settings.hubPreference,
@@ -61,40 +56,38 @@ export function TopologyPicker() {
       disabled={!role.canControl}
       aria-describedby={role.canControl ? undefined : 'topology-reason'}
     >
-      <legend>Topology (changes it for everyone)</legend>
+      <legend>{t.topologyLegend}</legend>
       <ControlReason id="topology-reason" role={role} />
-      <p className="muted">
-        Your cost with {n} {n === 1 ? 'person' : 'people'} in the room:
-      </p>
-      <div role="radiogroup" aria-label="Topology" className="topology-options">
-        {TOPOLOGY_SETTINGS.map((t) => {
-          const cost = costs?.get(t);
+      <p className="muted">{t.costWith(m.common.people(n))}</p>
+      <div role="radiogroup" aria-label={t.topology} className="topology-options">
+        {TOPOLOGY_SETTINGS.map((topology) => {
+          const cost = costs?.get(topology);
           return (
             <div
-              key={t}
-              className={`topology-option${chosen === t ? ' selected' : ''}`}
-              data-topology={t}
+              key={topology}
+              className={`topology-option${chosen === topology ? ' selected' : ''}`}
+              data-topology={topology}
             >
               <label className="topology-name">
                 <input
                   type="radio"
                   name="topology"
-                  value={t}
-                  checked={chosen === t}
-                  aria-describedby={`hint-${t} cost-${t}`}
-                  onChange={() => guarded.choose(t)}
+                  value={topology}
+                  checked={chosen === topology}
+                  aria-describedby={`hint-${topology} cost-${topology}`}
+                  onChange={() => guarded.choose(topology)}
                 />{' '}
-                {t === 'auto' ? AUTO_STRINGS.label : TOPOLOGY_LABELS[t]}
+                {topology === 'auto' ? m.auto.label : m.common.topology[topology]}
               </label>
-              <span className="muted small" id={`hint-${t}`}>
-                {HINTS[t]}
+              <span className="muted small" id={`hint-${topology}`}>
+                {topology === 'auto' ? m.auto.hint : t.hint[topology]}
               </span>
-              {t === 'auto' && (
+              {topology === 'auto' && (
                 <span className="small" data-auto-pick={autoPick}>
-                  {AUTO_STRINGS.wouldPick(TOPOLOGY_LABELS[autoPick])}
+                  {m.auto.wouldPick(m.common.topology[autoPick])}
                 </span>
               )}
-              {cost && <CostPreview id={`cost-${t}`} cost={cost} />}
+              {cost && <CostPreview id={`cost-${topology}`} cost={cost} />}
             </div>
           );
         })}
@@ -109,7 +102,7 @@ export function TopologyPicker() {
       )}
       {request?.error && (
         <p className="error" role="alert">
-          The topology could not be changed ({request.error}).
+          {t.topologyFailed(errorText(m, request.error))}
         </p>
       )}
     </fieldset>

@@ -1,9 +1,6 @@
+import { useFormat, useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { UPLINK_CHOICES } from '../../store/slices/uplinkSlice';
-
-function label(kbps: number): string {
-  return kbps >= 1_000 ? `${kbps / 1_000} Mbit/s` : `${kbps} kbit/s`;
-}
 
 /**
  * How much upload the call may use: every video and audio stream this person sends, relayed
@@ -12,10 +9,12 @@ function label(kbps: number): string {
 export function UplinkBudgetSelect() {
   const kbps = useAppStore((s) => s.uplinkKbps);
   const setBudget = useAppStore((s) => s.setUplinkBudget);
+  const t = useT().settings;
+  const f = useFormat();
   const choices = UPLINK_CHOICES.includes(kbps) ? UPLINK_CHOICES : [...UPLINK_CHOICES, kbps];
   return (
     <div className="field">
-      <label htmlFor="uplink-budget">Upload budget</label>
+      <label htmlFor="uplink-budget">{t.uploadBudget}</label>
       <select
         id="uplink-budget"
         className="input"
@@ -26,14 +25,11 @@ export function UplinkBudgetSelect() {
           .sort((a, b) => a - b)
           .map((c) => (
             <option key={c} value={c}>
-              {label(c)}
+              {f.bitrate(c)}
             </option>
           ))}
       </select>
-      <p className="muted">
-        Everything you send shares it, streams you relay for others included: less upload means
-        smaller pictures, not frozen ones.
-      </p>
+      <p className="muted">{t.uploadHint}</p>
     </div>
   );
 }

@@ -56,7 +56,7 @@ describe('TopologyPicture', () => {
     const hub = container.querySelector(`[data-peer="${ids.ana}"]`);
     expect(hub).toHaveClass('node-relay');
     expect(hub?.querySelector('title')?.textContent).toBe(
-      `${isolate('Ana')} re-encodes video of ${isolate('Me')}, ${isolate('Bo')}`,
+      `${isolate('Ana')} re-encodes video of ${isolate('Me')} and ${isolate('Bo')}`,
     );
     expect(container.querySelector(`[data-peer="${ids.me}"]`)).not.toHaveClass('node-relay');
   });

@@ -1,13 +1,12 @@
 import type { PeerId, RoomLink, Topology } from '@meshwork/protocol';
 import { useMemo } from 'react';
 import { isolate } from '../../format/bidi';
-import { TOPOLOGY_LABELS } from '../../labels';
+import { useFormat, useT } from '../../i18n/useT';
 import { NO_LINKS, NO_PEERS } from '../../store/empty';
 import { useAppStore } from '../../store/StoreContext';
 import { isMediaServer } from '../../topology/cost';
 import { layoutPeers } from '../../topology/layout';
 import { relaysOf } from '../../topology/relays';
-import { HYBRID_STRINGS } from '../hybrid/strings';
 
 const SIZE = 240;
 
@@ -45,11 +44,12 @@ export default function TopologyPicture() {
   const forwarders = useMemo(() => new Set(peers.filter(isMediaServer).map((p) => p.id)), [peers]);
   const names = useAppStore((s) => s.names);
   const linkStates = useAppStore((s) => s.linkStates);
+  const m = useT();
   const failed = useMemo(
     () => [...linkStates].filter(([, status]) => status === 'failed').map(([peer]) => peer),
     [linkStates],
   );
-  if (!plan) return <p className="muted">Waiting for the room's plan…</p>;
+  if (!plan) return <p className="muted">{m.topology.waitingPlan}</p>;
   return (
     <TopologyDiagram
       order={plan.order}
@@ -111,13 +111,16 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
   const linkOf = (a: PeerId, b: PeerId) =>
     links.find((l) => (l.a === a && l.b === b) || (l.a === b && l.b === a));
   const drawn = drawnEdges(plan);
+  const m = useT();
+  const f = useFormat();
+  const t = m.topology;
 
   return (
     <figure className="topology-picture">
       <svg
         viewBox={`0 0 ${SIZE} ${SIZE}`}
         role="img"
-        aria-label={`${topology ? TOPOLOGY_LABELS[topology] : ''} topology of ${plan.order.length} peers`}
+        aria-label={t.picture(topology ? m.common.topology[topology] : '', plan.order.length)}
       >
         {drawn.edges.map(([a, b]) => {
           const pa = points.get(a);
@@ -126,9 +129,8 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
           const link = linkOf(a, b);
           const failed = drawn.failed.has(a < b ? `${a}|${b}` : `${b}|${a}`);
           const state = failed ? 'failed' : (link?.state ?? 'connecting');
-          const rtt = link?.rttMs == null ? 'RTT unknown' : `RTT ${Math.round(link.rttMs)} ms`;
+          const rtt = link?.rttMs == null ? t.rttUnknown : t.rtt(f.ms(Math.round(link.rttMs)));
           const audioOnly = videoKeys !== null && !videoKeys.has(a < b ? `${a}|${b}` : `${b}|${a}`);
-          const kindNote = audioOnly ? `, ${HYBRID_STRINGS.edgeAudioOnly}` : '';
           return (
             <line
               key={`${a}|${b}`}
@@ -141,8 +143,10 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
             >
               <title>
                 {failed
-                  ? `${name(a)} – ${name(b)}: failed, can't connect`
-                  : `${name(a)} – ${name(b)}: ${state}, ${rtt}${kindNote}`}
+                  ? t.linkFailed(name(a), name(b))
+                  : audioOnly
+                    ? m.hybrid.linkAudioOnly(t.link(name(a), name(b), t.state[state], rtt))
+                    : t.link(name(a), name(b), t.state[state], rtt)}
               </title>
             </line>
           );
@@ -153,7 +157,7 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
           const relayed = relays.get(id) ?? [];
           const title =
             relayed.length > 0
-              ? `${name(id)} re-encodes video of ${relayed.map((r) => name(r)).join(', ')}`
+              ? t.reencodes(name(id), f.list(relayed.map((r) => name(r))))
               : name(id);
           return (
             <g
@@ -166,19 +170,19 @@ export function TopologyDiagram(plan: TopologyDiagramProps) {
               <circle cx={p.x} cy={p.y} r={12} />
               <text x={p.x} y={p.y + 28} textAnchor="middle">
                 {name(id, 12)}
-                {id === plan.hub ? ' (hub)' : ''}
+                {id === plan.hub ? t.hubMark : ''}
               </text>
             </g>
           );
         })}
       </svg>
       <figcaption className="legend">
-        <span className="legend-item edge-connected">connected</span>
-        <span className="legend-item edge-connecting">connecting</span>
-        <span className="legend-item edge-failed">failed</span>
-        <span className="legend-item legend-relay">relay (re-encodes)</span>
+        <span className="legend-item edge-connected">{t.state.connected}</span>
+        <span className="legend-item edge-connecting">{t.state.connecting}</span>
+        <span className="legend-item edge-failed">{t.state.failed}</span>
+        <span className="legend-item legend-relay">{t.relay}</span>
         {videoKeys !== null && (
-          <span className="legend-item legend-audio">{HYBRID_STRINGS.legendAudio}</span>
+          <span className="legend-item legend-audio">{m.hybrid.legendAudio}</span>
         )}
       </figcaption>
     </figure>

@@ -8,6 +8,9 @@ import {
   parseEmbedCall,
   type Topology,
 } from '@meshwork/protocol';
+import { joinErrorText } from '../../components/prejoin/joinErrorText';
+import type { Messages } from '../../i18n/messages';
+import { pageLang } from '../../i18n/pageLang';
 import type { AppStore, AppStoreApi } from '../../store/types';
 import { plannedTopology } from '../../topology/auto';
 
@@ -62,7 +65,11 @@ export interface EmbedBridge {
  * [P21] Answers the host over its port by driving the store's actions, and tells it what the
  * store sees happen. Nothing the host sends can throw out of here.
  */
-export function createEmbedBridge(store: AppStoreApi, port: EmbedPort): EmbedBridge {
+export function createEmbedBridge(
+  store: AppStoreApi,
+  port: EmbedPort,
+  messages: () => Messages = () => pageLang.getState().m,
+): EmbedBridge {
   const emit = (name: EmbedEventName, data: unknown) =>
     port.postMessage({ type: 'event', name, data });
   const run = async (call: Extract<EmbedCall, { ok: true }>) => {
@@ -109,7 +116,7 @@ export function createEmbedBridge(store: AppStoreApi, port: EmbedPort): EmbedBri
       emit('left', { reason: now.statusDetail?.error ?? null });
     }
     if (now.joinError && now.joinError !== before.joinError) {
-      emit('error', { code: now.joinError, message: 'The call could not be joined.' });
+      emit('error', { code: now.joinError, message: joinErrorText(now.joinError, messages()) });
     }
     // Every store change lands here (streams, chat, toasts): diff the peers only when the room moved.
     if (

@@ -1,5 +1,12 @@
 import { EMBED_VERSION, EmbedHelloSchema } from '@meshwork/protocol';
+import { type Lang, pickLanguage } from '../../i18n/languages';
 import { MeshworkCall } from './MeshworkCall';
+
+/** The iframe's accessible name, in the host page's browser language (the catalogue stays in the app). */
+const FRAME_TITLE: Record<Lang, (room: string) => string> = {
+  en: (room) => `Meshwork call: ${room}`,
+  'zh-CN': (room) => `Meshwork 通话：${room}`,
+};
 
 /** What `Meshwork.embed` takes. */
 export interface EmbedOptions {
@@ -39,7 +46,7 @@ export function embed(
   const origin = new URL(options.origin ?? appOrigin).origin;
   const iframe = document.createElement('iframe');
   iframe.allow = FRAME_ALLOW;
-  iframe.title = `Meshwork call: ${options.room}`;
+  iframe.title = FRAME_TITLE[pickLanguage(navigator.languages ?? [])](options.room);
   iframe.src = frameUrl(origin, options, window.location.origin);
   iframe.style.border = '0';
   iframe.style.width = '100%';

@@ -24,7 +24,7 @@ export const chatFeed: Pick<FeedReducers, 'chatReceived' | 'fileProgressed' | 'f
     return { files };
   },
 
-  fileReceived(state, { transferId, origin, name, size, sha256, data }) {
+  fileReceived(state, { transferId, origin, name, size, sha256, data }, m) {
     // The sender's MIME type is not kept: files are only ever offered as opaque downloads.
     const files = new Map(state.files);
     // Re-inserted last, so arrival order is eviction order.
@@ -40,7 +40,9 @@ export const chatFeed: Pick<FeedReducers, 'chatReceived' | 'fileProgressed' | 'f
     });
     return {
       files: withinHeldLimit(files),
-      ...withAnnouncements(state, [`${isolate(nameOf(state, origin))} shared ${isolate(name)}`]),
+      ...withAnnouncements(state, [
+        m.announce.shared(isolate(nameOf(state, origin, m)), isolate(name)),
+      ]),
     };
   },
 };

@@ -1,3 +1,4 @@
+import type { Messages } from '../../i18n/messages';
 import type { SessionEvents } from '../../session/types';
 import type { FedEvent, FeedReducers, GetStore, SessionFeed, SetStore } from '../types';
 import { chatFeed } from './chatFeed';
@@ -20,11 +21,11 @@ export const FEED_REDUCERS: FeedReducers = {
 };
 
 /** The bridge-fed half of the store: each session event becomes one replacement of state. */
-export function createFeed(set: SetStore, get: GetStore): SessionFeed {
+export function createFeed(set: SetStore, get: GetStore, messages: () => Messages): SessionFeed {
   const apply =
     <E extends FedEvent>(event: E) =>
     (payload: SessionEvents[E]): void => {
-      const patch = FEED_REDUCERS[event](get(), payload);
+      const patch = FEED_REDUCERS[event](get(), payload, messages());
       if (patch) set(patch);
     };
   return {

@@ -1,4 +1,3 @@
-import { fill, RECORDING_STRINGS as S } from '../../components/recording/strings';
 import { isolate } from '../../format/bidi';
 import { nameOf, withAnnouncements } from '../announcements';
 import type { FeedReducers } from '../types';
@@ -8,19 +7,21 @@ import type { FeedReducers } from '../types';
  * by someone else is announced (a toast, and the screen reader's live region).
  */
 export const recordingFeed: Pick<FeedReducers, 'recordingChanged'> = {
-  recordingChanged(state, { recorders }) {
+  recordingChanged(state, { recorders }, m) {
     const self = state.room?.selfId;
     const inRoom = new Set(state.room?.peers.map((p) => p.id) ?? []);
     // Only people in the room are shown as recording.
     const next = recorders.filter((id, i) => inRoom.has(id) && recorders.indexOf(id) === i);
     const before = new Set(state.recorders);
     const after = new Set(next);
-    const name = (id: string) => ({ name: isolate(nameOf(state, id)) });
+    const name = (id: string) => isolate(nameOf(state, id, m));
     const texts = [
-      ...next.filter((id) => !before.has(id) && id !== self).map((id) => fill(S.started, name(id))),
+      ...next
+        .filter((id) => !before.has(id) && id !== self)
+        .map((id) => m.recording.started(name(id))),
       ...state.recorders
         .filter((id) => !after.has(id) && id !== self && inRoom.has(id))
-        .map((id) => fill(S.stopped, name(id))),
+        .map((id) => m.recording.stopped(name(id))),
     ];
     return { recorders: next, ...withAnnouncements(state, texts) };
   },

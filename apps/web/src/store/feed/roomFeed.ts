@@ -1,9 +1,7 @@
 import { streamKeyOf } from '@meshwork/mesh/runtime';
 import type { PeerId } from '@meshwork/protocol';
-import { AUTO_STRINGS } from '../../components/auto/strings';
-import { E2EE_STRINGS } from '../../e2ee/strings';
 import { isolate } from '../../format/bidi';
-import { TOPOLOGY_LABELS } from '../../labels';
+import type { Messages } from '../../i18n/messages';
 import type { RoomView } from '../../session/types';
 import { plannedTopology } from '../../topology/auto';
 import { nameOf, withAnnouncements } from '../announcements';
@@ -14,6 +12,7 @@ export function roomAnnouncements(
   prev: RoomView | null,
   next: RoomView,
   names: ReadonlyMap<PeerId, string>,
+  m: Messages,
 ): string[] {
   if (!prev || prev.roomId !== next.roomId) return [];
   const out: string[] = [];
@@ -21,25 +20,21 @@ export function roomAnnouncements(
   for (const peer of next.peers) {
     const old = before.get(peer.id);
     if (!old) {
-      if (peer.id !== next.selfId) out.push(`${isolate(peer.displayName)} joined`);
+      if (peer.id !== next.selfId) out.push(m.announce.joined(isolate(peer.displayName)));
     } else if (old.connected && !peer.connected) {
-      out.push(
-        `${isolate(names.get(peer.id) ?? peer.displayName)} lost connection; waiting for them to come back`,
-      );
+      out.push(m.announce.lostConnection(isolate(names.get(peer.id) ?? peer.displayName)));
     } else if (!old.connected && peer.connected) {
-      out.push(`${isolate(peer.displayName)} is back`);
+      out.push(m.announce.back(isolate(peer.displayName)));
     }
   }
   const [was, now] = [plannedTopology(prev.settings), plannedTopology(next.settings)];
   if (was !== now || prev.settings.topology !== next.settings.topology) {
-    const label = TOPOLOGY_LABELS[now];
+    const label = m.common.topology[now];
     out.push(
-      next.settings.topology === 'auto'
-        ? `Topology changed to ${label} (${AUTO_STRINGS.label})`
-        : `Topology changed to ${label}`,
+      next.settings.topology === 'auto' ? m.auto.changed(label) : m.announce.topologyChanged(label),
     );
   }
-  return [...out, ...settingsAnnouncements(prev, next, names)];
+  return [...out, ...settingsAnnouncements(prev, next, names, m)];
 }
 
 /** The host, the lock and the policy changing, in words (SPEC [P15]). */
@@ -47,24 +42,25 @@ function settingsAnnouncements(
   prev: RoomView,
   next: RoomView,
   names: ReadonlyMap<PeerId, string>,
+  m: Messages,
 ): string[] {
   const out: string[] = [];
   const host = next.settings.hostId;
   if (host && host !== prev.settings.hostId) {
     out.push(
       host === next.selfId
-        ? 'You are now the host'
-        : `${isolate(nameOf({ names }, host))} is now the host`,
+        ? m.announce.youHost
+        : m.announce.nowHost(isolate(nameOf({ names }, host, m))),
     );
   }
   if (prev.settings.locked !== next.settings.locked) {
-    out.push(next.settings.locked ? 'The host locked the room' : 'The host unlocked the room');
+    out.push(next.settings.locked ? m.announce.locked : m.announce.unlocked);
   }
   if (prev.settings.controlPolicy !== next.settings.controlPolicy) {
     out.push(
       next.settings.controlPolicy === 'host'
-        ? 'Only the host can change the topology now'
-        : 'Everyone can change the topology now',
+        ? m.announce.hostControls
+        : m.announce.everyoneControls,
     );
   }
   return out;
@@ -79,24 +75,32 @@ function withoutOrigin<V extends { origin: PeerId }>(map: ReadonlyMap<string, V>
   return new Map([...map].filter(([, v]) => v.origin !== origin));
 }
 
-function statusAnnouncement(prev: AppState['status'], next: AppState['status']): string[] {
+function statusAnnouncement(
+  prev: AppState['status'],
+  next: AppState['status'],
+  m: Messages,
+): string[] {
   if (next === 'reconnecting' && prev !== 'reconnecting') {
-    return ['Connection to the server lost; reconnecting'];
+    return [m.announce.serverLost];
   }
-  if (next === 'joined' && prev === 'reconnecting') return ['Reconnected'];
+  if (next === 'joined' && prev === 'reconnecting') return [m.announce.reconnected];
   return [];
 }
 
-function errorText(state: AppState, error: { code: string; peer?: PeerId }): string | null {
-  const who = error.peer ? isolate(nameOf(state, error.peer)) : 'a peer';
+function errorText(
+  state: AppState,
+  error: { code: string; peer?: PeerId },
+  m: Messages,
+): string | null {
+  const who = error.peer ? isolate(nameOf(state, error.peer, m)) : m.announce.aPeer;
   if (error.code === 'ERR_FILE_HASH_MISMATCH') {
-    return `A file from ${who} failed verification and was discarded`;
+    return m.announce.fileFailed(who);
   }
-  if (error.code === 'ERR_ICE_FAILED') return `The connection to ${who} failed; routing around it`;
-  if (error.code === 'ERR_E2EE_DECRYPT') return E2EE_STRINGS.cannotDecrypt(who);
-  if (error.code === 'ERR_E2EE_KEY') return E2EE_STRINGS.badKey(who);
+  if (error.code === 'ERR_ICE_FAILED') return m.announce.linkFailed(who);
+  if (error.code === 'ERR_E2EE_DECRYPT') return m.e2ee.cannotDecrypt(who);
+  if (error.code === 'ERR_E2EE_KEY') return m.e2ee.badKey(who);
   if (UNTRUSTED_MESSAGE.has(error.code)) {
-    return `A message from ${who} failed verification and was dropped`;
+    return m.announce.messageFailed(who);
   }
   return null;
 }
@@ -113,12 +117,12 @@ export const roomFeed: Pick<
   FeedReducers,
   'statusChanged' | 'roomChanged' | 'planChanged' | 'peerLeft' | 'linkStateChanged' | 'errorRaised'
 > = {
-  statusChanged(state, change) {
+  statusChanged(state, change, m) {
     const left = change.status === 'left' || change.status === 'failed';
     return {
       status: change.status,
       statusDetail: change,
-      ...withAnnouncements(state, statusAnnouncement(state.status, change.status)),
+      ...withAnnouncements(state, statusAnnouncement(state.status, change.status, m)),
       ...(change.status === 'failed' && change.error
         ? {
             joinError: change.error,
@@ -139,7 +143,7 @@ export const roomFeed: Pick<
     };
   },
 
-  roomChanged(state, room) {
+  roomChanged(state, room, m) {
     const names = new Map(state.names);
     for (const peer of room.peers) names.set(peer.id, peer.displayName);
     // A request is settled once the room runs it, or once anyone else changes the topology.
@@ -151,7 +155,7 @@ export const roomFeed: Pick<
     return {
       room,
       names,
-      ...withAnnouncements(state, roomAnnouncements(state.room, room, names)),
+      ...withAnnouncements(state, roomAnnouncements(state.room, room, names, m)),
       topologyRequest: settled ? null : request,
     };
   },
@@ -160,9 +164,9 @@ export const roomFeed: Pick<
     return { plan };
   },
 
-  peerLeft(state, { peerId, reason }) {
-    const name = isolate(nameOf(state, peerId));
-    const text = reason === 'timeout' ? `${name} dropped out (connection lost)` : `${name} left`;
+  peerLeft(state, { peerId, reason }, m) {
+    const name = isolate(nameOf(state, peerId, m));
+    const text = reason === 'timeout' ? m.announce.droppedOut(name) : m.announce.left(name);
     return {
       ...withAnnouncements(state, [text]),
       remoteStreams: withoutOrigin(state.remoteStreams, peerId),
@@ -178,8 +182,8 @@ export const roomFeed: Pick<
     return { linkStates: new Map(state.linkStates).set(peer, kept) };
   },
 
-  errorRaised(state, error) {
-    const text = errorText(state, error);
+  errorRaised(state, error, m) {
+    const text = errorText(state, error, m);
     // A peer can make errors as fast as it sends: the same notice twice in a row is one notice.
     if (!text || state.announcements.at(-1)?.text === text) return null;
     return withAnnouncements(state, [text]);

@@ -51,7 +51,7 @@ describe('chat slice and feed: messages and files', () => {
     );
   });
 
-  it('announces a failed send with its code (the session signs, which can fail)', async () => {
+  it('announces a failed send with what its code means (the session signs, which can fail)', async () => {
     const { store, session } = await joinedStore();
     session.sendChat.mockRejectedValueOnce(
       Object.assign(new Error('x'), { code: 'ERR_NOT_JOINED' }),
@@ -59,7 +59,7 @@ describe('chat slice and feed: messages and files', () => {
     await store.getState().sendChat('hi');
     expect(store.getState().chat).toEqual([]);
     expect(store.getState().announcements.at(-1)?.text).toBe(
-      'The message could not be sent (ERR_NOT_JOINED)',
+      'The message could not be sent: Join a room first.',
     );
   });
 

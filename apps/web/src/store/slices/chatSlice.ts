@@ -1,5 +1,6 @@
 import { DOWNLOAD_MIME_TYPE } from '../../files/saveBlob';
 import { isolate } from '../../format/bidi';
+import { errorText } from '../../i18n/errorText';
 import { errorCodeOf, requireSession, type StoreDeps } from '../deps';
 import { releaseFile } from '../feed/heldFiles';
 import type { AppStore, GetStore, SetStore } from '../types';
@@ -27,7 +28,8 @@ export function createChatSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
         // the resolved message is the echo.
         get().feed.chatReceived(await session.sendChat(trimmed));
       } catch (error) {
-        get().announce(`The message could not be sent (${errorCodeOf(error)})`);
+        const m = deps.messages();
+        get().announce(m.announce.chatNotSent(errorText(m, errorCodeOf(error))));
       }
     },
 
@@ -40,7 +42,10 @@ export function createChatSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
           data,
         });
       } catch (error) {
-        get().announce(`${isolate(file.name)} could not be sent (${errorCodeOf(error)})`);
+        const m = deps.messages();
+        get().announce(
+          m.announce.fileNotSent(isolate(file.name), errorText(m, errorCodeOf(error))),
+        );
       }
     },
 

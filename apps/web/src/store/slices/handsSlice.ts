@@ -1,4 +1,5 @@
 import { isolate } from '../../format/bidi';
+import { errorText } from '../../i18n/errorText';
 import { nameOf } from '../announcements';
 import { errorCodeOf, requireSession, type StoreDeps } from '../deps';
 import type { AppStore, GetStore, SetStore } from '../types';
@@ -20,8 +21,11 @@ export function createHandsSlice(_set: SetStore, get: GetStore, deps: StoreDeps)
       try {
         await session().raiseHand(raised);
       } catch (error) {
-        const what = raised ? 'raised' : 'lowered';
-        get().announce(`Your hand could not be ${what} (${errorCodeOf(error)})`);
+        const m = deps.messages();
+        const reason = errorText(m, errorCodeOf(error));
+        get().announce(
+          raised ? m.announce.handNotRaised(reason) : m.announce.handNotLowered(reason),
+        );
       }
     },
 
@@ -29,8 +33,9 @@ export function createHandsSlice(_set: SetStore, get: GetStore, deps: StoreDeps)
       try {
         await session().lowerHand(peer);
       } catch (error) {
-        const who = isolate(nameOf(get(), peer));
-        get().announce(`${who}'s hand could not be lowered (${errorCodeOf(error)})`);
+        const m = deps.messages();
+        const who = isolate(nameOf(get(), peer, m));
+        get().announce(m.announce.othersHandNotLowered(who, errorText(m, errorCodeOf(error))));
       }
     },
 
@@ -39,10 +44,11 @@ export function createHandsSlice(_set: SetStore, get: GetStore, deps: StoreDeps)
         await session().react(reaction);
       } catch (error) {
         const code = errorCodeOf(error);
+        const m = deps.messages();
         get().announce(
           code === 'ERR_RATE_LIMITED'
-            ? 'Too many reactions; wait a moment'
-            : `The reaction could not be sent (${code})`,
+            ? m.announce.tooManyReactions
+            : m.announce.reactionNotSent(errorText(m, code)),
         );
       }
     },

@@ -1,4 +1,5 @@
 import { isolate } from '../../format/bidi';
+import { errorText } from '../../i18n/errorText';
 import { nameOf } from '../announcements';
 import { errorCodeOf, requireSession, type StoreDeps } from '../deps';
 import type { AppStore, GetStore, SetStore } from '../types';
@@ -23,7 +24,8 @@ export function createHostSlice(_set: SetStore, get: GetStore, deps: StoreDeps):
         await session().updateRoom(req);
         return true;
       } catch (error) {
-        get().announce(`The room could not be changed (${errorCodeOf(error)})`);
+        const m = deps.messages();
+        get().announce(m.announce.roomNotChanged(errorText(m, errorCodeOf(error))));
         return false;
       }
     },
@@ -32,8 +34,9 @@ export function createHostSlice(_set: SetStore, get: GetStore, deps: StoreDeps):
       try {
         await session().removePeer(peer);
       } catch (error) {
-        const who = isolate(nameOf(get(), peer));
-        get().announce(`${who} could not be removed (${errorCodeOf(error)})`);
+        const m = deps.messages();
+        const who = isolate(nameOf(get(), peer, m));
+        get().announce(m.announce.notRemoved(who, errorText(m, errorCodeOf(error))));
       }
     },
 
@@ -41,18 +44,22 @@ export function createHostSlice(_set: SetStore, get: GetStore, deps: StoreDeps):
       try {
         await session().transferHost(peer);
       } catch (error) {
-        const who = isolate(nameOf(get(), peer));
-        get().announce(`${who} could not be made host (${errorCodeOf(error)})`);
+        const m = deps.messages();
+        const who = isolate(nameOf(get(), peer, m));
+        get().announce(m.announce.notMadeHost(who, errorText(m, errorCodeOf(error))));
       }
     },
 
     async answerLobby(id, admit) {
-      const who = isolate(get().lobby.find((w) => w.id === id)?.displayName ?? 'Someone');
+      const m = deps.messages();
+      const who = isolate(get().lobby.find((w) => w.id === id)?.displayName ?? m.common.someone);
       try {
         await session().answerLobby(id, admit);
       } catch (error) {
-        const what = admit ? 'let in' : 'turned away';
-        get().announce(`${who} could not be ${what} (${errorCodeOf(error)})`);
+        const reason = errorText(m, errorCodeOf(error));
+        get().announce(
+          admit ? m.announce.notLetIn(who, reason) : m.announce.notTurnedAway(who, reason),
+        );
       }
     },
   };

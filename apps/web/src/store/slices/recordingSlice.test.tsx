@@ -3,7 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { RecordButton } from '../../components/recording/RecordButton';
 import { RecordingIndicator } from '../../components/recording/RecordingIndicator';
-import { RECORDING_STRINGS as S } from '../../components/recording/strings';
+import { en } from '../../i18n/en';
+
+const S = en.recording;
+
 import { isolate } from '../../format/bidi';
 import type { RecordingFrame } from '../../recording/frame';
 import type { CallRecording, RecordedFile, StartRecording } from '../../recording/types';

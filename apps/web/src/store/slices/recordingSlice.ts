@@ -1,4 +1,4 @@
-import { fill, RECORDING_STRINGS as S } from '../../components/recording/strings';
+import { errorText } from '../../i18n/errorText';
 import { recordingFileName } from '../../recording/fileName';
 import { recordingFrame } from '../../recording/frame';
 import type { CallRecording } from '../../recording/types';
@@ -35,9 +35,10 @@ export function createRecordingSlice(
       const file = await recording.finished;
       const name = recordingFileName(roomId, startedAt);
       deps.saveFile?.(file.blob, name);
-      get().announce(fill(S.saved, { file: name }));
+      get().announce(deps.messages().recording.saved(name));
     } catch (error) {
-      get().announce(fill(S.failed, { code: errorCodeOf(error) }));
+      const m = deps.messages();
+      get().announce(m.recording.failed(errorText(m, errorCodeOf(error))));
     } finally {
       current = null;
       set({ recording: 'idle' });
@@ -53,7 +54,7 @@ export function createRecordingSlice(
       if (get().recording !== 'idle') return;
       const start = deps.recorder;
       if (!start) {
-        get().announce(S.unsupported);
+        get().announce(deps.messages().recording.unsupported);
         return;
       }
       stopAsked = false;
@@ -64,24 +65,32 @@ export function createRecordingSlice(
       } catch (error) {
         const code = errorCodeOf(error);
         set({ recording: 'idle' });
-        get().announce(code === 'ERR_RATE_LIMITED' ? S.tooFast : fill(S.failed, { code }));
+        const m = deps.messages();
+        get().announce(
+          code === 'ERR_RATE_LIMITED'
+            ? m.recording.tooFast
+            : m.recording.failed(errorText(m, code)),
+        );
         return;
       }
       let recording: CallRecording;
       try {
-        recording = await start(() => recordingFrame(get()));
+        recording = await start(() => recordingFrame(get(), deps.messages()));
       } catch (error) {
         const code = errorCodeOf(error);
         set({ recording: 'idle' });
         await tellRoom(false);
+        const m = deps.messages();
         get().announce(
-          code === 'ERR_RECORDING_UNSUPPORTED' ? S.unsupported : fill(S.failed, { code }),
+          code === 'ERR_RECORDING_UNSUPPORTED'
+            ? m.recording.unsupported
+            : m.recording.failed(errorText(m, code)),
         );
         return;
       }
       current = recording;
       set({ recording: 'recording' });
-      get().announce(S.youStarted);
+      get().announce(deps.messages().recording.youStarted);
       done = finish(recording, get().roomId ?? get().room?.roomId ?? '', new Date());
       if (stopAsked) await get().stopRecording();
     },

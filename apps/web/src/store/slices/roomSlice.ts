@@ -1,4 +1,5 @@
 import { type ErrorCode, isErrorCode } from '@meshwork/protocol';
+import { errorText } from '../../i18n/errorText';
 import { DISPLAY_NAME_KEY, errorCodeOf, requireSession, type StoreDeps } from '../deps';
 import type { AppStore, GetStore, SetStore } from '../types';
 
@@ -146,7 +147,8 @@ export function createRoomSlice(set: SetStore, get: GetStore, deps: StoreDeps): 
       try {
         await requireSession(sessions).setHub(hub);
       } catch (error) {
-        get().announce(`The hub could not be changed (${errorCodeOf(error)})`);
+        const m = deps.messages();
+        get().announce(m.announce.hubNotChanged(errorText(m, errorCodeOf(error))));
       }
     },
 

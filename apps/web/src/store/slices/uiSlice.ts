@@ -46,10 +46,10 @@ export function createUiSlice(set: SetStore, get: GetStore, deps: StoreDeps): Ui
       if (!roomId || !deps.copyText || !deps.inviteUrl) return false;
       try {
         await deps.copyText(deps.inviteUrl(roomId));
-        get().announce('Invite link copied');
+        get().announce(deps.messages().announce.inviteCopied);
         return true;
       } catch {
-        get().announce('The invite link could not be copied');
+        get().announce(deps.messages().announce.inviteNotCopied);
         return false;
       }
     },

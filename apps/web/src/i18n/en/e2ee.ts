@@ -1,11 +1,10 @@
-/** Every user-visible text of end-to-end encryption (SPEC [P31]), in English. */
-export const E2EE_STRINGS = {
+/** End-to-end encryption and who sees your media (SPEC [P31]). */
+export const e2ee = {
   shieldEncrypted: 'End-to-end encrypted',
   shieldEncryptedHint:
     'Only the people in the call can see and hear it: the server forwards media it cannot read.',
   shieldRelayed: 'Encrypted, not end-to-end',
-  shieldRelayedHint: (names: string) =>
-    `${names} relay${names.includes(',') ? '' : 's'} video in the browser, so they decode it.`,
+  shieldRelayedHint: (names: string) => `${names} relay video in the browser, so they decode it.`,
   shieldPending: 'Encryption starting',
   shieldPendingHint: 'End-to-end encryption is on; this page has not encrypted media yet.',
   shieldUnsupported: 'This browser cannot encrypt media end to end.',
@@ -15,6 +14,8 @@ export const E2EE_STRINGS = {
   forwardedBy: (names: string) => `Forwarded without decoding by: ${names}`,
   relaySuffix: 'relay',
   hubSuffix: 'media hub',
+  /** A person and what they are: "Bo (relay)". */
+  withRole: (name: string, role: string) => `${name} (${role})`,
   cannotDecryptFrom: (names: string) => `Can't decrypt from: ${names}`,
   cannotDecrypt: (who: string) => `Can't decrypt the media from ${who}`,
   badKey: (who: string) => `An encryption key from ${who} failed verification and was dropped`,
@@ -27,4 +28,6 @@ export const E2EE_STRINGS = {
     `In a ${topology}, ${names} would relay video in the browser and so decode it. Media stays encrypted on each link, but not end to end.`,
   confirmSwitch: 'Switch anyway',
   confirmCancel: 'Keep encryption end to end',
+  regionExposure: 'who sees your media',
+  regionSetting: 'the encryption setting',
 } as const;

@@ -1,0 +1,43 @@
+/**
+ * What the toasts and the screen reader's live region say. Names arrive already isolated
+ * (`isolate()`), so a right-to-left name cannot reorder the sentence.
+ */
+export const announce = {
+  joined: (name: string) => `${name} joined`,
+  left: (name: string) => `${name} left`,
+  droppedOut: (name: string) => `${name} dropped out (connection lost)`,
+  lostConnection: (name: string) => `${name} lost connection; waiting for them to come back`,
+  back: (name: string) => `${name} is back`,
+  topologyChanged: (topology: string) => `Topology changed to ${topology}`,
+  youHost: 'You are now the host',
+  nowHost: (name: string) => `${name} is now the host`,
+  locked: 'The host locked the room',
+  unlocked: 'The host unlocked the room',
+  hostControls: 'Only the host can change the topology now',
+  everyoneControls: 'Everyone can change the topology now',
+  serverLost: 'Connection to the server lost; reconnecting',
+  reconnected: 'Reconnected',
+  aPeer: 'a peer',
+  fileFailed: (who: string) => `A file from ${who} failed verification and was discarded`,
+  linkFailed: (who: string) => `The connection to ${who} failed; routing around it`,
+  messageFailed: (who: string) => `A message from ${who} failed verification and was dropped`,
+  asking: (name: string) => `${name} is asking to join`,
+  raisedHand: (name: string) => `${name} raised a hand`,
+  shared: (name: string, file: string) => `${name} shared ${file}`,
+  chatNotSent: (reason: string) => `The message could not be sent: ${reason}`,
+  fileNotSent: (name: string, reason: string) => `${name} could not be sent: ${reason}`,
+  handNotRaised: (reason: string) => `Your hand could not be raised: ${reason}`,
+  handNotLowered: (reason: string) => `Your hand could not be lowered: ${reason}`,
+  othersHandNotLowered: (name: string, reason: string) =>
+    `${name}'s hand could not be lowered: ${reason}`,
+  tooManyReactions: 'Too many reactions; wait a moment',
+  reactionNotSent: (reason: string) => `The reaction could not be sent: ${reason}`,
+  roomNotChanged: (reason: string) => `The room could not be changed: ${reason}`,
+  notRemoved: (name: string, reason: string) => `${name} could not be removed: ${reason}`,
+  notMadeHost: (name: string, reason: string) => `${name} could not be made host: ${reason}`,
+  notLetIn: (name: string, reason: string) => `${name} could not be let in: ${reason}`,
+  notTurnedAway: (name: string, reason: string) => `${name} could not be turned away: ${reason}`,
+  hubNotChanged: (reason: string) => `The hub could not be changed: ${reason}`,
+  inviteCopied: 'Invite link copied',
+  inviteNotCopied: 'The invite link could not be copied',
+} as const;

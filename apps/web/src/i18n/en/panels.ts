@@ -1,0 +1,51 @@
+import { createFormat } from '../format';
+
+const f = createFormat('en');
+
+/** The side panels: chat, files, people and the lobby list. */
+export const panels = {
+  title: { chat: 'Chat', files: 'Files', participants: 'Participants' },
+  close: { chat: 'Close chat', files: 'Close files', participants: 'Close participants' },
+  messages: 'Messages',
+  noMessages: 'No messages yet.',
+  messagePlaceholder: 'Message everyone',
+  chooseFile: 'Choose a file to send to the room',
+  sendToEveryone: 'Send a file to everyone',
+  files: 'Files',
+  noFiles: 'No files yet.',
+  /** Who a file is from, in the file's line. */
+  fromYou: 'you',
+  fromSomeone: 'someone',
+  download: (name: string) => `Download ${name}`,
+  saved: 'Saved',
+  released: 'No longer held here; ask for it again to save it',
+  verified: (hash: string) => `✓ verified (SHA-256 ${hash}…)`,
+  hashTitle: (hash: string) => `SHA-256 ${hash}`,
+  sending: (name: string) => `Sending ${name}`,
+  receiving: (name: string) => `Receiving ${name}`,
+  sent: 'Sent',
+  people: 'People in the room',
+  topology: 'Topology',
+  loadingPicture: 'Loading picture…',
+  host: 'Host',
+  tag: {
+    hub: 'hub',
+    muted: 'muted',
+    cameraOff: 'camera off',
+    sharing: 'sharing screen',
+    reconnecting: 'reconnecting',
+  },
+  lowerHandOf: (name: string) => `Lower ${name}'s hand`,
+  lowerHand: 'Lower hand',
+  makeHostOf: (name: string) => `Make ${name} host`,
+  makeHost: 'Make host',
+  removeOf: (name: string) => `Remove ${name}`,
+  remove: 'Remove',
+  waitingCount: (n: number) => `Waiting to join (${f.number(n)})`,
+  waiting: 'Waiting to join',
+  letInOf: (name: string) => `Let ${name} in`,
+  letIn: 'Let in',
+  turnAwayOf: (name: string) => `Turn ${name} away`,
+  decline: 'Decline',
+  waitingForHost: 'waiting for the host',
+} as const;

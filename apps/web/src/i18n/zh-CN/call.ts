@@ -1,0 +1,52 @@
+import { createFormat } from '../format';
+import type { Area } from '../messages';
+
+const f = createFormat('zh-CN');
+
+/** 通话界面：标题栏、控制按钮、画面、表情回应、连接质量。 */
+export const call: Area<'call'> = {
+  controls: '通话控制',
+  shareScreen: '共享屏幕',
+  stopShare: '停止共享屏幕',
+  openChat: '打开聊天',
+  closeChat: '关闭聊天',
+  sendFile: '发送文件',
+  closeFiles: '关闭文件',
+  participants: '成员',
+  closeParticipants: '关闭成员列表',
+  settings: '设置',
+  copyInvite: '复制邀请链接',
+  leave: '离开',
+  unread: (label, n) => `${label}（${f.number(n)} 条未读）`,
+  waitingBadge: (label, n) => `${label}（${f.number(n)} 人等待加入）`,
+  handsAndReactions: '举手和表情回应',
+  raiseHand: '举手',
+  lowerHand: '放下手',
+  react: (reaction) => `回应：${reaction}`,
+  reacted: (reaction) => `已回应：${reaction}`,
+  handInLine: (place) => `已举手（第 ${f.number(place)} 位）`,
+  grid: '成员视频',
+  pin: (name) => `置顶 ${name}`,
+  unpin: (name) => `取消置顶 ${name}`,
+  cantConnect: (name) => `无法连接到 ${name} 的浏览器`,
+  screenOf: (name) => `${name} 的屏幕`,
+  micOff: '麦克风已关闭',
+  camOff: '摄像头已关闭',
+  direct: '直连',
+  hops: (n) => f.plural(n, { other: `${f.number(n)} 跳` }),
+  via: (relays, hops) => `经由 ${relays} · ${hops}`,
+  moreRelays: (shown, more) => `${shown} 等另外 ${f.number(more)} 人`,
+  quality: {
+    good: '连接良好',
+    fair: '连接一般',
+    poor: '连接较差',
+    unknown: '连接质量未知',
+  },
+  qualityDetail: (label, rtt, loss) => `${label}（往返时延 ${rtt}，丢包 ${loss}）`,
+  unknownValue: '？',
+  topologyIs: (topology) => `拓扑：${topology}`,
+  hubIs: (name) => `（中心节点：${name}）`,
+  switchingTo: (topology) => ` → 正在切换到${topology}…`,
+  switchFailed: (reason) => `（切换失败：${reason}）`,
+  youRelay: (n) => f.plural(n, { other: ` · 你正在为 ${f.number(n)} 人中继视频` }),
+};

@@ -1,0 +1,51 @@
+import { createFormat } from '../format';
+import type { Area } from '../messages';
+
+const f = createFormat('zh-CN');
+
+/** 侧边面板：聊天、文件、成员和等候列表。 */
+export const panels: Area<'panels'> = {
+  title: { chat: '聊天', files: '文件', participants: '成员' },
+  close: { chat: '关闭聊天', files: '关闭文件', participants: '关闭成员列表' },
+  messages: '消息',
+  noMessages: '还没有消息。',
+  messagePlaceholder: '发消息给所有人',
+  chooseFile: '选择要发送到房间的文件',
+  sendToEveryone: '发送文件给所有人',
+  files: '文件',
+  noFiles: '还没有文件。',
+  fromYou: '你',
+  fromSomeone: '某人',
+  download: (name) => `下载 ${name}`,
+  saved: '已保存',
+  released: '此处已不再保留该文件；如需保存，请让对方重新发送',
+  verified: (hash) => `✓ 已校验（SHA-256 ${hash}…）`,
+  hashTitle: (hash) => `SHA-256 ${hash}`,
+  sending: (name) => `正在发送 ${name}`,
+  receiving: (name) => `正在接收 ${name}`,
+  sent: '已发送',
+  people: '房间成员',
+  topology: '拓扑',
+  loadingPicture: '正在加载拓扑图…',
+  host: '主持人',
+  tag: {
+    hub: '中心节点',
+    muted: '已静音',
+    cameraOff: '摄像头已关闭',
+    sharing: '正在共享屏幕',
+    reconnecting: '正在重新连接',
+  },
+  lowerHandOf: (name) => `让 ${name} 放下手`,
+  lowerHand: '放下手',
+  makeHostOf: (name) => `将 ${name} 设为主持人`,
+  makeHost: '设为主持人',
+  removeOf: (name) => `移出 ${name}`,
+  remove: '移出',
+  waitingCount: (n) => `等待加入（${f.number(n)}）`,
+  waiting: '等待加入',
+  letInOf: (name) => `允许 ${name} 进入`,
+  letIn: '允许进入',
+  turnAwayOf: (name) => `拒绝 ${name}`,
+  decline: '拒绝',
+  waitingForHost: '等待主持人处理',
+};

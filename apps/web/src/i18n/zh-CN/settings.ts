@@ -1,0 +1,55 @@
+import { createFormat } from '../format';
+import type { Area } from '../messages';
+
+const f = createFormat('zh-CN');
+
+/** 设置对话框：拓扑、中心节点、房间管理、设备、网络、语言。 */
+export const settings: Area<'settings'> = {
+  title: '设置',
+  close: '关闭设置',
+  devices: '设备',
+  network: '网络',
+  topologyLegend: '拓扑（对所有人生效）',
+  topology: '拓扑',
+  costWith: (people) => `房间内有 ${people}时，你的开销：`,
+  hint: {
+    mesh: '每个人都与其他所有人相连：延迟最低，上行占用最多。',
+    star: '所有人都连到一个中心节点，由它中继：其他人的上行占用最少。',
+    ring: '每人只与两个相邻的人相连；视频沿环传递。',
+  },
+  topologyFailed: (reason) => `无法更改拓扑（${reason}）。`,
+  streamsUp: '上行流',
+  streamsDown: '下行流',
+  linksHeld: '连接数',
+  hopsFarthest: '到最远者的跳数',
+  hub: '中心节点',
+  serverNoReencode: '服务器：不重新编码',
+  serverLoad: '服务器负载',
+  load: (streams, max, cpu) =>
+    `${f.number(streams)} / ${f.number(max)} 路流 · 处理器 ${f.number(Math.round(cpu))}%`,
+  reencodes: '重新编码',
+  starHub: '星形中心节点',
+  automatic: '自动',
+  automaticNow: (hub) => `自动（当前：${hub}）`,
+  elected: '已选出',
+  serverHub: '服务器（转发视频，不重新编码）',
+  hubHint: '中心节点为所有人中继视频。个人浏览器作中心节点时会重新编码，服务器则原样转发。',
+  onlyHost: '在此房间中，只有主持人可以更改此项。',
+  onlyHostNamed: (name) => `在此房间中，只有主持人（${name}）可以更改此项。`,
+  roomTitle: '房间（你是主持人）',
+  whoControls: '谁可以更改拓扑和中心节点',
+  everyone: '所有人',
+  hostOnly: '仅主持人',
+  lock: '锁定房间（新成员无法加入）',
+  lobby: '等候室（新成员需等你允许后才能进入）',
+  changePasswordLabel: '修改房间密码',
+  setPasswordLabel: '设置房间密码',
+  changePassword: '修改密码',
+  setPassword: '设置密码',
+  removePassword: '取消密码',
+  passwordOn: '加入需要密码。',
+  passwordOff: '任何拿到链接的人都可以加入。',
+  uploadBudget: '上传带宽',
+  uploadHint: '你发送的所有内容共享这一带宽，包括为他人中继的流：上传越少，画面越小，但不会卡住。',
+  language: '语言',
+};
