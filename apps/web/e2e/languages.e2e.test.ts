@@ -63,8 +63,8 @@ describe('languages', () => {
     const bo = await joinAs(stack, ROOM, 'Bo');
     await ana.getByRole('figure', { name: 'Bo', exact: true }).waitFor();
     await waitForFramesAdvancing(ana, 1);
-    await bo.getByText('Topology: Full mesh').waitFor();
-    await ana.getByText('拓扑：全网状').waitFor();
+    await bo.getByText('Topology: Automatic · Mesh: 2 people').waitFor();
+    await ana.getByText('拓扑：自动 · 网状：2 人').waitFor();
     await ana.getByRole('figure', { name: 'Bo', exact: true }).getByText('直连').waitFor();
     expect(await untranslated(ana, names)).toEqual([]);
 
@@ -78,7 +78,7 @@ describe('languages', () => {
     // Switched to English: the dialog, the header and the tiles change at once, no reload.
     await ana.getByLabel('语言').selectOption('en');
     await ana.getByRole('dialog', { name: 'Settings' }).waitFor();
-    await ana.getByText('Topology: Full mesh').waitFor();
+    await ana.getByText('Topology: Automatic · Mesh: 2 people').waitFor();
     await ana.getByRole('figure', { name: 'Bo', exact: true }).getByText('direct').waitFor();
     expect(await ana.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await ana.evaluate(() => localStorage.getItem('meshwork.lang'))).toBe('en');
@@ -88,7 +88,7 @@ describe('languages', () => {
     // And back to Chinese, with nothing left in English.
     await ana.getByLabel('Language').selectOption('zh-CN');
     await zhSettings.waitFor();
-    await ana.getByText('拓扑：全网状').waitFor();
+    await ana.getByText('拓扑：自动 · 网状：2 人').waitFor();
     expect(await ana.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await untranslated(ana, names)).toEqual([]);
     // The call kept running through both switches.

@@ -46,7 +46,7 @@ describe('four people in one room', () => {
         .getByRole('figure', { name: 'Di', exact: true })
         .waitFor({ state: 'detached', timeout: SETTLE_TIMEOUT_MS });
       expect(await tileNames(page)).toEqual(['Ana', 'Bo', 'Cy']);
-      await page.getByText('3 people').waitFor();
+      await page.getByText('· 3 people').waitFor();
       await waitForFramesAdvancing(page, 2);
     }
   });
