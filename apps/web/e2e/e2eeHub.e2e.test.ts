@@ -1,16 +1,13 @@
 // End-to-end encrypted media through the media hub (apps/hub): the hub forwards ciphertext it
 // holds no key for, and the people decode each other.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinWhenPreviewed, remoteFrames, type Stack, startStack } from './harness';
+import { type MediaHubProcess, startMediaHub } from './mediaHub';
 
 const ROOM = 'e2e-e2ee-hub';
 const HUB_SECRET = 'e2e-hub-secret-e2ee-0123456789ab';
 const HUB_STATS_PORT = 18_191;
-const hubRoot = resolve(import.meta.dirname, '../../hub');
 
 interface HubStats {
   hubs: Array<{
@@ -68,34 +65,14 @@ async function decodesFrom(page: Page, origins: string[]): Promise<void> {
 
 describe('end-to-end encryption through the server hub', () => {
   let stack: Stack;
-  let hub: ChildProcess;
+  let hub: MediaHubProcess | undefined;
 
   beforeAll(async () => {
     stack = await startStack({ env: { HUB_SECRET } });
-    hub = spawn(resolve(hubRoot, 'node_modules/.bin/tsx'), [resolve(hubRoot, 'src/main.ts')], {
-      cwd: hubRoot,
-      env: {
-        ...process.env,
-        SIGNAL_URLS: stack.baseUrl,
-        HUB_SECRET,
-        HUB_HOST_ADDRESSES: '127.0.0.1',
-        HUB_STATS_PORT: String(HUB_STATS_PORT),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    // Bounded wait for the hub process to listen (not an ordering sleep).
-    const deadline = Date.now() + 30_000;
-    while ((await hubStats().catch(() => null)) === null) {
-      if (Date.now() > deadline) throw new Error('the media hub did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    hub = await startMediaHub(stack.baseUrl, { secret: HUB_SECRET, statsPort: HUB_STATS_PORT });
   });
   afterAll(async () => {
-    if (hub && hub.exitCode === null) {
-      const exited = once(hub, 'exit');
-      hub.kill('SIGTERM');
-      await exited;
-    }
+    await hub?.close();
     await stack?.close();
   });
 

@@ -23,7 +23,7 @@ interface Decoded {
   background: number;
   /** The middle frame, as a PNG data URL (for a failure report). */
   still: string;
-  /** Per tile: mean absolute change of its pixels between the first and the last sample. */
+  /** Per tile: the largest mean absolute change of its pixels between two of the samples. */
   change: number[];
   framesPlayed: number;
   audioBytes: number;
@@ -90,13 +90,20 @@ function decodeInPage(
           still = canvas.toDataURL('image/png');
         }
       }
-      const first = samples[0] ?? [];
-      const last = samples.at(-1) ?? [];
-      const change = first.map((a, i) => {
-        const b = last[i] ?? a;
+      const diff = (a: Uint8ClampedArray, b: Uint8ClampedArray) => {
         let sum = 0;
         for (let j = 0; j < a.length; j++) sum += Math.abs((a[j] ?? 0) - (b[j] ?? 0));
         return sum / a.length;
+      };
+      // The most a tile changed between any two samples: the test camera's moving shape is small
+      // in its picture, and two samples may catch it in similar places.
+      const change = (samples[0] ?? []).map((_, i) => {
+        const at = samples.map((s) => s[i]).filter((d): d is Uint8ClampedArray => d !== undefined);
+        let most = 0;
+        for (const [p, a] of at.entries()) {
+          for (const b of at.slice(p + 1)) most = Math.max(most, diff(a, b));
+        }
+        return most;
       });
       // Play it through, twice as fast, counting frames and sound decoded.
       await seek(0);
@@ -192,7 +199,8 @@ describe('local recording', () => {
     for (const sample of decoded.green) {
       for (const green of sample) expect(green).toBeGreaterThan(50);
     }
-    for (const change of decoded.change) expect(change).toBeGreaterThan(1);
+    // A frozen tile redraws the same frame: no change at all.
+    for (const change of decoded.change) expect(change).toBeGreaterThan(0.5);
     // The measure tells a picture from the page's dark background.
     expect(decoded.background).toBeLessThan(10);
   });

@@ -1,8 +1,5 @@
 // Four people in Chromium through the media hub (apps/hub on werift): a star through the server
 // and live switches to and from it.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,12 +10,12 @@ import {
   tagVideos,
   waitForFramesAdvancing,
 } from './harness';
+import { type MediaHubProcess, startMediaHub } from './mediaHub';
 import { describePeerConnections, keepPeerConnections } from './peerConnectionReport';
 
 const ROOM = 'e2e-server-hub';
 const HUB_SECRET = 'e2e-hub-secret-0123456789abcdef';
 const HUB_STATS_PORT = 18_190;
-const hubRoot = resolve(import.meta.dirname, '../../hub');
 
 async function switchTopology(page: Page, name: 'Full mesh' | 'Star' | 'Ring'): Promise<void> {
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -63,43 +60,15 @@ async function flowing(pages: readonly Page[], page: Page): Promise<void> {
 
 describe('four people in Chromium through the server hub', () => {
   let stack: Stack;
-  let hub: ChildProcess;
+  let hub: MediaHubProcess | undefined;
   const pages: Page[] = [];
 
   beforeAll(async () => {
     stack = await startStack({ env: { HUB_SECRET } });
-    // A hub runs on a machine of its own; here it shares two cores with four renderers and the
-    // test. Starved, its event loop ran 1.6 s late, its links' pings went unanswered past the
-    // silence bound ([M23]) and the room rightly routed around it. `nice` gives it (and the
-    // node process tsx starts) the CPU it would have; without the right to, it runs as is.
-    hub = spawn(
-      'nice',
-      ['-n', '-10', resolve(hubRoot, 'node_modules/.bin/tsx'), resolve(hubRoot, 'src/main.ts')],
-      {
-        cwd: hubRoot,
-        env: {
-          ...process.env,
-          SIGNAL_URLS: stack.baseUrl,
-          HUB_SECRET,
-          HUB_HOST_ADDRESSES: '127.0.0.1',
-          HUB_STATS_PORT: String(HUB_STATS_PORT),
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    // Bounded wait for the hub process to listen (not an ordering sleep).
-    const deadline = Date.now() + 30_000;
-    while ((await hubStats().catch(() => null)) === null) {
-      if (Date.now() > deadline) throw new Error('the media hub did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    hub = await startMediaHub(stack.baseUrl, { secret: HUB_SECRET, statsPort: HUB_STATS_PORT });
   });
   afterAll(async () => {
-    if (hub && hub.exitCode === null) {
-      const exited = once(hub, 'exit');
-      hub.kill('SIGTERM');
-      await exited;
-    }
+    await hub?.close();
     await stack?.close();
   });
 
