@@ -9,20 +9,6 @@ const ROOM = 'e2e-e2ee-hub';
 const HUB_SECRET = 'e2e-hub-secret-e2ee-0123456789ab';
 const HUB_STATS_PORT = 18_191;
 
-interface HubStats {
-  hubs: Array<{
-    rooms: Array<{
-      roomId: string;
-      isHub: boolean;
-      origins: Array<{ origin: string; packetsForwarded: number; framesDecoded: number }>;
-    }>;
-  }>;
-}
-
-async function hubStats(): Promise<HubStats> {
-  return (await (await fetch(`http://127.0.0.1:${HUB_STATS_PORT}/stats`)).json()) as HubStats;
-}
-
 type DiagnosticsWindow = {
   meshworkDiagnostics: {
     selfId(): string | null;
@@ -66,6 +52,10 @@ async function decodesFrom(page: Page, origins: string[]): Promise<void> {
 describe('end-to-end encryption through the server hub', () => {
   let stack: Stack;
   let hub: MediaHubProcess | undefined;
+  const running = (): MediaHubProcess => {
+    if (!hub) throw new Error('the media hub is not running');
+    return hub;
+  };
 
   beforeAll(async () => {
     stack = await startStack({ env: { HUB_SECRET } });
@@ -116,7 +106,7 @@ describe('end-to-end encryption through the server hub', () => {
     await ana.getByRole('button', { name: 'Participants' }).click();
     await ana.getByText('Forwarded without decoding by: Server (media hub)').waitFor();
 
-    const room = (await hubStats()).hubs[0]?.rooms.find((r) => r.roomId === ROOM);
+    const room = (await running().stats()).hubs[0]?.rooms.find((r) => r.roomId === ROOM);
     expect(room?.isHub).toBe(true);
     expect(room?.origins.map((o) => o.origin).sort()).toEqual([...ids].sort());
     for (const origin of room?.origins ?? []) {

@@ -5,10 +5,21 @@ import { resolve } from 'node:path';
 
 const hubRoot = resolve(import.meta.dirname, '../../hub');
 
+/** What the tests read of the hub's `GET /stats` (its rooms and per-origin counters). */
+export interface HubStats {
+  hubs: Array<{
+    rooms: Array<{
+      roomId: string;
+      isHub: boolean;
+      origins: Array<{ origin: string; packetsForwarded: number; framesDecoded: number }>;
+    }>;
+  }>;
+}
+
 /** A running hub process and its HTTP endpoint. */
 export interface MediaHubProcess {
   /** `GET /stats<query>` of the hub, parsed. */
-  stats<T>(query?: string): Promise<T>;
+  stats(query?: string): Promise<HubStats>;
   /** Stops the hub (SIGTERM: it leaves its rooms) and waits for it to exit. */
   close(): Promise<void>;
 }
@@ -39,9 +50,9 @@ export async function startMediaHub(
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
-  const stats = async <T>(query = ''): Promise<T> => {
+  const stats = async (query = ''): Promise<HubStats> => {
     const res = await fetch(`http://127.0.0.1:${options.statsPort}/stats${query}`);
-    return (await res.json()) as T;
+    return (await res.json()) as HubStats;
   };
   // Bounded wait for the hub process to listen (not an ordering sleep).
   const deadline = Date.now() + 30_000;

@@ -23,28 +23,13 @@ async function switchTopology(page: Page, name: 'Full mesh' | 'Star' | 'Ring'): 
   await page.getByRole('button', { name: 'Close settings' }).click();
 }
 
-interface HubStats {
-  hubs: Array<{
-    rooms: Array<{
-      roomId: string;
-      isHub: boolean;
-      origins: Array<{ origin: string; packetsForwarded: number; framesDecoded: number }>;
-    }>;
-  }>;
-}
-
-async function hubStats(query = ''): Promise<HubStats> {
-  const res = await fetch(`http://127.0.0.1:${HUB_STATS_PORT}/stats${query}`);
-  return (await res.json()) as HubStats;
-}
-
 const NAMES = ['Ana', 'Bo', 'Cy', 'Di'] as const;
 
 /**
  * Waits for every tile of `page` to play; if they do not, the failure reports what each page's
  * connections received per mid and what each of the hub's transceivers sent.
  */
-async function flowing(pages: readonly Page[], page: Page): Promise<void> {
+async function flowing(hub: MediaHubProcess, pages: readonly Page[], page: Page): Promise<void> {
   try {
     await waitForFramesAdvancing(page, 3);
   } catch (error) {
@@ -52,7 +37,7 @@ async function flowing(pages: readonly Page[], page: Page): Promise<void> {
     for (const [i, p] of pages.entries()) {
       report[NAMES[i] ?? String(i)] = await describePeerConnections(p).catch(String);
     }
-    report.hub = await hubStats('?links=1').catch(String);
+    report.hub = await hub.stats('?links=1').catch(String);
     process.stderr.write(`what arrived: ${JSON.stringify(report)}\n`);
     throw error;
   }
@@ -61,6 +46,10 @@ async function flowing(pages: readonly Page[], page: Page): Promise<void> {
 describe('four people in Chromium through the server hub', () => {
   let stack: Stack;
   let hub: MediaHubProcess | undefined;
+  const running = (): MediaHubProcess => {
+    if (!hub) throw new Error('the media hub is not running');
+    return hub;
+  };
   const pages: Page[] = [];
 
   beforeAll(async () => {
@@ -86,11 +75,11 @@ describe('four people in Chromium through the server hub', () => {
         await page.getByRole('figure', { name: 'Di' }).waitFor();
         // The server joined the room too, but it has no camera: no tile of its own.
         await expect.poll(() => page.getByRole('figure').count()).toBe(4);
-        await flowing(pages, page);
+        await flowing(running(), pages, page);
         expect(await tagVideos(page)).toBe(4);
       }
       await expect
-        .poll(async () => (await hubStats()).hubs[0]?.rooms.some((r) => r.roomId === ROOM), {
+        .poll(async () => (await running().stats()).hubs[0]?.rooms.some((r) => r.roomId === ROOM), {
           timeout: 30_000,
         })
         .toBe(true);
@@ -108,7 +97,7 @@ describe('four people in Chromium through the server hub', () => {
         await switchTopology(who, to);
         for (const page of pages) {
           await page.getByText(new RegExp(`^Topology: ${to}`)).waitFor();
-          await flowing(pages, page);
+          await flowing(running(), pages, page);
           // Same <video> elements throughout: tiles moved to new tracks without reloading.
           expect(await taggedVideos(page)).toBe(4);
         }
@@ -138,7 +127,7 @@ describe('four people in Chromium through the server hub', () => {
           }
         }
       }
-      const room = (await hubStats()).hubs[0]?.rooms.find((r) => r.roomId === ROOM);
+      const room = (await running().stats()).hubs[0]?.rooms.find((r) => r.roomId === ROOM);
       expect(room?.isHub).toBe(true);
       expect(room?.origins).toHaveLength(4);
       for (const origin of room?.origins ?? []) {
@@ -149,7 +138,7 @@ describe('four people in Chromium through the server hub', () => {
       await switchTopology(di, 'Full mesh');
       for (const page of pages) {
         await page.getByText(/^Topology: Full mesh/).waitFor();
-        await flowing(pages, page);
+        await flowing(running(), pages, page);
       }
       await ana.getByRole('figure', { name: 'Bo' }).getByText('direct').waitFor();
     },
