@@ -8,6 +8,7 @@ export default defineConfig({
       'src/size/**/*.test.ts',
       'src/cpu/**/*.test.ts',
       'src/uplink/**/*.test.ts',
+      'src/auto/**/*.test.ts',
     ],
   },
 });

@@ -1,7 +1,7 @@
 import type { Topology } from '@meshwork/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { newRenderer } from '../cpu/renderers';
-import type { PageSample, UplinkStartOptions } from './page/api';
+import type { CameraSettings, PageSample, UplinkStartOptions } from './page/api';
 
 /** Longest one page step (load, start, join) may take. */
 export const PAGE_STEP_TIMEOUT_MS = 60_000;
@@ -9,6 +9,8 @@ export const PAGE_STEP_TIMEOUT_MS = 60_000;
 /** One uplink bench page: a peer in its own browser context, so its own renderer process. */
 export class UplinkPage {
   selfId = '';
+  /** What its camera delivers. */
+  camera: CameraSettings = { width: 0, height: 0, frameRate: 0 };
 
   private constructor(
     readonly page: Page,
@@ -35,7 +37,7 @@ export class UplinkPage {
       return page;
     });
     const peer = new UplinkPage(page, index, pid);
-    await peer.call('api.start(arg)', options);
+    peer.camera = await peer.call<CameraSettings>('api.start(arg)', options);
     return peer;
   }
 

@@ -47,9 +47,18 @@ export function launchUplinkBrowser(executablePath = CHROMIUM_PATH, extra: strin
 
 let roomSeq = 0;
 
+/** What a run may change from the uplink bench's defaults. */
+export interface RoomTiming {
+  camera?: Omit<UplinkStartOptions, 'uplinkKbps'>;
+  settleMs?: number;
+  windowMs?: number;
+  formTimeoutMs?: number;
+}
+
 /**
  * Opens `n` pages one by one (each its own context and renderer), joins them in order (the first
- * sets the topology), waits until all decode all, lets the rates settle and measures a window.
+ * sets the topology: new rooms are Automatic, so even a mesh is asked for), waits until all
+ * decode all, lets the rates settle and measures a window.
  */
 export async function runRoom(
   browser: Browser,
@@ -58,22 +67,24 @@ export async function runRoom(
   n: number,
   uplinkKbps: number | null,
   onReady?: (pages: readonly UplinkPage[]) => Promise<void>,
+  timing: RoomTiming = {},
 ): Promise<WindowFigures> {
   roomSeq += 1;
   const roomId = `uplink-${topology}-${n}-${process.pid}-${roomSeq}`;
+  const camera = timing.camera ?? UPLINK_CAMERA;
   const pages: UplinkPage[] = [];
   try {
     for (let i = 0; i < n; i++) {
-      pages.push(await UplinkPage.open(browser, url, i, { ...UPLINK_CAMERA, uplinkKbps }));
+      pages.push(await UplinkPage.open(browser, url, i, { ...camera, uplinkKbps }));
     }
     for (const [i, p] of pages.entries()) {
       await p.join(roomId);
-      if (i === 0 && topology !== 'mesh') await p.setTopology(topology);
+      if (i === 0) await p.setTopology(topology);
     }
-    await untilAllDecode(pages, FORM_TIMEOUT_MS);
+    await untilAllDecode(pages, timing.formTimeoutMs ?? FORM_TIMEOUT_MS);
     await onReady?.(pages);
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
-    return await measureWindow(pages, topology, WINDOW_MS);
+    await new Promise((r) => setTimeout(r, timing.settleMs ?? SETTLE_MS));
+    return await measureWindow(pages, topology, timing.windowMs ?? WINDOW_MS);
   } finally {
     await Promise.all(pages.map((p) => p.close()));
   }

@@ -7,8 +7,20 @@ export interface UplinkStartOptions {
   fps: number;
   /** Also send the fake microphone. */
   audio: boolean;
+  /**
+   * Ask for the size and rate as the web app does (`ideal`, frame rate at most 30) rather than
+   * `exact`: Chromium's fake camera refuses an exact 24 fps.
+   */
+  ideal?: boolean;
   /** The session's uplink budget (kbit/s); null leaves the runtime's default. */
   uplinkKbps: number | null;
+}
+
+/** The size and rate the camera track delivers (`getSettings()`). */
+export interface CameraSettings {
+  width: number;
+  height: number;
+  frameRate: number;
 }
 
 /** Counters of one received video stream, by origin (cumulative since its track began). */
@@ -54,7 +66,8 @@ export interface PageSample {
 
 /** What an uplink bench page offers its driver as `window.bench`. */
 export interface UplinkBenchApi {
-  start(options: UplinkStartOptions): Promise<void>;
+  /** Starts the camera and session; resolves with what the camera delivers. */
+  start(options: UplinkStartOptions): Promise<CameraSettings>;
   join(roomId: string, name: string): Promise<{ at: number; selfId: string }>;
   setTopology(topology: Topology): Promise<number>;
   setUplinkBudget(kbps: number): void;

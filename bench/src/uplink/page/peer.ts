@@ -104,11 +104,17 @@ const api: UplinkBenchApi = {
   async start(options) {
     const cam = await navigator.mediaDevices.getUserMedia({
       audio: options.audio,
-      video: {
-        width: { exact: options.width },
-        height: { exact: options.height },
-        frameRate: { exact: options.fps },
-      },
+      video: options.ideal
+        ? {
+            width: { ideal: options.width },
+            height: { ideal: options.height },
+            frameRate: { ideal: options.fps, max: 30 },
+          }
+        : {
+            width: { exact: options.width },
+            height: { exact: options.height },
+            frameRate: { exact: options.fps },
+          },
     });
     session = new ClientSession({
       url: location.origin,
@@ -126,6 +132,12 @@ const api: UplinkBenchApi = {
       for (const track of stream.getTracks())
         trackOrigin.set(track.id, { origin, hops: route.hops });
     });
+    const settings = cam.getVideoTracks()[0]?.getSettings() ?? {};
+    return {
+      width: settings.width ?? 0,
+      height: settings.height ?? 0,
+      frameRate: settings.frameRate ?? 0,
+    };
   },
   async join(roomId, name) {
     if (!session) throw new Error('start first');
