@@ -35,7 +35,6 @@ export {
   type PeerLinkOptions,
   PING_INTERVAL_MS,
 } from './link/PeerLink';
-export { LINK_SILENCE_MS } from './link/SilenceWatch';
 export { MeshController } from './MeshController';
 export { streamKeyOf, type TrackIdentity } from './manifest';
 export { unreadStats } from './stats/StatsReader';
