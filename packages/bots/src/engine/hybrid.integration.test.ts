@@ -128,7 +128,7 @@ async function step(
   log(
     `switch ${from} -> ${label}: committed after ${committedAfter} ms; ` +
       `longest video frame gap ${gap.ms} ms (${gap.receiver} <- ${origin}), longest loop stall ` +
-      `${stalled} ms; ${room.describeLinks()}`,
+      `${stalled} ms, links down ${linksDown} times; ${room.describeLinks()}`,
   );
   expectNoMixUps(room);
   if (linksDown === 0) {
