@@ -137,20 +137,21 @@ describe('FirstFrameWatch (two links over fake connections)', () => {
   it('[M10] an incoming track counts as decoded only once media decodes on it for its identity', async () => {
     const p = linkPair();
     await p.connected();
+    // Tracks peer-aaaa relays: a reused transceiver carries only one provenance ([M5]).
     const stuck = new FakeTrack('video');
     p.network.undecodable.add(stuck);
-    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(stuck) }]);
-    await until(() => p.b.incoming.has('peer-aaaa/cam/video'), { what: 'the track named' });
+    p.a.setOutgoing([{ identity: cam('peer-dddd'), track: asTrack(stuck) }]);
+    await until(() => p.b.incoming.has('peer-dddd/cam/video'), { what: 'the track named' });
     // Asserts that the first read finds nothing decoded: no state to wait for.
     await settle();
     expect(p.pcB.statsReads).toBeGreaterThan(0);
-    expect(p.b.incoming.get('peer-aaaa/cam/video')?.decoded).toBe(false);
+    expect(p.b.incoming.get('peer-dddd/cam/video')?.decoded).toBe(false);
     p.network.undecodable.clear();
     p.clock.advance(DECODE_POLL_INTERVAL_MS);
-    await until(() => p.b.incoming.get('peer-aaaa/cam/video')?.decoded === true, {
+    await until(() => p.b.incoming.get('peer-dddd/cam/video')?.decoded === true, {
       what: 'the first frame seen',
     });
-    expect(p.b.incoming.get('peer-aaaa/cam/video')?.decoded).toBe(true);
+    expect(p.b.incoming.get('peer-dddd/cam/video')?.decoded).toBe(true);
     // The same mid now carries another identity (once released, [M5]): the media counted
     // before does not count.
     p.a.setOutgoing([]);

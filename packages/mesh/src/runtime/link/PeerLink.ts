@@ -124,7 +124,7 @@ export class PeerLink {
       ? new LinkProtection(options.protector, options.peer)
       : null;
     this.protection = protection;
-    this.slots = new SendSlots(pc, (transceiver, kind) =>
+    this.slots = new SendSlots(pc, options.self, (transceiver, kind) =>
       protection?.sender(transceiver.sender, kind),
     );
     this.firstFrames = new FirstFrameWatch({

@@ -30,20 +30,47 @@ async function sending(origin: string) {
 
 describe('SendSlots (two links over fake connections)', () => {
   it('[M5] tracks are named by mid through the manifest; a released transceiver is reused and re-announced', async () => {
-    const p = await sending('peer-aaaa');
-    const first = p.b.incoming.get('peer-aaaa/cam/video');
-    expect(first?.identity).toEqual(cam('peer-aaaa'));
+    // Relayed tracks (origins other than peer-aaaa) on a relay's transceivers.
+    const p = await sending('peer-cccc');
+    const first = p.b.incoming.get('peer-cccc/cam/video');
+    expect(first?.identity).toEqual(cam('peer-cccc'));
     // The slot goes idle and the far end answers the offer that says so: it is released.
     p.a.setOutgoing([]);
     await until(() => p.b.incoming.size === 0, { what: 'the identity unnamed at the far end' });
     await until(() => p.pcA.signalingState === 'stable', { what: 'the answer applied' });
     const offersBefore = descriptions(p.sent, 'a').length;
-    p.a.setOutgoing([{ identity: cam('peer-cccc'), track: asTrack(new FakeTrack('video')) }]);
-    await until(() => p.b.incoming.has('peer-cccc/cam/video'), { what: 'the new identity named' });
+    p.a.setOutgoing([{ identity: cam('peer-dddd'), track: asTrack(new FakeTrack('video')) }]);
+    await until(() => p.b.incoming.has('peer-dddd/cam/video'), { what: 'the new identity named' });
     expect(p.pcA.transceivers.filter((t) => t.direction === 'sendonly')).toHaveLength(1);
     expect(descriptions(p.sent, 'a').length).toBeGreaterThan(offersBefore);
-    expect([...p.b.incoming.keys()]).toEqual(['peer-cccc/cam/video']);
-    expect(p.b.incoming.get('peer-cccc/cam/video')?.mid).toBe(first?.mid);
+    expect([...p.b.incoming.keys()]).toEqual(['peer-dddd/cam/video']);
+    expect(p.b.incoming.get('peer-dddd/cam/video')?.mid).toBe(first?.mid);
+  });
+
+  it('[M5] a released transceiver that sent own tracks is never reused for a relayed one, nor the other way round', async () => {
+    // peer-aaaa sends its own camera, then only relays: the relay gets a transceiver of its own.
+    const p = await sending('peer-aaaa');
+    const own = p.b.incoming.get('peer-aaaa/cam/video');
+    p.a.setOutgoing([]);
+    await until(() => p.b.incoming.size === 0, { what: 'the own track unnamed at the far end' });
+    await until(() => p.pcA.signalingState === 'stable', { what: 'the answer applied' });
+    const relayed = new FakeTrack('video');
+    p.a.setOutgoing([{ identity: cam('peer-cccc'), track: asTrack(relayed) }]);
+    await until(() => p.b.incoming.has('peer-cccc/cam/video'), { what: 'the relayed track named' });
+    const relaySlot = p.pcA.transceivers.find((t) => t.sender.track === (relayed as unknown));
+    expect(relaySlot?.mid).not.toBe(own?.mid);
+    expect(p.b.incoming.get('peer-cccc/cam/video')?.mid).not.toBe(own?.mid);
+    // The relay goes idle, and the own camera comes back: on its own transceiver again.
+    p.a.setOutgoing([]);
+    await until(() => p.b.incoming.size === 0, { what: 'the relay unnamed at the far end' });
+    await until(() => p.pcA.signalingState === 'stable', { what: 'the answer applied' });
+    const camera = new FakeTrack('video');
+    p.a.setOutgoing([{ identity: cam('peer-aaaa'), track: asTrack(camera) }]);
+    await until(() => p.b.incoming.has('peer-aaaa/cam/video'), { what: 'the own track named' });
+    const ownSlot = p.pcA.transceivers.find((t) => t.sender.track === (camera as unknown));
+    expect(ownSlot?.mid).toBe(own?.mid);
+    expect(p.pcA.transceivers).toHaveLength(2);
+    expect(p.errors).toEqual([]);
   });
 
   it('[M5] a slot the far end may still map to its old identity is not reused: one origin never shows as another', async () => {
@@ -81,7 +108,7 @@ describe('SendSlots (two links over fake connections)', () => {
 
   it('[M5] a track leaves its slot when wished away, before the queued sync runs', async () => {
     const pc = fakeFactory(new FakeNetwork())({ iceServers: [] }) as unknown as RTCPeerConnection;
-    const slots = new SendSlots(pc);
+    const slots = new SendSlots(pc, 'peer-bbbb');
     const relayed = asTrack(new FakeTrack('video'));
     const next = asTrack(new FakeTrack('video'));
     expect(slots.want([{ identity: cam('peer-aaaa'), track: relayed }])).toBe(true);

@@ -1,4 +1,4 @@
-import type { ManifestEntry } from '@meshwork/protocol';
+import type { ManifestEntry, PeerId } from '@meshwork/protocol';
 import { manifestEntry, type TrackIdentity, trackKey } from '../manifest';
 import type { SendEncoding } from '../uplink/allocateUplink';
 import { applyEncoding, sameEncoding } from '../uplink/applyEncoding';
@@ -24,13 +24,26 @@ interface SendSlot {
   released: boolean;
   /** The encoding its sender was last limited to. */
   applied: SendEncoding | undefined;
+  /**
+   * Whether it carries tracks relayed from other links rather than this peer's own, for its whole
+   * life: a reused slot only ever takes tracks of the same provenance ([M5]).
+   */
+  relayed: boolean;
 }
 
 /**
  * The outgoing transceivers of one link. An identity already sent gets `replaceTrack`; a new one
- * reuses an idle transceiver of its kind, or adds a `sendonly` one; an identity no longer wanted
- * is silenced with `replaceTrack(null)` and its transceiver kept idle for reuse, so switches
- * never grow the SDP.
+ * reuses an idle transceiver of its kind and provenance (own or relayed), or adds a `sendonly`
+ * one; an identity no longer wanted is silenced with `replaceTrack(null)` and its transceiver
+ * kept idle for reuse, so switching back and forth does not grow the SDP.
+ *
+ * Provenance matters: on libwebrtc's native engine (wrtc) a video sender that carried this peer's
+ * own camera encodes not one frame of a relayed track put on it afterwards (none in 30 s, while
+ * own after relayed, own after own and relayed after relayed resume within 0.3 s), so a relay on a
+ * reused slot froze its tile for good. The encoder keeps the capture times of what it sent and
+ * drops frames not later than those, and a relayed track's frames keep capture times from another
+ * clock than a local source's. Own tracks only go on transceivers that sent own tracks, relayed
+ * ones on relays.
  */
 export class SendSlots {
   private readonly sending = new Map<string, SendSlot>();
@@ -46,6 +59,8 @@ export class SendSlots {
 
   constructor(
     private readonly pc: RTCPeerConnection,
+    /** This peer: a track whose identity names another origin is relayed. */
+    private readonly self: PeerId,
     /** Told of every transceiver this adds, before it sends (frame encryption pipes it). */
     private readonly added: (transceiver: RTCRtpTransceiver, kind: string) => void = () => {},
   ) {}
@@ -112,9 +127,11 @@ export class SendSlots {
         continue;
       }
       // A slot the far end may still map to its old identity would show this track under that
-      // identity until the next manifest lands: reuse only released ones ([M5]).
+      // identity until the next manifest lands: reuse only released ones, and only for a track
+      // of the provenance the slot always carried, or its encoder may drop every frame ([M5]).
+      const relayed = source.identity.origin !== this.self;
       const index = this.idle.findIndex(
-        (s) => s.released && s.identity.kind === source.identity.kind,
+        (s) => s.released && s.identity.kind === source.identity.kind && s.relayed === relayed,
       );
       const reused = index >= 0 ? this.idle.splice(index, 1)[0] : undefined;
       if (reused !== undefined) {
@@ -131,6 +148,7 @@ export class SendSlots {
           idleFrom: 0,
           released: false,
           applied: undefined,
+          relayed,
         };
         this.sending.set(key, slot);
         await this.limit(slot, source);
