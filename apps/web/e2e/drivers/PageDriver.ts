@@ -23,6 +23,8 @@ export interface PageDriver {
   /** Chooses a file from disk in the `<input type=file>` matching `selector`. */
   upload(selector: string, path: string): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** The page's latest console warnings and errors, oldest first (for failure messages). */
+  recentConsole(): readonly string[];
   /** Closes the page and its browser context. */
   close(): Promise<void>;
 }

@@ -1,10 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
+import { ConsoleTail } from './ConsoleTail';
 import type { BrowserDriver, PageDriver } from './PageDriver';
 
 /** A Playwright page as a PageDriver. */
 export function playwrightPage(page: Page): PageDriver {
+  const tail = new ConsoleTail();
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') tail.push(m.text());
+  });
   return {
     browser: 'chromium',
+    recentConsole: () => tail.lines(),
     async goto(url) {
       await page.goto(url);
     },

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { ConsoleTail } from './ConsoleTail';
 import type { BrowserDriver, PageDriver } from './PageDriver';
 
 /** Bounds one page action: Puppeteer's clicks and evaluations have no timeout of their own. */
@@ -26,8 +27,13 @@ export function puppeteerPage(page: Page): PageDriver {
     if (handle === null) throw new Error(`no element matches ${selector}`);
     return handle;
   };
+  const tail = new ConsoleTail();
+  page.on('console', (m) => {
+    if (m.type() === 'warn' || m.type() === 'error') tail.push(m.text());
+  });
   return {
     browser: 'firefox',
+    recentConsole: () => tail.lines(),
     async goto(url) {
       await page.goto(url);
     },

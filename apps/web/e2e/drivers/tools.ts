@@ -77,18 +77,39 @@ export async function seeText(
   tile?: string,
   timeoutMs = SEE_TIMEOUT_MS,
 ): Promise<void> {
-  await page.waitFor(
-    ({ text, tile }) => {
-      const scope = tile
-        ? [...document.querySelectorAll('figure')].find(
-            (f) => f.getAttribute('aria-label') === tile,
-          )
-        : document.body;
-      return scope?.textContent?.includes(text) ?? false;
-    },
-    { text, tile },
-    timeoutMs,
-  );
+  try {
+    await page.waitFor(
+      ({ text, tile }) => {
+        const scope = tile
+          ? [...document.querySelectorAll('figure')].find(
+              (f) => f.getAttribute('aria-label') === tile,
+            )
+          : document.body;
+        return scope?.textContent?.includes(text) ?? false;
+      },
+      { text, tile },
+      timeoutMs,
+    );
+  } catch (error) {
+    // Say what the page showed instead, so a failed run tells where it stood.
+    const shown = await page
+      .evaluate((tile) => {
+        const figure = tile
+          ? [...document.querySelectorAll('figure')].find(
+              (f) => f.getAttribute('aria-label') === tile,
+            )
+          : undefined;
+        const header = document.querySelector('header')?.textContent ?? '';
+        return `${figure ? `tile: ${figure.textContent} | ` : ''}header: ${header}`;
+      }, tile)
+      .catch(() => '(the page did not answer)');
+    const complaints = page.recentConsole();
+    throw new Error(
+      `"${text}" never appeared${tile ? ` in the tile of ${tile}` : ''}; it showed: ${shown.slice(0, 400)}` +
+        (complaints.length > 0 ? `\nits console said:\n  ${complaints.join('\n  ')}` : ''),
+      { cause: error },
+    );
+  }
 }
 
 /**
