@@ -24,7 +24,10 @@ export class LimitationReporter {
   #since = Number.NEGATIVE_INFINITY;
   #reported: QualityLimitation | null = null;
 
-  constructor(private readonly report: (limitation: QualityLimitation | null) => void) {}
+  readonly #report: (limitation: QualityLimitation | null) => void;
+  constructor(report: (limitation: QualityLimitation | null) => void) {
+    this.#report = report;
+  }
 
   /** One sample of every link, taken at `now` (ms). */
   sample(stats: readonly LinkStats[], now: number): void {
@@ -35,7 +38,7 @@ export class LimitationReporter {
     }
     if (this.#candidate === this.#reported || now - this.#since < LIMITATION_REPORT_HOLD_MS) return;
     this.#reported = this.#candidate;
-    this.report(this.#reported);
+    this.#report(this.#reported);
   }
 
   /** The last value reported (null: none, or nothing reported yet). */

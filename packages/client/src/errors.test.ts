@@ -22,4 +22,19 @@ describe('SessionError', () => {
     expect(err.message).toBe(sessionErrorMessage('ERR_TIMEOUT'));
     expect(err.name).toBe('SessionError');
   });
+
+  it('has a sentence for every code the session raises itself, the server’s for refusals', () => {
+    for (const code of [
+      'ERR_UNREACHABLE',
+      'ERR_TIMEOUT',
+      'ERR_CLOSED',
+      'ERR_NOT_JOINED',
+    ] as const) {
+      expect(sessionErrorMessage(code)).toMatch(/^[A-Z].*\.$/);
+    }
+    expect(new SessionError('ERR_ROOM_FULL', 'The room is full.').message).toBe(
+      'The room is full.',
+    );
+    expect(sessionErrorMessage('ERR_ROOM_FULL')).toBe('ERR_ROOM_FULL');
+  });
 });

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, type ErrorCode, isErrorCode } from '@meshwork/protocol';
+import { type ErrorCode, isErrorCode } from '@meshwork/protocol';
 
 /**
  * Codes a session reports: the server's codes, plus `ERR_UNREACHABLE` (no connection to the
@@ -7,17 +7,23 @@ import { ERROR_MESSAGES, type ErrorCode, isErrorCode } from '@meshwork/protocol'
  */
 export type SessionErrorCode = ErrorCode | 'ERR_UNREACHABLE' | 'ERR_TIMEOUT' | 'ERR_CLOSED';
 
-const LOCAL_MESSAGES: Record<Exclude<SessionErrorCode, ErrorCode>, string> = {
+/**
+ * Sentences of the codes the session raises itself. A refusal by the signal app carries the
+ * server's own sentence, so the browser bundle holds no table of every code's sentence.
+ */
+const LOCAL_MESSAGES: Partial<Record<SessionErrorCode, string>> = {
   ERR_UNREACHABLE: 'The signal app cannot be reached.',
   ERR_TIMEOUT: 'The signal app did not answer in time.',
   ERR_CLOSED: 'The session is closed.',
+  ERR_NOT_JOINED: 'Join a room first.',
 };
 
-/** The readable sentence of a session error code. */
+/**
+ * The readable sentence of a code the session raises itself; for any other code, the code (a
+ * refusal's sentence is the server's `message`, and `ERROR_MESSAGES` of `@meshwork/protocol`).
+ */
 export function sessionErrorMessage(code: SessionErrorCode): string {
-  return code in LOCAL_MESSAGES
-    ? LOCAL_MESSAGES[code as keyof typeof LOCAL_MESSAGES]
-    : ERROR_MESSAGES[code as ErrorCode];
+  return LOCAL_MESSAGES[code] ?? code;
 }
 
 /** A failed session action; branch on `code`, never on `message`. */

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode } from './errors';
+import { ERROR_MESSAGES } from './errorMessages';
+import { ERROR_CODES, type ErrorCode, isErrorCode } from './errors';
 import type { Failure, JoinResult, Result } from './messages';
 
 describe('error codes', () => {

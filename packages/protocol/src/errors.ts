@@ -1,45 +1,44 @@
 /**
- * Every error the signal app can return, with the sentence a person or a log reader sees.
- * Codes are stable: clients branch on them, never on the message.
+ * Every error code the signal app can return. Codes are stable: clients branch on them, never on
+ * the message. The sentences live apart (`errorMessages.ts`), so a browser bundle that only
+ * checks codes carries none of them.
  */
-export const ERROR_MESSAGES = {
-  ERR_BAD_REQUEST: 'The request does not match the protocol schema.',
-  ERR_PAYLOAD_TOO_LARGE: 'The message is larger than the server accepts.',
-  ERR_PROTOCOL_VERSION: 'This client speaks another protocol version; reload the page.',
-  ERR_INVALID_ROOM_ID: 'Room names use 1-64 lowercase letters, digits and single hyphens.',
-  ERR_INVALID_DISPLAY_NAME: 'Names are 1-48 printable characters, at least one of them visible.',
-  ERR_ROOM_FULL: 'The room is full.',
-  ERR_AUTH_FAILED: 'The room password is wrong.',
-  ERR_NOT_JOINED: 'Join a room first.',
-  ERR_ALREADY_JOINED: 'This connection has already joined a room.',
-  ERR_NOT_LINKED: 'The current plan does not link you to that peer.',
-  ERR_UNKNOWN_PEER: 'No such peer in this room.',
-  ERR_STALE_PLAN: 'That plan version is not the one being prepared.',
-  ERR_RATE_LIMITED: 'Too many messages; slow down.',
-  ERR_ORIGIN_NOT_ALLOWED: 'This origin may not connect to the signal app.',
-  ERR_NOT_HOST: 'Only the host can do that.',
-  ERR_ROOM_LOCKED: 'The room is locked; ask the host to unlock it.',
-  ERR_NO_PASSWORD: 'This room has no password; join without one.',
-  ERR_JOIN_QUEUE_FULL: 'Too many people are joining this room at once; try again in a moment.',
-  ERR_TOO_MANY_CONNECTIONS: 'Too many connections from your network address.',
-  ERR_REMOVED: 'The host removed you from the room.',
-  ERR_HUB_AUTH: 'Only an authenticated media hub may join as a server.',
-  ERR_CLUSTER_UNAVAILABLE: 'The signal service cannot reach its room store; try again soon.',
-  ERR_HUB_FULL:
-    'The media hub carries as many rooms or streams as it may; the room keeps a peer hub.',
-  ERR_LOBBY_WAITING: 'This room has a lobby; wait for the host to let you in.',
-  ERR_LOBBY_DECLINED: 'The host did not let you in.',
-  ERR_LOBBY_CLOSED: 'The room closed before anyone let you in.',
-  ERR_INTERNAL: 'The server failed to handle the request.',
-} as const;
+export const ERROR_CODES = [
+  'ERR_BAD_REQUEST',
+  'ERR_PAYLOAD_TOO_LARGE',
+  'ERR_PROTOCOL_VERSION',
+  'ERR_INVALID_ROOM_ID',
+  'ERR_INVALID_DISPLAY_NAME',
+  'ERR_ROOM_FULL',
+  'ERR_AUTH_FAILED',
+  'ERR_NOT_JOINED',
+  'ERR_ALREADY_JOINED',
+  'ERR_NOT_LINKED',
+  'ERR_UNKNOWN_PEER',
+  'ERR_STALE_PLAN',
+  'ERR_RATE_LIMITED',
+  'ERR_ORIGIN_NOT_ALLOWED',
+  'ERR_NOT_HOST',
+  'ERR_ROOM_LOCKED',
+  'ERR_NO_PASSWORD',
+  'ERR_JOIN_QUEUE_FULL',
+  'ERR_TOO_MANY_CONNECTIONS',
+  'ERR_REMOVED',
+  'ERR_HUB_AUTH',
+  'ERR_CLUSTER_UNAVAILABLE',
+  'ERR_HUB_FULL',
+  'ERR_LOBBY_WAITING',
+  'ERR_LOBBY_DECLINED',
+  'ERR_LOBBY_CLOSED',
+  'ERR_INTERNAL',
+] as const;
 
 /** A stable error code carried by failed acks and `serverError` events. */
-export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** All error codes, for exhaustive iteration (docs, metrics, tests). */
-export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 /** Type guard for values received from the wire. */
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.hasOwn(ERROR_MESSAGES, value);
+  return typeof value === 'string' && CODES.has(value);
 }

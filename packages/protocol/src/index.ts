@@ -30,7 +30,8 @@ export {
   type EmbedState,
   parseEmbedCall,
 } from './embed';
-export { ERROR_CODES, ERROR_MESSAGES, type ErrorCode, isErrorCode } from './errors';
+export { ERROR_MESSAGES } from './errorMessages';
+export { ERROR_CODES, type ErrorCode, isErrorCode } from './errors';
 export type {
   ClientToServerEvents,
   InterServerEvents,

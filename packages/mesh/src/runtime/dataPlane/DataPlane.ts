@@ -70,40 +70,43 @@ function messageId(message: RoomData): string {
  * [M20]), so no neighbour can speak for another origin or burn its sequence numbers.
  */
 export class DataPlane {
-  private chatSeq = 0;
-  private fileSeq = 0;
-  private readonly seen = new SeenSet(SEEN_CAPACITY);
-  private readonly verifier: SignatureVerifier;
-  private readonly files: FileAssembler;
-  private readonly waiting: KeyWait;
+  #chatSeq = 0;
+  #fileSeq = 0;
+  readonly #seen = new SeenSet(SEEN_CAPACITY);
+  readonly #verifier: SignatureVerifier;
+  readonly #files: FileAssembler;
+  readonly #waiting: KeyWait;
   /** One queue per link keeps its messages in arrival order across signature checks. */
-  private readonly inbound = new Map<PeerId, SerialQueue>();
+  readonly #inbound = new Map<PeerId, SerialQueue>();
   /** Keeps this peer's chat on the wire in `seq` order while each is signed. */
-  private readonly outbound = new SerialQueue();
-  private rejectedCount = 0;
-  private closed = false;
+  readonly #outbound = new SerialQueue();
+  #rejectedCount = 0;
+  #closed = false;
 
-  constructor(private readonly deps: DataPlaneDeps) {
-    this.verifier = new SignatureVerifier(deps.subtle);
-    this.files = new FileAssembler({
+  readonly #deps: DataPlaneDeps;
+
+  constructor(deps: DataPlaneDeps) {
+    this.#deps = deps;
+    this.#verifier = new SignatureVerifier(deps.subtle);
+    this.#files = new FileAssembler({
       clock: deps.clock,
       emit: deps.emit,
-      raise: (code, message, peer) => this.raise(code, message, peer),
+      raise: (code, message, peer) => this.#raise(code, message, peer),
     });
-    this.waiting = new KeyWait(deps.clock, ({ from, message }) =>
-      this.reject('ERR_BAD_SIGNATURE', `no key published for ${message.origin} in time`, from),
+    this.#waiting = new KeyWait(deps.clock, ({ from, message }) =>
+      this.#reject('ERR_BAD_SIGNATURE', `no key published for ${message.origin} in time`, from),
     );
   }
 
   /** Messages dropped by the checks of [M19]-[M21] so far. */
   get rejected(): number {
-    return this.rejectedCount;
+    return this.#rejectedCount;
   }
 
   /** The room's published keys; held messages of origins now known are checked again. */
   setPeerKeys(keys: ReadonlyMap<PeerId, PublicKey>): void {
-    this.verifier.setKeys(keys);
-    for (const { from, message } of this.waiting.release((o) => this.verifier.has(o))) {
+    this.#verifier.setKeys(keys);
+    for (const { from, message } of this.#waiting.release((o) => this.#verifier.has(o))) {
       this.handle(from, message);
     }
   }
@@ -118,15 +121,15 @@ export class DataPlane {
     }
     const unsigned = {
       t: 'chat' as const,
-      origin: this.deps.self,
-      seq: this.chatSeq++,
+      origin: this.#deps.self,
+      seq: this.#chatSeq++,
       text,
-      sentAt: this.deps.clock.now(),
+      sentAt: this.#deps.clock.now(),
     };
-    return this.outbound.push(async () => {
-      const message: ChatPeerMessage = { ...unsigned, sig: await this.sign(unsigned) };
-      this.seen.add(messageId(message));
-      void this.route(message, null);
+    return this.#outbound.push(async () => {
+      const message: ChatPeerMessage = { ...unsigned, sig: await this.#sign(unsigned) };
+      this.#seen.add(messageId(message));
+      void this.#route(message, null);
       return { id: chatId(message), origin: message.origin, text, sentAt: message.sentAt };
     });
   }
@@ -151,42 +154,42 @@ export class DataPlane {
       );
     }
     const chunkBytes = PEER_LIMITS.fileChunkBytes;
-    const transferId = `${this.deps.self}:${this.fileSeq++}`;
+    const transferId = `${this.#deps.self}:${this.#fileSeq++}`;
     const unsigned = {
       t: 'file-start' as const,
       transferId,
-      origin: this.deps.self,
+      origin: this.#deps.self,
       name: file.name,
       mimeType: file.mimeType.slice(0, PEER_LIMITS.mimeTypeMaxChars),
       size: data.byteLength,
       chunks: chunkCount(data.byteLength, chunkBytes),
       sha256: await sha256Hex(data),
     };
-    const start: FileStartPeerMessage = { ...unsigned, sig: await this.sign(unsigned) };
-    this.seen.add(messageId(start));
-    await this.route(start, null);
+    const start: FileStartPeerMessage = { ...unsigned, sig: await this.#sign(unsigned) };
+    this.#seen.add(messageId(start));
+    await this.#route(start, null);
     const progress = {
       transferId,
-      origin: this.deps.self,
+      origin: this.#deps.self,
       name: file.name,
       size: data.byteLength,
       direction: 'send' as const,
     };
     for (let index = 0; index < start.chunks; index++) {
-      if (this.closed) throw new MeshRuntimeError('ERR_CLOSED', 'The mesh controller closed');
+      if (this.#closed) throw new MeshRuntimeError('ERR_CLOSED', 'The mesh controller closed');
       const slice = data.subarray(index * chunkBytes, (index + 1) * chunkBytes);
       const chunk: FileChunkPeerMessage = {
         t: 'file-chunk',
         transferId,
-        origin: this.deps.self,
+        origin: this.#deps.self,
         index,
         data: toBase64(slice),
       };
-      this.seen.add(messageId(chunk));
+      this.#seen.add(messageId(chunk));
       // Awaiting the links' queues is the backpressure: a slow link slows the reader.
-      await this.route(chunk, null);
+      await this.#route(chunk, null);
       const bytes = Math.min(data.byteLength, (index + 1) * chunkBytes);
-      this.deps.emit('fileProgressed', { ...progress, bytes });
+      this.#deps.emit('fileProgressed', { ...progress, bytes });
     }
     return { transferId };
   }
@@ -194,117 +197,117 @@ export class DataPlane {
   /** Handles a room-data message that arrived on the link to `from`, after that link's earlier ones. */
   handle(from: PeerId, message: PeerMessage): void {
     // Frame keys are the controller's (SPEC [P31]); pings the link's.
-    if (this.closed || message.t === 'ping' || message.t === 'pong' || message.t === 'e2ee-key') {
+    if (this.#closed || message.t === 'ping' || message.t === 'pong' || message.t === 'e2ee-key') {
       return;
     }
-    let queue = this.inbound.get(from);
+    let queue = this.#inbound.get(from);
     if (queue === undefined) {
       queue = new SerialQueue();
-      this.inbound.set(from, queue);
+      this.#inbound.set(from, queue);
     }
     if (queue.size >= INBOUND_BACKLOG_MAX) {
-      this.reject('ERR_BAD_PEER_MESSAGE', 'link sends faster than its messages verify', from);
+      this.#reject('ERR_BAD_PEER_MESSAGE', 'link sends faster than its messages verify', from);
       return;
     }
     const own = queue;
     void own
-      .push(() => this.receive(from, message))
-      .catch((error: unknown) => this.deps.logger.error('data message failed', { error }))
+      .push(() => this.#receive(from, message))
+      .catch((error: unknown) => this.#deps.logger.error('data message failed', { error }))
       .finally(() => {
-        if (own.size === 0 && this.inbound.get(from) === own) this.inbound.delete(from);
+        if (own.size === 0 && this.#inbound.get(from) === own) this.#inbound.delete(from);
       });
   }
 
   /** Stops every transfer's timer; later messages are ignored. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.files.close();
-    this.waiting.clear();
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#files.close();
+    this.#waiting.clear();
   }
 
-  private async receive(from: PeerId, message: RoomData): Promise<void> {
-    if (this.closed || message.origin === this.deps.self) return;
+  async #receive(from: PeerId, message: RoomData): Promise<void> {
+    if (this.#closed || message.origin === this.#deps.self) return;
     if (message.t !== 'chat' && !message.transferId.startsWith(`${message.origin}:`)) {
-      this.reject('ERR_BAD_PEER_MESSAGE', 'transfer id does not name its origin', from);
+      this.#reject('ERR_BAD_PEER_MESSAGE', 'transfer id does not name its origin', from);
       return;
     }
-    if (!this.deps.arrivesFrom(message.origin, from)) {
-      this.reject('ERR_WRONG_ROUTE', `${from} relayed ${message.origin}'s data off route`, from);
+    if (!this.#deps.arrivesFrom(message.origin, from)) {
+      this.#reject('ERR_WRONG_ROUTE', `${from} relayed ${message.origin}'s data off route`, from);
       return;
     }
     const id = messageId(message);
     // A copy of a message already verified: nothing new, whatever its content says.
-    if (this.seen.has(id)) return;
+    if (this.#seen.has(id)) return;
     if (message.t === 'file-chunk') {
-      if (this.files.chunk(message) === 'drop') return;
-      this.seen.add(id);
-      void this.route(message, from);
+      if (this.#files.chunk(message) === 'drop') return;
+      this.#seen.add(id);
+      void this.#route(message, from);
       return;
     }
-    if (message.t === 'chat' && !this.fresh(message.sentAt)) {
-      this.reject('ERR_STALE_MESSAGE', `chat sentAt ${message.sentAt} is out of range`, from);
+    if (message.t === 'chat' && !this.#fresh(message.sentAt)) {
+      this.#reject('ERR_STALE_MESSAGE', `chat sentAt ${message.sentAt} is out of range`, from);
       return;
     }
-    if (!(await this.verified(from, message)) || this.closed) return;
+    if (!(await this.#verified(from, message)) || this.#closed) return;
     // Two routes may deliver copies at once: only the first to pass the checks counts.
-    if (!this.seen.add(id)) return;
+    if (!this.#seen.add(id)) return;
     if (message.t === 'file-start') {
-      const refusal = this.files.admit(message);
+      const refusal = this.#files.admit(message);
       if (refusal !== null) {
-        this.reject(refusal.code, refusal.message, message.origin);
+        this.#reject(refusal.code, refusal.message, message.origin);
         return;
       }
     }
-    void this.route(message, from);
+    void this.#route(message, from);
     if (message.t === 'chat') {
-      this.deps.emit('chatReceived', {
+      this.#deps.emit('chatReceived', {
         id: chatId(message),
         origin: message.origin,
         text: message.text,
         sentAt: message.sentAt,
       });
     } else {
-      this.files.begin(message);
+      this.#files.begin(message);
     }
   }
 
   /** True once the origin's signature checks out; held while its key is unknown ([M19]). */
-  private async verified(from: PeerId, message: SignedPeerMessage): Promise<boolean> {
-    if (!this.verifier.has(message.origin)) {
-      if (!this.waiting.hold(from, message)) {
-        this.reject('ERR_BAD_SIGNATURE', `no key published for ${message.origin}`, from);
+  async #verified(from: PeerId, message: SignedPeerMessage): Promise<boolean> {
+    if (!this.#verifier.has(message.origin)) {
+      if (!this.#waiting.hold(from, message)) {
+        this.#reject('ERR_BAD_SIGNATURE', `no key published for ${message.origin}`, from);
       }
       return false;
     }
     const { sig, ...unsigned } = message;
-    if (await this.verifier.verify(message.origin, signingInput(unsigned), sig)) return true;
-    if (message.t === 'file-start') this.files.discard(message.transferId);
-    this.reject('ERR_BAD_SIGNATURE', `${message.t} not signed by ${message.origin}`, from);
+    if (await this.#verifier.verify(message.origin, signingInput(unsigned), sig)) return true;
+    if (message.t === 'file-start') this.#files.discard(message.transferId);
+    this.#reject('ERR_BAD_SIGNATURE', `${message.t} not signed by ${message.origin}`, from);
     return false;
   }
 
-  private fresh(sentAt: number): boolean {
-    return Math.abs(sentAt - this.deps.clock.now()) <= LIMITS.peerClockSkewMaxMs;
+  #fresh(sentAt: number): boolean {
+    return Math.abs(sentAt - this.#deps.clock.now()) <= LIMITS.peerClockSkewMaxMs;
   }
 
-  private sign(unsigned: Parameters<typeof signingInput>[0]): Promise<string> {
-    return this.deps.signer.sign(signingInput(unsigned));
+  #sign(unsigned: Parameters<typeof signingInput>[0]): Promise<string> {
+    return this.#deps.signer.sign(signingInput(unsigned));
   }
 
-  private async route(message: RoomData, from: PeerId | null): Promise<void> {
-    const hops = this.deps.nextHops(message.origin, from);
-    await Promise.all(hops.map((to) => this.deps.send(to, message)));
+  async #route(message: RoomData, from: PeerId | null): Promise<void> {
+    const hops = this.#deps.nextHops(message.origin, from);
+    await Promise.all(hops.map((to) => this.#deps.send(to, message)));
   }
 
   /** A message dropped by a check: counted, reported, never delivered. */
-  private reject(code: MeshErrorCode, message: string, peer: PeerId): void {
-    this.rejectedCount += 1;
-    this.raise(code, message, peer);
+  #reject(code: MeshErrorCode, message: string, peer: PeerId): void {
+    this.#rejectedCount += 1;
+    this.#raise(code, message, peer);
   }
 
-  private raise(code: MeshErrorCode, message: string, peer: PeerId): void {
-    this.deps.logger.warn(message, { code, peer });
-    this.deps.emit('errorRaised', { code, message, peer });
+  #raise(code: MeshErrorCode, message: string, peer: PeerId): void {
+    this.#deps.logger.warn(message, { code, peer });
+    this.#deps.emit('errorRaised', { code, message, peer });
   }
 }

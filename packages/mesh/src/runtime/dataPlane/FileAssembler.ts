@@ -46,23 +46,26 @@ interface Assembly {
  * room can make this peer hold.
  */
 export class FileAssembler {
-  private readonly transfers = new Map<string, Assembly>();
-  private readonly finished = new SeenSet(1_024);
+  readonly #transfers = new Map<string, Assembly>();
+  readonly #finished = new SeenSet(1_024);
   /** Transfers whose chunks are dropped: refused over a bound, or announced with a bad signature. */
-  private readonly refused = new SeenSet(1_024);
-  private readonly orphans = new Map<string, FileChunkPeerMessage[]>();
-  private orphanCount = 0;
-  private readonly stalls: Timers;
-  private readonly orphanExpiry: Timers;
+  readonly #refused = new SeenSet(1_024);
+  readonly #orphans = new Map<string, FileChunkPeerMessage[]>();
+  #orphanCount = 0;
+  readonly #stalls: Timers;
+  readonly #orphanExpiry: Timers;
 
-  constructor(private readonly deps: FileAssemblerDeps) {
-    this.stalls = new Timers(deps.clock);
-    this.orphanExpiry = new Timers(deps.clock);
+  readonly #deps: FileAssemblerDeps;
+
+  constructor(deps: FileAssemblerDeps) {
+    this.#deps = deps;
+    this.#stalls = new Timers(deps.clock);
+    this.#orphanExpiry = new Timers(deps.clock);
   }
 
   /** Files being assembled now. */
   get active(): number {
-    return this.transfers.size;
+    return this.#transfers.size;
   }
 
   /**
@@ -70,25 +73,25 @@ export class FileAssembler {
    * refused transfer's chunks are dropped from then on.
    */
   admit(start: FileStartPeerMessage): { code: MeshErrorCode; message: string } | null {
-    const refusal = this.refusal(start);
+    const refusal = this.#refusal(start);
     if (refusal !== null) this.discard(start.transferId);
     return refusal;
   }
 
   /** Starts assembling a verified, admitted announcement, taking any chunks held for it. */
   begin(start: FileStartPeerMessage): void {
-    this.refused.delete(start.transferId);
+    this.#refused.delete(start.transferId);
     const assembly: Assembly = {
       start,
       parts: new Array<Uint8Array | undefined>(start.chunks),
       received: 0,
       bytes: 0,
     };
-    this.transfers.set(start.transferId, assembly);
-    this.armStall(assembly);
-    const early = this.takeOrphans(start.transferId);
+    this.#transfers.set(start.transferId, assembly);
+    this.#armStall(assembly);
+    const early = this.#takeOrphans(start.transferId);
     for (const chunk of early) this.chunk(chunk);
-    if (start.chunks === 0) void this.finish(assembly);
+    if (start.chunks === 0) void this.#finish(assembly);
   }
 
   /**
@@ -96,14 +99,14 @@ export class FileAssembler {
    * its later chunks, until a valid announcement of the same id arrives by another route.
    */
   discard(transferId: string): void {
-    this.takeOrphans(transferId);
-    this.refused.add(transferId);
+    this.#takeOrphans(transferId);
+    this.#refused.add(transferId);
   }
 
   /** Takes one chunk (its route already checked): assembled, held, or dropped. */
   chunk(chunk: FileChunkPeerMessage): ChunkVerdict {
-    const assembly = this.transfers.get(chunk.transferId);
-    if (assembly === undefined) return this.orphan(chunk);
+    const assembly = this.#transfers.get(chunk.transferId);
+    if (assembly === undefined) return this.#orphan(chunk);
     const { start } = assembly;
     const chunkBytes = PEER_LIMITS.fileChunkBytes;
     const expected = Math.min(chunkBytes, start.size - chunk.index * chunkBytes);
@@ -111,19 +114,19 @@ export class FileAssembler {
     try {
       bytes = fromBase64(chunk.data);
     } catch {
-      this.abort(assembly, 'ERR_BAD_PEER_MESSAGE', 'malformed file chunk');
+      this.#abort(assembly, 'ERR_BAD_PEER_MESSAGE', 'malformed file chunk');
       return 'drop';
     }
     if (chunk.index >= start.chunks || bytes.byteLength !== expected) {
-      this.abort(assembly, 'ERR_BAD_PEER_MESSAGE', 'file chunk of the wrong size or index');
+      this.#abort(assembly, 'ERR_BAD_PEER_MESSAGE', 'file chunk of the wrong size or index');
       return 'drop';
     }
     if (assembly.parts[chunk.index] !== undefined) return 'relay';
     assembly.parts[chunk.index] = bytes;
     assembly.received += 1;
     assembly.bytes += bytes.byteLength;
-    this.armStall(assembly);
-    this.deps.emit('fileProgressed', {
+    this.#armStall(assembly);
+    this.#deps.emit('fileProgressed', {
       transferId: start.transferId,
       origin: start.origin,
       name: start.name,
@@ -131,20 +134,20 @@ export class FileAssembler {
       bytes: assembly.bytes,
       direction: 'receive',
     });
-    if (assembly.received === start.chunks) void this.finish(assembly);
+    if (assembly.received === start.chunks) void this.#finish(assembly);
     return 'relay';
   }
 
   /** Stops every timer and forgets every transfer. */
   close(): void {
-    this.stalls.clearAll();
-    this.orphanExpiry.clearAll();
-    this.transfers.clear();
-    this.orphans.clear();
-    this.orphanCount = 0;
+    this.#stalls.clearAll();
+    this.#orphanExpiry.clearAll();
+    this.#transfers.clear();
+    this.#orphans.clear();
+    this.#orphanCount = 0;
   }
 
-  private refusal(start: FileStartPeerMessage): { code: MeshErrorCode; message: string } | null {
+  #refusal(start: FileStartPeerMessage): { code: MeshErrorCode; message: string } | null {
     if (start.size > PEER_LIMITS.fileMaxBytes) {
       return {
         code: 'ERR_FILE_TOO_LARGE',
@@ -156,13 +159,13 @@ export class FileAssembler {
     }
     let fromOrigin = 0;
     let bytes = 0;
-    for (const { start: other } of this.transfers.values()) {
+    for (const { start: other } of this.#transfers.values()) {
       if (other.origin === start.origin) fromOrigin += 1;
       bytes += other.size;
     }
     if (
       fromOrigin >= MAX_INCOMING_TRANSFERS_PER_ORIGIN ||
-      this.transfers.size >= MAX_INCOMING_TRANSFERS ||
+      this.#transfers.size >= MAX_INCOMING_TRANSFERS ||
       bytes + start.size > MAX_INCOMING_BYTES
     ) {
       return {
@@ -173,39 +176,39 @@ export class FileAssembler {
     return null;
   }
 
-  private orphan(chunk: FileChunkPeerMessage): ChunkVerdict {
+  #orphan(chunk: FileChunkPeerMessage): ChunkVerdict {
     // A finished file's late copy (another route) still goes on: a peer downstream may need it.
-    if (this.finished.has(chunk.transferId)) return 'relay';
-    if (this.refused.has(chunk.transferId)) return 'drop';
-    if (this.orphanCount >= MAX_ORPHAN_CHUNKS) {
-      this.deps.raise('ERR_FILE_ABORTED', 'too many chunks of unannounced files', chunk.origin);
+    if (this.#finished.has(chunk.transferId)) return 'relay';
+    if (this.#refused.has(chunk.transferId)) return 'drop';
+    if (this.#orphanCount >= MAX_ORPHAN_CHUNKS) {
+      this.#deps.raise('ERR_FILE_ABORTED', 'too many chunks of unannounced files', chunk.origin);
       return 'drop';
     }
-    const list = this.orphans.get(chunk.transferId) ?? [];
+    const list = this.#orphans.get(chunk.transferId) ?? [];
     if (list.length === 0) {
-      this.orphanExpiry.set(chunk.transferId, ORPHAN_CHUNK_TTL_MS, () =>
-        this.takeOrphans(chunk.transferId),
+      this.#orphanExpiry.set(chunk.transferId, ORPHAN_CHUNK_TTL_MS, () =>
+        this.#takeOrphans(chunk.transferId),
       );
     }
     list.push(chunk);
-    this.orphans.set(chunk.transferId, list);
-    this.orphanCount += 1;
+    this.#orphans.set(chunk.transferId, list);
+    this.#orphanCount += 1;
     return 'relay';
   }
 
-  private takeOrphans(transferId: string): FileChunkPeerMessage[] {
-    const list = this.orphans.get(transferId) ?? [];
-    this.orphans.delete(transferId);
-    this.orphanExpiry.clear(transferId);
-    this.orphanCount -= list.length;
+  #takeOrphans(transferId: string): FileChunkPeerMessage[] {
+    const list = this.#orphans.get(transferId) ?? [];
+    this.#orphans.delete(transferId);
+    this.#orphanExpiry.clear(transferId);
+    this.#orphanCount -= list.length;
     return list;
   }
 
-  private async finish(assembly: Assembly): Promise<void> {
+  async #finish(assembly: Assembly): Promise<void> {
     const { start } = assembly;
-    this.stalls.clear(start.transferId);
-    this.transfers.delete(start.transferId);
-    this.finished.add(start.transferId);
+    this.#stalls.clear(start.transferId);
+    this.#transfers.delete(start.transferId);
+    this.#finished.add(start.transferId);
     const data = new Uint8Array(start.size);
     let offset = 0;
     for (const part of assembly.parts) {
@@ -215,14 +218,14 @@ export class FileAssembler {
     }
     const sha256 = await sha256Hex(data);
     if (sha256 !== start.sha256) {
-      this.deps.raise(
+      this.#deps.raise(
         'ERR_FILE_HASH_MISMATCH',
         `${start.name}: SHA-256 does not match; the file was discarded`,
         start.origin,
       );
       return;
     }
-    this.deps.emit('fileReceived', {
+    this.#deps.emit('fileReceived', {
       transferId: start.transferId,
       origin: start.origin,
       name: start.name,
@@ -233,16 +236,16 @@ export class FileAssembler {
     });
   }
 
-  private armStall(assembly: Assembly): void {
-    this.stalls.set(assembly.start.transferId, FILE_STALL_TIMEOUT_MS, () =>
-      this.abort(assembly, 'ERR_FILE_ABORTED', `${assembly.start.name}: transfer stalled`),
+  #armStall(assembly: Assembly): void {
+    this.#stalls.set(assembly.start.transferId, FILE_STALL_TIMEOUT_MS, () =>
+      this.#abort(assembly, 'ERR_FILE_ABORTED', `${assembly.start.name}: transfer stalled`),
     );
   }
 
-  private abort(assembly: Assembly, code: MeshErrorCode, message: string): void {
-    this.stalls.clear(assembly.start.transferId);
-    this.transfers.delete(assembly.start.transferId);
-    this.finished.add(assembly.start.transferId);
-    this.deps.raise(code, message, assembly.start.origin);
+  #abort(assembly: Assembly, code: MeshErrorCode, message: string): void {
+    this.#stalls.clear(assembly.start.transferId);
+    this.#transfers.delete(assembly.start.transferId);
+    this.#finished.add(assembly.start.transferId);
+    this.#deps.raise(code, message, assembly.start.origin);
   }
 }

@@ -18,26 +18,25 @@ export interface HeldMessage {
  * relayed while held; replayed through the full checks once keys arrive.
  */
 export class KeyWait {
-  private readonly held = new Map<number, HeldMessage>();
-  private readonly timers: Timers<string>;
-  private nextId = 0;
+  readonly #held = new Map<number, HeldMessage>();
+  readonly #timers: Timers<string>;
+  #nextId = 0;
 
-  constructor(
-    clock: Clock,
-    private readonly expired: (held: HeldMessage) => void,
-  ) {
-    this.timers = new Timers(clock);
+  readonly #expired: (held: HeldMessage) => void;
+  constructor(clock: Clock, expired: (held: HeldMessage) => void) {
+    this.#expired = expired;
+    this.#timers = new Timers(clock);
   }
 
   /** Holds `message`; false (nothing held) when the bound is reached. */
   hold(from: PeerId, message: SignedPeerMessage): boolean {
-    if (this.held.size >= UNKNOWN_ORIGIN_HOLD_MAX) return false;
-    const id = this.nextId++;
+    if (this.#held.size >= UNKNOWN_ORIGIN_HOLD_MAX) return false;
+    const id = this.#nextId++;
     const entry = { from, message };
-    this.held.set(id, entry);
-    this.timers.set(String(id), UNKNOWN_ORIGIN_HOLD_MS, () => {
-      this.held.delete(id);
-      this.expired(entry);
+    this.#held.set(id, entry);
+    this.#timers.set(String(id), UNKNOWN_ORIGIN_HOLD_MS, () => {
+      this.#held.delete(id);
+      this.#expired(entry);
     });
     return true;
   }
@@ -45,10 +44,10 @@ export class KeyWait {
   /** Takes every held message whose origin `known` now accepts, in arrival order. */
   release(known: (origin: PeerId) => boolean): HeldMessage[] {
     const out: HeldMessage[] = [];
-    for (const [id, entry] of this.held) {
+    for (const [id, entry] of this.#held) {
       if (!known(entry.message.origin)) continue;
-      this.held.delete(id);
-      this.timers.clear(String(id));
+      this.#held.delete(id);
+      this.#timers.clear(String(id));
       out.push(entry);
     }
     return out;
@@ -56,12 +55,12 @@ export class KeyWait {
 
   /** Messages held now. */
   get size(): number {
-    return this.held.size;
+    return this.#held.size;
   }
 
   /** Drops everything held, without reporting it. */
   clear(): void {
-    this.timers.clearAll();
-    this.held.clear();
+    this.#timers.clearAll();
+    this.#held.clear();
   }
 }

@@ -42,7 +42,11 @@ export class SignatureVerifier {
   #keys: ReadonlyMap<PeerId, PublicKey> = new Map();
   readonly #imported = new Map<PeerId, CachedKey>();
 
-  constructor(private readonly subtle: SubtleCrypto) {}
+  readonly #subtle: SubtleCrypto;
+
+  constructor(subtle: SubtleCrypto) {
+    this.#subtle = subtle;
+  }
 
   /** The room's keys now; cached imports of peers that left or changed key are dropped. */
   setKeys(keys: ReadonlyMap<PeerId, PublicKey>): void {
@@ -63,7 +67,7 @@ export class SignatureVerifier {
     if (key === null) return false;
     try {
       const sig = fromBase64Url(signature) as Uint8Array<ArrayBuffer>;
-      return await this.subtle.verify(SIGN_ALGORITHM, key, sig, utf8(input));
+      return await this.#subtle.verify(SIGN_ALGORITHM, key, sig, utf8(input));
     } catch {
       return false;
     }
@@ -82,7 +86,7 @@ export class SignatureVerifier {
   async #import(publicKey: PublicKey): Promise<CryptoKey | null> {
     try {
       const raw = fromBase64Url(publicKey) as Uint8Array<ArrayBuffer>;
-      return await this.subtle.importKey('raw', raw, KEY_ALGORITHM, false, ['verify']);
+      return await this.#subtle.importKey('raw', raw, KEY_ALGORITHM, false, ['verify']);
     } catch {
       return null;
     }

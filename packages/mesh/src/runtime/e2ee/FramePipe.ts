@@ -27,11 +27,16 @@ export class FramePipe {
   /** Set on every counted change; the reporter clears it. */
   dirty = false;
 
+  readonly #subtle: SubtleCrypto;
+  readonly #keyFrameWanted: (origin: PeerId) => void;
   constructor(
-    private readonly subtle: SubtleCrypto,
+    subtle: SubtleCrypto,
     /** Asks the receivers of `origin`'s streams for a key frame (a new key just landed). */
-    private readonly keyFrameWanted: (origin: PeerId) => void = () => {},
-  ) {}
+    keyFrameWanted: (origin: PeerId) => void = () => {},
+  ) {
+    this.#subtle = subtle;
+    this.#keyFrameWanted = keyFrameWanted;
+  }
 
   /** Applies one control message from the page; bad key material is ignored, never thrown. */
   async control(message: FrameControl): Promise<void> {
@@ -41,14 +46,14 @@ export class FramePipe {
         return;
       case 'sendKey':
         this.#keyring.setSendKey(
-          await deriveFrameKey(this.subtle, message.material, message.owner, message.keyId),
+          await deriveFrameKey(this.#subtle, message.material, message.owner, message.keyId),
         );
         return;
       case 'receiveKey':
         this.#keyring.addReceiveKey(
-          await deriveFrameKey(this.subtle, message.material, message.owner, message.keyId),
+          await deriveFrameKey(this.#subtle, message.material, message.owner, message.keyId),
         );
-        this.keyFrameWanted(message.owner);
+        this.#keyFrameWanted(message.owner);
         return;
       case 'dropOwner':
         this.#keyring.dropOwner(message.owner);
@@ -81,7 +86,7 @@ export class FramePipe {
       return null;
     }
     frame.data = await encryptFrame(
-      this.subtle,
+      this.#subtle,
       send.key,
       send.counter.next(),
       kindOf(frame, options),
@@ -101,7 +106,7 @@ export class FramePipe {
       for (const owner of route.via === route.origin ? [route.origin] : [route.origin, route.via]) {
         const key = this.#keyring.receiveKey(owner, keyId);
         if (key === undefined) continue;
-        const opened = await decryptFrame(this.subtle, key, frame.data);
+        const opened = await decryptFrame(this.#subtle, key, frame.data);
         if (opened === null) continue;
         frame.data = opened;
         this.#count(this.counts.decrypted, route.origin);

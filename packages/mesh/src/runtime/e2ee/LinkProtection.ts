@@ -11,10 +11,13 @@ export class LinkProtection {
   readonly #routes = new Map<number, PeerId>();
   #closed = false;
 
-  constructor(
-    private readonly protector: FrameProtector,
-    private readonly peer: PeerId,
-  ) {}
+  readonly #protector: FrameProtector;
+  readonly #peer: PeerId;
+
+  constructor(protector: FrameProtector, peer: PeerId) {
+    this.#protector = protector;
+    this.#peer = peer;
+  }
 
   /** Pipes a sender this link just made. */
   sender(sender: RTCRtpSender, kind: string): void {
@@ -33,7 +36,7 @@ export class LinkProtection {
       const origin = transceiver.mid === null ? undefined : originByMid.get(transceiver.mid);
       if (origin === undefined || this.#routes.get(id) === origin) continue;
       this.#routes.set(id, origin);
-      this.protector.control({ type: 'route', id, origin, via: this.peer });
+      this.#protector.control({ type: 'route', id, origin, via: this.#peer });
     }
   }
 
@@ -41,7 +44,7 @@ export class LinkProtection {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    for (const id of this.#routes.keys()) this.protector.control({ type: 'forget', id });
+    for (const id of this.#routes.keys()) this.#protector.control({ type: 'forget', id });
     this.#routes.clear();
   }
 
@@ -49,7 +52,7 @@ export class LinkProtection {
     if (this.#closed || (kind !== 'audio' && kind !== 'video')) return null;
     const known = this.#protected.get(target);
     if (known !== undefined) return known;
-    const id = this.protector.protect(target, side, kind);
+    const id = this.#protector.protect(target, side, kind);
     this.#protected.set(target, id);
     return id;
   }

@@ -21,11 +21,11 @@ interface Queued {
  * water mark, so a fast sender never floods a slow link.
  */
 export class ControlChannel {
-  private readonly queue: Queued[] = [];
-  private readonly disposers: Array<() => void>;
-  private closed = false;
-  private onMessage: (data: unknown) => void = () => {};
-  private onOpen: () => void = () => {};
+  readonly #queue: Queued[] = [];
+  readonly #disposers: Array<() => void>;
+  #closed = false;
+  #onMessage: (data: unknown) => void = () => {};
+  #onOpen: () => void = () => {};
 
   /** Creates the link's control channel on `pc`: negotiated, ordered, id `CONTROL_CHANNEL_ID`. */
   static open(pc: RTCPeerConnection, logger: Logger): ControlChannel {
@@ -37,73 +37,75 @@ export class ControlChannel {
     return new ControlChannel(channel, logger);
   }
 
-  constructor(
-    private readonly channel: RTCDataChannel,
-    private readonly logger: Logger,
-  ) {
+  readonly #channel: RTCDataChannel;
+  readonly #logger: Logger;
+
+  constructor(channel: RTCDataChannel, logger: Logger) {
+    this.#channel = channel;
+    this.#logger = logger;
     channel.bufferedAmountLowThreshold = CHANNEL_LOW_WATER_BYTES;
-    this.disposers = [
+    this.#disposers = [
       listen(channel, 'open', () => {
-        this.flush();
-        if (!this.closed) this.onOpen();
+        this.#flush();
+        if (!this.#closed) this.#onOpen();
       }),
-      listen(channel, 'bufferedamountlow', () => this.flush()),
+      listen(channel, 'bufferedamountlow', () => this.#flush()),
       listen(channel, 'close', () => this.close()),
-      listen<MessageEvent>(channel, 'message', (event) => this.onMessage(event.data)),
+      listen<MessageEvent>(channel, 'message', (event) => this.#onMessage(event.data)),
     ];
   }
 
   /** Whether the channel is open now. */
   get open(): boolean {
-    return !this.closed && this.channel.readyState === 'open';
+    return !this.#closed && this.#channel.readyState === 'open';
   }
 
   /** Sets the one handler of incoming messages (raw; the link parses them). */
   setMessageHandler(handler: (data: unknown) => void): void {
-    this.onMessage = handler;
+    this.#onMessage = handler;
   }
 
   /** Sets the one handler of the channel opening. */
   setOpenHandler(handler: () => void): void {
-    this.onOpen = handler;
+    this.#onOpen = handler;
   }
 
   /** Sends `text` in order; resolves true once handed to the channel, false if it closed first. */
   send(text: string): Promise<boolean> {
-    if (this.closed) return Promise.resolve(false);
-    if (this.queue.length >= CHANNEL_MAX_QUEUED) {
-      this.logger.warn('control channel queue full; message dropped');
+    if (this.#closed) return Promise.resolve(false);
+    if (this.#queue.length >= CHANNEL_MAX_QUEUED) {
+      this.#logger.warn('control channel queue full; message dropped');
       return Promise.resolve(false);
     }
     return new Promise((done) => {
-      this.queue.push({ text, done });
-      this.flush();
+      this.#queue.push({ text, done });
+      this.#flush();
     });
   }
 
   /** Idempotent: refuses queued messages, stops listening and closes the channel. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    for (const item of this.queue.splice(0)) item.done(false);
-    for (const dispose of this.disposers.splice(0)) dispose();
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const item of this.#queue.splice(0)) item.done(false);
+    for (const dispose of this.#disposers.splice(0)) dispose();
     try {
-      this.channel.close();
+      this.#channel.close();
     } catch (err) {
-      this.logger.debug('data channel close threw', { error: String(err) });
+      this.#logger.debug('data channel close threw', { error: String(err) });
     }
   }
 
-  private flush(): void {
-    while (this.queue.length > 0 && this.open) {
-      if (this.channel.bufferedAmount > CHANNEL_HIGH_WATER_BYTES) return;
-      const item = this.queue.shift();
+  #flush(): void {
+    while (this.#queue.length > 0 && this.open) {
+      if (this.#channel.bufferedAmount > CHANNEL_HIGH_WATER_BYTES) return;
+      const item = this.#queue.shift();
       if (item === undefined) return;
       try {
-        this.channel.send(item.text);
+        this.#channel.send(item.text);
         item.done(true);
       } catch (err) {
-        this.logger.warn('data channel send failed', { error: String(err) });
+        this.#logger.warn('data channel send failed', { error: String(err) });
         item.done(false);
       }
     }

@@ -73,125 +73,129 @@ interface Wait {
  * after which a silent track counts as arrived anyway ([M10]).
  */
 export class FirstFrameWatch {
-  private readonly waits = new Map<string, Wait>();
-  private polling = false;
+  readonly #waits = new Map<string, Wait>();
+  #polling = false;
   /** A wait was added since the last poll began. */
-  private fresh = false;
-  private lastIntervalMs: number | null = null;
-  private closed = false;
+  #fresh = false;
+  #lastIntervalMs: number | null = null;
+  #closed = false;
 
-  constructor(private readonly options: FirstFrameWatchOptions) {}
+  readonly #options: FirstFrameWatchOptions;
+
+  constructor(options: FirstFrameWatchOptions) {
+    this.#options = options;
+  }
 
   /**
    * Starts waiting on `key`, carried on `mid`. On a mid no identity used before every decoded
    * frame counts; on a reused one only frames past its count at the first poll do.
    */
   watch(key: string, mid: string, freshMid: boolean): void {
-    this.waits.set(key, { mid, baseline: freshMid ? 0 : null, since: null });
-    this.fresh = true;
+    this.#waits.set(key, { mid, baseline: freshMid ? 0 : null, since: null });
+    this.#fresh = true;
   }
 
   /** Stops waiting on every key not in `keys` (tracks no longer named). */
   retain(keys: ReadonlySet<string>): void {
-    for (const key of [...this.waits.keys()]) if (!keys.has(key)) this.waits.delete(key);
+    for (const key of [...this.#waits.keys()]) if (!keys.has(key)) this.#waits.delete(key);
   }
 
   /** Runs the polls and the deadline while the link is active and something waits. */
   resume(): void {
-    if (this.closed || !this.options.active()) return;
-    if (this.waits.size === 0) {
-      this.stop();
+    if (this.#closed || !this.#options.active()) return;
+    if (this.#waits.size === 0) {
+      this.#stop();
       return;
     }
-    const now = this.options.clock.now();
-    for (const wait of this.waits.values()) wait.since ??= now;
-    if (!this.options.timers.has('firstFrameDeadline')) {
-      const earliest = Math.min(...[...this.waits.values()].map((w) => w.since ?? now));
-      this.options.timers.set(
+    const now = this.#options.clock.now();
+    for (const wait of this.#waits.values()) wait.since ??= now;
+    if (!this.#options.timers.has('firstFrameDeadline')) {
+      const earliest = Math.min(...[...this.#waits.values()].map((w) => w.since ?? now));
+      this.#options.timers.set(
         'firstFrameDeadline',
         Math.max(0, earliest + FIRST_FRAME_DEADLINE_MS - now),
-        () => this.onDeadline(),
+        () => this.#onDeadline(),
       );
     }
-    if (this.polling) return;
+    if (this.#polling) return;
     // A new wait must not sit behind a backed-off tick: it may be a healthy first frame.
-    if (this.fresh && (this.lastIntervalMs ?? 0) > DECODE_POLL_INTERVAL_MS) {
-      this.options.timers.clear('decodePoll');
+    if (this.#fresh && (this.#lastIntervalMs ?? 0) > DECODE_POLL_INTERVAL_MS) {
+      this.#options.timers.clear('decodePoll');
     }
-    if (!this.options.timers.has('decodePoll')) void this.poll();
+    if (!this.#options.timers.has('decodePoll')) void this.#poll();
   }
 
   /** Idempotent: stops polling; the link clears the timers. */
   close(): void {
-    this.closed = true;
-    this.waits.clear();
+    this.#closed = true;
+    this.#waits.clear();
   }
 
-  private async poll(): Promise<void> {
-    this.polling = true;
-    this.fresh = false;
+  async #poll(): Promise<void> {
+    this.#polling = true;
+    this.#fresh = false;
     let counts: ReadonlyMap<string, number> | null = null;
     try {
-      counts = await this.options.readCounts();
+      counts = await this.#options.readCounts();
     } catch (err) {
-      this.options.logger.debug('stats poll failed', { error: String(err) });
+      this.#options.logger.debug('stats poll failed', { error: String(err) });
     } finally {
-      this.polling = false;
+      this.#polling = false;
     }
-    if (this.closed) return;
+    if (this.#closed) return;
     if (counts !== null) {
       const decoded: string[] = [];
-      for (const [key, wait] of this.waits) {
+      for (const [key, wait] of this.#waits) {
         const count = counts.get(wait.mid) ?? 0;
         if (wait.baseline === null) wait.baseline = count;
         else if (count > wait.baseline) decoded.push(key);
       }
-      this.markDecoded(decoded, 'decoded');
+      this.#markDecoded(decoded, 'decoded');
     }
-    if (this.waits.size === 0 || !this.options.active()) {
-      this.stop();
+    if (this.#waits.size === 0 || !this.#options.active()) {
+      this.#stop();
       return;
     }
-    this.lastIntervalMs = nextDecodePollMs(this.youngestElapsedMs(), this.lastIntervalMs);
-    this.options.timers.set('decodePoll', this.lastIntervalMs, () => {
-      if (!this.closed && !this.polling) void this.poll();
+    this.#lastIntervalMs = nextDecodePollMs(this.#youngestElapsedMs(), this.#lastIntervalMs);
+    this.#options.timers.set('decodePoll', this.#lastIntervalMs, () => {
+      if (!this.#closed && !this.#polling) void this.#poll();
     });
   }
 
-  private youngestElapsedMs(): number {
-    const now = this.options.clock.now();
+  #youngestElapsedMs(): number {
+    const now = this.#options.clock.now();
     let youngest = Number.NEGATIVE_INFINITY;
-    for (const wait of this.waits.values()) youngest = Math.max(youngest, wait.since ?? now);
+    for (const wait of this.#waits.values()) youngest = Math.max(youngest, wait.since ?? now);
     return now - youngest;
   }
 
-  private onDeadline(): void {
-    if (this.closed) return;
-    const now = this.options.clock.now();
-    const overdue = [...this.waits]
+  #onDeadline(): void {
+    if (this.#closed) return;
+    const now = this.#options.clock.now();
+    const overdue = [...this.#waits]
       .filter(([, wait]) => wait.since !== null && now - wait.since >= FIRST_FRAME_DEADLINE_MS)
       .map(([key]) => key);
     if (overdue.length > 0) {
-      this.options.logger.warn('no media decoded within the deadline; counting it arrived', {
+      this.#options.logger.warn('no media decoded within the deadline; counting it arrived', {
         tracks: overdue,
       });
     }
-    this.markDecoded(overdue, 'deadline');
+    this.#markDecoded(overdue, 'deadline');
     this.resume();
   }
 
-  private markDecoded(keys: readonly string[], why: 'decoded' | 'deadline'): void {
+  #markDecoded(keys: readonly string[], why: 'decoded' | 'deadline'): void {
     if (keys.length === 0) return;
-    const now = this.options.clock.now();
-    const waitedMs = keys.map((key) => now - (this.waits.get(key)?.since ?? now));
-    for (const key of keys) this.waits.delete(key);
-    this.options.logger.debug('incoming tracks decoding', { tracks: keys, why, waitedMs });
-    this.options.decoded(keys);
+    const now = this.#options.clock.now();
+    const waitedMs = keys.map((key) => now - (this.#waits.get(key)?.since ?? now));
+    for (const key of keys) this.#waits.delete(key);
+    this.#options.logger.debug('incoming tracks decoding', { tracks: keys, why, waitedMs });
+    this.#options.decoded(keys);
   }
 
-  private stop(): void {
-    this.options.timers.clear('decodePoll');
-    this.options.timers.clear('firstFrameDeadline');
-    this.lastIntervalMs = null;
+  #stop(): void {
+    this.#options.timers.clear('decodePoll');
+    this.#options.timers.clear('firstFrameDeadline');
+    this.#lastIntervalMs = null;
   }
 }

@@ -33,49 +33,52 @@ export interface IceRecoveryHooks {
  * failed, which is final. It sees only connection states and time, never a peer connection.
  */
 export class IceRecovery {
-  private attempts = 0;
-  private isConnected = false;
-  private isFailed = false;
-  private closed = false;
+  #attempts = 0;
+  #isConnected = false;
+  #isFailed = false;
+  #closed = false;
+
+  readonly #timers: NamedTimers<IceTimer>;
+  readonly #hooks: IceRecoveryHooks;
+  readonly #logger: Logger;
 
   /** Starts the connect timeout at once. */
-  constructor(
-    private readonly timers: NamedTimers<IceTimer>,
-    private readonly hooks: IceRecoveryHooks,
-    private readonly logger: Logger,
-  ) {
-    timers.set('connect', CONNECT_TIMEOUT_MS, () => this.begin('connect timeout'));
+  constructor(timers: NamedTimers<IceTimer>, hooks: IceRecoveryHooks, logger: Logger) {
+    this.#timers = timers;
+    this.#hooks = hooks;
+    this.#logger = logger;
+    timers.set('connect', CONNECT_TIMEOUT_MS, () => this.#begin('connect timeout'));
   }
 
   /** Restart attempts made since the connection was last up. */
   get attempt(): number {
-    return this.attempts;
+    return this.#attempts;
   }
 
   /** Whether the attempts ran out (final). */
   get failed(): boolean {
-    return this.isFailed;
+    return this.#isFailed;
   }
 
   /** Feeds the peer connection's `connectionState` after each change. */
   connectionChanged(state: RTCPeerConnectionState): void {
-    if (this.closed) return;
-    this.isConnected = state === 'connected';
+    if (this.#closed) return;
+    this.#isConnected = state === 'connected';
     switch (state) {
       case 'connected':
-        this.clearTimers();
-        this.attempts = 0;
-        if (!this.isFailed) this.hooks.connected();
+        this.#clearTimers();
+        this.#attempts = 0;
+        if (!this.#isFailed) this.#hooks.connected();
         break;
       case 'disconnected':
-        if (!this.timers.has('disconnected')) {
-          this.timers.set('disconnected', DISCONNECTED_GRACE_MS, () => {
-            if (!this.isConnected) this.begin('disconnected');
+        if (!this.#timers.has('disconnected')) {
+          this.#timers.set('disconnected', DISCONNECTED_GRACE_MS, () => {
+            if (!this.#isConnected) this.#begin('disconnected');
           });
         }
         break;
       case 'failed':
-        this.begin('failed');
+        this.#begin('failed');
         break;
       default:
         break;
@@ -84,33 +87,33 @@ export class IceRecovery {
 
   /** Idempotent: nothing happens after; the link clears the timers. */
   close(): void {
-    this.closed = true;
+    this.#closed = true;
   }
 
-  private begin(reason: string): void {
-    if (this.closed || this.isFailed || this.timers.has('restart')) return;
-    this.timers.clear('restartDeadline');
-    const delay = ICE_RESTART_BACKOFF_MS[this.attempts];
+  #begin(reason: string): void {
+    if (this.#closed || this.#isFailed || this.#timers.has('restart')) return;
+    this.#timers.clear('restartDeadline');
+    const delay = ICE_RESTART_BACKOFF_MS[this.#attempts];
     if (delay === undefined) {
-      this.clearTimers();
-      this.isFailed = true;
-      this.hooks.failed(reason);
+      this.#clearTimers();
+      this.#isFailed = true;
+      this.#hooks.failed(reason);
       return;
     }
-    this.attempts += 1;
-    this.logger.info('ICE restart scheduled', { reason, attempt: this.attempts, delay });
-    this.hooks.restarting();
-    this.timers.set('restart', delay, () => {
-      this.hooks.restart();
-      this.timers.set('restartDeadline', ICE_RESTART_TIMEOUT_MS, () => {
-        if (!this.isConnected) this.begin('restart timed out');
+    this.#attempts += 1;
+    this.#logger.info('ICE restart scheduled', { reason, attempt: this.#attempts, delay });
+    this.#hooks.restarting();
+    this.#timers.set('restart', delay, () => {
+      this.#hooks.restart();
+      this.#timers.set('restartDeadline', ICE_RESTART_TIMEOUT_MS, () => {
+        if (!this.#isConnected) this.#begin('restart timed out');
       });
     });
   }
 
-  private clearTimers(): void {
+  #clearTimers(): void {
     for (const name of ['restart', 'restartDeadline', 'disconnected', 'connect'] as const) {
-      this.timers.clear(name);
+      this.#timers.clear(name);
     }
   }
 }

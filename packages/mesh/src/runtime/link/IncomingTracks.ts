@@ -32,89 +32,92 @@ export interface IncomingTracksHooks {
  * since they tell whether media flows; those listeners go when the track stops being named.
  */
 export class IncomingTracks {
-  private tracks = new Map<string, IncomingTrack>();
+  #tracks = new Map<string, IncomingTrack>();
   /** Mids that have ever carried a named track: a new identity on one starts from its count. */
-  private readonly namedMids = new Set<string>();
-  private readonly muteListeners = new Map<MediaStreamTrack, () => void>();
-  private closed = false;
+  readonly #namedMids = new Set<string>();
+  readonly #muteListeners = new Map<MediaStreamTrack, () => void>();
+  #closed = false;
 
-  constructor(
-    private readonly pc: RTCPeerConnection,
-    private readonly hooks: IncomingTracksHooks,
-  ) {}
+  readonly #pc: RTCPeerConnection;
+  readonly #hooks: IncomingTracksHooks;
+
+  constructor(pc: RTCPeerConnection, hooks: IncomingTracksHooks) {
+    this.#pc = pc;
+    this.#hooks = hooks;
+  }
 
   /** Remote tracks named now, by track key. */
   get named(): ReadonlyMap<string, IncomingTrack> {
-    return this.tracks;
+    return this.#tracks;
   }
 
   /** Names the receivers by `manifest` (the far end's, just applied with its description). */
   apply(manifest: readonly ManifestEntry[]): void {
-    if (this.closed) return;
+    if (this.#closed) return;
     const byMid = new Map(manifest.map((e) => [e.mid, e]));
     const next = new Map<string, IncomingTrack>();
-    for (const transceiver of this.pc.getTransceivers()) {
+    for (const transceiver of this.#pc.getTransceivers()) {
       const mid = transceiver.mid;
       if (mid === null) continue;
       const entry = byMid.get(mid);
       if (entry === undefined) continue;
       const track = transceiver.receiver.track;
       if (track.kind !== entry.kind) {
-        this.hooks.raise('ERR_BAD_SIGNAL', `manifest names ${entry.kind} for a ${track.kind} mid`);
+        this.#hooks.raise('ERR_BAD_SIGNAL', `manifest names ${entry.kind} for a ${track.kind} mid`);
         continue;
       }
       const identity = identityOf(entry);
       const key = trackKey(identity);
-      const prev = this.tracks.get(key);
+      const prev = this.#tracks.get(key);
       const kept = prev !== undefined && prev.track === track && prev.mid === mid;
       next.set(key, { identity, mid, track, decoded: kept && prev.decoded });
       // A mid that carried another identity has counted media already: only more counts.
-      if (!kept) this.hooks.named(key, mid, !this.namedMids.has(mid));
-      this.namedMids.add(mid);
+      if (!kept) this.#hooks.named(key, mid, !this.#namedMids.has(mid));
+      this.#namedMids.add(mid);
     }
-    this.hooks.retained(new Set(next.keys()));
+    this.#hooks.retained(new Set(next.keys()));
     const same =
-      next.size === this.tracks.size &&
+      next.size === this.#tracks.size &&
       [...next].every(([k, v]) => {
-        const prev = this.tracks.get(k);
+        const prev = this.#tracks.get(k);
         return prev !== undefined && prev.track === v.track && prev.mid === v.mid;
       });
-    this.tracks = next;
-    this.watchMute(new Set([...next.values()].map((t) => t.track)));
-    if (!same) this.hooks.changed();
+    this.#tracks = next;
+    this.#watchMute(new Set([...next.values()].map((t) => t.track)));
+    if (!same) this.#hooks.changed();
   }
 
   /** Marks `keys` as decoding ([M10]) and tells the link. */
   markDecoded(keys: readonly string[]): void {
-    if (keys.length === 0 || this.closed) return;
+    if (keys.length === 0 || this.#closed) return;
     for (const key of keys) {
-      const incoming = this.tracks.get(key);
-      if (incoming !== undefined) this.tracks.set(key, { ...incoming, decoded: true });
+      const incoming = this.#tracks.get(key);
+      if (incoming !== undefined) this.#tracks.set(key, { ...incoming, decoded: true });
     }
-    this.hooks.changed();
+    this.#hooks.changed();
   }
 
   /** Idempotent: removes every listener; nothing changes after. */
   close(): void {
-    this.closed = true;
-    this.watchMute(new Set());
+    this.#closed = true;
+    this.#watchMute(new Set());
   }
 
   /** Listens to mute and unmute on exactly `tracks`. */
-  private watchMute(tracks: ReadonlySet<MediaStreamTrack>): void {
-    for (const [track, dispose] of this.muteListeners) {
+  #watchMute(tracks: ReadonlySet<MediaStreamTrack>): void {
+    for (const [track, dispose] of this.#muteListeners) {
       if (tracks.has(track)) continue;
       dispose();
-      this.muteListeners.delete(track);
+      this.#muteListeners.delete(track);
     }
     for (const track of tracks) {
-      if (this.muteListeners.has(track)) continue;
+      if (this.#muteListeners.has(track)) continue;
       const changed = () => {
-        if (!this.closed) this.hooks.changed();
+        if (!this.#closed) this.#hooks.changed();
       };
       const offMute = listen(track, 'mute', changed);
       const offUnmute = listen(track, 'unmute', changed);
-      this.muteListeners.set(track, () => {
+      this.#muteListeners.set(track, () => {
         offMute();
         offUnmute();
       });

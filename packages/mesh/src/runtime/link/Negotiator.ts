@@ -50,53 +50,56 @@ export interface NegotiatorOptions {
  * A fresh link takes two rounds: the offerer's, then one for the non-offerer's own transceivers.
  */
 export class Negotiator {
-  private readonly pc: RTCPeerConnection;
-  private readonly logger: Logger;
-  private readonly queue = new SerialQueue();
-  private readonly disposers: Array<() => void>;
-  private closed = false;
-  private makingOffer = false;
-  private ignoreOffer = false;
-  private isSettingRemoteAnswerPending = false;
-  private negotiationWanted = false;
-  private iceRestartWanted = false;
-  private offeredIceRestart = false;
-  private refusedAnswers = 0;
-  private lastSentManifest = '';
-  private readonly pendingCandidates: RTCIceCandidateInit[] = [];
+  readonly #pc: RTCPeerConnection;
+  readonly #logger: Logger;
+  readonly #queue = new SerialQueue();
+  readonly #disposers: Array<() => void>;
+  #closed = false;
+  #makingOffer = false;
+  #ignoreOffer = false;
+  #isSettingRemoteAnswerPending = false;
+  #negotiationWanted = false;
+  #iceRestartWanted = false;
+  #offeredIceRestart = false;
+  #refusedAnswers = 0;
+  #lastSentManifest = '';
+  readonly #pendingCandidates: RTCIceCandidateInit[] = [];
 
-  constructor(private readonly options: NegotiatorOptions) {
-    this.pc = options.pc;
-    this.logger = options.logger;
-    this.disposers = [
-      listen(this.pc, 'negotiationneeded', () => {
-        this.negotiationWanted = true;
+  readonly #options: NegotiatorOptions;
+
+  constructor(options: NegotiatorOptions) {
+    this.#options = options;
+    this.#pc = options.pc;
+    this.#logger = options.logger;
+    this.#disposers = [
+      listen(this.#pc, 'negotiationneeded', () => {
+        this.#negotiationWanted = true;
         this.run('negotiate', () => this.negotiate());
       }),
-      listen<RTCPeerConnectionIceEvent>(this.pc, 'icecandidate', (event) => {
-        if (!this.closed) this.options.signal(candidateSignalOf(event.candidate));
+      listen<RTCPeerConnectionIceEvent>(this.#pc, 'icecandidate', (event) => {
+        if (!this.#closed) this.#options.signal(candidateSignalOf(event.candidate));
       }),
     ];
   }
 
   /** Applies a description or candidate the far end sent, in order with everything else. */
   handle(signal: DescriptionSignal | CandidateSignal): void {
-    if (signal.type === 'description') this.run('description', () => this.onDescription(signal));
-    else this.run('candidate', () => this.onRemoteCandidate(signal));
+    if (signal.type === 'description') this.run('description', () => this.#onDescription(signal));
+    else this.run('candidate', () => this.#onRemoteCandidate(signal));
   }
 
   /** Runs `op` after every earlier operation of the link; a failure is `ERR_NEGOTIATION_FAILED`. */
   run(what: string, op: () => Promise<void> | void): void {
-    this.queue
+    this.#queue
       .push(async () => {
-        if (!this.closed) await op();
+        if (!this.#closed) await op();
       })
       .catch((err: unknown) => {
-        if (this.closed) {
-          this.logger.debug(`${what} failed after close`, { error: String(err) });
+        if (this.#closed) {
+          this.#logger.debug(`${what} failed after close`, { error: String(err) });
           return;
         }
-        this.options.raise('ERR_NEGOTIATION_FAILED', `${what} failed: ${String(err)}`);
+        this.#options.raise('ERR_NEGOTIATION_FAILED', `${what} failed: ${String(err)}`);
       });
   }
 
@@ -108,8 +111,8 @@ export class Negotiator {
    * on our own offer (`iceRestart: true`) only, and on the next one if glare rolled it back.
    */
   restartIce(): void {
-    if (this.closed) return;
-    this.iceRestartWanted = true;
+    if (this.#closed) return;
+    this.#iceRestartWanted = true;
     this.run('ice restart', () => this.negotiate());
   }
 
@@ -118,87 +121,87 @@ export class Negotiator {
    * not know yet: reusing a transceiver announces no `negotiationneeded`). Call inside `run`.
    */
   async negotiate(): Promise<void> {
-    if (this.closed) return;
-    if (this.iceRestartWanted && this.pc.signalingState === 'have-local-offer') {
+    if (this.#closed) return;
+    if (this.#iceRestartWanted && this.#pc.signalingState === 'have-local-offer') {
       // [M6] The last offer was never answered: signals to a peer whose socket is down are
       // dropped, so waiting would wait forever. Take it back and offer again with the restart.
-      this.logger.info('unanswered offer rolled back for an ICE restart');
-      await this.pc.setLocalDescription({ type: 'rollback' });
+      this.#logger.info('unanswered offer rolled back for an ICE restart');
+      await this.#pc.setLocalDescription({ type: 'rollback' });
     }
-    if (this.pc.signalingState !== 'stable') return;
+    if (this.#pc.signalingState !== 'stable') return;
     const manifestChanged =
-      this.lastSentManifest !== manifestFingerprint(this.options.localManifest());
-    if (!this.negotiationWanted && !this.iceRestartWanted && !manifestChanged) return;
+      this.#lastSentManifest !== manifestFingerprint(this.#options.localManifest());
+    if (!this.#negotiationWanted && !this.#iceRestartWanted && !manifestChanged) return;
     // The offerer speaks first. The non-offerer's transceivers wait for that first offer and
     // then take a round of their own: an answer never carries media the offer did not ask for.
-    if (!this.options.offerer && this.pc.remoteDescription === null) return;
-    this.negotiationWanted = false;
-    const iceRestart = this.iceRestartWanted;
-    this.iceRestartWanted = false;
-    this.offeredIceRestart = iceRestart;
-    this.options.started();
-    this.makingOffer = true;
+    if (!this.#options.offerer && this.#pc.remoteDescription === null) return;
+    this.#negotiationWanted = false;
+    const iceRestart = this.#iceRestartWanted;
+    this.#iceRestartWanted = false;
+    this.#offeredIceRestart = iceRestart;
+    this.#options.started();
+    this.#makingOffer = true;
     try {
-      await setLocalDescription(this.pc, iceRestart, this.logger);
-      this.sendDescription();
+      await setLocalDescription(this.#pc, iceRestart, this.#logger);
+      this.#sendDescription();
     } finally {
-      this.makingOffer = false;
+      this.#makingOffer = false;
     }
   }
 
   /** Idempotent: stops listening; queued operations do nothing and their failures are quiet. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    for (const dispose of this.disposers.splice(0)) dispose();
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const dispose of this.#disposers.splice(0)) dispose();
   }
 
-  private async onDescription(signal: DescriptionSignal): Promise<void> {
+  async #onDescription(signal: DescriptionSignal): Promise<void> {
     const description = signal.description;
     if (description.type !== 'offer' && description.type !== 'answer') {
-      this.options.raise('ERR_BAD_SIGNAL', `unexpected description type ${description.type}`);
+      this.#options.raise('ERR_BAD_SIGNAL', `unexpected description type ${description.type}`);
       return;
     }
     const readyForOffer =
-      !this.makingOffer &&
-      (this.pc.signalingState === 'stable' || this.isSettingRemoteAnswerPending);
+      !this.#makingOffer &&
+      (this.#pc.signalingState === 'stable' || this.#isSettingRemoteAnswerPending);
     const offerCollision = description.type === 'offer' && !readyForOffer;
-    this.ignoreOffer = !this.options.polite && offerCollision;
-    if (this.ignoreOffer) {
-      this.logger.debug('glare: ignoring the far end offer (impolite)');
+    this.#ignoreOffer = !this.#options.polite && offerCollision;
+    if (this.#ignoreOffer) {
+      this.#logger.debug('glare: ignoring the far end offer (impolite)');
       return;
     }
-    if (description.type === 'answer' && this.pc.signalingState !== 'have-local-offer') {
-      this.logger.debug('dropping an answer to no offer of ours', {
-        state: this.pc.signalingState,
+    if (description.type === 'answer' && this.#pc.signalingState !== 'have-local-offer') {
+      this.#logger.debug('dropping an answer to no offer of ours', {
+        state: this.#pc.signalingState,
       });
       return;
     }
-    this.options.started();
+    this.#options.started();
     if (offerCollision) {
       // Explicit rollback: some implementations (wrtc) lack the implicit one.
-      this.logger.debug('glare: rolling back our offer (polite)');
-      await this.pc.setLocalDescription({ type: 'rollback' });
-      this.negotiationWanted = true;
+      this.#logger.debug('glare: rolling back our offer (polite)');
+      await this.#pc.setLocalDescription({ type: 'rollback' });
+      this.#negotiationWanted = true;
       // A rolled-back ICE restart is still wanted: it goes with our next offer.
-      if (this.offeredIceRestart) this.iceRestartWanted = true;
+      if (this.#offeredIceRestart) this.#iceRestartWanted = true;
     }
-    this.isSettingRemoteAnswerPending = description.type === 'answer';
+    this.#isSettingRemoteAnswerPending = description.type === 'answer';
     try {
-      await this.pc.setRemoteDescription(description);
-      this.refusedAnswers = 0;
+      await this.#pc.setRemoteDescription(description);
+      this.#refusedAnswers = 0;
     } catch (err) {
-      await this.remoteRefused(description.type, err);
+      await this.#remoteRefused(description.type, err);
       return;
     } finally {
-      this.isSettingRemoteAnswerPending = false;
+      this.#isSettingRemoteAnswerPending = false;
     }
-    if (this.closed) return;
-    for (const init of this.pendingCandidates.splice(0)) await this.addCandidate(init);
-    this.options.remoteApplied(signal.manifest, description.type);
+    if (this.#closed) return;
+    for (const init of this.#pendingCandidates.splice(0)) await this.#addCandidate(init);
+    this.#options.remoteApplied(signal.manifest, description.type);
     if (description.type === 'offer') {
-      await setLocalDescription(this.pc, false, this.logger);
-      this.sendDescription();
+      await setLocalDescription(this.#pc, false, this.#logger);
+      this.#sendDescription();
     }
     // Whatever this end wanted meanwhile (a rolled-back offer, new transceivers) goes next.
     await this.negotiate();
@@ -210,70 +213,70 @@ export class Negotiator {
    * a second refusal, or a refused offer (the far end waits for an answer that cannot come),
    * fails the link life, coded, instead of leaving a tile empty without a word.
    */
-  private async remoteRefused(type: 'offer' | 'answer', err: unknown): Promise<void> {
+  async #remoteRefused(type: 'offer' | 'answer', err: unknown): Promise<void> {
     const reason = `the far end's ${type} was refused: ${String(err)}`;
-    this.options.raise('ERR_NEGOTIATION_FAILED', reason);
-    if (type === 'answer' && this.refusedAnswers === 0 && !this.closed) {
-      this.refusedAnswers += 1;
-      if (this.pc.signalingState === 'have-local-offer') {
-        await this.pc.setLocalDescription({ type: 'rollback' });
+    this.#options.raise('ERR_NEGOTIATION_FAILED', reason);
+    if (type === 'answer' && this.#refusedAnswers === 0 && !this.#closed) {
+      this.#refusedAnswers += 1;
+      if (this.#pc.signalingState === 'have-local-offer') {
+        await this.#pc.setLocalDescription({ type: 'rollback' });
       }
-      this.negotiationWanted = true;
+      this.#negotiationWanted = true;
       await this.negotiate();
       return;
     }
-    this.options.failed(reason);
+    this.#options.failed(reason);
   }
 
-  private sendDescription(): void {
-    const local = this.pc.localDescription;
-    if (local === null || this.closed) return;
-    const manifest = this.options.localManifest();
-    this.lastSentManifest = manifestFingerprint(manifest);
-    this.options.signal({
+  #sendDescription(): void {
+    const local = this.#pc.localDescription;
+    if (local === null || this.#closed) return;
+    const manifest = this.#options.localManifest();
+    this.#lastSentManifest = manifestFingerprint(manifest);
+    this.#options.signal({
       type: 'description',
       description: { type: local.type, sdp: local.sdp },
       manifest,
     });
-    if (local.type === 'offer') this.watchAnswer(local.sdp);
+    if (local.type === 'offer') this.#watchAnswer(local.sdp);
   }
 
   /** [M25] Takes back an offer still unanswered after the bound, and offers again. */
-  private watchAnswer(sdp: string): void {
-    const ms = this.options.answerTimeoutMs ?? OFFER_ANSWER_TIMEOUT_MS;
-    this.options.timers.set('unanswered-offer', ms, () =>
+  #watchAnswer(sdp: string): void {
+    const ms = this.#options.answerTimeoutMs ?? OFFER_ANSWER_TIMEOUT_MS;
+    this.#options.timers.set('unanswered-offer', ms, () =>
       this.run('unanswered offer', async () => {
-        const pending = this.pc.pendingLocalDescription ?? this.pc.localDescription;
-        if (this.pc.signalingState !== 'have-local-offer' || pending?.sdp !== sdp) return;
-        this.logger.info('offer unanswered: rolled back and made again');
-        await this.pc.setLocalDescription({ type: 'rollback' });
-        this.negotiationWanted = true;
-        if (this.offeredIceRestart) this.iceRestartWanted = true;
+        const pending = this.#pc.pendingLocalDescription ?? this.#pc.localDescription;
+        if (this.#pc.signalingState !== 'have-local-offer' || pending?.sdp !== sdp) return;
+        this.#logger.info('offer unanswered: rolled back and made again');
+        await this.#pc.setLocalDescription({ type: 'rollback' });
+        this.#negotiationWanted = true;
+        if (this.#offeredIceRestart) this.#iceRestartWanted = true;
         await this.negotiate();
       }),
     );
   }
 
-  private async onRemoteCandidate(signal: CandidateSignal): Promise<void> {
+  async #onRemoteCandidate(signal: CandidateSignal): Promise<void> {
     // End of candidates needs no action: ICE completes on the candidates it has.
     const init = candidateInitOf(signal);
     if (init === null) return;
-    if (this.pc.remoteDescription === null) {
-      this.pendingCandidates.push(init);
+    if (this.#pc.remoteDescription === null) {
+      this.#pendingCandidates.push(init);
       return;
     }
-    await this.addCandidate(init);
+    await this.#addCandidate(init);
   }
 
-  private async addCandidate(init: RTCIceCandidateInit): Promise<void> {
+  async #addCandidate(init: RTCIceCandidateInit): Promise<void> {
     try {
-      await this.pc.addIceCandidate(init);
+      await this.#pc.addIceCandidate(init);
     } catch (err) {
       // Candidates of an offer ignored in glare, or of an ICE generation a restart replaced,
       // are expected to fail. A candidate that mattered shows up as ICE failure, which the
       // restart machinery reports (ERR_ICE_FAILED), so nothing is hidden by not raising here.
-      if (this.ignoreOffer) return;
-      this.logger.warn('remote candidate rejected', { error: String(err) });
+      if (this.#ignoreOffer) return;
+      this.#logger.warn('remote candidate rejected', { error: String(err) });
     }
   }
 }

@@ -85,153 +85,153 @@ export class PeerLink {
   readonly offerer: boolean;
   readonly polite: boolean;
 
-  private readonly pc: RTCPeerConnection;
-  private readonly logger: Logger;
-  private readonly emitter: Emitter<PeerLinkEvents>;
-  private readonly timers: Timers<LinkTimer>;
-  private readonly slots: SendSlots;
-  private readonly firstFrames: FirstFrameWatch;
-  private readonly incomingTracks: IncomingTracks;
-  private readonly negotiator: Negotiator;
-  private readonly recovery: IceRecovery;
-  private readonly rtt: RttProbe;
-  private readonly silence: SilenceWatch;
-  private readonly channel: ControlChannel;
-  private readonly protection: LinkProtection | null;
-  private readonly offConnectionState: () => void;
-  private currentStatus: LinkStatus = 'new';
-  private readonly clock: Clock;
+  readonly #pc: RTCPeerConnection;
+  readonly #logger: Logger;
+  readonly #emitter: Emitter<PeerLinkEvents>;
+  readonly #timers: Timers<LinkTimer>;
+  readonly #slots: SendSlots;
+  readonly #firstFrames: FirstFrameWatch;
+  readonly #incomingTracks: IncomingTracks;
+  readonly #negotiator: Negotiator;
+  readonly #recovery: IceRecovery;
+  readonly #rtt: RttProbe;
+  readonly #silence: SilenceWatch;
+  readonly #channel: ControlChannel;
+  readonly #protection: LinkProtection | null;
+  readonly #offConnectionState: () => void;
+  #currentStatus: LinkStatus = 'new';
+  readonly #clock: Clock;
   /** When this link life began: its status log says how long each step took from there. */
-  private readonly openedAt: number;
-  private closed = false;
-  private unnegotiable = false;
+  readonly #openedAt: number;
+  #closed = false;
+  #unnegotiable = false;
 
   constructor(options: PeerLinkOptions) {
     this.peer = options.peer;
     this.epoch = options.epoch;
     this.offerer = options.offerer;
     this.polite = options.polite;
-    this.logger = options.logger.child(`link:${options.peer}@${options.epoch}`);
-    this.clock = options.clock;
-    this.openedAt = options.clock.now();
-    this.emitter = new Emitter(this.logger);
-    this.timers = new Timers(options.clock);
+    this.#logger = options.logger.child(`link:${options.peer}@${options.epoch}`);
+    this.#clock = options.clock;
+    this.#openedAt = options.clock.now();
+    this.#emitter = new Emitter(this.#logger);
+    this.#timers = new Timers(options.clock);
     const pc = options.createPeerConnection({
       iceServers: options.iceServers.map(toRtcIceServer),
     });
-    this.pc = pc;
+    this.#pc = pc;
     const protection = options.protector
       ? new LinkProtection(options.protector, options.peer)
       : null;
-    this.protection = protection;
-    this.slots = new SendSlots(pc, options.self, (transceiver, kind) =>
+    this.#protection = protection;
+    this.#slots = new SendSlots(pc, options.self, (transceiver, kind) =>
       protection?.sender(transceiver.sender, kind),
     );
-    this.firstFrames = new FirstFrameWatch({
+    this.#firstFrames = new FirstFrameWatch({
       clock: options.clock,
-      timers: this.timers,
-      logger: this.logger,
+      timers: this.#timers,
+      logger: this.#logger,
       readCounts: () => readMediaCounts(pc),
-      active: () => !this.closed && this.currentStatus === 'connected',
-      decoded: (keys) => this.incomingTracks.markDecoded(keys),
+      active: () => !this.#closed && this.#currentStatus === 'connected',
+      decoded: (keys) => this.#incomingTracks.markDecoded(keys),
     });
-    this.incomingTracks = new IncomingTracks(pc, {
-      changed: () => this.emitter.emit('incomingChanged', undefined),
-      named: (key, mid, freshMid) => this.firstFrames.watch(key, mid, freshMid),
-      retained: (keys) => this.firstFrames.retain(keys),
-      raise: (code, message) => this.raise(code, message),
+    this.#incomingTracks = new IncomingTracks(pc, {
+      changed: () => this.#emitter.emit('incomingChanged', undefined),
+      named: (key, mid, freshMid) => this.#firstFrames.watch(key, mid, freshMid),
+      retained: (keys) => this.#firstFrames.retain(keys),
+      raise: (code, message) => this.#raise(code, message),
     });
-    this.negotiator = new Negotiator({
+    this.#negotiator = new Negotiator({
       pc,
-      timers: this.timers,
+      timers: this.#timers,
       offerer: this.offerer,
       polite: this.polite,
-      logger: this.logger,
-      localManifest: () => this.slots.manifest(),
+      logger: this.#logger,
+      localManifest: () => this.#slots.manifest(),
       remoteApplied: (manifest, type) => {
         protection?.receivers(
           pc.getTransceivers(),
           new Map(manifest.map((e) => [e.mid, e.origin])),
         );
-        this.incomingTracks.apply(manifest);
-        this.firstFrames.resume();
-        if (type === 'answer') this.slots.answered();
+        this.#incomingTracks.apply(manifest);
+        this.#firstFrames.resume();
+        if (type === 'answer') this.#slots.answered();
       },
       started: () => {
-        if (this.currentStatus === 'new') this.setStatus('connecting');
+        if (this.#currentStatus === 'new') this.#setStatus('connecting');
       },
       signal: (signal) => {
-        if (signal.type === 'description') this.slots.described(signal.description.type);
-        this.emitter.emit('signalProduced', signal);
+        if (signal.type === 'description') this.#slots.described(signal.description.type);
+        this.#emitter.emit('signalProduced', signal);
       },
-      raise: (code, message) => this.raise(code, message),
-      failed: (reason) => this.negotiationFailed(reason),
+      raise: (code, message) => this.#raise(code, message),
+      failed: (reason) => this.#negotiationFailed(reason),
     });
-    this.offConnectionState = listen(pc, 'connectionstatechange', () => this.onConnectionState());
-    this.rtt = new RttProbe(options.clock, this.timers, (message) => void this.send(message));
-    this.silence = new SilenceWatch(this.timers, {
+    this.#offConnectionState = listen(pc, 'connectionstatechange', () => this.#onConnectionState());
+    this.#rtt = new RttProbe(options.clock, this.#timers, (message) => void this.send(message));
+    this.#silence = new SilenceWatch(this.#timers, {
       // A silent channel is a dead path even while ICE still says connected: recovery starts
       // as for a disconnected connection, and ends when the channel is heard again.
       silent: () => {
-        if (this.currentStatus === 'connected') this.setStatus('disconnected');
-        this.recovery.connectionChanged('disconnected');
+        if (this.#currentStatus === 'connected') this.#setStatus('disconnected');
+        this.#recovery.connectionChanged('disconnected');
       },
       heard: () => {
-        if (this.pc.connectionState === 'connected') this.recovery.connectionChanged('connected');
+        if (this.#pc.connectionState === 'connected') this.#recovery.connectionChanged('connected');
       },
     });
-    this.channel = ControlChannel.open(pc, this.logger);
-    this.channel.setMessageHandler((data) => this.onChannelMessage(data));
-    this.channel.setOpenHandler(() => {
-      if (this.closed) return;
-      this.emitter.emit('channelOpened', undefined);
-      this.rtt.start();
-      this.silence.heard();
+    this.#channel = ControlChannel.open(pc, this.#logger);
+    this.#channel.setMessageHandler((data) => this.#onChannelMessage(data));
+    this.#channel.setOpenHandler(() => {
+      if (this.#closed) return;
+      this.#emitter.emit('channelOpened', undefined);
+      this.#rtt.start();
+      this.#silence.heard();
     });
-    this.recovery = new IceRecovery(
-      this.timers,
+    this.#recovery = new IceRecovery(
+      this.#timers,
       {
-        restarting: () => this.setStatus('restarting'),
+        restarting: () => this.#setStatus('restarting'),
         restart: () => {
-          if (this.offerer) this.negotiator.restartIce();
-          else this.emitter.emit('signalProduced', { type: 'ice-restart' });
+          if (this.offerer) this.#negotiator.restartIce();
+          else this.#emitter.emit('signalProduced', { type: 'ice-restart' });
         },
         connected: () => {
-          if (this.unnegotiable) return;
+          if (this.#unnegotiable) return;
           // ICE may come back before anything is heard on the channel: silent is still down.
-          this.setStatus(this.silence.silent ? 'disconnected' : 'connected');
-          this.firstFrames.resume();
+          this.#setStatus(this.#silence.silent ? 'disconnected' : 'connected');
+          this.#firstFrames.resume();
         },
         failed: (reason) => {
-          this.setStatus('failed');
-          this.raise(
+          this.#setStatus('failed');
+          this.#raise(
             'ERR_ICE_FAILED',
             `link to ${this.peer} failed after ICE restarts (${reason})`,
           );
         },
       },
-      this.logger,
+      this.#logger,
     );
   }
 
   /** Current lifecycle state. */
   get status(): LinkStatus {
-    return this.currentStatus;
+    return this.#currentStatus;
   }
 
   /** Remote tracks named by the far end's manifest, by track key. */
   get incoming(): ReadonlyMap<string, IncomingTrack> {
-    return this.incomingTracks.named;
+    return this.#incomingTracks.named;
   }
 
   /** Last RTT measured by a ping on the control channel, in milliseconds. */
   get rttMs(): number | null {
-    return this.rtt.rttMs;
+    return this.#rtt.rttMs;
   }
 
   /** Whether the control channel is open. */
   get channelOpen(): boolean {
-    return this.channel.open;
+    return this.#channel.open;
   }
 
   /** Subscribes to a link event; returns the disposer. */
@@ -239,22 +239,22 @@ export class PeerLink {
     event: E,
     listener: (payload: PeerLinkEvents[E]) => void,
   ): () => void {
-    return this.emitter.on(event, listener);
+    return this.#emitter.on(event, listener);
   }
 
   /** Handles a signal the far end of this link life sent. */
   handleSignal(signal: Signal): void {
-    if (this.closed) return;
+    if (this.#closed) return;
     if (signal.type !== 'ice-restart') {
-      this.negotiator.handle(signal);
+      this.#negotiator.handle(signal);
       return;
     }
     if (!this.offerer) {
-      this.raise('ERR_BAD_SIGNAL', 'ice-restart sent to the non-offerer of a link');
+      this.#raise('ERR_BAD_SIGNAL', 'ice-restart sent to the non-offerer of a link');
       return;
     }
-    this.logger.info('far end asked for an ICE restart');
-    this.negotiator.restartIce();
+    this.#logger.info('far end asked for an ICE restart');
+    this.#negotiator.restartIce();
   }
 
   /**
@@ -262,10 +262,10 @@ export class PeerLink {
    * manifest (a reused or silenced transceiver) renegotiates even where the connection does not.
    */
   setOutgoing(sources: Iterable<OutgoingSource>): void {
-    if (this.closed || !this.slots.want(sources)) return;
-    this.negotiator.run('outgoing', async () => {
-      await this.slots.sync();
-      await this.negotiator.negotiate();
+    if (this.#closed || !this.#slots.want(sources)) return;
+    this.#negotiator.run('outgoing', async () => {
+      await this.#slots.sync();
+      await this.#negotiator.negotiate();
     });
   }
 
@@ -274,26 +274,26 @@ export class PeerLink {
    * it was made with expired would otherwise fail for good ([M22]).
    */
   setIceServers(iceServers: readonly IceServer[]): void {
-    if (this.closed) return;
+    if (this.#closed) return;
     try {
-      const config = this.pc.getConfiguration();
-      this.pc.setConfiguration({ ...config, iceServers: iceServers.map(toRtcIceServer) });
+      const config = this.#pc.getConfiguration();
+      this.#pc.setConfiguration({ ...config, iceServers: iceServers.map(toRtcIceServer) });
     } catch (err) {
-      this.logger.warn('the connection refused new ICE servers', { error: String(err) });
+      this.#logger.warn('the connection refused new ICE servers', { error: String(err) });
     }
   }
 
   /** Sends a room-data message on the control channel; false if the link closed first. */
   send(message: PeerMessage): Promise<boolean> {
-    return this.channel.send(JSON.stringify(message));
+    return this.#channel.send(JSON.stringify(message));
   }
 
   /** The raw stats report of this link's connection; rejects once the link is closed. */
   statsReport(): Promise<RTCStatsReport> {
-    if (this.closed) {
+    if (this.#closed) {
       return Promise.reject(new MeshRuntimeError('ERR_CLOSED', `link to ${this.peer} is closed`));
     }
-    return this.pc.getStats();
+    return this.#pc.getStats();
   }
 
   /**
@@ -301,79 +301,79 @@ export class PeerLink {
    * connection, and emits `closed` once; nothing is emitted after.
    */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.timers.clearAll();
-    this.recovery.close();
-    this.rtt.close();
-    this.silence.close();
-    this.firstFrames.close();
-    this.incomingTracks.close();
-    this.slots.close();
-    this.protection?.close();
-    this.negotiator.close();
-    this.offConnectionState();
-    this.channel.close();
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#timers.clearAll();
+    this.#recovery.close();
+    this.#rtt.close();
+    this.#silence.close();
+    this.#firstFrames.close();
+    this.#incomingTracks.close();
+    this.#slots.close();
+    this.#protection?.close();
+    this.#negotiator.close();
+    this.#offConnectionState();
+    this.#channel.close();
     try {
-      this.pc.close();
+      this.#pc.close();
     } catch (err) {
-      this.logger.debug('peer connection close threw', { error: String(err) });
+      this.#logger.debug('peer connection close threw', { error: String(err) });
     }
-    this.setStatus('closed');
-    this.emitter.clear();
+    this.#setStatus('closed');
+    this.#emitter.clear();
   }
 
   /**
    * Negotiation cannot go on ([M24]): the link life is `failed` for good (reported to the server,
    * which routes around it), whatever ICE does next.
    */
-  private negotiationFailed(reason: string): void {
-    if (this.closed || this.unnegotiable) return;
-    this.unnegotiable = true;
-    this.recovery.close();
-    this.logger.warn(`link to ${this.peer} failed: ${reason}`);
-    this.setStatus('failed');
+  #negotiationFailed(reason: string): void {
+    if (this.#closed || this.#unnegotiable) return;
+    this.#unnegotiable = true;
+    this.#recovery.close();
+    this.#logger.warn(`link to ${this.peer} failed: ${reason}`);
+    this.#setStatus('failed');
   }
 
-  private onConnectionState(): void {
-    if (this.closed) return;
-    const state = this.pc.connectionState;
-    this.logger.debug('connection state', { state });
-    if ((state === 'new' || state === 'connecting') && this.currentStatus === 'new') {
-      this.setStatus('connecting');
+  #onConnectionState(): void {
+    if (this.#closed) return;
+    const state = this.#pc.connectionState;
+    this.#logger.debug('connection state', { state });
+    if ((state === 'new' || state === 'connecting') && this.#currentStatus === 'new') {
+      this.#setStatus('connecting');
     }
     // A connected link whose ICE lost its path is down at once, before any restart ([M23]).
-    if (state === 'disconnected' && this.currentStatus === 'connected') {
-      this.setStatus('disconnected');
+    if (state === 'disconnected' && this.#currentStatus === 'connected') {
+      this.#setStatus('disconnected');
     }
-    this.recovery.connectionChanged(state);
+    this.#recovery.connectionChanged(state);
   }
 
-  private onChannelMessage(data: unknown): void {
-    if (this.closed) return;
-    this.silence.heard();
+  #onChannelMessage(data: unknown): void {
+    if (this.#closed) return;
+    this.#silence.heard();
     const message = parsePeerMessage(data);
     if (message === null) {
-      this.raise('ERR_BAD_PEER_MESSAGE', 'unparseable message on the control channel');
+      this.#raise('ERR_BAD_PEER_MESSAGE', 'unparseable message on the control channel');
       return;
     }
-    if (!this.rtt.handle(message)) this.emitter.emit('messageReceived', message);
+    if (!this.#rtt.handle(message)) this.#emitter.emit('messageReceived', message);
   }
 
   /** The one place the status changes. */
-  private setStatus(status: LinkStatus): void {
-    if (this.currentStatus === status) return;
-    this.logger.debug('status', {
-      from: this.currentStatus,
+  #setStatus(status: LinkStatus): void {
+    if (this.#currentStatus === status) return;
+    this.#logger.debug('status', {
+      from: this.#currentStatus,
       to: status,
-      sinceOpenMs: this.clock.now() - this.openedAt,
+      sinceOpenMs: this.#clock.now() - this.#openedAt,
     });
-    this.currentStatus = status;
-    this.emitter.emit('statusChanged', status);
+    this.#currentStatus = status;
+    this.#emitter.emit('statusChanged', status);
   }
 
-  private raise(code: MeshErrorCode, message: string): void {
-    this.logger.warn(message, { code });
-    this.emitter.emit('errorRaised', { code, message, peer: this.peer });
+  #raise(code: MeshErrorCode, message: string): void {
+    this.#logger.warn(message, { code });
+    this.#emitter.emit('errorRaised', { code, message, peer: this.peer });
   }
 }

@@ -13,44 +13,47 @@ export type RttTimer = 'ping';
  * channel opens, the far end's pong measures it, and this end answers the far end's pings.
  */
 export class RttProbe {
-  private seq = 0;
-  private readonly inFlight = new Map<number, number>();
-  private last: number | null = null;
-  private closed = false;
+  #seq = 0;
+  readonly #inFlight = new Map<number, number>();
+  #last: number | null = null;
+  #closed = false;
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly timers: NamedTimers<RttTimer>,
-    private readonly send: (message: PeerMessage) => void,
-  ) {}
+  readonly #clock: Clock;
+  readonly #timers: NamedTimers<RttTimer>;
+  readonly #send: (message: PeerMessage) => void;
+  constructor(clock: Clock, timers: NamedTimers<RttTimer>, send: (message: PeerMessage) => void) {
+    this.#clock = clock;
+    this.#timers = timers;
+    this.#send = send;
+  }
 
   /** Last RTT measured, in milliseconds; null before the first pong. */
   get rttMs(): number | null {
-    return this.last;
+    return this.#last;
   }
 
   /** Pings now and every `PING_INTERVAL_MS` after. */
   start(): void {
-    if (this.closed) return;
+    if (this.#closed) return;
     // Unanswered pings are forgotten so a silent peer cannot grow the map.
-    this.inFlight.clear();
-    const id = this.seq++;
-    this.inFlight.set(id, this.clock.now());
-    this.send({ t: 'ping', id });
-    this.timers.set('ping', PING_INTERVAL_MS, () => this.start());
+    this.#inFlight.clear();
+    const id = this.#seq++;
+    this.#inFlight.set(id, this.#clock.now());
+    this.#send({ t: 'ping', id });
+    this.#timers.set('ping', PING_INTERVAL_MS, () => this.start());
   }
 
   /** Answers a ping or measures a pong; false for any other message, which is not its own. */
   handle(message: PeerMessage): boolean {
     switch (message.t) {
       case 'ping':
-        if (!this.closed) this.send({ t: 'pong', id: message.id });
+        if (!this.#closed) this.#send({ t: 'pong', id: message.id });
         return true;
       case 'pong': {
-        const sentAt = this.inFlight.get(message.id);
+        const sentAt = this.#inFlight.get(message.id);
         if (sentAt === undefined) return true;
-        this.inFlight.delete(message.id);
-        this.last = this.clock.now() - sentAt;
+        this.#inFlight.delete(message.id);
+        this.#last = this.#clock.now() - sentAt;
         return true;
       }
       default:
@@ -60,6 +63,6 @@ export class RttProbe {
 
   /** Idempotent: no more pings or answers; the link clears the timer. */
   close(): void {
-    this.closed = true;
+    this.#closed = true;
   }
 }

@@ -46,44 +46,51 @@ interface SendSlot {
  * ones on relays.
  */
 export class SendSlots {
-  private readonly sending = new Map<string, SendSlot>();
-  private readonly idle: SendSlot[] = [];
-  private desired = new Map<string, OutgoingSource>();
-  private syncQueued = false;
-  private closed = false;
+  readonly #sending = new Map<string, SendSlot>();
+  readonly #idle: SendSlot[] = [];
+  #desired = new Map<string, OutgoingSource>();
+  #syncQueued = false;
+  #closed = false;
   /** Why the last encoding was refused, if one was. */
   encodingRefused: string | null = null;
   /** Descriptions sent so far, and the number of the last offer among them. */
-  private sent = 0;
-  private lastOffer = 0;
+  #sent = 0;
+  #lastOffer = 0;
 
+  readonly #pc: RTCPeerConnection;
+  readonly #self: PeerId;
+  readonly #added: (transceiver: RTCRtpTransceiver, kind: string) => void;
   constructor(
-    private readonly pc: RTCPeerConnection,
+    pc: RTCPeerConnection,
     /** This peer: a track whose identity names another origin is relayed. */
-    private readonly self: PeerId,
+    self: PeerId,
     /** Told of every transceiver this adds, before it sends (frame encryption pipes it). */
-    private readonly added: (transceiver: RTCRtpTransceiver, kind: string) => void = () => {},
-  ) {}
+    added: (transceiver: RTCRtpTransceiver, kind: string) => void = () => {},
+  ) {
+    this.#pc = pc;
+    this.#self = self;
+    this.#added = added;
+  }
 
   /**
    * Declares what to send. True when the caller must queue a `sync()`: the wish changed and no
    * sync is queued yet (a queued one reads the latest wish when it runs).
    */
   want(sources: Iterable<OutgoingSource>): boolean {
-    if (this.closed) return false;
+    if (this.#closed) return false;
     const next = new Map<string, OutgoingSource>();
     for (const source of sources) next.set(trackKey(source.identity), source);
     const unchanged =
-      next.size === this.desired.size &&
+      next.size === this.#desired.size &&
       [...next].every(([k, v]) => {
-        const was = this.desired.get(k);
+        const was = this.#desired.get(k);
         return was?.track === v.track && sameEncoding(was.encoding, v.encoding);
       });
     if (unchanged) return false;
-    this.desired = next;
-    this.retrackNow();
-    if (this.syncQueued) return false;
-    this.syncQueued = true;
+    this.#desired = next;
+    this.#retrackNow();
+    if (this.#syncQueued) return false;
+    this.#syncQueued = true;
     return true;
   }
 
@@ -93,9 +100,9 @@ export class SendSlots {
    * as soon as its link stops naming it, since the far end of that link may reuse the transceiver
    * for another origin, which would then show here under this slot's identity ([M5]).
    */
-  private retrackNow(): void {
-    for (const [key, slot] of this.sending) {
-      const track = this.desired.get(key)?.track ?? null;
+  #retrackNow(): void {
+    for (const [key, slot] of this.#sending) {
+      const track = this.#desired.get(key)?.track ?? null;
       if (slot.transceiver.sender.track === track) continue;
       // Rejects only once the connection closed, when nothing is sent anyway.
       slot.transceiver.sender.replaceTrack(track).catch(() => undefined);
@@ -104,44 +111,44 @@ export class SendSlots {
 
   /** Applies the latest wish to the transceivers. Run it serialised with negotiation. */
   async sync(): Promise<void> {
-    this.syncQueued = false;
+    this.#syncQueued = false;
     // Read the wish afresh at every step: a newer one may arrive while this one awaits, and an
     // older track must never be put back after `retrackNow` took it out.
-    for (const [key, slot] of [...this.sending]) {
-      if (this.desired.has(key)) continue;
-      this.sending.delete(key);
-      slot.idleFrom = this.sent;
+    for (const [key, slot] of [...this.#sending]) {
+      if (this.#desired.has(key)) continue;
+      this.#sending.delete(key);
+      slot.idleFrom = this.#sent;
       slot.released = false;
-      this.idle.push(slot);
+      this.#idle.push(slot);
       await slot.transceiver.sender.replaceTrack(null);
     }
-    for (const [key, source] of [...this.desired]) {
+    for (const [key, source] of [...this.#desired]) {
       // A newer wish arrived meanwhile: the sync it queued applies it.
-      if (this.desired.get(key) !== source) continue;
-      const slot = this.sending.get(key);
+      if (this.#desired.get(key) !== source) continue;
+      const slot = this.#sending.get(key);
       if (slot !== undefined) {
         if (slot.transceiver.sender.track !== source.track) {
           await slot.transceiver.sender.replaceTrack(source.track);
         }
-        await this.limit(slot, source);
+        await this.#limit(slot, source);
         continue;
       }
       // A slot the far end may still map to its old identity would show this track under that
       // identity until the next manifest lands: reuse only released ones, and only for a track
       // of the provenance the slot always carried, or its encoder may drop every frame ([M5]).
-      const relayed = source.identity.origin !== this.self;
-      const index = this.idle.findIndex(
+      const relayed = source.identity.origin !== this.#self;
+      const index = this.#idle.findIndex(
         (s) => s.released && s.identity.kind === source.identity.kind && s.relayed === relayed,
       );
-      const reused = index >= 0 ? this.idle.splice(index, 1)[0] : undefined;
+      const reused = index >= 0 ? this.#idle.splice(index, 1)[0] : undefined;
       if (reused !== undefined) {
         reused.identity = source.identity;
-        this.sending.set(key, reused);
+        this.#sending.set(key, reused);
         await reused.transceiver.sender.replaceTrack(source.track);
-        await this.limit(reused, source);
+        await this.#limit(reused, source);
       } else {
-        const transceiver = this.pc.addTransceiver(source.track, { direction: 'sendonly' });
-        this.added(transceiver, source.track.kind);
+        const transceiver = this.#pc.addTransceiver(source.track, { direction: 'sendonly' });
+        this.#added(transceiver, source.track.kind);
         const slot: SendSlot = {
           transceiver,
           identity: source.identity,
@@ -150,10 +157,10 @@ export class SendSlots {
           applied: undefined,
           relayed,
         };
-        this.sending.set(key, slot);
-        await this.limit(slot, source);
+        this.#sending.set(key, slot);
+        await this.#limit(slot, source);
       }
-      if (this.closed) return;
+      if (this.#closed) return;
     }
   }
 
@@ -161,7 +168,7 @@ export class SendSlots {
    * Limits the slot's sender to the source's encoding, if that changed. A refusal is kept as
    * `encodingRefused` and retried with the next sync; it never stops the track being sent.
    */
-  private async limit(slot: SendSlot, source: OutgoingSource): Promise<void> {
+  async #limit(slot: SendSlot, source: OutgoingSource): Promise<void> {
     const encoding = source.encoding;
     if (encoding === undefined || sameEncoding(slot.applied, encoding)) return;
     const refused = await applyEncoding(slot.transceiver.sender, encoding);
@@ -174,19 +181,19 @@ export class SendSlots {
 
   /** A description of this end went out (its manifest leaves out every idle slot). */
   described(type: RTCSdpType): void {
-    this.sent += 1;
-    if (type === 'offer') this.lastOffer = this.sent;
+    this.#sent += 1;
+    if (type === 'offer') this.#lastOffer = this.#sent;
   }
 
   /** The far end answered this end's last offer: slots idle before it are released. */
   answered(): void {
-    for (const slot of this.idle) if (slot.idleFrom < this.lastOffer) slot.released = true;
+    for (const slot of this.#idle) if (slot.idleFrom < this.#lastOffer) slot.released = true;
   }
 
   /** The manifest of what is sent now: every sending transceiver with a mid, by identity. */
   manifest(): ManifestEntry[] {
     const entries: ManifestEntry[] = [];
-    for (const slot of this.sending.values()) {
+    for (const slot of this.#sending.values()) {
       const mid = slot.transceiver.mid;
       if (mid !== null) entries.push(manifestEntry(mid, slot.identity));
     }
@@ -195,6 +202,6 @@ export class SendSlots {
 
   /** Idempotent: wishes are ignored and a running sync stops at its next step. */
   close(): void {
-    this.closed = true;
+    this.#closed = true;
   }
 }

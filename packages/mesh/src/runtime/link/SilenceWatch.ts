@@ -15,36 +15,44 @@ export type SilenceTimer = 'silence';
  * `LINK_SILENCE_MS`, `heard()` at the first message after. It sees only calls and time.
  */
 export class SilenceWatch {
-  private quiet = false;
-  private closed = false;
+  #quiet = false;
+  #closed = false;
+
+  readonly #timers: NamedTimers<SilenceTimer>;
+  readonly #hooks: { silent(): void; heard(): void };
+  readonly #silenceMs: number;
 
   constructor(
-    private readonly timers: NamedTimers<SilenceTimer>,
-    private readonly hooks: { silent(): void; heard(): void },
-    private readonly silenceMs = LINK_SILENCE_MS,
-  ) {}
+    timers: NamedTimers<SilenceTimer>,
+    hooks: { silent(): void; heard(): void },
+    silenceMs = LINK_SILENCE_MS,
+  ) {
+    this.#timers = timers;
+    this.#hooks = hooks;
+    this.#silenceMs = silenceMs;
+  }
 
   /** Whether the channel is silent now. */
   get silent(): boolean {
-    return this.quiet;
+    return this.#quiet;
   }
 
   /** Something arrived on the channel (or it just opened): the clock starts again. */
   heard(): void {
-    if (this.closed) return;
-    this.timers.set('silence', this.silenceMs, () => {
-      if (this.closed) return;
-      this.quiet = true;
-      this.hooks.silent();
+    if (this.#closed) return;
+    this.#timers.set('silence', this.#silenceMs, () => {
+      if (this.#closed) return;
+      this.#quiet = true;
+      this.#hooks.silent();
     });
-    if (this.quiet) {
-      this.quiet = false;
-      this.hooks.heard();
+    if (this.#quiet) {
+      this.#quiet = false;
+      this.#hooks.heard();
     }
   }
 
   /** Idempotent: no more calls; the link clears the timer. */
   close(): void {
-    this.closed = true;
+    this.#closed = true;
   }
 }
