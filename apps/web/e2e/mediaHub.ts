@@ -12,6 +12,11 @@ export interface HubStats {
       roomId: string;
       isHub: boolean;
       origins: Array<{ origin: string; packetsForwarded: number; framesDecoded: number }>;
+      /** Receivers' estimates and the caps sent to origins (protocol SPEC [P32]). */
+      shaping?: {
+        receivers: Array<{ peer: string | null; estimateBps: number | null; videoStreams: number }>;
+        origins: Array<{ origin: string | null; capSentBps: number | null; capsSent: number }>;
+      };
     }>;
   }>;
 }
@@ -39,12 +44,12 @@ function schedulingPrefix(): string[] {
 
 /**
  * Starts a hub serving `signalUrl` with `secret`, its endpoint on 127.0.0.1:`statsPort`, and
- * resolves once it answers. `MESHWORK_HUB_NODE_ARGS` adds node flags to the hub process (for
+ * resolves once it answers (within `startTimeoutMs`, 30 s by default). `MESHWORK_HUB_NODE_ARGS` adds node flags to the hub process (for
  * example `--cpu-prof --cpu-prof-dir=/tmp/hub` or `--trace-gc`, whose lines then reach stdout).
  */
 export async function startMediaHub(
   signalUrl: string,
-  options: { secret: string; statsPort: number },
+  options: { secret: string; statsPort: number; startTimeoutMs?: number },
 ): Promise<MediaHubProcess> {
   const [command = 'nice', ...prefix] = schedulingPrefix();
   const nodeArgs = process.env.MESHWORK_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -68,9 +73,13 @@ export async function startMediaHub(
     return (await res.json()) as HubStats;
   };
   // Bounded wait for the hub process to listen (not an ordering sleep).
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
   while ((await stats().catch(() => null)) === null) {
-    if (Date.now() > deadline) throw new Error('the media hub did not start');
+    if (Date.now() > deadline) {
+      // Not left running (with real-time priority) after the test gave up on it.
+      hub.kill('SIGKILL');
+      throw new Error('the media hub did not start');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -50,6 +50,7 @@ export class ForwardingTap {
   readonly #pcs = new Set<RTCPeerConnection>();
   readonly #sendersOf = new Map<MediaStreamTrack, Set<RTCRtpSender>>();
   readonly #trackOf = new Map<RTCRtpSender, MediaStreamTrack>();
+  readonly #linkOf = new Map<RTCRtpSender, RTCPeerConnection>();
   readonly #watched = new WeakSet<MediaStreamTrack>();
   readonly #throttle: KeyframeThrottle<MediaStreamTrack>;
   #closed = false;
@@ -66,7 +67,7 @@ export class ForwardingTap {
   attach(pc: RTCPeerConnection): void {
     if (this.#closed) return;
     this.#pcs.add(pc);
-    pc.onTransceiverAdded.subscribe((transceiver) => this.#watchSender(transceiver.sender));
+    pc.onTransceiverAdded.subscribe((transceiver) => this.#watchSender(pc, transceiver.sender));
     pc.onTrack.subscribe((track) => this.#watchSource(track));
     pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
@@ -79,7 +80,10 @@ export class ForwardingTap {
       }
       if (state !== 'closed') return;
       this.#pcs.delete(pc);
-      for (const t of pc.getTransceivers()) this.#senderTrackChanged(t.sender, null);
+      for (const t of pc.getTransceivers()) {
+        this.#senderTrackChanged(t.sender, null);
+        this.#linkOf.delete(t.sender);
+      }
     });
   }
 
@@ -94,6 +98,35 @@ export class ForwardingTap {
     let n = 0;
     for (const [track, senders] of this.#sendersOf) {
       if (this.#origins.get(track) === origin) n += senders.size;
+    }
+    return n;
+  }
+
+  /** The open peer connections of the room. */
+  links(): RTCPeerConnection[] {
+    return [...this.#pcs];
+  }
+
+  /** The origin of a received track, once the manifest named it. */
+  originOf(track: MediaStreamTrack): PeerId | undefined {
+    return this.#origins.get(track);
+  }
+
+  /** The links a received track is forwarded on now. */
+  outLinksOf(track: MediaStreamTrack): RTCPeerConnection[] {
+    const links: RTCPeerConnection[] = [];
+    for (const sender of this.#sendersOf.get(track) ?? []) {
+      const link = this.#linkOf.get(sender);
+      if (link !== undefined) links.push(link);
+    }
+    return links;
+  }
+
+  /** Video tracks the hub forwards on `pc` now. */
+  videoSentOn(pc: RTCPeerConnection): number {
+    let n = 0;
+    for (const [sender, track] of this.#trackOf) {
+      if (track.kind === 'video' && this.#linkOf.get(sender) === pc) n++;
     }
     return n;
   }
@@ -139,9 +172,11 @@ export class ForwardingTap {
     this.#pcs.clear();
     this.#sendersOf.clear();
     this.#trackOf.clear();
+    this.#linkOf.clear();
   }
 
-  #watchSender(sender: RTCRtpSender): void {
+  #watchSender(pc: RTCPeerConnection, sender: RTCRtpSender): void {
+    this.#linkOf.set(sender, pc);
     const replace = sender.replaceTrack.bind(sender);
     sender.replaceTrack = async (track) => {
       await replace(track);

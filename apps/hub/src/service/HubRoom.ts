@@ -1,9 +1,10 @@
 import { ClientSession, type SessionStatus } from '@meshwork/client';
-import { type Clock, type Logger, noopLogger } from '@meshwork/kit';
+import { backgroundClock, type Clock, type Logger, noopLogger } from '@meshwork/kit';
 import type { HubLoadHint } from '@meshwork/protocol';
 import type { MediaStreamTrack as WeriftTrack } from 'werift';
 import { ForwardingTap, type LinkView } from '../forwarding/ForwardingTap';
 import type { OriginCount } from '../metrics/OriginCounters';
+import { BandwidthShaper, type ShapingStats } from '../shaping/BandwidthShaper';
 import { createWeriftMediaStream, weriftPeerConnections } from '../werift/peerConnections';
 
 /** Display name the hub joins rooms under. */
@@ -29,6 +30,8 @@ export interface HubRoomStats {
   /** Tracks forwarded to at least one receiver now. */
   forwardedStreams: number;
   origins: OriginCount[];
+  /** Receivers' bandwidth estimates and the caps sent to origins ([P32]). */
+  shaping: ShapingStats;
   /** Each link's transceivers, when asked for (`/stats?links=1`). */
   links?: LinkView[];
 }
@@ -43,6 +46,7 @@ export class HubRoom {
   readonly roomId: string;
   readonly session: ClientSession;
   readonly #tap: ForwardingTap;
+  readonly #shaper: BandwidthShaper;
   readonly #options: HubRoomOptions;
   readonly #disposers: Array<() => void> = [];
   #closed = false;
@@ -56,11 +60,19 @@ export class HubRoom {
       logger: logger.child('forwarding'),
       ...(options.clock ? { clock: options.clock } : {}),
     });
+    this.#shaper = new BandwidthShaper({
+      view: this.#tap,
+      clock: options.clock ?? backgroundClock,
+      logger: logger.child('shaping'),
+    });
     this.session = new ClientSession({
       url: options.url,
       createPeerConnection: weriftPeerConnections({
         hostAddresses: options.hostAddresses ?? [],
-        created: (pc) => this.#tap.attach(pc),
+        created: (pc) => {
+          this.#tap.attach(pc);
+          this.#shaper.attach(pc);
+        },
       }),
       createMediaStream: createWeriftMediaStream,
       logger: logger.child('session'),
@@ -128,6 +140,7 @@ export class HubRoom {
       isHub: plan !== null && plan.hub === this.session.selfId,
       forwardedStreams: this.#tap.forwardedStreams,
       origins: this.#tap.counters.rows(),
+      shaping: this.#shaper.stats(),
       ...(options.links ? { links: this.#tap.describeLinks() } : {}),
     };
   }
@@ -145,6 +158,7 @@ export class HubRoom {
     this.#closed = true;
     for (const dispose of this.#disposers.splice(0)) dispose();
     this.session.close();
+    this.#shaper.close();
     this.#tap.close();
   }
 }

@@ -1,0 +1,180 @@
+import { type Clock, type Logger, noopLogger, type TimerHandle } from '@meshwork/kit';
+import type { PeerId } from '@meshwork/protocol';
+import type { MediaStreamTrack, RTCPeerConnection, RTCRtpReceiver } from 'werift';
+import { onReceiverEstimate, sendReceiverEstimate } from '../werift/receiverEstimates';
+import { CAP_INTERVAL_MS, capToSend, type SentCap } from './CapPacer';
+import { CAP_CEILING_BPS, ReceiverEstimates, streamCap } from './ReceiverEstimates';
+
+/** What the shaper needs to know of the room's forwarding (the ForwardingTap). */
+export interface ForwardingView {
+  links(): RTCPeerConnection[];
+  originOf(track: MediaStreamTrack): PeerId | undefined;
+  outLinksOf(track: MediaStreamTrack): RTCPeerConnection[];
+  videoSentOn(pc: RTCPeerConnection): number;
+}
+
+/** One receiver link in `/stats`: the peer it leads to, its estimate and what it is sent. */
+export interface ReceiverShaping {
+  /** The peer on the link (the origin of what the hub receives on it), when known. */
+  peer: PeerId | null;
+  /** Its latest valid estimate of its downlink from the hub (bit/s), or null. */
+  estimateBps: number | null;
+  /** Video streams the hub forwards to it. */
+  videoStreams: number;
+}
+
+/** One origin link in `/stats`: the cap the hub last sent it. */
+export interface OriginShaping {
+  origin: PeerId | null;
+  /** The last cap sent (bit/s, for all its video on the link), or null if none ever was. */
+  capSentBps: number | null;
+  /** Caps sent on the link so far. */
+  capsSent: number;
+}
+
+/** Receiver estimates and the caps the hub derives from them, for `/stats`. */
+export interface ShapingStats {
+  receivers: ReceiverShaping[];
+  origins: OriginShaping[];
+}
+
+/** A video stream the hub receives on a link, with the receiver that can talk back to its origin. */
+interface Incoming {
+  track: MediaStreamTrack;
+  ssrc: number;
+  receiver: RTCRtpReceiver;
+}
+
+/**
+ * Lets receivers' bandwidth estimates shape what the hub forwards (protocol SPEC [P32]). Every
+ * REMB a receiver link sends the hub is kept as that link's estimate; each forwarded video stream
+ * gets the smallest share of the estimates of the links it goes out on, and each origin link is
+ * sent a REMB of the sum of its streams' caps: the origin's encoder then sends no more than its
+ * slowest receiver can take. Caps are renewed once a second and sent at once on a change over
+ * 10 %; a cap no receiver needs anymore is lifted once.
+ */
+export class BandwidthShaper {
+  readonly #view: ForwardingView;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+  readonly #estimates = new ReceiverEstimates<RTCPeerConnection>();
+  readonly #sent = new Map<RTCPeerConnection, SentCap & { count: number }>();
+  #timer: TimerHandle | null = null;
+  #closed = false;
+
+  constructor(options: { view: ForwardingView; clock: Clock; logger?: Logger }) {
+    this.#view = options.view;
+    this.#clock = options.clock;
+    this.#logger = options.logger ?? noopLogger;
+    this.#schedule();
+  }
+
+  /** A peer connection the hub made: read the estimates its receiver sends. */
+  attach(pc: RTCPeerConnection): void {
+    onReceiverEstimate(pc, (bps) => {
+      if (this.#closed) return;
+      if (this.#estimates.report(pc, bps, this.#clock.now())) this.#shape();
+    });
+    pc.connectionStateChange.subscribe((state) => {
+      if (state !== 'closed') return;
+      this.#estimates.forget(pc);
+      this.#sent.delete(pc);
+    });
+  }
+
+  /** Estimates per receiver link and the cap sent per origin link. */
+  stats(): ShapingStats {
+    const now = this.#clock.now();
+    const receivers: ReceiverShaping[] = [];
+    const origins: OriginShaping[] = [];
+    for (const pc of this.#view.links()) {
+      const incoming = this.#incoming(pc);
+      const peer = this.#peerOf(pc);
+      const videoStreams = this.#view.videoSentOn(pc);
+      if (videoStreams > 0) {
+        receivers.push({ peer, estimateBps: this.#estimates.estimate(pc, now), videoStreams });
+      }
+      if (incoming.length > 0) {
+        const sent = this.#sent.get(pc);
+        origins.push({ origin: peer, capSentBps: sent?.bps ?? null, capsSent: sent?.count ?? 0 });
+      }
+    }
+    return { receivers, origins };
+  }
+
+  /** Idempotent: stops the renewals. */
+  close(): void {
+    this.#closed = true;
+    if (this.#timer !== null) this.#clock.clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#sent.clear();
+  }
+
+  #schedule(): void {
+    this.#timer = this.#clock.setTimeout(() => {
+      if (this.#closed) return;
+      this.#shape();
+      this.#schedule();
+    }, CAP_INTERVAL_MS);
+  }
+
+  #shape(): void {
+    const now = this.#clock.now();
+    for (const pc of this.#view.links()) {
+      const incoming = this.#incoming(pc);
+      const first = incoming[0];
+      if (first === undefined) continue;
+      const wanted = this.#capOf(incoming, now);
+      const last = this.#sent.get(pc) ?? null;
+      const bps = capToSend(wanted, last, now, CAP_CEILING_BPS);
+      if (bps === null) continue;
+      this.#sent.set(pc, { bps, at: now, count: (last?.count ?? 0) + 1 });
+      sendReceiverEstimate(
+        first.receiver,
+        bps,
+        incoming.map((i) => i.ssrc),
+      ).catch((error: unknown) => {
+        this.#logger.debug('cap not sent', { error: String(error) });
+      });
+    }
+  }
+
+  /** The cap of all the video an origin link carries, or null when no receiver limits any. */
+  #capOf(incoming: readonly Incoming[], now: number): number | null {
+    let total = 0;
+    let limited = false;
+    for (const { track } of incoming) {
+      const cap = streamCap(
+        this.#view.outLinksOf(track).map((link) => ({
+          estimate: this.#estimates.estimate(link, now),
+          videoStreams: this.#view.videoSentOn(link),
+        })),
+      );
+      if (cap !== null) limited = true;
+      total += cap ?? CAP_CEILING_BPS;
+    }
+    return limited ? Math.min(total, CAP_CEILING_BPS) : null;
+  }
+
+  #incoming(pc: RTCPeerConnection): Incoming[] {
+    const incoming: Incoming[] = [];
+    for (const t of pc.getTransceivers()) {
+      for (const track of t.receiver.tracks) {
+        if (track.kind === 'video' && track.ssrc !== undefined) {
+          incoming.push({ track, ssrc: track.ssrc, receiver: t.receiver });
+        }
+      }
+    }
+    return incoming;
+  }
+
+  #peerOf(pc: RTCPeerConnection): PeerId | null {
+    for (const t of pc.getTransceivers()) {
+      for (const track of t.receiver.tracks) {
+        const origin = this.#view.originOf(track);
+        if (origin !== undefined) return origin;
+      }
+    }
+    return null;
+  }
+}

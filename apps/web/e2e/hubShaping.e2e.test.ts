@@ -1,0 +1,165 @@
+// Receiver bandwidth estimates shape what the media hub forwards (protocol SPEC [P32]): Chromium
+// pages in a star through the server, one of them in a namespace of its own whose downlink the
+// test limits with tc tbf.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { joinAs, type Stack, startStack, waitForFramesAdvancing } from './harness';
+import { type HubStats, type MediaHubProcess, startMediaHub } from './mediaHub';
+import { describePeerConnections, keepPeerConnections } from './peerConnectionReport';
+import { createSlowHost, type SlowHost } from './slowHost';
+
+const ROOM = 'e2e-hub-shaping';
+const HUB_SECRET = 'e2e-hub-secret-0123456789abcdef';
+const HUB_STATS_PORT = 18_191;
+/** What reaches the slow page, kbit/s: well under what two forwarded cameras take unlimited. */
+const SLOW_DOWNLINK_KBPS = 200;
+/** Congestion control's ramp before a measured window, and the window. */
+const SETTLE_MS = 12_000;
+const WINDOW_MS = 6_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const step = (what: string) => process.stderr.write(`hub shaping: ${what}\n`);
+
+/** Video RTP bytes (payload and headers) the page has sent on its open connections. */
+function videoSent(page: Page): Promise<{ at: number; bytes: number }> {
+  return page.evaluate(async () => {
+    const kept =
+      (window as unknown as { keptPeerConnections?: RTCPeerConnection[] }).keptPeerConnections ??
+      [];
+    let bytes = 0;
+    for (const pc of kept) {
+      if (pc.connectionState === 'closed') continue;
+      (await pc.getStats()).forEach((s: Record<string, unknown>) => {
+        if (s.type !== 'outbound-rtp' || s.kind !== 'video') return;
+        bytes += Number(s.bytesSent ?? 0) + Number(s.headerBytesSent ?? 0);
+      });
+    }
+    return { at: performance.now(), bytes };
+  });
+}
+
+/** The page's video send rate over `WINDOW_MS`, kbit/s. */
+async function videoKbps(page: Page): Promise<number> {
+  const before = await videoSent(page);
+  await sleep(WINDOW_MS);
+  const after = await videoSent(page);
+  return ((after.bytes - before.bytes) * 8) / (after.at - before.at);
+}
+
+/** Waits for every tile of `page` to play; if they do not, reports what each page and the hub got. */
+async function flowing(hub: MediaHubProcess, pages: readonly Page[], page: Page): Promise<void> {
+  try {
+    await waitForFramesAdvancing(page, 2);
+  } catch (error) {
+    const report: Record<string, unknown> = {};
+    for (const [i, p] of pages.entries()) {
+      report[['Ana', 'Bo', 'Cy'][i] ?? String(i)] = await describePeerConnections(p).catch(String);
+    }
+    report.hub = await hub.stats('?links=1').catch(String);
+    process.stderr.write(`what arrived: ${JSON.stringify(report)}\n`);
+    throw error;
+  }
+}
+
+async function originOf(page: Page, name: string): Promise<string> {
+  const id = await page.getByRole('figure', { name }).getAttribute('data-origin');
+  if (id === null) throw new Error(`no tile of ${name}`);
+  return id;
+}
+
+type Shaping = NonNullable<HubStats['hubs'][number]['rooms'][number]['shaping']>;
+
+async function shaping(hub: MediaHubProcess): Promise<Shaping> {
+  const room = (await hub.stats()).hubs[0]?.rooms.find((r) => r.roomId === ROOM);
+  if (room?.shaping === undefined) throw new Error('the hub shows no shaping for the room');
+  return room.shaping;
+}
+
+// Not yet seen passing: on a machine at a load of 40-90 the page in its own namespace joined and
+// the star through the server formed, but it decoded nothing of Ana through the hub within 30 s
+// (the failure report says what arrived). Run it with MESHWORK_HUB_SHAPING_E2E=1.
+describe.runIf(process.env.MESHWORK_HUB_SHAPING_E2E === '1')(
+  'receiver estimates shape what the server hub forwards',
+  () => {
+    let stack: Stack;
+    let hub: MediaHubProcess | undefined;
+    let slow: SlowHost | undefined;
+    let slowBrowser: Browser | undefined;
+
+    beforeAll(async () => {
+      slow = await createSlowHost();
+      step('slow host made');
+      // The signal app listens on every address of the test's namespace: the slow host reaches it
+      // at the gateway.
+      stack = await startStack({ env: { HUB_SECRET, HOST: '0.0.0.0' } });
+      step('signal app up');
+      hub = await startMediaHub(stack.baseUrl, {
+        secret: HUB_SECRET,
+        statsPort: HUB_STATS_PORT,
+        startTimeoutMs: 180_000,
+      });
+      step('media hub up');
+      slowBrowser = await slow.launchChromium(Number(new URL(stack.baseUrl).port));
+      step('Chromium in the slow host up');
+    }, 600_000);
+    afterAll(async () => {
+      await slowBrowser?.close();
+      await hub?.close();
+      await stack?.close();
+      await slow?.close();
+    });
+
+    it('[P32] a page whose downlink is limited gets the origin capped below its unlimited rate, and the others still see everyone', async () => {
+      if (!hub || !slow || !slowBrowser) throw new Error('not started');
+      const running = hub;
+      const ana = await joinAs(stack, ROOM, 'Ana', keepPeerConnections);
+      const bo = await joinAs(stack, ROOM, 'Bo', keepPeerConnections);
+      const slowStack = {
+        ...stack,
+        browser: slowBrowser,
+        baseUrl: `http://${slow.gateway}:${new URL(stack.baseUrl).port}`,
+      };
+      const cy = await joinAs(slowStack, ROOM, 'Cy', keepPeerConnections);
+      const pages = [ana, bo, cy];
+      step('three pages joined');
+      await ana.getByRole('button', { name: 'Settings' }).click();
+      await ana.getByRole('radio', { name: 'Star' }).check();
+      await ana.getByRole('button', { name: 'Close settings' }).click();
+      for (const page of pages) {
+        await expect
+          .poll(() => page.locator('.topology-status').textContent(), { timeout: 60_000 })
+          .toMatch(/^Topology: Star \(hub: Server\)/);
+        await flowing(running, pages, page);
+      }
+      step('star through the server flowing');
+      const anaId = await originOf(bo, 'Ana');
+      const cyId = await originOf(bo, 'Cy');
+
+      await sleep(SETTLE_MS);
+      const baseline = await videoKbps(ana);
+      const unlimited = await shaping(running);
+      process.stdout.write(
+        `unlimited: Ana sends ${baseline.toFixed(0)} kbit/s; ${JSON.stringify(unlimited)}\n`,
+      );
+
+      await slow.limitDownlink(SLOW_DOWNLINK_KBPS);
+      await sleep(SETTLE_MS);
+      const limited = await videoKbps(ana);
+      const shaped = await shaping(running);
+      process.stdout.write(
+        `limited: Ana sends ${limited.toFixed(0)} kbit/s; ${JSON.stringify(shaped)}\n`,
+      );
+
+      const cyEstimate = shaped.receivers.find((r) => r.peer === cyId)?.estimateBps ?? null;
+      const anaCap = shaped.origins.find((o) => o.origin === anaId)?.capSentBps ?? null;
+      expect(cyEstimate).not.toBeNull();
+      expect(cyEstimate ?? 0).toBeLessThan(SLOW_DOWNLINK_KBPS * 1000 * 1.2);
+      expect(anaCap).not.toBeNull();
+      expect(anaCap ?? 0).toBeLessThan(baseline * 1000);
+      expect(limited).toBeLessThan(baseline * 0.7);
+      // The others still decode everyone, the slow page's camera included.
+      await flowing(running, pages, ana);
+      await flowing(running, pages, bo);
+    }, 480_000);
+  },
+);
