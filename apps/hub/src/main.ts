@@ -37,6 +37,7 @@ const apps = new SignalApps({
   maxRooms: config.maxRooms,
   maxStreams: config.maxStreams,
   hostAddresses: config.hostAddresses,
+  shaping: config.shaping,
   logger,
 });
 for (const url of config.signalUrls) apps.serve(url);

@@ -97,6 +97,7 @@ describe.runIf(process.env.MESHWORK_HUB_SHAPING_E2E === '1')(
         secret: HUB_SECRET,
         statsPort: HUB_STATS_PORT,
         startTimeoutMs: 180_000,
+        shaping: true,
       });
       step('media hub up');
       slowBrowser = await slow.launchChromium(Number(new URL(stack.baseUrl).port));

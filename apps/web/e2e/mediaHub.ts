@@ -49,7 +49,7 @@ function schedulingPrefix(): string[] {
  */
 export async function startMediaHub(
   signalUrl: string,
-  options: { secret: string; statsPort: number; startTimeoutMs?: number },
+  options: { secret: string; statsPort: number; startTimeoutMs?: number; shaping?: boolean },
 ): Promise<MediaHubProcess> {
   const [command = 'nice', ...prefix] = schedulingPrefix();
   const nodeArgs = process.env.MESHWORK_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -64,6 +64,7 @@ export async function startMediaHub(
         HUB_SECRET: options.secret,
         HUB_HOST_ADDRESSES: '127.0.0.1',
         HUB_STATS_PORT: String(options.statsPort),
+        HUB_SHAPING: options.shaping ? 'on' : 'off',
       },
       stdio: ['ignore', nodeArgs.length > 0 ? 'inherit' : 'ignore', 'inherit'],
     },

@@ -17,6 +17,8 @@ export interface HubRoomOptions {
   /** `HUB_SECRET`: lets the hub claim the `server` device class ([P17]). */
   hubToken: string;
   hostAddresses?: readonly string[];
+  /** Caps origins by their receivers' bandwidth estimates ([P32]); off unless asked. */
+  shaping?: boolean;
   clock?: Clock;
   logger?: Logger;
 }
@@ -46,7 +48,7 @@ export class HubRoom {
   readonly roomId: string;
   readonly session: ClientSession;
   readonly #tap: ForwardingTap;
-  readonly #shaper: BandwidthShaper;
+  readonly #shaper: BandwidthShaper | null;
   readonly #options: HubRoomOptions;
   readonly #disposers: Array<() => void> = [];
   #closed = false;
@@ -60,18 +62,20 @@ export class HubRoom {
       logger: logger.child('forwarding'),
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    this.#shaper = new BandwidthShaper({
-      view: this.#tap,
-      clock: options.clock ?? backgroundClock,
-      logger: logger.child('shaping'),
-    });
+    this.#shaper = options.shaping
+      ? new BandwidthShaper({
+          view: this.#tap,
+          clock: options.clock ?? backgroundClock,
+          logger: logger.child('shaping'),
+        })
+      : null;
     this.session = new ClientSession({
       url: options.url,
       createPeerConnection: weriftPeerConnections({
         hostAddresses: options.hostAddresses ?? [],
         created: (pc) => {
           this.#tap.attach(pc);
-          this.#shaper.attach(pc);
+          this.#shaper?.attach(pc);
         },
       }),
       createMediaStream: createWeriftMediaStream,
@@ -140,7 +144,7 @@ export class HubRoom {
       isHub: plan !== null && plan.hub === this.session.selfId,
       forwardedStreams: this.#tap.forwardedStreams,
       origins: this.#tap.counters.rows(),
-      shaping: this.#shaper.stats(),
+      shaping: this.#shaper?.stats() ?? { receivers: [], origins: [] },
       ...(options.links ? { links: this.#tap.describeLinks() } : {}),
     };
   }
@@ -158,7 +162,7 @@ export class HubRoom {
     this.#closed = true;
     for (const dispose of this.#disposers.splice(0)) dispose();
     this.session.close();
-    this.#shaper.close();
+    this.#shaper?.close();
     this.#tap.close();
   }
 }

@@ -31,6 +31,8 @@ export interface MediaHubOptions {
   maxRooms: number;
   maxStreams: number;
   hostAddresses?: readonly string[];
+  /** Caps origins by their receivers' bandwidth estimates ([P32]); off unless asked. */
+  shaping?: boolean;
   logger?: Logger;
   clock?: Clock;
 }
@@ -160,6 +162,7 @@ export class MediaHub {
       roomId,
       hubToken: this.#options.hubSecret,
       hostAddresses: this.#options.hostAddresses ?? [],
+      shaping: this.#options.shaping ?? false,
       logger: this.#logger.child(`room:${roomId}`),
       ...(this.#options.clock ? { clock: this.#options.clock } : {}),
     });

@@ -24,6 +24,12 @@ describe('loadHubConfig', () => {
     });
   });
 
+  it('[P32] shaping is off unless HUB_SHAPING=on', () => {
+    expect(loadHubConfig({ HUB_SECRET: SECRET }).shaping).toBe(false);
+    expect(loadHubConfig({ HUB_SECRET: SECRET, HUB_SHAPING: 'on' }).shaping).toBe(true);
+    expect(loadHubConfig({ HUB_SECRET: SECRET, HUB_SHAPING: 'OFF' }).shaping).toBe(false);
+  });
+
   it('[P24] SIGNAL_URLS=none waits for invitations from signal apps', () => {
     expect(loadHubConfig({ HUB_SECRET: SECRET, SIGNAL_URLS: 'none' }).signalUrls).toEqual([]);
   });
@@ -34,6 +40,7 @@ describe('loadHubConfig', () => {
     [{ HUB_SECRET: SECRET, SIGNAL_URLS: 'ftp://x' }, 'SIGNAL_URLS'],
     [{ HUB_SECRET: SECRET, HUB_MAX_ROOMS: '0' }, 'HUB_MAX_ROOMS'],
     [{ HUB_SECRET: SECRET, HUB_MAX_STREAMS: 'many' }, 'HUB_MAX_STREAMS'],
+    [{ HUB_SECRET: SECRET, HUB_SHAPING: 'yes' }, 'HUB_SHAPING'],
   ])('[P24] stops at start naming the bad variable (%j)', (env, variable) => {
     expect(() => loadHubConfig(env)).toThrow(`ERR_CONFIG: ${variable}`);
   });

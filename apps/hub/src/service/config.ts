@@ -21,6 +21,8 @@ export interface HubConfig {
   statsPort: number;
   /** Interface of the stats endpoint. */
   statsHost: string;
+  /** `HUB_SHAPING=on`: receivers' bandwidth estimates cap what origins send ([P32]). */
+  shaping: boolean;
 }
 
 /** A configuration error: stops the hub at start with the variable's name. */
@@ -50,6 +52,14 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   return value;
 }
 
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new HubConfigError(name, `must be "on" or "off", got "${raw}".`);
+}
+
 /** Reads the hub's configuration; throws `HubConfigError` naming the bad variable. */
 export function loadHubConfig(env: Env): HubConfig {
   const hubSecret = env.HUB_SECRET ?? '';
@@ -74,5 +84,6 @@ export function loadHubConfig(env: Env): HubConfig {
     hostAddresses: list(env, 'HUB_HOST_ADDRESSES'),
     statsPort: int(env, 'HUB_STATS_PORT', DEFAULT_STATS_PORT, 0, 65_535),
     statsHost: (env.HUB_STATS_HOST ?? '').trim() || '127.0.0.1',
+    shaping: onOff(env, 'HUB_SHAPING', false),
   };
 }
