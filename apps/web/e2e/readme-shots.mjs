@@ -140,7 +140,9 @@ async function runStep(step, browser, baseUrl) {
     const where = resolve(process.env.TMPDIR ?? '/tmp', `readme-shots-${step.name}-failed`);
     await mkdir(where, { recursive: true });
     for (const [name, page] of call.byName) {
-      await page.screenshot({ path: resolve(where, `${name}.png`) }).catch(() => {});
+      await page
+        .screenshot({ path: resolve(where, `${name}.png`), timeout: 30_000 })
+        .catch((e) => console.error(`screenshots: no picture of ${name}'s page: ${e.message}`));
     }
     console.error(`screenshots: ${step.name}: what the pages showed is in ${where}`);
     throw error;

@@ -53,26 +53,24 @@ export async function waitForVideos(page, tiles, frames = 10) {
   });
 }
 
-/**
- * Opens `room` as `name` in a context of its own, waits for the camera preview and joins. Unless
- * `admitted` is false (a lobby), waits until the page shows the call's controls.
- */
-export async function joinAs(
-  browser,
-  baseUrl,
-  room,
-  name,
-  { viewport = VIEWPORT, admitted = true } = {},
-) {
+/** A page in a context of its own (its own camera, storage and session), not yet on a room. */
+export async function newPerson(browser, viewport = VIEWPORT) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
+  return page;
+}
+
+/**
+ * Opens `room` as `name` on `page`, waits for the camera preview and joins. Unless `admitted` is
+ * false (a lobby), waits until the page shows the call's controls.
+ */
+export async function joinAs(page, baseUrl, room, name, { admitted = true } = {}) {
   await page.goto(`${baseUrl}/r/${room}?quality=low`);
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Your camera preview').waitFor();
   await page.getByRole('button', { name: 'Join' }).click();
   if (admitted) await page.getByRole('navigation', { name: 'Call controls' }).waitFor();
-  return page;
 }
 
 /**
@@ -93,9 +91,11 @@ export function createCall(browser, baseUrl, room) {
       if (!page) throw new Error(`nobody called ${name} in ${room}`);
       return page;
     },
-    async join(name, options) {
-      const page = await joinAs(browser, baseUrl, room, name, options);
+    async join(name, { viewport, admitted } = {}) {
+      const page = await newPerson(browser, viewport);
+      // Kept before joining, so a join that fails still leaves its page to look at.
       byName.set(name, page);
+      await joinAs(page, baseUrl, room, name, { admitted });
       return page;
     },
     async joinAll(people) {
