@@ -30,12 +30,13 @@ const selfId = (page: Page): Promise<string> =>
     () => (window as unknown as DiagnosticsWindow).meshworkDiagnostics.selfId() as string,
   );
 
-/** The host turns encryption on, then the star through the server. */
-async function encryptedStar(host: Page): Promise<void> {
+/** The host turns encryption on; `meanwhile` runs; then the host picks the star through the server. */
+async function encryptedStar(host: Page, meanwhile: () => Promise<void>): Promise<void> {
   await host.getByRole('button', { name: 'Settings' }).click();
   const toggle = host.getByRole('checkbox', { name: 'End-to-end encryption' });
   await toggle.click();
   await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
+  await meanwhile();
   await host.getByRole('radio', { name: 'Star' }).check();
   await host.getByRole('button', { name: 'Close settings' }).click();
 }
@@ -144,8 +145,10 @@ describe('end-to-end encryption through the server hub', () => {
     await ana.getByRole('figure', { name: 'Bo' }).waitFor();
     const [anaId, boId] = [await selfId(ana), await selfId(bo)];
     // Their first keys go over their mesh link; then the star through the server.
-    await decodesFrom(ana, [boId]);
-    await encryptedStar(ana);
+    await encryptedStar(ana, async () => {
+      await decodesFrom(ana, [boId]);
+      await decodesFrom(bo, [anaId]);
+    });
     for (const page of [ana, bo]) await inEncryptedStar(page);
     await decodesFrom(ana, [boId]);
     await decodesFrom(bo, [anaId]);
