@@ -16,13 +16,35 @@ type DiagnosticsWindow = {
   };
 };
 
-async function join(stack: Stack, name: string): Promise<Page> {
+async function join(stack: Stack, name: string, room = ROOM): Promise<Page> {
   const context = await stack.browser.newContext({ viewport: { width: 1000, height: 680 } });
   const page = await context.newPage();
-  await page.goto(`${stack.baseUrl}/r/${ROOM}?quality=low&diagnostics=1`);
+  await page.goto(`${stack.baseUrl}/r/${room}?quality=low&diagnostics=1`);
   await page.getByLabel('Your name').fill(name);
   await joinWhenPreviewed(page);
   return page;
+}
+
+const selfId = (page: Page): Promise<string> =>
+  page.evaluate(
+    () => (window as unknown as DiagnosticsWindow).meshworkDiagnostics.selfId() as string,
+  );
+
+/** The host turns encryption on; `meanwhile` runs; then the host picks the star through the server. */
+async function encryptedStar(host: Page, meanwhile: () => Promise<void>): Promise<void> {
+  await host.getByRole('button', { name: 'Settings' }).click();
+  const toggle = host.getByRole('checkbox', { name: 'End-to-end encryption' });
+  await toggle.click();
+  await expect.poll(() => toggle.isChecked(), { timeout: 10_000 }).toBe(true);
+  await meanwhile();
+  await host.getByRole('radio', { name: 'Star' }).check();
+  await host.getByRole('button', { name: 'Close settings' }).click();
+}
+
+/** The page shows the star through the server, encrypted end to end. */
+async function inEncryptedStar(page: Page): Promise<void> {
+  await page.getByText(/^Topology: Star \(hub: Server\)/).waitFor({ timeout: 30_000 });
+  await page.locator('[data-e2ee="encrypted"]').waitFor({ timeout: 30_000 });
 }
 
 const decrypted = (page: Page) =>
@@ -46,7 +68,15 @@ async function decodesFrom(page: Page, origins: string[]): Promise<void> {
       },
       { timeout: 45_000, interval: 250 },
     )
-    .toBe(true);
+    .toBe(true)
+    .catch(async (err: unknown) => {
+      // Say what was seen: decoded frames, decrypted frames and failures per origin.
+      const counts = await page.evaluate(() =>
+        (window as unknown as DiagnosticsWindow).meshworkDiagnostics.frameCounts(),
+      );
+      const seen = { origins, framesBefore, frames: await remoteFrames(page), counts };
+      throw new Error(`${String(err)}: ${JSON.stringify(seen)}`);
+    });
 }
 
 describe('end-to-end encryption through the server hub', () => {
@@ -113,5 +143,53 @@ describe('end-to-end encryption through the server hub', () => {
       expect(origin.packetsForwarded).toBeGreaterThan(0);
       expect(origin.framesDecoded).toBe(0);
     }
+    for (const page of pages) await page.context().close();
   });
+
+  // Behind a flag until seen passing: here the newcomer decodes the others' frames with its
+  // frame transforms reporting neither a decrypted nor a failed frame (see the issue note).
+  it.runIf(process.env.MESHWORK_E2EE_NEWCOMER_E2E === '1')(
+    '[P33] in a running encrypted star through the server, a newcomer gets every key and gives its own, and after a leave the renewed keys reach everyone',
+    async () => {
+      const room = `${ROOM}-join`;
+      const ana = await join(stack, 'Ana', room);
+      const bo = await join(stack, 'Bo', room);
+      await ana.getByRole('figure', { name: 'Bo' }).waitFor();
+      const [anaId, boId] = [await selfId(ana), await selfId(bo)];
+      // Their first keys go over their mesh link; then the star through the server.
+      await encryptedStar(ana, async () => {
+        await decodesFrom(ana, [boId]);
+        await decodesFrom(bo, [anaId]);
+      });
+      for (const page of [ana, bo]) await inEncryptedStar(page);
+      await decodesFrom(ana, [boId]);
+      await decodesFrom(bo, [anaId]);
+
+      // Cy joins the running star: its only direct link is to the media hub, so every key it gets
+      // or gives goes through the signal app's relay.
+      const cy = await join(stack, 'Cy', room);
+      const cyId = await selfId(cy);
+      await inEncryptedStar(cy);
+      await decodesFrom(cy, [anaId, boId]);
+      await decodesFrom(ana, [boId, cyId]);
+      await decodesFrom(bo, [anaId, cyId]);
+
+      // Bo leaves: Ana and Cy each draw a new frame key and it reaches the other through the relay,
+      // so their frames keep decrypting.
+      await bo.getByRole('button', { name: 'Leave' }).click();
+      await bo.getByText('You left the room').waitFor();
+      for (const page of [ana, cy]) {
+        await page.getByRole('status').getByText('Bo left').waitFor({ timeout: 30_000 });
+      }
+      await decodesFrom(ana, [cyId]);
+      await decodesFrom(cy, [anaId]);
+      for (const page of [ana, cy]) await page.locator('[data-e2ee="encrypted"]').waitFor();
+
+      const served = (await running().stats()).hubs[0]?.rooms.find((r) => r.roomId === room);
+      expect(served?.isHub).toBe(true);
+      for (const origin of served?.origins ?? []) expect(origin.framesDecoded).toBe(0);
+      for (const page of [ana, bo, cy]) await page.context().close();
+    },
+    300_000,
+  );
 });

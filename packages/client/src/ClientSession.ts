@@ -117,6 +117,7 @@ export class ClientSession implements ClientSessionApi {
       },
       events: this.#emitter,
       signalProduced: (signal) => this.#uplink.signal(signal),
+      e2eeKeyProduced: ({ to, message }) => this.#uplink.e2eeKey(to, message),
       // Readiness for a plan superseded meanwhile is moot: the server wants the newest one.
       planReady: (version) => {
         if (this.#room.isCurrent(version)) this.#uplink.ready(version);
@@ -369,6 +370,8 @@ export class ClientSession implements ClientSessionApi {
       planPrepared: (plan) => this.#room.prepare(plan, false),
       planCommitted: (version) => this.#room.commit(version),
       signal: (from, epoch, signal) => this.#mesh.controller?.handleSignal(from, epoch, signal),
+      e2eeKeyRelayed: (from, message) =>
+        this.#mesh.controller?.handleRelayedE2eeKey?.(from, message),
       iceServersChanged: (iceServers) => this.#mesh.setIceServers(iceServers),
       fatal: (error, message) => this.#fail({ status: 'failed', error, message }),
       lobbyChanged: (waiting) => this.#emitter.emit('lobbyChanged', { waiting }),

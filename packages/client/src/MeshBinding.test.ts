@@ -1,4 +1,5 @@
 import { Emitter, FakeClock, noopLogger } from '@meshwork/kit';
+import type { MeshEvents } from '@meshwork/mesh/runtime';
 import type { LinkReport } from '@meshwork/protocol';
 import { describe, expect, it } from 'vitest';
 import { MeshBinding, PUBLIC_MESH_EVENTS } from './MeshBinding';
@@ -13,7 +14,7 @@ const subtle = {} as SubtleCrypto;
 function setup() {
   const meshes: FakeMesh[] = [];
   const events = new Emitter<SessionEvents>();
-  const traffic: Array<OutgoingSignal | number | LinkReport[]> = [];
+  const traffic: Array<OutgoingSignal | number | LinkReport[] | MeshEvents['e2eeKeyProduced']> = [];
   const createMediaStream = () => ({}) as MediaStream;
   const binding = new MeshBinding({
     createMesh: (options) => {
@@ -30,6 +31,7 @@ function setup() {
     },
     events,
     signalProduced: (s) => traffic.push(s),
+    e2eeKeyProduced: (k) => traffic.push(k),
     planReady: (v) => traffic.push(v),
     linksReported: (links) => traffic.push(links),
     logger: noopLogger,
@@ -60,14 +62,27 @@ describe('MeshBinding', () => {
     const seen: string[] = [];
     for (const event of PUBLIC_MESH_EVENTS) events.on(event, () => seen.push(event));
     const signal = { to: OTHER, epoch: 1, signal: { type: 'ice-restart' } as const };
+    const key = {
+      to: OTHER,
+      message: {
+        t: 'e2ee-key' as const,
+        from: SELF,
+        to: OTHER,
+        keyId: 0,
+        dh: `B${'d'.repeat(86)}`,
+        sig: 's'.repeat(86),
+      },
+    };
     mesh.fire('signalProduced', signal);
     mesh.fire('planReady', { version: 2 });
     mesh.fire('linksReported', { links: [] });
+    mesh.fire('e2eeKeyProduced', key);
     mesh.fire('linkStateChanged', { peer: OTHER, status: 'connected' });
     mesh.fire('chatReceived', { id: 'c:1', origin: OTHER, text: 'hi', sentAt: 0 });
-    expect(traffic).toEqual([signal, 2, []]);
+    expect(traffic).toEqual([signal, 2, [], key]);
     expect(seen).toEqual(['linkStateChanged', 'chatReceived']);
     expect(PUBLIC_MESH_EVENTS).not.toContain('signalProduced');
+    expect(PUBLIC_MESH_EVENTS).not.toContain('e2eeKeyProduced');
   });
 
   it('hands the local streams set so far to each new controller', () => {

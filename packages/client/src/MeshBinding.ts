@@ -34,6 +34,8 @@ export interface MeshBindingOptions {
   events: Emitter<SessionEvents>;
   /** The mesh's own traffic, for the signal app. */
   signalProduced(signal: OutgoingSignal): void;
+  /** A frame-key message for the signal app's relay (SPEC [P33]). */
+  e2eeKeyProduced(key: MeshEvents['e2eeKeyProduced']): void;
   planReady(version: number): void;
   linksReported(links: LinkReport[]): void;
   logger: Logger;
@@ -78,6 +80,7 @@ export class MeshBinding {
       this.#disposers.push(mesh.on(event, fn));
     };
     on('signalProduced', (signal) => o.signalProduced(signal));
+    on('e2eeKeyProduced', (key) => o.e2eeKeyProduced(key));
     on('planReady', ({ version }) => o.planReady(version));
     on('linksReported', ({ links }) => o.linksReported(links));
     for (const event of PUBLIC_MESH_EVENTS) {

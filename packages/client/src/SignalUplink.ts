@@ -1,5 +1,12 @@
 import type { Logger } from '@meshwork/kit';
-import type { CapacityHints, LinkReport, MediaFlags, Result } from '@meshwork/protocol';
+import type {
+  CapacityHints,
+  E2eeKeyPeerMessage,
+  LinkReport,
+  MediaFlags,
+  PeerId,
+  Result,
+} from '@meshwork/protocol';
 import type { ResumeState } from './ResumeState';
 import type { ClientSocket } from './SignalConnection';
 import { type OutgoingSignal, SignalOutbox } from './SignalOutbox';
@@ -33,6 +40,16 @@ export class SignalUplink {
     // Fire-and-forget like trickle ICE: no ack frame per signal; a refusal comes back as
     // `signalRejected` (protocol SPEC [P3]).
     socket.emit('signal', { to, epoch, signal });
+  }
+
+  /**
+   * Hands a frame-key message to the signal app's relay (SPEC [P33]); dropped while not joined,
+   * since the next plan introduces this page to everyone it lacks a key from again.
+   */
+  e2eeKey(to: PeerId, message: E2eeKeyPeerMessage): void {
+    this.#joinedSocket()?.emit('e2eeKey', { to, message }, (res) =>
+      this.#logFailure('e2eeKey', res),
+    );
   }
 
   /** Says this peer is ready for a prepared plan version. */

@@ -32,6 +32,8 @@ export interface ServerEventHandlers {
   planPrepared(plan: PeerPlan): void;
   planCommitted(version: number): void;
   signal(from: PeerId, epoch: number, signal: Signal): void;
+  /** A member's frame-key message, relayed by the signal app (SPEC [P33]); unchecked here. */
+  e2eeKeyRelayed(from: PeerId, message: unknown): void;
   /** Renewed TURN credentials (SPEC [P19]), for links opened from now on. */
   iceServersChanged(iceServers: IceServer[]): void;
   fatal(error: ErrorCode, message: string): void;
@@ -89,6 +91,9 @@ export function wireServerEvents(
   });
   socket.on('signal', (event) =>
     joined(() => handlers.signal(event.from, event.epoch, event.signal)),
+  );
+  socket.on('e2eeKeyRelayed', (event) =>
+    joined(() => handlers.e2eeKeyRelayed(event.from, event.message)),
   );
   socket.on('lobbyChanged', (event) => joined(() => handlers.lobbyChanged(event.waiting)));
   // Not held for a join: it is what lets the waiting join go again.

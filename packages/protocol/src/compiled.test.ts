@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRequestSchemas } from './compiled';
 import {
+  E2eeKeyRequestSchema,
   JoinRequestSchema,
   PlanReadyRequestSchema,
   ReportLinksRequestSchema,
@@ -10,7 +11,7 @@ import {
   UpdatePeerRequestSchema,
 } from './messages';
 import { SignalRequestSchema } from './signal';
-import { TEST_PUBLIC_KEY } from './testing/keys';
+import { TEST_PUBLIC_KEY, TEST_SIGNATURE } from './testing/keys';
 
 const RUNTIME = {
   join: JoinRequestSchema,
@@ -20,6 +21,7 @@ const RUNTIME = {
   updatePeer: UpdatePeerRequestSchema,
   reportLinks: ReportLinksRequestSchema,
   planReady: PlanReadyRequestSchema,
+  e2eeKey: E2eeKeyRequestSchema,
 };
 const COMPILED = compileRequestSchemas();
 
@@ -63,6 +65,20 @@ const VALID: Record<keyof typeof RUNTIME, Array<Record<string, unknown>>> = {
   updatePeer: [{ displayName: 'Bo', media: { audio: false } }],
   reportLinks: [{ links: [{ peer: 'peerB-0002', state: 'connected', rttMs: 12 }] }],
   planReady: [{ version: 2 }],
+  e2eeKey: [
+    {
+      to: 'peerB-0002',
+      message: {
+        t: 'e2ee-key',
+        from: 'peerA-0001',
+        to: 'peerB-0002',
+        keyId: 7,
+        dh: TEST_PUBLIC_KEY,
+        wrapped: 'w'.repeat(80),
+        sig: TEST_SIGNATURE,
+      },
+    },
+  ],
 };
 
 type Parsed = { success: boolean; data?: unknown; error?: { issues: readonly unknown[] } };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import {
   AnswerLobbyRequestSchema,
+  E2eeKeyRequestSchema,
   JoinRequestSchema,
   PeerTargetRequestSchema,
   PlanReadyRequestSchema,
@@ -37,6 +38,7 @@ export function compileRequestSchemas() {
     raiseHand: z.compile(RaiseHandRequestSchema),
     react: z.compile(ReactRequestSchema),
     setRecording: z.compile(SetRecordingRequestSchema),
+    e2eeKey: z.compile(E2eeKeyRequestSchema),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ErrorCode } from './errors';
 import type {
   AnswerLobbyRequest,
+  E2eeKeyRequest,
   IceServer,
   JoinRequest,
   JoinResult,
@@ -18,6 +19,7 @@ import type {
   UpdatePeerRequest,
   UpdateRoomRequest,
 } from './messages';
+import type { E2eeKeyPeerMessage } from './peer';
 import type { PeerPlan } from './plan';
 import type { PeerId } from './primitives';
 import type { LeaveReason, LobbyEntry, PeerInfo, RoomLink, RoomSettings } from './room';
@@ -51,6 +53,8 @@ export interface ClientToServerEvents {
   react: (req: ReactRequest, ack: (res: Result) => void) => void;
   /** This peer started or stopped recording the call; toggles are rate limited (SPEC [P29]). */
   setRecording: (req: SetRecordingRequest, ack: (res: Result) => void) => void;
+  /** A frame-key message for a member this peer has no direct link to (SPEC [P33]). */
+  e2eeKey: (req: E2eeKeyRequest, ack: (res: Result) => void) => void;
 }
 
 /** A peer left the room (or its grace period ran out). */
@@ -92,6 +96,8 @@ export interface ServerToClientEvents {
   reacted: (event: { peerId: PeerId; reaction: Reaction; at: number }) => void;
   /** Who records the call now, in the order they started (SPEC [P29]). */
   recordingChanged: (event: { recorders: PeerId[] }) => void;
+  /** A member's frame-key message, relayed to this peer alone; `from` is stamped by the server (SPEC [P33]). */
+  e2eeKeyRelayed: (event: { from: PeerId; message: E2eeKeyPeerMessage }) => void;
 }
 
 /** Events between signal app nodes: none, since one process keeps every room in memory. */

@@ -74,6 +74,8 @@ export { LIMITS, MAX_MESSAGE_BYTES } from './limits';
 export {
   type AnswerLobbyRequest,
   AnswerLobbyRequestSchema,
+  type E2eeKeyRequest,
+  E2eeKeyRequestSchema,
   type Failure,
   type IceServer,
   IceServerSchema,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { ErrorCode } from './errors';
 import { LIMITS } from './limits';
+import { E2eeKeyMessageSchema } from './peer';
 import { PeerPlanSchema } from './plan';
 import {
   AudioRoutingSchema,
@@ -200,3 +201,15 @@ export type ReactRequest = z.infer<typeof ReactRequestSchema>;
 export const SetRecordingRequestSchema = z.strictObject({ recording: z.boolean() });
 /** Client -> server: this peer started or stopped recording. */
 export type SetRecordingRequest = z.infer<typeof SetRecordingRequestSchema>;
+
+/**
+ * Client -> server (SPEC [P33]): a frame-key message for a member this peer holds no direct link
+ * to. The signal app relays it to `to` alone, only when `message` is from the sender and to `to`;
+ * it reads nothing else of it (the message is signed by its sender and its key sealed for `to`).
+ */
+export const E2eeKeyRequestSchema = z.strictObject({
+  to: PeerIdSchema,
+  message: E2eeKeyMessageSchema,
+});
+/** Client -> server: a frame-key message to relay. */
+export type E2eeKeyRequest = z.infer<typeof E2eeKeyRequestSchema>;

@@ -1,6 +1,7 @@
 import { type Clock, type Logger, Timers } from '@meshwork/kit';
 import type {
   AudioRouting,
+  E2eeKeyRequest,
   PeerId,
   Reaction,
   TopologySetting,
@@ -33,6 +34,7 @@ const FORWARDED = [
   'leave',
   'disconnect',
   'signal',
+  'e2eeKey',
   'reportLinks',
   'updatePeer',
   'setTopology',
@@ -233,6 +235,10 @@ export class ClusterRooms implements RoomService {
 
   signal(conn: ConnId, req: RelayRequest): Promise<Outcome> {
     return this.#seated(conn, 'signal', [req], () => this.deps.registry.signal(conn, req));
+  }
+
+  e2eeKey(conn: ConnId, req: E2eeKeyRequest): Promise<Outcome> {
+    return this.#seated(conn, 'e2eeKey', [req], () => this.deps.registry.e2eeKey(conn, req));
   }
 
   reportLinks(conn: ConnId, reports: LinkReports): Promise<Outcome> {

@@ -1,6 +1,7 @@
 import type { Clock } from '@meshwork/kit';
 import type {
   AudioRouting,
+  E2eeKeyRequest,
   PeerId,
   Reaction,
   TopologySetting,
@@ -12,6 +13,7 @@ import { Directory, type RegistryStats, type Seat } from './Directory';
 import { fail } from './effects';
 import { Hands } from './Hands';
 import { isMediaServer } from './hubChoice';
+import { relayE2eeKey } from './keyRelay';
 import { LinkHealing } from './LinkHealing';
 import { reportLinks } from './LinkReports';
 import { Lobby } from './Lobby';
@@ -187,6 +189,11 @@ export class RoomRegistry {
   /** Relays a signal between two peers the committed or pending plan links with that epoch. */
   signal(conn: ConnId, req: RelayRequest): Outcome {
     return this.seated(conn, ({ room, peer }) => relay(room, peer, req));
+  }
+
+  /** Relays a frame-key message to one other member of the caller's room (SPEC [P33]). */
+  e2eeKey(conn: ConnId, req: E2eeKeyRequest): Outcome {
+    return this.seated(conn, ({ room, peer }) => relayE2eeKey(room, peer, req));
   }
 
   /** Records link states; a newly failed link is routed around with a new plan. */

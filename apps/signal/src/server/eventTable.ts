@@ -38,6 +38,12 @@ export function eventTable(deps: JoinDeps): EventTable {
       ackOptional: true,
       run: (req, socket: SignalSocket) => registry.signal(socket.id, req),
     }),
+    // [P33] A frame-key message for a member the sender has no direct link to.
+    e2eeKey: defineRow({
+      event: 'e2eeKey',
+      schema: schemas.e2eeKey,
+      run: (req, socket: SignalSocket) => registry.e2eeKey(socket.id, req),
+    }),
     setTopology: defineRow({
       event: 'setTopology',
       schema: schemas.setTopology,

@@ -7,6 +7,7 @@ type Routed =
   | 'leave'
   | 'disconnect'
   | 'signal'
+  | 'e2eeKey'
   | 'reportLinks'
   | 'updatePeer'
   | 'setTopology'

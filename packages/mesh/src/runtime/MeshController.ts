@@ -5,6 +5,7 @@ import {
   type PeerId,
   type PeerPlan,
   type PublicKey,
+  peerMessageOf,
   type Signal,
   type StreamKey,
 } from '@meshwork/protocol';
@@ -20,6 +21,7 @@ import { RemoteStreams } from './controller/RemoteStreams';
 import { DataPlane } from './dataPlane/DataPlane';
 import { E2eeKeys } from './e2ee/E2eeKeys';
 import { UNROUTED } from './e2ee/FramePipe';
+import { unlinkedPeers } from './e2ee/unlinkedPeers';
 import type { FrameCounts } from './e2ee/workerMessages';
 import { MeshRuntimeError } from './errors';
 import { dataArrivesFrom, dataNextHops, planForwarding } from './forwarding';
@@ -33,6 +35,7 @@ import type {
   LinkStats,
   MeshControllerApi,
   MeshControllerOptions,
+  MeshError,
   MeshEvents,
 } from './types';
 import { checkUplinkKbps, DEFAULT_UPLINK_KBPS } from './uplink/allocateUplink';
@@ -139,9 +142,13 @@ export class MeshController implements MeshControllerApi {
           random: options.random ?? globalThis.crypto,
           signer: options.signer,
           protector,
-          send: (to, message) => this.#links.get(to)?.send(message) ?? Promise.resolve(false),
-          linked: () =>
-            [...this.#links.byPeer].filter(([, l]) => l.channelOpen).map(([peer]) => peer),
+          // A closed channel queues what it is given: only an open one counts as a direct link.
+          send: (to, message) => {
+            const link = this.#links.get(to);
+            return link?.channelOpen ? link.send(message) : Promise.resolve(false);
+          },
+          relay: (to, message) => emit('e2eeKeyProduced', { to, message }),
+          unlinked: () => unlinkedPeers(this.#plans.latest),
           raise: (error) => emit('errorRaised', error),
           logger: this.#logger.child('e2ee'),
         })
@@ -214,11 +221,13 @@ export class MeshController implements MeshControllerApi {
         return;
       case 'first':
         this.commitPlan(plan.version);
+        this.#e2ee?.planChanged();
         return;
       case 'prepared':
         this.#preparedAt.set(plan.version, this.#clock.now());
         this.#logger.debug('plan prepared', { version: plan.version });
         this.#reconciler.request();
+        this.#e2ee?.planChanged();
         return;
     }
   }
@@ -243,6 +252,22 @@ export class MeshController implements MeshControllerApi {
         type: signal.type,
       });
     }
+  }
+
+  /**
+   * A frame-key message the signal app relayed from `from` (SPEC [P33]); checked as one from a
+   * direct link would be, with `from` as its sender.
+   */
+  handleRelayedE2eeKey(from: PeerId, message: unknown): void {
+    if (this.#closed || this.#e2ee === null) return;
+    const parsed = peerMessageOf(message);
+    if (parsed?.t !== 'e2ee-key') {
+      const error = { code: 'ERR_E2EE_KEY', message: 'relayed frame key is malformed', peer: from };
+      this.#logger.warn(error.message, { code: error.code, peer: from });
+      this.#emitter.emit('errorRaised', error as MeshError);
+      return;
+    }
+    void this.#e2ee.handle(from, parsed);
   }
 
   async sendChat(text: string): Promise<ChatMessage> {

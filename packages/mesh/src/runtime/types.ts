@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '@meshwork/kit';
 import type {
+  E2eeKeyPeerMessage,
   IceServer,
   LinkReport,
   PeerId,
@@ -107,6 +108,8 @@ export interface ReceivedFile {
 export interface MeshEvents {
   /** Send this signal to `to` through the signal app. */
   signalProduced: { to: PeerId; epoch: number; signal: Signal };
+  /** Send this frame-key message to `to` through the signal app's relay (SPEC [P33]). */
+  e2eeKeyProduced: { to: PeerId; message: E2eeKeyPeerMessage };
   /** Every origin decodes over the routes of this prepared plan version. Tell the server. */
   planReady: { version: number };
   /** Link states changed; tell the server (it routes around `failed`). */
@@ -204,6 +207,11 @@ export interface MeshControllerApi {
   commitPlan(version: number): void;
   /** A signal relayed by the signal app. */
   handleSignal(from: PeerId, epoch: number, signal: Signal): void;
+  /**
+   * A frame-key message the signal app relayed from `from` (SPEC [P33]). Optional: controllers
+   * without encryption may leave it out.
+   */
+  handleRelayedE2eeKey?(from: PeerId, message: unknown): void;
   /** Send a chat message to the room; resolves once it is signed and handed to the links. */
   sendChat(text: string): Promise<ChatMessage>;
   /** The room's published signing keys; call on every change of the room view ([M19]). */

@@ -34,11 +34,26 @@ interface Page {
   errors: MeshError[];
 }
 
-/** Pages wired in a full mesh: what one sends to another arrives as text through the guard. */
-async function room(ids: PeerId[]) {
+/** Who a page holds an open direct link to; the rest is reached through the relay. */
+type Direct = (a: PeerId, b: PeerId) => boolean;
+const fullMesh: Direct = () => true;
+/** A star through a media hub that holds no keys: no person has a direct link to another. */
+const noLinks: Direct = () => false;
+
+/**
+ * Pages wired by `direct` links (a full mesh unless told): what one sends to another arrives as
+ * text through the guard, on the link or through a relay that stamps the sender.
+ */
+async function room(ids: PeerId[], direct: Direct = fullMesh) {
   const pages = new Map<PeerId, Page>();
   const signers = await Promise.all(ids.map(() => createSigner(subtle)));
   const members = new Map(ids.map((id, i) => [id, (signers[i] as Signer).publicKey]));
+  const relayed: Array<{ from: PeerId; to: PeerId; message: E2eeKeyPeerMessage }> = [];
+  const guarded = (message: E2eeKeyPeerMessage) => {
+    const parsed = parsePeerMessage(JSON.stringify(message));
+    if (parsed?.t !== 'e2ee-key') throw new Error('sent a message the guard refuses');
+    return parsed;
+  };
   ids.forEach((id, i) => {
     const protector = pipeProtector();
     const errors: MeshError[] = [];
@@ -49,12 +64,16 @@ async function room(ids: PeerId[]) {
       signer: signers[i] as Signer,
       protector,
       send: async (to, message) => {
-        const parsed = parsePeerMessage(JSON.stringify(message));
-        if (parsed?.t !== 'e2ee-key') throw new Error('sent a message the guard refuses');
-        await pages.get(to)?.keys.handle(id, parsed);
+        if (!direct(id, to)) return false;
+        await pages.get(to)?.keys.handle(id, guarded(message));
         return true;
       },
-      linked: () => ids.filter((other) => other !== id),
+      relay: (to, message) => {
+        relayed.push({ from: id, to, message });
+        // The signal app delivers later, with the sender it stamps.
+        queueMicrotask(() => void pages.get(to)?.keys.handle(id, guarded(message)));
+      },
+      unlinked: () => [...pages.keys()].filter((other) => other !== id && !direct(id, other)),
       raise: (error) => errors.push(error),
       logger: noopLogger,
     });
@@ -62,7 +81,18 @@ async function room(ids: PeerId[]) {
     pages.set(id, { id, signer: signers[i] as Signer, keys, protector, errors });
   });
   for (const page of pages.values()) page.keys.setMembers(members);
-  return { pages, members, page: (id: PeerId) => pages.get(id) as Page };
+  return { pages, members, relayed, page: (id: PeerId) => pages.get(id) as Page };
+}
+
+/** Waits until every page of `ids` opens the frames of every other. */
+async function allOpen(pages: Map<PeerId, Page>, ids: PeerId[]): Promise<void> {
+  for (const from of ids) {
+    for (const to of ids) {
+      if (from === to) continue;
+      const [f, t] = [pages.get(from) as Page, pages.get(to) as Page];
+      await until(() => opens(f, t), { what: `${to} opens ${from}`, timeoutMs: 5000 });
+    }
+  }
 }
 
 let routeId = 1000;
@@ -114,6 +144,69 @@ describe('E2eeKeys', () => {
       timeoutMs: 5000,
     });
     expect(page(A).protector.pipe.counts.encrypted).toBeGreaterThan(0);
+  });
+
+  it('[P33] pages with open direct links never use the relay', async () => {
+    const { pages, relayed } = await room([A, B, C]);
+    for (const p of pages.values()) p.keys.planChanged();
+    for (const p of pages.values()) for (const other of pages.keys()) p.keys.linkOpened(other);
+    await allOpen(pages, [A, B, C]);
+    expect(relayed).toEqual([]);
+  });
+
+  it('[P33] pages with no direct link to each other exchange keys through the relay', async () => {
+    const { pages, relayed } = await room([A, B, C], noLinks);
+    await allOpen(pages, [A, B, C]);
+    expect([...pages.values()].flatMap((p) => p.errors)).toEqual([]);
+    // Each ordered pair: an introduction or a key each way, and no more than a few per pair.
+    expect(relayed.length).toBeGreaterThanOrEqual(6);
+    expect(relayed.length).toBeLessThanOrEqual(6 * 3);
+    expect(relayed.every((r) => r.message.from === r.from && r.message.to === r.to)).toBe(true);
+    // Nothing more goes once everyone holds everyone's key, whatever the plans say.
+    const settled = relayed.length;
+    for (const p of pages.values()) p.keys.planChanged();
+    await Promise.resolve();
+    expect(relayed.length).toBe(settled);
+  });
+
+  it('[P33] a newcomer with no direct link gets every key and gives its own; a leave renews them through the relay', async () => {
+    const D = 'peer-dddd';
+    const { pages, members, page } = await room([A, B, C, D], noLinks);
+    // D is not a member yet for the others: they learn of it later, as a joiner.
+    const before = new Map([...members].filter(([id]) => id !== D));
+    for (const id of [A, B, C]) page(id).keys.setMembers(before);
+    await allOpen(pages, [A, B, C]);
+    expect(await opens(page(D), page(A))).toBe(false);
+    for (const p of pages.values()) p.keys.setMembers(members);
+    for (const p of pages.values()) p.keys.planChanged();
+    await allOpen(pages, [A, B, C, D]);
+    // B leaves: every sender draws a new key, the rest open it, B opens nothing new.
+    const remaining = new Map([...members].filter(([id]) => id !== B));
+    for (const id of [A, C, D]) page(id).keys.setMembers(remaining);
+    for (const from of [A, C, D]) {
+      await until(async () => !(await opens(page(from), page(B))), {
+        what: `B no longer opens ${from}`,
+        timeoutMs: 5000,
+      });
+    }
+    await allOpen(pages, [A, C, D]);
+    expect([...pages.values()].flatMap((p) => p.errors)).toEqual([]);
+  });
+
+  it('[P33] a relayed key whose sender is not the one the relay names, or that is forged, is refused', async () => {
+    const { page, relayed } = await room([A, B, C], noLinks);
+    await until(() => opens(page(A), page(B)), { what: 'B opens A', timeoutMs: 5000 });
+    const genuine = relayed.find((r) => r.from === A && r.to === B && r.message.wrapped)?.message;
+    if (genuine === undefined) throw new Error('no wrapped key went from A to B');
+    const b = page(B);
+    b.errors.length = 0;
+    // The relay names C as the sender of A's message.
+    await b.keys.handle(C, genuine);
+    // C's message in A's name: the relay names A, the signature is C's.
+    const forgedSig = await page(C).signer.sign('anything');
+    await b.keys.handle(A, { ...genuine, sig: forgedSig });
+    expect(b.errors.map((e) => e.code)).toEqual(['ERR_E2EE_KEY', 'ERR_BAD_SIGNATURE']);
+    expect(await opens(page(A), b)).toBe(true);
   });
 
   it('[P31] forged, misaddressed and unopenable keys are refused with a code, never used', async () => {

@@ -27,8 +27,10 @@ export interface E2eeKeysDeps {
   protector: FrameProtector;
   /** Sends a key message on the direct link to `to`; false if there is none open. */
   send(to: PeerId, message: E2eeKeyPeerMessage): Promise<boolean>;
-  /** Peers this page holds an open direct link to now. */
-  linked(): Iterable<PeerId>;
+  /** Hands a key message to the signal app's relay, for a member with no open direct link. */
+  relay(to: PeerId, message: E2eeKeyPeerMessage): void;
+  /** Members in the latest plan that it gives this page no direct link to ([P33]). */
+  unlinked(): Iterable<PeerId>;
   raise(error: MeshError): void;
   logger: Logger;
 }
@@ -39,13 +41,15 @@ interface SendingKey {
 }
 
 /**
- * The key exchange of end-to-end encryption (SPEC [P31]). When a link opens, each end introduces
- * its ECDH public point (signed); once it knows the other's, it sends its frame key sealed under
- * the pair's key. This page draws a new frame key
- * whenever someone leaves the room, so a peer that left cannot read what is sent after. Keys
- * arriving are checked (addressed here, from the link's far end, signed by the key the room
- * publishes for their sender, opening under the pair's key) and handed to the frame transforms;
- * any that fails is dropped and reported, never used.
+ * The key exchange of end-to-end encryption (SPEC [P31], [P33]). When a link opens, each end
+ * introduces its ECDH public point (signed); once it knows the other's, it sends its frame key
+ * sealed under the pair's key. Members the plan links this page to by no direct link (two leaves
+ * of a star through the media hub) are introduced through the signal app's relay instead, and
+ * every key message goes on the direct link when one is open, else through the relay. This page
+ * draws a new frame key whenever someone leaves the room, so a peer that left cannot read what
+ * is sent after. Keys arriving are checked (addressed here, from the link's far end or the sender
+ * the relay names, signed by the key the room publishes for their sender, opening under the
+ * pair's key) and handed to the frame transforms; any that fails is dropped and reported.
  */
 export class E2eeKeys {
   readonly #deps: E2eeKeysDeps;
@@ -59,6 +63,8 @@ export class E2eeKeys {
   readonly #peerDh = new Map<PeerId, Uint8Array<ArrayBuffer>>();
   /** The key id last sent to each peer. */
   readonly #sentKeyId = new Map<PeerId, number>();
+  /** Members introduced through the relay since the last plan, awaiting their answer. */
+  readonly #introduced = new Set<PeerId>();
   /** Senders whose keys this page withholds from its transforms (a diagnostic and test hook). */
   readonly #withheld = new Set<PeerId>();
   #closed = false;
@@ -87,6 +93,7 @@ export class E2eeKeys {
       this.#waiting.delete(id);
       this.#peerDh.delete(id);
       this.#sentKeyId.delete(id);
+      this.#introduced.delete(id);
     }
     if (left.length > 0) this.#rekey();
     for (const [from, message] of [...this.#waiting]) {
@@ -94,6 +101,18 @@ export class E2eeKeys {
       this.#waiting.delete(from);
       void this.handle(from, message);
     }
+    this.#reach();
+  }
+
+  /**
+   * A new plan: members it gives no direct link to, and who lack this page's key, are reached
+   * through the relay. An introduction not answered since the last plan goes again (the one it
+   * went to may have been away meanwhile).
+   */
+  planChanged(): void {
+    if (this.#closed) return;
+    this.#introduced.clear();
+    this.#reach();
   }
 
   /** A direct link's control channel opened: this page introduces itself, or sends its key. */
@@ -110,12 +129,15 @@ export class E2eeKeys {
     this.#deps.protector.control({ type: 'dropOwner', owner });
   }
 
-  /** A key message arrived on the direct link to `linkPeer`. */
-  async handle(linkPeer: PeerId, message: E2eeKeyPeerMessage): Promise<void> {
+  /**
+   * A key message from `sender`: the far end of the direct link it arrived on, or the member the
+   * signal app's relay names as its sender.
+   */
+  async handle(sender: PeerId, message: E2eeKeyPeerMessage): Promise<void> {
     if (this.#closed) return;
     const { self } = this.#deps;
-    if (message.to !== self || message.from !== linkPeer) {
-      this.#reject('ERR_E2EE_KEY', linkPeer, 'frame key not addressed from that link to this peer');
+    if (message.to !== self || message.from !== sender) {
+      this.#reject('ERR_E2EE_KEY', sender, 'frame key not addressed from its sender to this peer');
       return;
     }
     if (!this.#verifier.has(message.from)) {
@@ -124,23 +146,28 @@ export class E2eeKeys {
     }
     const { sig, ...signed } = message;
     if (!(await this.#verifier.verify(message.from, e2eeKeySigningInput(signed), sig))) {
-      this.#reject('ERR_BAD_SIGNATURE', linkPeer, 'frame key signature does not verify');
+      this.#reject('ERR_BAD_SIGNATURE', sender, 'frame key signature does not verify');
       return;
     }
     const theirs = this.#point(message.dh);
     if (theirs === null) {
-      this.#reject('ERR_E2EE_KEY', linkPeer, 'frame key message with a malformed ECDH point');
+      this.#reject('ERR_E2EE_KEY', sender, 'frame key message with a malformed ECDH point');
       return;
     }
     this.#peerDh.set(message.from, theirs);
-    // The sender is known now: it gets this page's key if it has not yet.
+    this.#introduced.delete(message.from);
+    // The sender is known now: it gets this page's key if it has not yet, or if it asks again
+    // (an introduction says it lacks this page's point, so what went before never reached it).
+    const asks = message.wrapped === undefined;
     void this.#sending.then((key) => {
-      if (this.#sentKeyId.get(message.from) !== key.keyId) return this.#sendTo(message.from, key);
+      if (asks || this.#sentKeyId.get(message.from) !== key.keyId) {
+        return this.#sendTo(message.from, key);
+      }
     });
     if (message.wrapped === undefined) return;
     const material = await this.#open(message, theirs);
     if (material === null) {
-      this.#reject('ERR_E2EE_KEY', linkPeer, 'frame key does not open under the pair key');
+      this.#reject('ERR_E2EE_KEY', sender, 'frame key does not open under the pair key');
       return;
     }
     if (this.#closed || this.#withheld.has(message.from)) return;
@@ -196,21 +223,38 @@ export class E2eeKeys {
   #rekey(): void {
     this.#sending = this.#sending.then((was) => {
       const next = this.#draw((was.keyId + 1) % 256);
+      // Every member whose point this page holds, linked directly or not, gets the new key.
       void next.then((key) => {
-        for (const peer of this.#deps.linked()) {
-          if (this.#peerDh.has(peer)) void this.#sendTo(peer, key);
-        }
+        for (const peer of [...this.#peerDh.keys()]) void this.#sendTo(peer, key);
       });
       return next;
     });
     this.#deps.logger.info('frame key renewed: a member left');
   }
 
+  /**
+   * Members of the latest plan without a direct link to this page, and without its key yet: each
+   * gets its key (or, without its point, an introduction) through the relay.
+   */
+  #reach(): void {
+    void this.#sending.then((key) => {
+      for (const peer of this.#deps.unlinked()) {
+        if (this.#closed || peer === this.#deps.self || !this.#members.has(peer)) continue;
+        if (this.#sentKeyId.get(peer) === key.keyId) continue;
+        if (!this.#peerDh.has(peer) && this.#introduced.has(peer)) continue;
+        void this.#sendTo(peer, key);
+      }
+    });
+  }
+
   async #sendTo(peer: PeerId, key: SendingKey): Promise<void> {
     if (this.#closed || peer === this.#deps.self) return;
+    const theirDh = this.#peerDh.get(peer);
+    // Marked before the awaits, so a second pass meanwhile does not send the same again.
+    if (theirDh === undefined) this.#introduced.add(peer);
+    else this.#sentKeyId.set(peer, key.keyId);
     try {
       const dh = await this.#dh;
-      const theirDh = this.#peerDh.get(peer);
       const unsigned: Omit<E2eeKeyPeerMessage, 'sig'> = {
         t: 'e2ee-key',
         from: this.#deps.self,
@@ -225,10 +269,13 @@ export class E2eeKeys {
         unsigned.wrapped = toBase64Url(
           await sealKey(subtle, random, wrap, key.material, key.keyId),
         );
-        this.#sentKeyId.set(peer, key.keyId);
       }
       const sig = await this.#deps.signer.sign(e2eeKeySigningInput(unsigned));
-      if (!this.#closed) await this.#deps.send(peer, { ...unsigned, sig });
+      const message = { ...unsigned, sig };
+      // [P33] The direct link when one is open; otherwise the signal app relays it.
+      if (!this.#closed && !(await this.#deps.send(peer, message)) && !this.#closed) {
+        this.#deps.relay(peer, message);
+      }
     } catch (err) {
       this.#deps.logger.warn('frame key not sent', { peer, error: String(err) });
     }
