@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinWhenPreviewed, remoteFrames, type Stack, startStack } from './harness';
 import { type MediaHubProcess, startMediaHub } from './mediaHub';
+import { keepPeerConnections } from './peerConnectionReport';
 
 const ROOM = 'e2e-e2ee-hub';
 const HUB_SECRET = 'e2e-hub-secret-e2ee-0123456789ab';
@@ -19,16 +20,44 @@ type DiagnosticsWindow = {
 async function join(stack: Stack, name: string, room = ROOM): Promise<Page> {
   const context = await stack.browser.newContext({ viewport: { width: 1000, height: 680 } });
   const page = await context.newPage();
+  await keepPeerConnections(page);
   await page.goto(`${stack.baseUrl}/r/${room}?quality=low&diagnostics=1`);
   await page.getByLabel('Your name').fill(name);
   await joinWhenPreviewed(page);
   return page;
 }
 
-const selfId = (page: Page): Promise<string> =>
-  page.evaluate(
-    () => (window as unknown as DiagnosticsWindow).meshworkDiagnostics.selfId() as string,
-  );
+/** The page's peer id, once its join is acknowledged. */
+async function selfId(page: Page): Promise<string> {
+  const read = () =>
+    page.evaluate(() => (window as unknown as DiagnosticsWindow).meshworkDiagnostics.selfId());
+  await expect.poll(read, { timeout: 30_000 }).not.toBeNull();
+  return (await read()) as string;
+}
+
+/** Each open connection's transceivers: whether a frame transform sits on each side, and what arrived. */
+function transformsOf(page: Page): Promise<unknown> {
+  return page.evaluate(() => {
+    const kept =
+      (window as unknown as { keptPeerConnections?: RTCPeerConnection[] }).keptPeerConnections ??
+      [];
+    return Promise.all(
+      kept
+        .filter((pc) => pc.connectionState !== 'closed')
+        .map(async (pc) => ({
+          inbound: [...(await pc.getStats()).values()]
+            .filter((r) => r.type === 'inbound-rtp')
+            .map((r) => ({ mid: r.mid, packets: r.packetsReceived, frames: r.framesDecoded })),
+          transceivers: pc.getTransceivers().map((t) => ({
+            mid: t.mid,
+            kind: t.receiver.track.kind,
+            receiveTransform: Boolean((t.receiver as { transform?: unknown }).transform),
+            sendTransform: Boolean((t.sender as { transform?: unknown }).transform),
+          })),
+        })),
+    );
+  });
+}
 
 /** The host turns encryption on; `meanwhile` runs; then the host picks the star through the server. */
 async function encryptedStar(host: Page, meanwhile: () => Promise<void>): Promise<void> {
@@ -74,7 +103,8 @@ async function decodesFrom(page: Page, origins: string[]): Promise<void> {
       const counts = await page.evaluate(() =>
         (window as unknown as DiagnosticsWindow).meshworkDiagnostics.frameCounts(),
       );
-      const seen = { origins, framesBefore, frames: await remoteFrames(page), counts };
+      const receivers = await transformsOf(page);
+      const seen = { origins, framesBefore, frames: await remoteFrames(page), counts, receivers };
       throw new Error(`${String(err)}: ${JSON.stringify(seen)}`);
     });
 }
@@ -146,50 +176,47 @@ describe('end-to-end encryption through the server hub', () => {
     for (const page of pages) await page.context().close();
   });
 
-  // Behind a flag until seen passing: here the newcomer decodes the others' frames with its
-  // frame transforms reporting neither a decrypted nor a failed frame (see the issue note).
-  it.runIf(process.env.MESHWORK_E2EE_NEWCOMER_E2E === '1')(
-    '[P33] in a running encrypted star through the server, a newcomer gets every key and gives its own, and after a leave the renewed keys reach everyone',
-    async () => {
-      const room = `${ROOM}-join`;
-      const ana = await join(stack, 'Ana', room);
-      const bo = await join(stack, 'Bo', room);
-      await ana.getByRole('figure', { name: 'Bo' }).waitFor();
-      const [anaId, boId] = [await selfId(ana), await selfId(bo)];
-      // Their first keys go over their mesh link; then the star through the server.
-      await encryptedStar(ana, async () => {
-        await decodesFrom(ana, [boId]);
-        await decodesFrom(bo, [anaId]);
-      });
-      for (const page of [ana, bo]) await inEncryptedStar(page);
+  // The newcomer's receivers are made by the hub's offer while frames already flow to the
+  // others: their transforms are set in the \`track\` event (PeerLink), else Chromium hands
+  // their frames to the decoder undecrypted.
+  it('[P33] in a running encrypted star through the server, a newcomer gets every key and gives its own, and after a leave the renewed keys reach everyone', async () => {
+    const room = `${ROOM}-join`;
+    const ana = await join(stack, 'Ana', room);
+    const bo = await join(stack, 'Bo', room);
+    await ana.getByRole('figure', { name: 'Bo' }).waitFor();
+    const [anaId, boId] = [await selfId(ana), await selfId(bo)];
+    // Their first keys go over their mesh link; then the star through the server.
+    await encryptedStar(ana, async () => {
       await decodesFrom(ana, [boId]);
       await decodesFrom(bo, [anaId]);
+    });
+    for (const page of [ana, bo]) await inEncryptedStar(page);
+    await decodesFrom(ana, [boId]);
+    await decodesFrom(bo, [anaId]);
 
-      // Cy joins the running star: its only direct link is to the media hub, so every key it gets
-      // or gives goes through the signal app's relay.
-      const cy = await join(stack, 'Cy', room);
-      const cyId = await selfId(cy);
-      await inEncryptedStar(cy);
-      await decodesFrom(cy, [anaId, boId]);
-      await decodesFrom(ana, [boId, cyId]);
-      await decodesFrom(bo, [anaId, cyId]);
+    // Cy joins the running star: its only direct link is to the media hub, so every key it gets
+    // or gives goes through the signal app's relay.
+    const cy = await join(stack, 'Cy', room);
+    const cyId = await selfId(cy);
+    await inEncryptedStar(cy);
+    await decodesFrom(cy, [anaId, boId]);
+    await decodesFrom(ana, [boId, cyId]);
+    await decodesFrom(bo, [anaId, cyId]);
 
-      // Bo leaves: Ana and Cy each draw a new frame key and it reaches the other through the relay,
-      // so their frames keep decrypting.
-      await bo.getByRole('button', { name: 'Leave' }).click();
-      await bo.getByText('You left the room').waitFor();
-      for (const page of [ana, cy]) {
-        await page.getByRole('status').getByText('Bo left').waitFor({ timeout: 30_000 });
-      }
-      await decodesFrom(ana, [cyId]);
-      await decodesFrom(cy, [anaId]);
-      for (const page of [ana, cy]) await page.locator('[data-e2ee="encrypted"]').waitFor();
+    // Bo leaves: Ana and Cy each draw a new frame key and it reaches the other through the relay,
+    // so their frames keep decrypting.
+    await bo.getByRole('button', { name: 'Leave' }).click();
+    await bo.getByText('You left the room').waitFor();
+    for (const page of [ana, cy]) {
+      await page.getByRole('status').getByText('Bo left').waitFor({ timeout: 30_000 });
+    }
+    await decodesFrom(ana, [cyId]);
+    await decodesFrom(cy, [anaId]);
+    for (const page of [ana, cy]) await page.locator('[data-e2ee="encrypted"]').waitFor();
 
-      const served = (await running().stats()).hubs[0]?.rooms.find((r) => r.roomId === room);
-      expect(served?.isHub).toBe(true);
-      for (const origin of served?.origins ?? []) expect(origin.framesDecoded).toBe(0);
-      for (const page of [ana, bo, cy]) await page.context().close();
-    },
-    300_000,
-  );
+    const served = (await running().stats()).hubs[0]?.rooms.find((r) => r.roomId === room);
+    expect(served?.isHub).toBe(true);
+    for (const origin of served?.origins ?? []) expect(origin.framesDecoded).toBe(0);
+    for (const page of [ana, bo, cy]) await page.context().close();
+  }, 300_000);
 });

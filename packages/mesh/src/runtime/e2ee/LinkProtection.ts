@@ -25,6 +25,15 @@ export class LinkProtection {
   }
 
   /**
+   * Pipes a receiver the moment the engine makes it (its `track` event, inside
+   * `setRemoteDescription`): Chromium passes frames of a receiver whose transform came later
+   * straight to the decoder, as ciphertext. Its route follows with the manifest.
+   */
+  receiver(receiver: RTCRtpReceiver): void {
+    this.#once(receiver, 'receive', receiver.track.kind);
+  }
+
+  /**
    * Pipes every receiver of the connection not piped yet and tells the transforms where each
    * named one's frames come from; `originByMid` is the far end's manifest just applied.
    */

@@ -99,6 +99,7 @@ export class PeerLink {
   readonly #channel: ControlChannel;
   readonly #protection: LinkProtection | null;
   readonly #offConnectionState: () => void;
+  readonly #offTrack: () => void;
   #currentStatus: LinkStatus = 'new';
   readonly #clock: Clock;
   /** When this link life began: its status log says how long each step took from there. */
@@ -168,6 +169,9 @@ export class PeerLink {
       failed: (reason) => this.#negotiationFailed(reason),
     });
     this.#offConnectionState = listen(pc, 'connectionstatechange', () => this.#onConnectionState());
+    this.#offTrack = listen(pc, 'track', (event) =>
+      protection?.receiver((event as RTCTrackEvent).receiver),
+    );
     this.#rtt = new RttProbe(options.clock, this.#timers, (message) => void this.send(message));
     this.#silence = new SilenceWatch(this.#timers, {
       // A silent channel is a dead path even while ICE still says connected: recovery starts
@@ -313,6 +317,7 @@ export class PeerLink {
     this.#protection?.close();
     this.#negotiator.close();
     this.#offConnectionState();
+    this.#offTrack();
     this.#channel.close();
     try {
       this.#pc.close();
