@@ -75,92 +75,85 @@ async function shaping(hub: MediaHubProcess): Promise<Shaping> {
   return room.shaping;
 }
 
-// Not yet seen passing: on a machine at a load of 40-90 the page in its own namespace joined and
-// the star through the server formed, but it decoded nothing of Ana through the hub within 30 s
-// (the failure report says what arrived). Run it with MESHWORK_HUB_SHAPING_E2E=1.
-describe.runIf(process.env.MESHWORK_HUB_SHAPING_E2E === '1')(
-  'receiver estimates shape what the server hub forwards',
-  () => {
-    let stack: Stack;
-    let hub: MediaHubProcess | undefined;
-    let slow: SlowHost | undefined;
-    let slowBrowser: Browser | undefined;
+describe('receiver estimates shape what the server hub forwards', () => {
+  let stack: Stack;
+  let hub: MediaHubProcess | undefined;
+  let slow: SlowHost | undefined;
+  let slowBrowser: Browser | undefined;
 
-    beforeAll(async () => {
-      slow = await createSlowHost();
-      step('slow host made');
-      // The signal app listens on every address of the test's namespace: the slow host reaches it
-      // at the gateway.
-      stack = await startStack({ env: { HUB_SECRET, HOST: '0.0.0.0' } });
-      step('signal app up');
-      hub = await startMediaHub(stack.baseUrl, {
-        secret: HUB_SECRET,
-        statsPort: HUB_STATS_PORT,
-        startTimeoutMs: 180_000,
-        shaping: true,
-      });
-      step('media hub up');
-      slowBrowser = await slow.launchChromium(Number(new URL(stack.baseUrl).port));
-      step('Chromium in the slow host up');
-    }, 600_000);
-    afterAll(async () => {
-      await slowBrowser?.close();
-      await hub?.close();
-      await stack?.close();
-      await slow?.close();
+  beforeAll(async () => {
+    slow = await createSlowHost();
+    step('slow host made');
+    // The signal app listens on every address of the test's namespace: the slow host reaches it
+    // at the gateway.
+    stack = await startStack({ env: { HUB_SECRET, HOST: '0.0.0.0' } });
+    step('signal app up');
+    hub = await startMediaHub(stack.baseUrl, {
+      secret: HUB_SECRET,
+      statsPort: HUB_STATS_PORT,
+      startTimeoutMs: 180_000,
     });
+    step('media hub up');
+    slowBrowser = await slow.launchChromium(Number(new URL(stack.baseUrl).port));
+    step('Chromium in the slow host up');
+  }, 600_000);
+  afterAll(async () => {
+    await slowBrowser?.close();
+    await hub?.close();
+    await stack?.close();
+    await slow?.close();
+  });
 
-    it('[P32] a page whose downlink is limited gets the origin capped below its unlimited rate, and the others still see everyone', async () => {
-      if (!hub || !slow || !slowBrowser) throw new Error('not started');
-      const running = hub;
-      const ana = await joinAs(stack, ROOM, 'Ana', keepPeerConnections);
-      const bo = await joinAs(stack, ROOM, 'Bo', keepPeerConnections);
-      const slowStack = {
-        ...stack,
-        browser: slowBrowser,
-        baseUrl: `http://${slow.gateway}:${new URL(stack.baseUrl).port}`,
-      };
-      const cy = await joinAs(slowStack, ROOM, 'Cy', keepPeerConnections);
-      const pages = [ana, bo, cy];
-      step('three pages joined');
-      await ana.getByRole('button', { name: 'Settings' }).click();
-      await ana.getByRole('radio', { name: 'Star' }).check();
-      await ana.getByRole('button', { name: 'Close settings' }).click();
-      for (const page of pages) {
-        await expect
-          .poll(() => page.locator('.topology-status').textContent(), { timeout: 60_000 })
-          .toMatch(/^Topology: Star \(hub: Server\)/);
-        await flowing(running, pages, page);
-      }
-      step('star through the server flowing');
-      const anaId = await originOf(bo, 'Ana');
-      const cyId = await originOf(bo, 'Cy');
+  it('[P32] a page whose downlink is limited gets the origin capped below its unlimited rate, and the others still see everyone', async () => {
+    if (!hub || !slow || !slowBrowser) throw new Error('not started');
+    const running = hub;
+    const ana = await joinAs(stack, ROOM, 'Ana', keepPeerConnections);
+    const bo = await joinAs(stack, ROOM, 'Bo', keepPeerConnections);
+    const slowStack = {
+      ...stack,
+      browser: slowBrowser,
+      baseUrl: `http://${slow.gateway}:${new URL(stack.baseUrl).port}`,
+    };
+    const cy = await joinAs(slowStack, ROOM, 'Cy', keepPeerConnections);
+    const pages = [ana, bo, cy];
+    step('three pages joined');
+    await ana.getByRole('button', { name: 'Settings' }).click();
+    await ana.getByRole('radio', { name: 'Star' }).check();
+    await ana.getByRole('button', { name: 'Close settings' }).click();
+    for (const page of pages) {
+      await expect
+        .poll(() => page.locator('.topology-status').textContent(), { timeout: 60_000 })
+        .toMatch(/^Topology: Star \(hub: Server\)/);
+      await flowing(running, pages, page);
+    }
+    step('star through the server flowing');
+    const anaId = await originOf(bo, 'Ana');
+    const cyId = await originOf(bo, 'Cy');
 
-      await sleep(SETTLE_MS);
-      const baseline = await videoKbps(ana);
-      const unlimited = await shaping(running);
-      process.stdout.write(
-        `unlimited: Ana sends ${baseline.toFixed(0)} kbit/s; ${JSON.stringify(unlimited)}\n`,
-      );
+    await sleep(SETTLE_MS);
+    const baseline = await videoKbps(ana);
+    const unlimited = await shaping(running);
+    process.stdout.write(
+      `unlimited: Ana sends ${baseline.toFixed(0)} kbit/s; ${JSON.stringify(unlimited)}\n`,
+    );
 
-      await slow.limitDownlink(SLOW_DOWNLINK_KBPS);
-      await sleep(SETTLE_MS);
-      const limited = await videoKbps(ana);
-      const shaped = await shaping(running);
-      process.stdout.write(
-        `limited: Ana sends ${limited.toFixed(0)} kbit/s; ${JSON.stringify(shaped)}\n`,
-      );
+    await slow.limitDownlink(SLOW_DOWNLINK_KBPS);
+    await sleep(SETTLE_MS);
+    const limited = await videoKbps(ana);
+    const shaped = await shaping(running);
+    process.stdout.write(
+      `limited: Ana sends ${limited.toFixed(0)} kbit/s; ${JSON.stringify(shaped)}\n`,
+    );
 
-      const cyEstimate = shaped.receivers.find((r) => r.peer === cyId)?.estimateBps ?? null;
-      const anaCap = shaped.origins.find((o) => o.origin === anaId)?.capSentBps ?? null;
-      expect(cyEstimate).not.toBeNull();
-      expect(cyEstimate ?? 0).toBeLessThan(SLOW_DOWNLINK_KBPS * 1000 * 1.2);
-      expect(anaCap).not.toBeNull();
-      expect(anaCap ?? 0).toBeLessThan(baseline * 1000);
-      expect(limited).toBeLessThan(baseline * 0.7);
-      // The others still decode everyone, the slow page's camera included.
-      await flowing(running, pages, ana);
-      await flowing(running, pages, bo);
-    }, 480_000);
-  },
-);
+    const cyEstimate = shaped.receivers.find((r) => r.peer === cyId)?.estimateBps ?? null;
+    const anaCap = shaped.origins.find((o) => o.origin === anaId)?.capSentBps ?? null;
+    expect(cyEstimate).not.toBeNull();
+    expect(cyEstimate ?? 0).toBeLessThan(SLOW_DOWNLINK_KBPS * 1000 * 1.2);
+    expect(anaCap).not.toBeNull();
+    expect(anaCap ?? 0).toBeLessThan(baseline * 1000);
+    expect(limited).toBeLessThan(baseline * 0.7);
+    // The others still decode everyone, the slow page's camera included.
+    await flowing(running, pages, ana);
+    await flowing(running, pages, bo);
+  }, 480_000);
+});

@@ -110,42 +110,36 @@ describe('hybrid plan in the browser', () => {
     for (const page of pages) await page.context().close();
   });
 
-  // Seen passing alone; not yet in a whole run of this file on a loaded machine (the bots suite's
-  // hybrid walks prove the same switch over wrtc). Run it with MESHWORK_HYBRID_FOUR_E2E=1.
-  it.runIf(process.env.MESHWORK_HYBRID_FOUR_E2E === '1')(
-    "[P30] four people leave the hybrid star for a ring and come back: the former hub's video is relayed on a link that carried audio only, and every tile keeps decoding",
-    async () => {
-      const room = `${ROOM}-ring`;
-      const four: Page[] = [];
-      for (const name of ['Ana', 'Bo', 'Cy', 'Di']) four.push(await joinAs(stack, room, name));
-      const [ana, bo, cy] = four as [Page, Page, Page, Page];
-      for (const page of four) await page.getByRole('figure', { name: 'Di' }).waitFor();
+  it("[P30] four people leave the hybrid star for a ring and come back: the former hub's video is relayed on a link that carried audio only, and every tile keeps decoding", async () => {
+    const room = `${ROOM}-ring`;
+    const four: Page[] = [];
+    for (const name of ['Ana', 'Bo', 'Cy', 'Di']) four.push(await joinAs(stack, room, name));
+    const [ana, bo, cy] = four as [Page, Page, Page, Page];
+    for (const page of four) await page.getByRole('figure', { name: 'Di' }).waitFor();
 
-      await chooseHybrid(bo, 'Star', true);
-      // Ana joined first: she is the hub; Bo and Cy share a link that carries their audio only.
-      await cy
-        .getByRole('figure', { name: 'Bo' })
-        .getByText('audio direct, video via Ana · 2 hops')
-        .waitFor({ timeout: 60_000 });
-      for (const page of four) await waitForFramesAdvancing(page, 3);
+    await chooseHybrid(bo, 'Star', true);
+    // Ana joined first: she is the hub; Bo and Cy share a link that carries their audio only.
+    await cy
+      .getByRole('figure', { name: 'Bo' })
+      .getByText('audio direct, video via Ana · 2 hops')
+      .waitFor({ timeout: 60_000 });
+    for (const page of four) await waitForFramesAdvancing(page, 3);
 
-      // The ring Ana-Bo-Cy-Di: Ana's video reaches Cy through Bo, on the link that carried audio.
-      await chooseHybrid(bo, 'Ring', false);
-      await cy
-        .getByRole('figure', { name: 'Ana' })
-        .getByText(/^via Bo · 2 hops/)
-        .waitFor({ timeout: 60_000 });
-      for (const page of four) await waitForFramesAdvancing(page, 3);
+    // The ring Ana-Bo-Cy-Di: Ana's video reaches Cy through Bo, on the link that carried audio.
+    await chooseHybrid(bo, 'Ring', false);
+    await cy
+      .getByRole('figure', { name: 'Ana' })
+      .getByText(/^via Bo · 2 hops/)
+      .waitFor({ timeout: 60_000 });
+    for (const page of four) await waitForFramesAdvancing(page, 3);
 
-      // And back to the hybrid star: every tile decodes again.
-      await chooseHybrid(ana, 'Star', true);
-      await cy
-        .getByRole('figure', { name: 'Bo' })
-        .getByText('audio direct, video via Ana · 2 hops')
-        .waitFor({ timeout: 60_000 });
-      for (const page of four) await waitForFramesAdvancing(page, 3);
-      for (const page of four) await page.context().close();
-    },
-    240_000,
-  );
+    // And back to the hybrid star: every tile decodes again.
+    await chooseHybrid(ana, 'Star', true);
+    await cy
+      .getByRole('figure', { name: 'Bo' })
+      .getByText('audio direct, video via Ana · 2 hops')
+      .waitFor({ timeout: 60_000 });
+    for (const page of four) await waitForFramesAdvancing(page, 3);
+    for (const page of four) await page.context().close();
+  }, 240_000);
 });

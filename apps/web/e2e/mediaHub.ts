@@ -64,7 +64,7 @@ export async function startMediaHub(
         HUB_SECRET: options.secret,
         HUB_HOST_ADDRESSES: '127.0.0.1',
         HUB_STATS_PORT: String(options.statsPort),
-        HUB_SHAPING: options.shaping ? 'on' : 'off',
+        HUB_SHAPING: options.shaping === false ? 'off' : 'on',
       },
       stdio: ['ignore', nodeArgs.length > 0 ? 'inherit' : 'ignore', 'inherit'],
     },

@@ -31,7 +31,7 @@ export interface MediaHubOptions {
   maxRooms: number;
   maxStreams: number;
   hostAddresses?: readonly string[];
-  /** Caps origins by their receivers' bandwidth estimates ([P32]); off unless asked. */
+  /** Caps origins by their receivers' bandwidth estimates ([P32]); off unless asked (the config turns it on). */
   shaping?: boolean;
   logger?: Logger;
   clock?: Clock;

@@ -24,8 +24,8 @@ describe('loadHubConfig', () => {
     });
   });
 
-  it('[P32] shaping is off unless HUB_SHAPING=on', () => {
-    expect(loadHubConfig({ HUB_SECRET: SECRET }).shaping).toBe(false);
+  it('[P32] shaping is on unless HUB_SHAPING=off', () => {
+    expect(loadHubConfig({ HUB_SECRET: SECRET }).shaping).toBe(true);
     expect(loadHubConfig({ HUB_SECRET: SECRET, HUB_SHAPING: 'on' }).shaping).toBe(true);
     expect(loadHubConfig({ HUB_SECRET: SECRET, HUB_SHAPING: 'OFF' }).shaping).toBe(false);
   });

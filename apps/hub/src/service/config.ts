@@ -21,7 +21,7 @@ export interface HubConfig {
   statsPort: number;
   /** Interface of the stats endpoint. */
   statsHost: string;
-  /** `HUB_SHAPING=on`: receivers' bandwidth estimates cap what origins send ([P32]). */
+  /** Receivers' bandwidth estimates cap what origins send ([P32]); `HUB_SHAPING=off` stops it. */
   shaping: boolean;
 }
 
@@ -84,6 +84,6 @@ export function loadHubConfig(env: Env): HubConfig {
     hostAddresses: list(env, 'HUB_HOST_ADDRESSES'),
     statsPort: int(env, 'HUB_STATS_PORT', DEFAULT_STATS_PORT, 0, 65_535),
     statsHost: (env.HUB_STATS_HOST ?? '').trim() || '127.0.0.1',
-    shaping: onOff(env, 'HUB_SHAPING', false),
+    shaping: onOff(env, 'HUB_SHAPING', true),
   };
 }
