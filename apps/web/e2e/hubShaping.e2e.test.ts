@@ -1,12 +1,14 @@
 // Receiver bandwidth estimates shape what the media hub forwards (protocol SPEC [P32]): Chromium
 // pages in a star through the server, one of them in a namespace of its own whose downlink the
 // test limits with tc tbf.
-import type { Browser, Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinAs, type Stack, startStack, waitForFramesAdvancing } from './harness';
 import { type HubStats, type MediaHubProcess, startMediaHub } from './mediaHub';
+import { createNoiseCamera, type NoiseCamera } from './noiseCamera';
 import { describePeerConnections, keepPeerConnections } from './peerConnectionReport';
 import { createSlowHost, type SlowHost } from './slowHost';
+import { CHROMIUM_ARGS } from './stack.mjs';
 
 const ROOM = 'e2e-hub-shaping';
 const HUB_SECRET = 'e2e-hub-secret-0123456789abcdef';
@@ -80,6 +82,8 @@ describe('receiver estimates shape what the server hub forwards', () => {
   let hub: MediaHubProcess | undefined;
   let slow: SlowHost | undefined;
   let slowBrowser: Browser | undefined;
+  let noise: NoiseCamera | undefined;
+  let noisyBrowser: Browser | undefined;
 
   beforeAll(async () => {
     slow = await createSlowHost();
@@ -96,18 +100,27 @@ describe('receiver estimates shape what the server hub forwards', () => {
     step('media hub up');
     slowBrowser = await slow.launchChromium(Number(new URL(stack.baseUrl).port));
     step('Chromium in the slow host up');
+    noise = await createNoiseCamera();
+    noisyBrowser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, `--use-file-for-fake-video-capture=${noise.path}`],
+    });
   }, 600_000);
   afterAll(async () => {
     await slowBrowser?.close();
+    await noisyBrowser?.close();
+    await noise?.close();
     await hub?.close();
     await stack?.close();
     await slow?.close();
   });
 
   it('[P32] a page whose downlink is limited gets the origin capped below its unlimited rate, and the others still see everyone', async () => {
-    if (!hub || !slow || !slowBrowser) throw new Error('not started');
+    if (!hub || !slow || !slowBrowser || !noisyBrowser) throw new Error('not started');
     const running = hub;
-    const ana = await joinAs(stack, ROOM, 'Ana', keepPeerConnections);
+    // Ana's camera is noise (noiseCamera.ts): unlimited, she sends what congestion control
+    // allows, well above the hub's floor of a cap, so a cap shows as a lower rate.
+    const ana = await joinAs({ ...stack, browser: noisyBrowser }, ROOM, 'Ana', keepPeerConnections);
     const bo = await joinAs(stack, ROOM, 'Bo', keepPeerConnections);
     const slowStack = {
       ...stack,

@@ -45,7 +45,8 @@ export function reportLinks(
     const key = linkKey(peer.id, report.peer);
     if (!before.has(key)) before.set(key, shownLink(room, key));
     room.reports.set(key, { state: report.state, rttMs: report.rttMs ?? null });
-    markDown(room, key, peer, report.state === 'disconnected');
+    markEnd(room.downBy, key, peer.id, report.state === 'disconnected');
+    markEnd(room.upBy, key, peer.id, report.state === 'connected');
     if (report.state === 'failed' && !room.failedLinks.has(key)) {
       room.failedLinks.add(key);
       healing.failed(room, key);
@@ -66,13 +67,13 @@ export function reportLinks(
   return { ok: true, effects };
 }
 
-/** Notes whether `peer` is one of the ends that report the link down (SPEC [P22]). */
-function markDown(room: RoomState, key: LinkKey, peer: PeerState, down: boolean): void {
-  const by = room.downBy.get(key);
-  if (down) {
-    if (by) by.add(peer.id);
-    else room.downBy.set(key, new Set([peer.id]));
-  } else if (by?.delete(peer.id) && by.size === 0) {
-    room.downBy.delete(key);
+/** Notes whether `peer` is one of the ends whose last report of the link is in `ends`' state. */
+function markEnd(ends: Map<LinkKey, Set<PeerId>>, key: LinkKey, peer: PeerId, is: boolean): void {
+  const by = ends.get(key);
+  if (is) {
+    if (by) by.add(peer);
+    else ends.set(key, new Set([peer]));
+  } else if (by?.delete(peer) && by.size === 0) {
+    ends.delete(key);
   }
 }

@@ -119,6 +119,7 @@ export class Presence {
       ...room.failedLinks,
       ...room.epochOverrides.keys(),
       ...room.downBy.keys(),
+      ...room.upBy.keys(),
       ...room.trialLinks,
     ]) {
       if (!parseLinkKey(key).includes(id)) continue;
@@ -127,6 +128,7 @@ export class Presence {
       if (room.failedLinks.delete(key)) room.linksDirty = true;
       room.epochOverrides.delete(key);
       room.downBy.delete(key);
+      room.upBy.delete(key);
       room.trialLinks.delete(key);
       this.deps.healing.forget(key);
     }

@@ -58,18 +58,43 @@ describe('reachability ([P22])', () => {
     expect(payloads<PeerInfo>(timerEffects, 'peerUpdated')).toContainEqual(
       expect.objectContaining({ id: a, connected: false }),
     );
-    // Its links come back: it is planned again as a member, and the new hub keeps the role.
-    for (const c of ['c2', 'c3']) {
-      const partly = registry.reportLinks(c, [{ peer: a as string, state: 'connected' }]);
-      expect(partly.ok && payloads(partly.effects, 'planPrepared')).toEqual([]);
-    }
-    const back = registry.reportLinks('c4', [{ peer: a as string, state: 'connected' }]);
+    // One link back is enough: a leaf hears it again, so it is planned again as a member, and
+    // the new hub keeps the role.
+    const back = registry.reportLinks('c2', [{ peer: a as string, state: 'connected' }]);
     if (!back.ok) throw new Error(back.error);
     expect(payloads<PeerInfo>(back.effects, 'peerUpdated')).toContainEqual(
       expect.objectContaining({ id: a, connected: true }),
     );
     const plan = payloads<PeerPlan>(back.effects, 'planPrepared');
     expect(plan[0]?.hub).toBe(b);
+  });
+
+  it('[P22] a leaf that alone reports the hub down, while the other leaves hear it, routes nobody around', async () => {
+    const [a] = await star();
+    for (const c of ['c2', 'c3'])
+      registry.reportLinks(c, [{ peer: a as string, state: 'connected' }]);
+    registry.reportLinks('c4', [{ peer: a as string, state: 'disconnected' }]);
+    clock.advance(LINK_DOWN_CONFIRM_MS * 4);
+    expect(payloads(timerEffects, 'planPrepared')).toEqual([]);
+    expect(payloads<PeerInfo>(timerEffects, 'peerUpdated')).toEqual([]);
+    // Once the others lose it too, nobody vouches for it any more: it is routed around.
+    for (const c of ['c2', 'c3']) {
+      registry.reportLinks(c, [{ peer: a as string, state: 'disconnected' }]);
+    }
+    clock.advance(LINK_DOWN_CONFIRM_MS);
+    expect(hubOf(timerEffects)).not.toBe(a);
+    expect(hubOf(timerEffects)).toBeDefined();
+  });
+
+  it('[P22] a neighbour without a socket vouches for nobody', async () => {
+    const [a] = await star();
+    registry.reportLinks('c2', [{ peer: a as string, state: 'connected' }]);
+    registry.disconnect('c2');
+    registry.reportLinks('c3', [{ peer: a as string, state: 'disconnected' }]);
+    registry.reportLinks('c4', [{ peer: a as string, state: 'disconnected' }]);
+    clock.advance(LINK_DOWN_CONFIRM_MS);
+    expect(hubOf(timerEffects)).toBeDefined();
+    expect(hubOf(timerEffects)).not.toBe(a);
   });
 
   it('[P22] a link both ends report down points at neither end', async () => {

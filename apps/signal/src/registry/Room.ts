@@ -138,6 +138,8 @@ export interface RoomState {
   rebuild: RebuildState | null;
   /** Per link, the ends that last reported it `disconnected` (SPEC [P22]). */
   downBy: Map<LinkKey, Set<PeerId>>;
+  /** Per link, the ends that last reported it `connected`: they vouch for the other end. */
+  upBy: Map<LinkKey, Set<PeerId>>;
   /** Peers with a socket whose neighbours' reports say they cannot be reached (SPEC [P22]). */
   unreachable: Set<PeerId>;
   /** The peers the latest plan routed around as away (SPEC [P22]). */
@@ -184,6 +186,7 @@ export function newRoom(
     epochOverrides: new Map(),
     rebuild: null,
     downBy: new Map(),
+    upBy: new Map(),
     unreachable: new Set(),
     plannedAway: new Set(),
     trialLinks: new Set(),
