@@ -1,4 +1,5 @@
 import { type LinkKey, linkKey } from '@meshwork/mesh/plan';
+import type { PeerId } from '@meshwork/protocol';
 import { linksChanged } from './effects';
 import type { LinkHealing } from './LinkHealing';
 import type { PlanCycle } from './PlanCycle';
