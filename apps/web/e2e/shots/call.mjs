@@ -162,7 +162,8 @@ export async function openSettings(page) {
 
 /** Closes the settings dialog on `page` with Escape. */
 export async function closeSettings(page) {
-  await page.keyboard.press('Escape');
+  // Its close button, not Escape: after a confirmation closes, focus is on no element of the dialog.
+  await page.getByRole('button', { name: /^(Close settings|关闭设置)$/ }).click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 

@@ -110,9 +110,12 @@ export const STEPS = [
     // decodes your media. A star through a browser would end it: the host is asked first.
     async run({ call, shot }) {
       const host = await hostOf(call);
-      await inSettings(host, (d) =>
-        d.getByRole('checkbox', { name: 'End-to-end encryption' }).check(),
-      );
+      // The switch follows the room: it shows checked once the signal app applied it.
+      await inSettings(host, async (d) => {
+        const toggle = d.getByRole('checkbox', { name: 'End-to-end encryption' });
+        await toggle.click();
+        await toggle.and(d.locator(':checked')).waitFor();
+      });
       for (const page of call.pages) {
         await page
           .locator('[data-e2ee="encrypted"]', { hasText: 'End-to-end encrypted' })
@@ -172,7 +175,11 @@ export const STEPS = [
       await closePeople(host);
       await openSettings(host);
       await host.getByLabel('Audio: direct to everyone').check();
+      // The hub receives everything directly: only the leaves' tiles say both paths.
+      const status = await host.locator('.topology-status').textContent();
+      const hub = call.byName.get(/hub: ([^)]+)\)/.exec(status ?? '')?.[1] ?? '');
       for (const page of call.pages) {
+        if (page === hub) continue;
         await page
           .getByText(/^audio direct, video /)
           .first()

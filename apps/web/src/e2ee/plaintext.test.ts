@@ -38,6 +38,14 @@ describe('who sees your media in plaintext', () => {
       [],
     ],
     ['star through the server hub: it only forwards', star(H, [A, B, C]), A, new Set([H]), [], [H]],
+    [
+      'hybrid star through a browser: audio goes direct, but the hub still decodes the video',
+      { ...mesh([B, A, C, D]), videoEdges: star(B, [A, C, D]).edges },
+      A,
+      none,
+      [B],
+      [],
+    ],
     ['ring of four: the neighbour relays to the far side', ring([A, B, C, D]), A, none, [B], []],
     ['ring of three is a mesh', ring([A, B, C]), A, none, [], []],
   ])('[P31] %s', (_what, plan, origin, servers, decoders, forwarders) => {

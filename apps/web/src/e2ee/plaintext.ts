@@ -3,8 +3,16 @@ import type { PeerId, PeerInfo, PeerPlan, Topology } from '@meshwork/protocol';
 import { isMediaServer, planPeers } from '../topology/cost';
 import { relaysOf } from '../topology/relays';
 
-/** The shape of the room a plan gives: its join order and link graph. */
-export type PlanShape = Pick<PeerPlan, 'order' | 'edges'>;
+/** The shape of the room a plan gives: its join order, link graph and, if hybrid, video graph. */
+export type PlanShape = Pick<PeerPlan, 'order' | 'edges'> & Partial<Pick<PeerPlan, 'videoEdges'>>;
+
+/**
+ * The graph video travels: a hybrid plan's video edges (SPEC [P30]; its `edges` add the audio
+ * mesh, which carries no video), else its links.
+ */
+function videoGraph(plan: PlanShape): Pick<PeerPlan, 'order' | 'edges'> {
+  return { order: plan.order, edges: plan.videoEdges ?? plan.edges };
+}
 
 /** Who handles one origin's video on its way, besides the people it is meant for. */
 export interface MediaExposure {
@@ -15,7 +23,8 @@ export interface MediaExposure {
 }
 
 /** Every node of `origin`'s route tree that passes its streams on, in join order. */
-function passersOn(plan: PlanShape, origin: PeerId): PeerId[] {
+function passersOn(shape: PlanShape, origin: PeerId): PeerId[] {
+  const plan = videoGraph(shape);
   const adjacency = new Map<PeerId, PeerId[]>(plan.order.map((id) => [id, []]));
   for (const [a, b] of plan.edges) {
     adjacency.get(a)?.push(b);
@@ -50,7 +59,7 @@ export function exposureOf(
 
 /** Every browser that decodes someone else's video to relay it, with whose, in join order. */
 export function roomDecoders(plan: PlanShape, servers: ReadonlySet<PeerId>): Map<PeerId, PeerId[]> {
-  return relaysOf(plan, servers);
+  return relaysOf(videoGraph(plan), servers);
 }
 
 /** What the header's shield says about the call (SPEC [P31]). */
