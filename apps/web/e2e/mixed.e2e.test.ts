@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { chooseHub, hearAudio, joinCall, seeEveryone, switchTopology } from './drivers/call';
 import type { BrowserDriver, PageDriver } from './drivers/PageDriver';
 import { playwrightBrowser } from './drivers/playwrightDriver';
@@ -26,6 +26,9 @@ function step(what: string): void {
  */
 const ROOM_TEST_TIMEOUT_MS = 480_000;
 
+/** Every page a test opened: closed after it, so a finished call does not load the next test. */
+const opened: PageDriver[] = [];
+
 async function joinAll(
   stack: Stack,
   room: string,
@@ -34,6 +37,7 @@ async function joinAll(
   const people: Person[] = [];
   for (const [name, browser] of who) {
     const page = await browser.newPage();
+    opened.push(page);
     await joinCall(page, stack.baseUrl, room, name);
     step(`${name} joined (${browser.name})`);
     people.push({ name, page });
@@ -80,21 +84,15 @@ async function everyoneSeesEveryone(people: readonly Person[]): Promise<void> {
  * A Firefox page as the star's hub failed 3 of the last 4 whole runs in CI, while passing every run
  * alone: once the plan with a Firefox hub never became ready at the old Chromium hub (it kept
  * relaying; its tiles stayed "direct"), once a Chromium leaf got no audio track of the other leaf
- * through the Firefox hub, once a tile never said "via" the Firefox hub. Until that holds, the
+ * through the Firefox hub, once a tile never said "via" the Firefox hub. On 2026-12-02 it failed 1 of
+ * 2 whole runs of this suite again, the first way: Ana's header said "Star (hub: Bo) · you relay
+ * 3 people's video" (the Firefox hub's plan prepared, never committed). Until that holds, the
  * Firefox-hub steps run with MESHWORK_FIREFOX_HUB_E2E=1; Firefox as a ring relay, as a leaf of a
  * Chromium hub and in a mesh still run every time.
  */
 const FIREFOX_HUB = process.env.MESHWORK_FIREFOX_HUB_E2E === '1';
 
-/**
- * The whole mixed room, too, failed in whole CI runs at a different step each time (a file from a
- * Chromium page never offered at a Firefox page, a tile never "via" its hub) while passing alone.
- * It runs with MESHWORK_MIXED_ROOM_E2E=1 until it holds; `e2eeFirefox.e2e.test.ts` keeps a
- * Chromium and a Firefox page in one call in every run.
- */
-const MIXED_ROOM = process.env.MESHWORK_MIXED_ROOM_E2E === '1';
-
-describe.runIf(MIXED_ROOM)('Chromium and Firefox in one room', () => {
+describe('Chromium and Firefox in one room', () => {
   let stack: Stack;
   let chromium: BrowserDriver;
   let firefox: BrowserDriver;
@@ -103,6 +101,10 @@ describe.runIf(MIXED_ROOM)('Chromium and Firefox in one room', () => {
     stack = await startStack();
     chromium = playwrightBrowser(stack.browser);
     firefox = await puppeteerBrowser(await launchFirefox());
+  });
+  afterEach(async () => {
+    // A call left running keeps its four pages encoding on the two cores the next test needs.
+    for (const page of opened.splice(0)) await page.close().catch(() => undefined);
   });
   afterAll(async () => {
     await firefox?.close();
