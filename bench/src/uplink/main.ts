@@ -11,6 +11,7 @@ import { enterLoopbackNamespace } from '../netns';
 import { ServerProcess } from '../signal/ServerProcess';
 import { pictureSummary, type WindowFigures } from './measure';
 import { buildUplinkPage, launchUplinkBrowser, runRoom, UPLINK_CAMERA } from './runRoom';
+import { writeUplinkChart } from './writeChart';
 
 /** The budget of the budget run, kbit/s per peer. */
 export const TIGHT_BUDGET_KBPS = 400;
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
       perTopology: byTopology,
       tightBudget: { budgetKbps: TIGHT_BUDGET_KBPS, n: 4, topology: 'mesh', ...windowJson(tight) },
     });
+    writeUplinkChart();
   } finally {
     await browser.close();
     await server.stop();
