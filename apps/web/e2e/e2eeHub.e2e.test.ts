@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { joinWhenPreviewed, remoteFrames, type Stack, startStack } from './harness';
 import { type MediaHubProcess, startMediaHub } from './mediaHub';
-import { keepPeerConnections } from './peerConnectionReport';
+import { describePeerConnections, keepPeerConnections } from './peerConnectionReport';
 
 const ROOM = 'e2e-e2ee-hub';
 const HUB_SECRET = 'e2e-hub-secret-e2ee-0123456789ab';
@@ -33,30 +33,6 @@ async function selfId(page: Page): Promise<string> {
     page.evaluate(() => (window as unknown as DiagnosticsWindow).meshworkDiagnostics.selfId());
   await expect.poll(read, { timeout: 30_000 }).not.toBeNull();
   return (await read()) as string;
-}
-
-/** Each open connection's transceivers: whether a frame transform sits on each side, and what arrived. */
-function transformsOf(page: Page): Promise<unknown> {
-  return page.evaluate(() => {
-    const kept =
-      (window as unknown as { keptPeerConnections?: RTCPeerConnection[] }).keptPeerConnections ??
-      [];
-    return Promise.all(
-      kept
-        .filter((pc) => pc.connectionState !== 'closed')
-        .map(async (pc) => ({
-          inbound: [...(await pc.getStats()).values()]
-            .filter((r) => r.type === 'inbound-rtp')
-            .map((r) => ({ mid: r.mid, packets: r.packetsReceived, frames: r.framesDecoded })),
-          transceivers: pc.getTransceivers().map((t) => ({
-            mid: t.mid,
-            kind: t.receiver.track.kind,
-            receiveTransform: Boolean((t.receiver as { transform?: unknown }).transform),
-            sendTransform: Boolean((t.sender as { transform?: unknown }).transform),
-          })),
-        })),
-    );
-  });
 }
 
 /** The host turns encryption on; `meanwhile` runs; then the host picks the star through the server. */
@@ -103,7 +79,7 @@ async function decodesFrom(page: Page, origins: string[]): Promise<void> {
       const counts = await page.evaluate(() =>
         (window as unknown as DiagnosticsWindow).meshworkDiagnostics.frameCounts(),
       );
-      const receivers = await transformsOf(page);
+      const receivers = await describePeerConnections(page);
       const seen = { origins, framesBefore, frames: await remoteFrames(page), counts, receivers };
       throw new Error(`${String(err)}: ${JSON.stringify(seen)}`);
     });

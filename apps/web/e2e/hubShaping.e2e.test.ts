@@ -3,10 +3,10 @@
 // test limits with tc tbf.
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAs, type Stack, startStack, waitForFramesAdvancing } from './harness';
-import { type HubStats, type MediaHubProcess, startMediaHub } from './mediaHub';
+import { joinAs, type Stack, startStack } from './harness';
+import { flowingThroughHub, type HubStats, type MediaHubProcess, startMediaHub } from './mediaHub';
 import { createNoiseCamera, type NoiseCamera } from './noiseCamera';
-import { describePeerConnections, keepPeerConnections } from './peerConnectionReport';
+import { keepPeerConnections } from './peerConnectionReport';
 import { createSlowHost, type SlowHost } from './slowHost';
 import { CHROMIUM_ARGS } from './stack.mjs';
 
@@ -48,20 +48,14 @@ async function videoKbps(page: Page): Promise<number> {
   return ((after.bytes - before.bytes) * 8) / (after.at - before.at);
 }
 
-/** Waits for every tile of `page` to play; if they do not, reports what each page and the hub got. */
-async function flowing(hub: MediaHubProcess, pages: readonly Page[], page: Page): Promise<void> {
-  try {
-    await waitForFramesAdvancing(page, 2);
-  } catch (error) {
-    const report: Record<string, unknown> = {};
-    for (const [i, p] of pages.entries()) {
-      report[['Ana', 'Bo', 'Cy'][i] ?? String(i)] = await describePeerConnections(p).catch(String);
-    }
-    report.hub = await hub.stats('?links=1').catch(String);
-    process.stderr.write(`what arrived: ${JSON.stringify(report)}\n`);
-    throw error;
-  }
-}
+/** `page`'s tiles play on; if not, the failure says what each page and the hub got. */
+const flowing = (hub: MediaHubProcess, pages: readonly Page[], page: Page) =>
+  flowingThroughHub(
+    hub,
+    pages.map((p, i) => [['Ana', 'Bo', 'Cy'][i] ?? String(i), p] as const),
+    page,
+    2,
+  );
 
 async function originOf(page: Page, name: string): Promise<string> {
   const id = await page.getByRole('figure', { name }).getAttribute('data-origin');

@@ -2,6 +2,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { waitForFramesAdvancing } from './harness';
+import { describePeerConnections } from './peerConnectionReport';
 
 const hubRoot = resolve(import.meta.dirname, '../../hub');
 
@@ -92,4 +95,26 @@ export async function startMediaHub(
       await exited;
     },
   };
+}
+
+/**
+ * Waits for every tile of `page` to show `frames` more decoded frames; if they do not, the
+ * failure first writes what each of `people`'s connections received per mid and what each of
+ * the hub's transceivers sent.
+ */
+export async function flowingThroughHub(
+  hub: MediaHubProcess,
+  people: ReadonlyArray<readonly [string, Page]>,
+  page: Page,
+  frames: number,
+): Promise<void> {
+  try {
+    await waitForFramesAdvancing(page, frames);
+  } catch (error) {
+    const report: Record<string, unknown> = {};
+    for (const [name, p] of people) report[name] = await describePeerConnections(p).catch(String);
+    report.hub = await hub.stats('?links=1').catch(String);
+    process.stderr.write(`what arrived: ${JSON.stringify(report)}\n`);
+    throw error;
+  }
 }

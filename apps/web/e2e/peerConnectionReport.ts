@@ -19,7 +19,10 @@ export async function keepPeerConnections(page: Page): Promise<void> {
   });
 }
 
-/** Each kept connection: its state, its media sections and what arrived on each mid. */
+/**
+ * Each kept connection: its state, its media sections, what arrived on each mid, and whether a
+ * frame transform (end-to-end encryption) sits on each side.
+ */
 export function describePeerConnections(page: Page): Promise<unknown> {
   return page.evaluate(async () => {
     const kept = (window as unknown as { keptPeerConnections?: RTCPeerConnection[] })
@@ -48,6 +51,8 @@ export function describePeerConnections(page: Page): Promise<unknown> {
               current: t.currentDirection,
               track: t.receiver.track.kind,
               inbound: inbound[String(t.mid)] ?? null,
+              receiveTransform: Boolean((t.receiver as { transform?: unknown }).transform),
+              sendTransform: Boolean((t.sender as { transform?: unknown }).transform),
             })),
           };
         }),

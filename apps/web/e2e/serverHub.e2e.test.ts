@@ -2,16 +2,9 @@
 // and live switches to and from it.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  joinAs,
-  type Stack,
-  startStack,
-  taggedVideos,
-  tagVideos,
-  waitForFramesAdvancing,
-} from './harness';
-import { type MediaHubProcess, startMediaHub } from './mediaHub';
-import { describePeerConnections, keepPeerConnections } from './peerConnectionReport';
+import { joinAs, type Stack, startStack, taggedVideos, tagVideos } from './harness';
+import { flowingThroughHub, type MediaHubProcess, startMediaHub } from './mediaHub';
+import { keepPeerConnections } from './peerConnectionReport';
 
 const ROOM = 'e2e-server-hub';
 const HUB_SECRET = 'e2e-hub-secret-0123456789abcdef';
@@ -25,23 +18,14 @@ async function switchTopology(page: Page, name: 'Full mesh' | 'Star' | 'Ring'): 
 
 const NAMES = ['Ana', 'Bo', 'Cy', 'Di'] as const;
 
-/**
- * Waits for every tile of `page` to play; if they do not, the failure reports what each page's
- * connections received per mid and what each of the hub's transceivers sent.
- */
-async function flowing(hub: MediaHubProcess, pages: readonly Page[], page: Page): Promise<void> {
-  try {
-    await waitForFramesAdvancing(page, 3);
-  } catch (error) {
-    const report: Record<string, unknown> = {};
-    for (const [i, p] of pages.entries()) {
-      report[NAMES[i] ?? String(i)] = await describePeerConnections(p).catch(String);
-    }
-    report.hub = await hub.stats('?links=1').catch(String);
-    process.stderr.write(`what arrived: ${JSON.stringify(report)}\n`);
-    throw error;
-  }
-}
+/** `page`'s tiles play on; if not, the failure says what each page and the hub got. */
+const flowing = (hub: MediaHubProcess, pages: readonly Page[], page: Page) =>
+  flowingThroughHub(
+    hub,
+    pages.map((p, i) => [NAMES[i] ?? String(i), p] as const),
+    page,
+    3,
+  );
 
 describe('four people in Chromium through the server hub', () => {
   let stack: Stack;
