@@ -129,6 +129,35 @@ function decodeInPage(
   );
 }
 
+/**
+ * Starts noting, four times a second, what `page` shows of each tile and its header: for a
+ * failure report, since the recording shows what the page showed. Returns a reader of the notes.
+ */
+async function noteTiles(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const notes: string[] = [];
+    const start = performance.now();
+    const note = () => {
+      const tiles = [...document.querySelectorAll('figure[data-origin]')].map((f) => {
+        const v = f.querySelector('video');
+        const stream = v?.srcObject as MediaStream | null | undefined;
+        const tracks = stream
+          ?.getVideoTracks()
+          .map((t) => `${t.readyState}${t.muted ? '/muted' : ''}`);
+        const overlay = f.querySelector('.tile-overlay')?.textContent ?? '';
+        const route = f.querySelector('.tile-route')?.textContent ?? '';
+        return `${f.getAttribute('aria-label')}[rs${v?.readyState} ${v?.videoWidth}px ${stream?.id.slice(0, 6)} ${tracks} ${route} ${overlay}]`;
+      });
+      const header = document.querySelector('.topology-status')?.textContent ?? '';
+      notes.push(`${Math.round(performance.now() - start)}ms ${header} | ${tiles.join(' ')}`);
+    };
+    note();
+    (window as unknown as { __tileNotes: string[] }).__tileNotes = notes;
+    setInterval(note, 250);
+  });
+  return () => page.evaluate(() => (window as unknown as { __tileNotes: string[] }).__tileNotes);
+}
+
 /** The header's recording indicator text on `page` once it shows `text`. */
 async function seesIndicator(page: Page, text: string): Promise<void> {
   await page.locator('.recording-indicator', { hasText: text }).waitFor({ timeout: 20_000 });
@@ -150,6 +179,7 @@ describe('local recording', () => {
     const cy = await joinAs(stack, ROOM, 'Cy');
     for (const page of [ana, bo, cy]) await waitForFramesAdvancing(page, 2);
 
+    const notes = await noteTiles(ana);
     await ana.getByRole('button', { name: 'Record' }).click();
     await ana.getByRole('button', { name: 'Stop recording' }).waitFor();
     await seesIndicator(ana, 'Recording · you');
@@ -196,11 +226,13 @@ describe('local recording', () => {
     expect(decoded.audioBytes).toBeGreaterThan(0);
     // Every tile (Ana's own camera, Bo's and Cy's as received) shows a picture, not the dark
     // tile or the avatar, at every sample, and its picture moves over the recording.
+    // On failure, what Ana's page showed of each tile while it recorded.
+    const shown = `Ana's page while recording:\n${(await notes()).join('\n')}`;
     for (const sample of decoded.green) {
-      for (const green of sample) expect(green).toBeGreaterThan(50);
+      for (const green of sample) expect(green, shown).toBeGreaterThan(50);
     }
     // A frozen tile redraws the same frame: no change at all.
-    for (const change of decoded.change) expect(change).toBeGreaterThan(0.5);
+    for (const change of decoded.change) expect(change, shown).toBeGreaterThan(0.5);
     // The measure tells a picture from the page's dark background.
     expect(decoded.background).toBeLessThan(10);
   });

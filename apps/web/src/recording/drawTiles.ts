@@ -1,4 +1,5 @@
 import type { RecordedTile, RecordingFrame } from './frame';
+import { hasPicture } from './hasPicture';
 import type { TileRect } from './layout';
 
 /** The page's colours: background, tile, avatar, caption. */
@@ -71,7 +72,7 @@ function drawTile(
   ctx.clip();
   ctx.fillStyle = RECORDING_COLOURS.tile;
   ctx.fillRect(rect.x, rect.y, rect.width, rect.height);
-  const playing = element !== null && element.videoWidth > 0 && element.readyState >= 2;
+  const playing = element !== null && hasPicture(element);
   if (tile.showVideo && playing) drawVideo(ctx, element, rect, tile.contain);
   else drawAvatar(ctx, tile.initials, rect);
   const unit = Math.max(10, Math.round(rect.height / 18));
