@@ -8,6 +8,7 @@ import { playwrightBrowser } from './drivers/playwrightDriver';
 import { puppeteerBrowser } from './drivers/puppeteerDriver';
 import { fill, openPanel, pick, press, seeText } from './drivers/tools';
 import { type Stack, startStack } from './harness';
+import { describeRoom, roomSnapshot } from './roomSnapshot';
 import { launchFirefox } from './stack.mjs';
 
 interface Person {
@@ -28,6 +29,8 @@ const ROOM_TEST_TIMEOUT_MS = 480_000;
 
 /** Every page a test opened: closed after it, so a finished call does not load the next test. */
 const opened: PageDriver[] = [];
+/** The rooms a test joined: a failed test reports how the signal app saw them. */
+const joined = new Set<string>();
 
 async function joinAll(
   stack: Stack,
@@ -35,6 +38,7 @@ async function joinAll(
   who: ReadonlyArray<readonly [string, BrowserDriver]>,
 ): Promise<Person[]> {
   const people: Person[] = [];
+  joined.add(room);
   for (const [name, browser] of who) {
     const page = await browser.newPage();
     opened.push(page);
@@ -111,7 +115,14 @@ describe.runIf(MIXED_ROOM)('Chromium and Firefox in one room', () => {
     chromium = playwrightBrowser(stack.browser);
     firefox = await puppeteerBrowser(await launchFirefox());
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      for (const room of joined) {
+        const seen = await roomSnapshot(stack.baseUrl, room).then(describeRoom, String);
+        console.error(`room ${room} as the signal app saw it after the failure: ${seen}`);
+      }
+    }
+    joined.clear();
     // A call left running keeps its four pages encoding on the two cores the next test needs.
     for (const page of opened.splice(0)) await page.close().catch(() => undefined);
   });
