@@ -11,6 +11,8 @@ import { createSlowHost, type SlowHost } from './slowHost';
 import { CHROMIUM_ARGS } from './stack.mjs';
 
 const ROOM = 'e2e-hub-shaping';
+/** The hub's lowest cap (apps/hub/src/shaping/ReceiverEstimates.ts CAP_FLOOR_BPS), bit/s. */
+const CAP_FLOOR_BPS = 100_000;
 const HUB_SECRET = 'e2e-hub-secret-0123456789abcdef';
 const HUB_STATS_PORT = 18_191;
 /** What reaches the slow page, kbit/s: well under what two forwarded cameras take unlimited. */
@@ -144,6 +146,11 @@ describe('receiver estimates shape what the server hub forwards', () => {
       `unlimited: Ana sends ${baseline.toFixed(0)} kbit/s; ${JSON.stringify(unlimited)}\n`,
     );
 
+    // What the test shows needs room under Ana's unlimited rate: a cap at the floor must be lower.
+    expect(
+      baseline,
+      "Ana's unlimited rate, kbit/s: above the hub's floor of a cap",
+    ).toBeGreaterThan((CAP_FLOOR_BPS / 1000) * 1.5);
     await slow.limitDownlink(SLOW_DOWNLINK_KBPS);
     await sleep(SETTLE_MS);
     const limited = await videoKbps(ana);

@@ -18,7 +18,12 @@ export interface HubStats {
       /** Receivers' estimates and the caps sent to origins (protocol SPEC [P32]). */
       shaping?: {
         receivers: Array<{ peer: string | null; estimateBps: number | null; videoStreams: number }>;
-        origins: Array<{ origin: string | null; capSentBps: number | null; capsSent: number }>;
+        origins: Array<{
+          origin: string | null;
+          receivedBps: number;
+          capSentBps: number | null;
+          capsSent: number;
+        }>;
       };
     }>;
   }>;

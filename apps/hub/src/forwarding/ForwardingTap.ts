@@ -52,6 +52,7 @@ export class ForwardingTap {
   readonly #trackOf = new Map<RTCRtpSender, MediaStreamTrack>();
   readonly #linkOf = new Map<RTCRtpSender, RTCPeerConnection>();
   readonly #watched = new WeakSet<MediaStreamTrack>();
+  readonly #bytes = new WeakMap<MediaStreamTrack, number>();
   readonly #throttle: KeyframeThrottle<MediaStreamTrack>;
   #closed = false;
 
@@ -122,13 +123,18 @@ export class ForwardingTap {
     return links;
   }
 
-  /** Video tracks the hub forwards on `pc` now. */
-  videoSentOn(pc: RTCPeerConnection): number {
-    let n = 0;
+  /** The video tracks the hub forwards on `pc` now. */
+  videoSentOn(pc: RTCPeerConnection): MediaStreamTrack[] {
+    const tracks: MediaStreamTrack[] = [];
     for (const [sender, track] of this.#trackOf) {
-      if (track.kind === 'video' && this.#linkOf.get(sender) === pc) n++;
+      if (track.kind === 'video' && this.#linkOf.get(sender) === pc) tracks.push(track);
     }
-    return n;
+    return tracks;
+  }
+
+  /** RTP bytes (headers and payload) received of `track` so far. */
+  bytesReceived(track: MediaStreamTrack): number {
+    return this.#bytes.get(track) ?? 0;
   }
 
   /** Tracks being forwarded to at least one receiver. */
@@ -220,7 +226,8 @@ export class ForwardingTap {
     if (!track.remote || this.#watched.has(track)) return;
     this.#watched.add(track);
     let flowing = false;
-    track.onReceiveRtp.subscribe(() => {
+    track.onReceiveRtp.subscribe((rtp) => {
+      this.#bytes.set(track, (this.#bytes.get(track) ?? 0) + rtp.serializeSize);
       if (!flowing) {
         flowing = true;
         // Requests made for receivers before the origin's packets flowed may have been lost on

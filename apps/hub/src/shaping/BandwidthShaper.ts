@@ -3,6 +3,7 @@ import type { PeerId } from '@meshwork/protocol';
 import type { MediaStreamTrack, RTCPeerConnection, RTCRtpReceiver } from 'werift';
 import { onReceiverEstimate, sendReceiverEstimate } from '../werift/receiverEstimates';
 import { CAP_INTERVAL_MS, capToSend, type SentCap } from './CapPacer';
+import { IncomingRates } from './IncomingRates';
 import { CAP_CEILING_BPS, ReceiverEstimates, streamCap } from './ReceiverEstimates';
 
 /** What the shaper needs to know of the room's forwarding (the ForwardingTap). */
@@ -10,7 +11,8 @@ export interface ForwardingView {
   links(): RTCPeerConnection[];
   originOf(track: MediaStreamTrack): PeerId | undefined;
   outLinksOf(track: MediaStreamTrack): RTCPeerConnection[];
-  videoSentOn(pc: RTCPeerConnection): number;
+  videoSentOn(pc: RTCPeerConnection): MediaStreamTrack[];
+  bytesReceived(track: MediaStreamTrack): number;
 }
 
 /** One receiver link in `/stats`: the peer it leads to, its estimate and what it is sent. */
@@ -23,9 +25,11 @@ export interface ReceiverShaping {
   videoStreams: number;
 }
 
-/** One origin link in `/stats`: the cap the hub last sent it. */
+/** One origin link in `/stats`: the video the hub receives on it and the cap it last sent it. */
 export interface OriginShaping {
   origin: PeerId | null;
+  /** The rate the hub receives the origin's video at (bit/s, all its video on the link). */
+  receivedBps: number;
   /** The last cap sent (bit/s, for all its video on the link), or null if none ever was. */
   capSentBps: number | null;
   /** Caps sent on the link so far. */
@@ -47,17 +51,20 @@ interface Incoming {
 
 /**
  * Lets receivers' bandwidth estimates shape what the hub forwards (protocol SPEC [P32]). Every
- * REMB a receiver link sends the hub is kept as that link's estimate; each forwarded video stream
- * gets the smallest share of the estimates of the links it goes out on, and each origin link is
- * sent a REMB of the sum of its streams' caps: the origin's encoder then sends no more than its
- * slowest receiver can take. Caps are renewed once a second and sent at once on a change over
- * 10 %; a cap no receiver needs anymore is lifted once.
+ * REMB a receiver link sends the hub is kept as that link's estimate, and the rate each video
+ * stream arrives at is measured once a second; each forwarded stream gets, on every link it goes
+ * out on, what the link's other streams leave of the estimate (at least an even share), the
+ * smallest over its links, and each origin link is sent a REMB of the sum of its streams' caps:
+ * the origin's encoder then sends no more than its slowest receiver can take. Caps are renewed
+ * once a second and sent at once on a change over 10 %; a cap no receiver needs anymore is lifted
+ * once.
  */
 export class BandwidthShaper {
   readonly #view: ForwardingView;
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #estimates = new ReceiverEstimates<RTCPeerConnection>();
+  readonly #rates = new IncomingRates<MediaStreamTrack>();
   readonly #sent = new Map<RTCPeerConnection, SentCap & { count: number }>();
   #timer: TimerHandle | null = null;
   #closed = false;
@@ -90,13 +97,21 @@ export class BandwidthShaper {
     for (const pc of this.#view.links()) {
       const incoming = this.#incoming(pc);
       const peer = this.#peerOf(pc);
-      const videoStreams = this.#view.videoSentOn(pc);
+      const videoStreams = this.#view.videoSentOn(pc).length;
       if (videoStreams > 0) {
         receivers.push({ peer, estimateBps: this.#estimates.estimate(pc, now), videoStreams });
       }
       if (incoming.length > 0) {
         const sent = this.#sent.get(pc);
-        origins.push({ origin: peer, capSentBps: sent?.bps ?? null, capsSent: sent?.count ?? 0 });
+        const receivedBps = Math.round(
+          incoming.reduce((sum, { track }) => sum + this.#rates.bps(track), 0),
+        );
+        origins.push({
+          origin: peer,
+          receivedBps,
+          capSentBps: sent?.bps ?? null,
+          capsSent: sent?.count ?? 0,
+        });
       }
     }
     return { receivers, origins };
@@ -113,9 +128,20 @@ export class BandwidthShaper {
   #schedule(): void {
     this.#timer = this.#clock.setTimeout(() => {
       if (this.#closed) return;
+      this.#measure();
       this.#shape();
       this.#schedule();
     }, CAP_INTERVAL_MS);
+  }
+
+  /** Samples what each incoming video stream has brought so far. */
+  #measure(): void {
+    const now = this.#clock.now();
+    for (const pc of this.#view.links()) {
+      for (const { track } of this.#incoming(pc)) {
+        this.#rates.sample(track, this.#view.bytesReceived(track), now);
+      }
+    }
   }
 
   #shape(): void {
@@ -145,10 +171,16 @@ export class BandwidthShaper {
     let limited = false;
     for (const { track } of incoming) {
       const cap = streamCap(
-        this.#view.outLinksOf(track).map((link) => ({
-          estimate: this.#estimates.estimate(link, now),
-          videoStreams: this.#view.videoSentOn(link),
-        })),
+        this.#view.outLinksOf(track).map((link) => {
+          const onLink = this.#view.videoSentOn(link);
+          let othersBps = 0;
+          for (const other of onLink) if (other !== track) othersBps += this.#rates.bps(other);
+          return {
+            estimate: this.#estimates.estimate(link, now),
+            videoStreams: onLink.length,
+            othersBps,
+          };
+        }),
       );
       if (cap !== null) limited = true;
       total += cap ?? CAP_CEILING_BPS;

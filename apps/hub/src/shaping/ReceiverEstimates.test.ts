@@ -51,23 +51,42 @@ describe('the cap of a forwarded stream', () => {
   it('[P32] is the smallest per-stream share of its receivers estimates', () => {
     expect(
       streamCap([
-        { estimate: 2_000_000, videoStreams: 2 },
-        { estimate: 900_000, videoStreams: 3 },
-        { estimate: null, videoStreams: 3 },
+        { estimate: 2_000_000, videoStreams: 2, othersBps: 1_500_000 },
+        { estimate: 900_000, videoStreams: 3, othersBps: 900_000 },
+        { estimate: null, videoStreams: 3, othersBps: 0 },
       ]),
     ).toBe(300_000);
   });
 
+  it('[P32] takes what the other streams on a link leave of its estimate', () => {
+    // Beside a still picture of 80 kbit/s, a busy stream may take the rest, not half.
+    expect(streamCap([{ estimate: 400_000, videoStreams: 2, othersBps: 80_000 }])).toBe(320_000);
+    // Two busy streams meet at the even share.
+    expect(streamCap([{ estimate: 400_000, videoStreams: 2, othersBps: 300_000 }])).toBe(200_000);
+    // The smallest over the links still holds.
+    expect(
+      streamCap([
+        { estimate: 400_000, videoStreams: 2, othersBps: 80_000 },
+        { estimate: 250_000, videoStreams: 2, othersBps: 100_000 },
+      ]),
+    ).toBe(150_000);
+  });
+
   it('[P32] is null when no receiver has an estimate, or there are no receivers', () => {
-    expect(streamCap([{ estimate: null, videoStreams: 1 }])).toBeNull();
+    expect(streamCap([{ estimate: null, videoStreams: 1, othersBps: 0 }])).toBeNull();
     expect(streamCap([])).toBeNull();
   });
 
   it('[P32] stays between the floor and the ceiling', () => {
-    expect(streamCap([{ estimate: 30_000, videoStreams: 1 }])).toBe(CAP_FLOOR_BPS);
-    expect(streamCap([{ estimate: 900_000_000, videoStreams: 1 }])).toBe(CAP_CEILING_BPS);
+    expect(streamCap([{ estimate: 30_000, videoStreams: 1, othersBps: 0 }])).toBe(CAP_FLOOR_BPS);
+    expect(streamCap([{ estimate: 250_000, videoStreams: 3, othersBps: 400_000 }])).toBe(
+      CAP_FLOOR_BPS,
+    );
+    expect(streamCap([{ estimate: 900_000_000, videoStreams: 1, othersBps: 0 }])).toBe(
+      CAP_CEILING_BPS,
+    );
     expect(clampCap(250_000.4)).toBe(250_000);
     // A link the hub sends no video counts as one stream (its estimate is all its own).
-    expect(streamCap([{ estimate: 400_000, videoStreams: 0 }])).toBe(400_000);
+    expect(streamCap([{ estimate: 400_000, videoStreams: 0, othersBps: 0 }])).toBe(400_000);
   });
 });

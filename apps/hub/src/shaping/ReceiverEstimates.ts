@@ -20,19 +20,28 @@ export function clampCap(bps: number): number {
   return Math.min(CAP_CEILING_BPS, Math.max(CAP_FLOOR_BPS, Math.round(bps)));
 }
 
+/** One link a forwarded stream goes out on, as its cap sees it. */
+export interface ReceiverShare {
+  /** The receiver's estimate of its whole downlink from the hub (bit/s), or null. */
+  estimate: number | null;
+  /** Video streams the hub sends on the link, this one included. */
+  videoStreams: number;
+  /** What the other video streams on the link take now (bit/s, as the hub receives them). */
+  othersBps: number;
+}
+
 /**
- * The cap (bit/s) for one forwarded stream from the links it goes out on: each link's estimate
- * is that receiver's whole downlink from the hub, shared evenly among the video streams the hub
- * sends it, and the stream may take no more than the smallest share. Null when none of its
- * receivers has an estimate (nothing limits it).
+ * The cap (bit/s) for one forwarded stream from the links it goes out on. On each link the stream
+ * may take what the other streams there leave of the receiver's estimate, and never less than an
+ * even share of it: a light stream (a still picture) does not hold a busy one at half the link,
+ * and two busy streams meet at the even share. The cap is the smallest over the links, within the
+ * floor and the ceiling; null when none of its receivers has an estimate (nothing limits it).
  */
-export function streamCap(
-  receivers: ReadonlyArray<{ estimate: number | null; videoStreams: number }>,
-): number | null {
+export function streamCap(receivers: readonly ReceiverShare[]): number | null {
   let cap: number | null = null;
   for (const r of receivers) {
     if (r.estimate === null) continue;
-    const share = r.estimate / Math.max(1, r.videoStreams);
+    const share = Math.max(r.estimate / Math.max(1, r.videoStreams), r.estimate - r.othersBps);
     cap = cap === null ? share : Math.min(cap, share);
   }
   return cap === null ? null : clampCap(cap);
