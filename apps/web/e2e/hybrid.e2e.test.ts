@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { joinAs, type Stack, screenshot, startStack, waitForFramesAdvancing } from './harness';
+import { describeRoom, roomSnapshot } from './roomSnapshot';
 
 const ROOM = 'e2e-hybrid-room';
 
@@ -14,6 +15,15 @@ async function chooseHybrid(page: Page, topology: 'Star' | 'Ring', direct: boole
   if ((await box.isChecked()) !== direct) await box.click();
   await expect.poll(() => box.isChecked(), { timeout: 30_000 }).toBe(direct);
   await page.getByRole('button', { name: 'Close settings' }).click();
+}
+
+/** Each tile's name and route line as the page shows them, for a failed test's report. */
+function describeTiles(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('figure[data-origin]')]
+      .map((f) => `  ${(f.textContent ?? '').replace(/\s+/g, ' ').trim()}`)
+      .join('\n'),
+  );
 }
 
 /**
@@ -56,16 +66,38 @@ function audioPeaks(page: Page): Promise<Record<string, number>> {
 describe('hybrid plan in the browser', () => {
   let stack: Stack;
   const pages: Page[] = [];
+  /** The room and pages of the running test, reported if it fails. */
+  let current: { room: string; pages: Array<[string, Page]> } | null = null;
 
   beforeAll(async () => {
     stack = await startStack();
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && current) {
+      const seen = await roomSnapshot(stack.baseUrl, current.room).then(describeRoom, String);
+      console.error(`room ${current.room} as the signal app saw it after the failure: ${seen}`);
+      for (const [name, page] of current.pages) {
+        const tiles = await describeTiles(page).catch(String);
+        console.error(`${name}'s tiles:\n${tiles}`);
+      }
+    }
+    for (const [, page] of current?.pages ?? [])
+      await page
+        .context()
+        .close()
+        .catch(() => {});
+    current = null;
   });
   afterAll(async () => {
     await stack?.close();
   });
 
   it('[P30] three people in hybrid star: frames and audio from every origin, audio direct and video via the hub', async () => {
-    for (const name of ['Ana', 'Bo', 'Cy']) pages.push(await joinAs(stack, ROOM, name));
+    current = { room: ROOM, pages: [] };
+    for (const name of ['Ana', 'Bo', 'Cy']) {
+      pages.push(await joinAs(stack, ROOM, name));
+      current.pages.push([name, pages.at(-1) as Page]);
+    }
     const [ana, bo, cy] = pages as [Page, Page, Page];
     for (const page of pages) await page.getByRole('figure', { name: 'Cy' }).waitFor();
 
@@ -107,13 +139,16 @@ describe('hybrid plan in the browser', () => {
       timeout: 60_000,
     });
     for (const page of pages) await waitForFramesAdvancing(page, 2);
-    for (const page of pages) await page.context().close();
   });
 
   it("[P30] four people leave the hybrid star for a ring and come back: the former hub's video is relayed on a link that carried audio only, and every tile keeps decoding", async () => {
     const room = `${ROOM}-ring`;
     const four: Page[] = [];
-    for (const name of ['Ana', 'Bo', 'Cy', 'Di']) four.push(await joinAs(stack, room, name));
+    current = { room, pages: [] };
+    for (const name of ['Ana', 'Bo', 'Cy', 'Di']) {
+      four.push(await joinAs(stack, room, name));
+      current.pages.push([name, four.at(-1) as Page]);
+    }
     const [ana, bo, cy] = four as [Page, Page, Page, Page];
     for (const page of four) await page.getByRole('figure', { name: 'Di' }).waitFor();
 
@@ -140,6 +175,5 @@ describe('hybrid plan in the browser', () => {
       .getByText('audio direct, video via Ana · 2 hops')
       .waitFor({ timeout: 60_000 });
     for (const page of four) await waitForFramesAdvancing(page, 3);
-    for (const page of four) await page.context().close();
   }, 240_000);
 });
