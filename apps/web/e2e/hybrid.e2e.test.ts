@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { joinAs, type Stack, screenshot, startStack, waitForFramesAdvancing } from './harness';
-import { describeRoom, roomSnapshot } from './roomSnapshot';
+import { reportRoom } from './roomSnapshot';
 
 const ROOM = 'e2e-hybrid-room';
 
@@ -21,7 +21,15 @@ async function chooseHybrid(page: Page, topology: 'Star' | 'Ring', direct: boole
 function describeTiles(page: Page): Promise<string> {
   return page.evaluate(() =>
     [...document.querySelectorAll('figure[data-origin]')]
-      .map((f) => `  ${(f.textContent ?? '').replace(/\s+/g, ' ').trim()}`)
+      .map((figure) => {
+        const texts: string[] = [];
+        const walk = document.createTreeWalker(figure, NodeFilter.SHOW_TEXT);
+        for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+          const text = node.textContent?.trim();
+          if (text) texts.push(text);
+        }
+        return `  ${texts.join(' | ')}`;
+      })
       .join('\n'),
   );
 }
@@ -65,27 +73,32 @@ function audioPeaks(page: Page): Promise<Record<string, number>> {
 
 describe('hybrid plan in the browser', () => {
   let stack: Stack;
-  const pages: Page[] = [];
-  /** The room and pages of the running test, reported if it fails. */
-  let current: { room: string; pages: Array<[string, Page]> } | null = null;
+  /** The room and people of the running test, reported if it fails. */
+  let current: { room: string; people: Array<[string, Page]> } | null = null;
+
+  /** Joins `names` to `room` in order, as the running test's people. */
+  async function joinAll(room: string, names: readonly string[]): Promise<Page[]> {
+    current = { room, people: [] };
+    for (const name of names) current.people.push([name, await joinAs(stack, room, name)]);
+    return current.people.map(([, page]) => page);
+  }
 
   beforeAll(async () => {
     stack = await startStack();
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail' && current) {
-      const seen = await roomSnapshot(stack.baseUrl, current.room).then(describeRoom, String);
-      console.error(`room ${current.room} as the signal app saw it after the failure: ${seen}`);
-      for (const [name, page] of current.pages) {
-        const tiles = await describeTiles(page).catch(String);
-        console.error(`${name}'s tiles:\n${tiles}`);
+      await reportRoom(stack.baseUrl, current.room);
+      for (const [name, page] of current.people) {
+        console.error(`${name}'s tiles:\n${await describeTiles(page).catch(String)}`);
       }
     }
-    for (const [, page] of current?.pages ?? [])
+    for (const [, page] of current?.people ?? []) {
       await page
         .context()
         .close()
         .catch(() => {});
+    }
     current = null;
   });
   afterAll(async () => {
@@ -93,11 +106,7 @@ describe('hybrid plan in the browser', () => {
   });
 
   it('[P30] three people in hybrid star: frames and audio from every origin, audio direct and video via the hub', async () => {
-    current = { room: ROOM, pages: [] };
-    for (const name of ['Ana', 'Bo', 'Cy']) {
-      pages.push(await joinAs(stack, ROOM, name));
-      current.pages.push([name, pages.at(-1) as Page]);
-    }
+    const pages = await joinAll(ROOM, ['Ana', 'Bo', 'Cy']);
     const [ana, bo, cy] = pages as [Page, Page, Page];
     for (const page of pages) await page.getByRole('figure', { name: 'Cy' }).waitFor();
 
@@ -143,12 +152,7 @@ describe('hybrid plan in the browser', () => {
 
   it("[P30] four people leave the hybrid star for a ring and come back: the former hub's video is relayed on a link that carried audio only, and every tile keeps decoding", async () => {
     const room = `${ROOM}-ring`;
-    const four: Page[] = [];
-    current = { room, pages: [] };
-    for (const name of ['Ana', 'Bo', 'Cy', 'Di']) {
-      four.push(await joinAs(stack, room, name));
-      current.pages.push([name, four.at(-1) as Page]);
-    }
+    const four = await joinAll(room, ['Ana', 'Bo', 'Cy', 'Di']);
     const [ana, bo, cy] = four as [Page, Page, Page, Page];
     for (const page of four) await page.getByRole('figure', { name: 'Di' }).waitFor();
 

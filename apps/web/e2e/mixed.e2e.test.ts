@@ -8,7 +8,7 @@ import { playwrightBrowser } from './drivers/playwrightDriver';
 import { puppeteerBrowser } from './drivers/puppeteerDriver';
 import { fill, openPanel, pick, press, seeText } from './drivers/tools';
 import { type Stack, startStack } from './harness';
-import { describeRoom, roomSnapshot } from './roomSnapshot';
+import { reportRoom } from './roomSnapshot';
 import { launchFirefox } from './stack.mjs';
 
 interface Person {
@@ -117,10 +117,7 @@ describe.runIf(MIXED_ROOM)('Chromium and Firefox in one room', () => {
   });
   afterEach(async ({ task }) => {
     if (task.result?.state === 'fail') {
-      for (const room of joined) {
-        const seen = await roomSnapshot(stack.baseUrl, room).then(describeRoom, String);
-        console.error(`room ${room} as the signal app saw it after the failure: ${seen}`);
-      }
+      for (const room of joined) await reportRoom(stack.baseUrl, room);
     }
     joined.clear();
     // A call left running keeps its four pages encoding on the two cores the next test needs.

@@ -38,3 +38,9 @@ export function describeRoom(snapshot: FeedSnapshot): string {
   const hub = snapshot.hub ? ` (hub ${who(snapshot.hub)})` : '';
   return [`${snapshot.topology}${hub}, plan v${snapshot.planVersion}:`, ...links].join('\n');
 }
+
+/** Prints how the signal app saw `room`, for a failed test; a feed that cannot be read says why. */
+export async function reportRoom(baseUrl: string, room: string): Promise<void> {
+  const seen = await roomSnapshot(baseUrl, room).then(describeRoom, String);
+  console.error(`room ${room} as the signal app saw it after the failure: ${seen}`);
+}
