@@ -105,18 +105,35 @@ export function remoteFrames(page: Page): Promise<Record<string, number>> {
   });
 }
 
-/** Waits until every remote tile has decoded `more` frames beyond `since` (and `count` tiles exist). */
+/**
+ * Waits until every remote tile has decoded `more` frames beyond now (and `count` tiles exist).
+ * A tile given a new stream meanwhile (a reroute) counts from 0: the element's count starts over.
+ */
 export async function waitForFramesAdvancing(page: Page, count: number, more = 10): Promise<void> {
-  const since = await remoteFrames(page);
+  const since = await page.evaluate(() => {
+    const w = window as unknown as { e2eStreamsSince?: WeakMap<HTMLVideoElement, unknown> };
+    w.e2eStreamsSince = new WeakMap();
+    const out: Record<string, number> = {};
+    for (const video of document.querySelectorAll<HTMLVideoElement>('figure[data-origin] video')) {
+      if (video.muted) continue;
+      w.e2eStreamsSince.set(video, video.srcObject);
+      const origin = video.closest('figure')?.getAttribute('data-origin') ?? '?';
+      out[origin] = video.getVideoPlaybackQuality().totalVideoFrames;
+    }
+    return out;
+  });
   const waiting = page.waitForFunction(
     ({ since, count, more }) => {
+      const w = window as unknown as { e2eStreamsSince?: WeakMap<HTMLVideoElement, unknown> };
       const videos = [
         ...document.querySelectorAll<HTMLVideoElement>('figure[data-origin] video'),
       ].filter((v) => !v.muted);
       if (videos.length !== count) return false;
       return videos.every((v) => {
         const origin = v.closest('figure')?.getAttribute('data-origin') ?? '?';
-        return v.getVideoPlaybackQuality().totalVideoFrames >= (since[origin] ?? 0) + more;
+        const sameStream = w.e2eStreamsSince?.get(v) === v.srcObject;
+        const base = sameStream ? (since[origin] ?? 0) : 0;
+        return v.getVideoPlaybackQuality().totalVideoFrames >= base + more;
       });
     },
     { since, count, more },
@@ -129,6 +146,10 @@ export async function waitForFramesAdvancing(page: Page, count: number, more = 1
       [...document.querySelectorAll<HTMLVideoElement>('figure[data-origin] video')].map((v) => ({
         tile: v.closest('figure')?.getAttribute('aria-label'),
         frames: v.getVideoPlaybackQuality().totalVideoFrames,
+        newStream:
+          (
+            window as unknown as { e2eStreamsSince?: WeakMap<HTMLVideoElement, unknown> }
+          ).e2eStreamsSince?.get(v) !== v.srcObject,
         paused: v.paused,
         readyState: v.readyState,
         tracks: (v.srcObject as MediaStream | null)
