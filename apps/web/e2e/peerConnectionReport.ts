@@ -20,7 +20,7 @@ export async function keepPeerConnections(page: Page): Promise<void> {
 }
 
 /**
- * Each kept connection: its state, its media sections, what arrived on each mid, and whether a
+ * Each kept connection: its state, its media sections, what arrived and left on each mid, and whether a
  * frame transform (end-to-end encryption) sits on each side.
  */
 export function describePeerConnections(page: Page): Promise<unknown> {
@@ -32,7 +32,17 @@ export function describePeerConnections(page: Page): Promise<unknown> {
         .filter((pc) => pc.connectionState !== 'closed')
         .map(async (pc) => {
           const inbound: Record<string, unknown> = {};
+          const outbound: Record<string, unknown> = {};
           (await pc.getStats()).forEach((s) => {
+            if (s.type === 'outbound-rtp') {
+              outbound[String(s.mid)] = {
+                kind: s.kind,
+                ssrc: s.ssrc,
+                packets: s.packetsSent,
+                frames: s.framesEncoded,
+                limitation: s.qualityLimitationReason,
+              };
+            }
             if (s.type !== 'inbound-rtp') return;
             inbound[String(s.mid)] = {
               kind: s.kind,
@@ -50,7 +60,11 @@ export function describePeerConnections(page: Page): Promise<unknown> {
               direction: t.direction,
               current: t.currentDirection,
               track: t.receiver.track.kind,
+              sending: t.sender.track
+                ? `${t.sender.track.kind}:${t.sender.track.readyState}${t.sender.track.enabled ? '' : ':disabled'}`
+                : null,
               inbound: inbound[String(t.mid)] ?? null,
+              outbound: outbound[String(t.mid)] ?? null,
               receiveTransform: Boolean((t.receiver as { transform?: unknown }).transform),
               sendTransform: Boolean((t.sender as { transform?: unknown }).transform),
             })),

@@ -18,8 +18,8 @@ export interface TransceiverView {
   currentDirection: string | null;
   /** The origin whose track the sender forwards, with the RTP packets it has sent in all. */
   send: { origin: PeerId | null; packets: number; codec: string | null; canSend: boolean } | null;
-  /** The origins of the tracks received on it. */
-  receive: Array<PeerId | null>;
+  /** The tracks received on it: each one's origin (once named), SSRC and RTP bytes so far. */
+  receive: Array<{ origin: PeerId | null; ssrc: number | null; bytes: number }>;
 }
 
 /** One of the hub's peer connections as the tap sees it. */
@@ -165,7 +165,11 @@ export class ForwardingTap {
                   codec: sender.codec?.mimeType ?? null,
                   canSend: sender.canSendRtp?.call(t.sender) ?? false,
                 },
-          receive: t.receiver.tracks.map((r) => this.#origins.get(r) ?? null),
+          receive: t.receiver.tracks.map((r) => ({
+            origin: this.#origins.get(r) ?? null,
+            ssrc: r.ssrc ?? null,
+            bytes: this.#bytes.get(r) ?? 0,
+          })),
         };
       }),
     }));
