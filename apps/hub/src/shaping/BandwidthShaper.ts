@@ -4,7 +4,7 @@ import type { MediaStreamTrack, RTCPeerConnection, RTCRtpReceiver } from 'werift
 import { onReceiverEstimate, sendReceiverEstimate } from '../werift/receiverEstimates';
 import { CAP_INTERVAL_MS, capToSend, type SentCap } from './CapPacer';
 import { IncomingRates } from './IncomingRates';
-import { CAP_CEILING_BPS, ReceiverEstimates, streamCap } from './ReceiverEstimates';
+import { CAP_CEILING_BPS, originCap, ReceiverEstimates, streamCap } from './ReceiverEstimates';
 
 /** What the shaper needs to know of the room's forwarding (the ForwardingTap). */
 export interface ForwardingView {
@@ -12,7 +12,7 @@ export interface ForwardingView {
   originOf(track: MediaStreamTrack): PeerId | undefined;
   outLinksOf(track: MediaStreamTrack): RTCPeerConnection[];
   videoSentOn(pc: RTCPeerConnection): MediaStreamTrack[];
-  bytesReceived(track: MediaStreamTrack): number;
+  wireBytesReceived(track: MediaStreamTrack): number;
 }
 
 /** One receiver link in `/stats`: the peer it leads to, its estimate and what it is sent. */
@@ -25,11 +25,13 @@ export interface ReceiverShaping {
   videoStreams: number;
 }
 
-/** One origin link in `/stats`: the video the hub receives on it and the cap it last sent it. */
+/** One origin link in `/stats`: the media the hub receives on it and the cap it last sent it. */
 export interface OriginShaping {
   origin: PeerId | null;
-  /** The rate the hub receives the origin's video at (bit/s, all its video on the link). */
+  /** The rate the hub receives the origin's video at (bit/s on the wire, all its video on the link). */
   receivedBps: number;
+  /** The rate the hub receives the origin's audio at (bit/s on the wire). */
+  audioBps: number;
   /** The last cap sent (bit/s, for all its video on the link), or null if none ever was. */
   capSentBps: number | null;
   /** Caps sent on the link so far. */
@@ -42,7 +44,7 @@ export interface ShapingStats {
   origins: OriginShaping[];
 }
 
-/** A video stream the hub receives on a link, with the receiver that can talk back to its origin. */
+/** A stream the hub receives on a link, with the receiver that can talk back to its origin. */
 interface Incoming {
   track: MediaStreamTrack;
   ssrc: number;
@@ -51,11 +53,11 @@ interface Incoming {
 
 /**
  * Lets receivers' bandwidth estimates shape what the hub forwards (protocol SPEC [P32]). Every
- * REMB a receiver link sends the hub is kept as that link's estimate, and the rate each video
- * stream arrives at is measured once a second; each forwarded stream gets, on every link it goes
+ * REMB a receiver link sends the hub is kept as that link's estimate, and the rate each stream
+ * arrives at is measured once a second; each forwarded video stream gets, on every link it goes
  * out on, what the link's other streams leave of the estimate (at least an even share), the
- * smallest over its links, and each origin link is sent a REMB of the sum of its streams' caps:
- * the origin's encoder then sends no more than its slowest receiver can take. Caps are renewed
+ * smallest over its links, and each origin link is sent a REMB of the sum of its video streams'
+ * caps and its audio: the origin's encoder then sends no more than its slowest receiver can take. Caps are renewed
  * once a second and sent at once on a change over 10 %; a cap no receiver needs anymore is lifted
  * once.
  */
@@ -95,7 +97,7 @@ export class BandwidthShaper {
     const receivers: ReceiverShaping[] = [];
     const origins: OriginShaping[] = [];
     for (const pc of this.#view.links()) {
-      const incoming = this.#incoming(pc);
+      const incoming = this.#incoming(pc, 'video');
       const peer = this.#peerOf(pc);
       const videoStreams = this.#view.videoSentOn(pc).length;
       if (videoStreams > 0) {
@@ -109,6 +111,7 @@ export class BandwidthShaper {
         origins.push({
           origin: peer,
           receivedBps,
+          audioBps: Math.round(this.#audioBps(pc)),
           capSentBps: sent?.bps ?? null,
           capsSent: sent?.count ?? 0,
         });
@@ -134,12 +137,12 @@ export class BandwidthShaper {
     }, CAP_INTERVAL_MS);
   }
 
-  /** Samples what each incoming video stream has brought so far. */
+  /** Samples what each incoming stream has brought so far. */
   #measure(): void {
     const now = this.#clock.now();
     for (const pc of this.#view.links()) {
       for (const { track } of this.#incoming(pc)) {
-        this.#rates.sample(track, this.#view.bytesReceived(track), now);
+        this.#rates.sample(track, this.#view.wireBytesReceived(track), now);
       }
     }
   }
@@ -147,10 +150,10 @@ export class BandwidthShaper {
   #shape(): void {
     const now = this.#clock.now();
     for (const pc of this.#view.links()) {
-      const incoming = this.#incoming(pc);
+      const incoming = this.#incoming(pc, 'video');
       const first = incoming[0];
       if (first === undefined) continue;
-      const wanted = this.#capOf(incoming, now);
+      const wanted = originCap(this.#videoCaps(incoming, now), this.#audioBps(pc));
       const last = this.#sent.get(pc) ?? null;
       const bps = capToSend(wanted, last, now, CAP_CEILING_BPS);
       if (bps === null) continue;
@@ -165,12 +168,10 @@ export class BandwidthShaper {
     }
   }
 
-  /** The cap of all the video an origin link carries, or null when no receiver limits any. */
-  #capOf(incoming: readonly Incoming[], now: number): number | null {
-    let total = 0;
-    let limited = false;
-    for (const { track } of incoming) {
-      const cap = streamCap(
+  /** Each incoming video stream's cap, or null for one no receiver limits. */
+  #videoCaps(incoming: readonly Incoming[], now: number): Array<number | null> {
+    return incoming.map(({ track }) =>
+      streamCap(
         this.#view.outLinksOf(track).map((link) => {
           const onLink = this.#view.videoSentOn(link);
           let othersBps = 0;
@@ -181,18 +182,21 @@ export class BandwidthShaper {
             othersBps,
           };
         }),
-      );
-      if (cap !== null) limited = true;
-      total += cap ?? CAP_CEILING_BPS;
-    }
-    return limited ? Math.min(total, CAP_CEILING_BPS) : null;
+      ),
+    );
   }
 
-  #incoming(pc: RTCPeerConnection): Incoming[] {
+  /** What the audio the hub receives on `pc` takes now (bit/s on the wire). */
+  #audioBps(pc: RTCPeerConnection): number {
+    return this.#incoming(pc, 'audio').reduce((sum, { track }) => sum + this.#rates.bps(track), 0);
+  }
+
+  /** The streams the hub receives on `pc`, of one kind or (without `kind`) both. */
+  #incoming(pc: RTCPeerConnection, kind?: 'audio' | 'video'): Incoming[] {
     const incoming: Incoming[] = [];
     for (const t of pc.getTransceivers()) {
       for (const track of t.receiver.tracks) {
-        if (track.kind === 'video' && track.ssrc !== undefined) {
+        if ((kind === undefined || track.kind === kind) && track.ssrc !== undefined) {
           incoming.push({ track, ssrc: track.ssrc, receiver: t.receiver });
         }
       }

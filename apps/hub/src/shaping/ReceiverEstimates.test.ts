@@ -6,6 +6,7 @@ import {
   ESTIMATE_MAX_AGE_MS,
   isValidEstimate,
   MAX_VALID_ESTIMATE_BPS,
+  originCap,
   ReceiverEstimates,
   streamCap,
 } from './ReceiverEstimates';
@@ -88,5 +89,22 @@ describe('the cap of a forwarded stream', () => {
     expect(clampCap(250_000.4)).toBe(250_000);
     // A link the hub sends no video counts as one stream (its estimate is all its own).
     expect(streamCap([{ estimate: 400_000, videoStreams: 0, othersBps: 0 }])).toBe(400_000);
+  });
+});
+
+describe('the cap an origin link is sent', () => {
+  it('[P32] is its video caps and what its audio takes: a cap at the floor leaves the camera the floor', () => {
+    expect(originCap([CAP_FLOOR_BPS], 52_000)).toBe(CAP_FLOOR_BPS + 52_000);
+    expect(originCap([300_000, 150_000], 0)).toBe(450_000);
+  });
+
+  it('[P32] is null when no receiver limits its video, whatever its audio', () => {
+    expect(originCap([null], 52_000)).toBeNull();
+    expect(originCap([], 52_000)).toBeNull();
+  });
+
+  it('[P32] counts an unlimited stream beside a limited one at the ceiling, and stays under it', () => {
+    expect(originCap([null, 200_000], 50_000)).toBe(CAP_CEILING_BPS);
+    expect(originCap([200_000], -5)).toBe(200_000);
   });
 });

@@ -26,7 +26,11 @@ export interface ReceiverShare {
   estimate: number | null;
   /** Video streams the hub sends on the link, this one included. */
   videoStreams: number;
-  /** What the other video streams on the link take now (bit/s, as the hub receives them). */
+  /**
+   * What the other video streams on the link take now (bit/s, as the hub receives them). Audio
+   * does not count: a Chromium receiver estimates from video packets alone unless transport-wide
+   * feedback is on, which hub links leave off.
+   */
   othersBps: number;
 }
 
@@ -45,6 +49,18 @@ export function streamCap(receivers: readonly ReceiverShare[]): number | null {
     cap = cap === null ? share : Math.min(cap, share);
   }
   return cap === null ? null : clampCap(cap);
+}
+
+/**
+ * The REMB an origin link is sent (bit/s): the caps of the video streams it carries (null for a
+ * stream no receiver limits, which counts the ceiling) and what its audio takes now, within the
+ * ceiling; null when no receiver limits any of them. Chromium holds the link's whole send rate
+ * to a REMB, audio included: without the audio, a camera capped at the floor kept some 50 kbit/s.
+ */
+export function originCap(videoCaps: readonly (number | null)[], audioBps: number): number | null {
+  if (videoCaps.every((cap) => cap === null)) return null;
+  const video = videoCaps.reduce<number>((sum, cap) => sum + (cap ?? CAP_CEILING_BPS), 0);
+  return Math.min(CAP_CEILING_BPS, Math.round(video + Math.max(0, audioBps)));
 }
 
 /**
