@@ -94,7 +94,7 @@ describe('end-to-end encryption through the server hub', () => {
   };
 
   beforeAll(async () => {
-    stack = await startStack({ env: { HUB_SECRET } });
+    stack = await startStack({ env: { HUB_SECRET }, yieldToHub: true });
     hub = await startMediaHub(stack.baseUrl, { secret: HUB_SECRET, statsPort: HUB_STATS_PORT });
   });
   afterAll(async () => {

@@ -23,9 +23,12 @@ export interface Stack {
 
 /**
  * Builds the web app, starts the signal app on a free loopback port (its source through tsx,
- * or MESHWORK_SIGNAL_ENTRY run by node), and launches Chromium with fake media.
+ * or MESHWORK_SIGNAL_ENTRY run by node), and launches Chromium with fake media (`yieldToHub`:
+ * at a lower priority than a media hub beside it, stack.mjs).
  */
-export async function startStack(options: { env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(
+  options: { env?: Record<string, string>; yieldToHub?: boolean } = {},
+): Promise<Stack> {
   // Vitest runs with NODE_ENV=test, which would make Vite ship React's development build: test
   // (and leave in dist/) what people get.
   const nodeEnv = process.env.NODE_ENV;
@@ -43,7 +46,7 @@ export async function startStack(options: { env?: Record<string, string> } = {})
     resumeSecret: 'e2e-resume-secret-0123456789',
     env: options.env ?? {},
   });
-  const browser = await launchChromium();
+  const browser = await launchChromium({ yieldToHub: options.yieldToHub ?? false });
   const stopSignal = async () => {
     if (signal.exitCode !== null || signal.signalCode !== null) return;
     const exited = once(signal, 'exit');

@@ -37,7 +37,7 @@ describe('four people in Chromium through the server hub', () => {
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    stack = await startStack({ env: { HUB_SECRET } });
+    stack = await startStack({ env: { HUB_SECRET }, yieldToHub: true });
     hub = await startMediaHub(stack.baseUrl, { secret: HUB_SECRET, statsPort: HUB_STATS_PORT });
   });
   afterAll(async () => {

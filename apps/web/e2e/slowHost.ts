@@ -6,7 +6,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from './stack.mjs';
+import { CHROMIUM_ARGS, niceCommand } from './stack.mjs';
 
 /** The veth pair's /30: the test's end and the slow host's end. */
 const GATEWAY = '10.78.0.1';
@@ -16,8 +16,11 @@ const ADDRESS = '10.78.0.2';
 export interface SlowHost {
   /** The test's end of the pair: what the slow host reaches the test's servers at. */
   gateway: string;
-  /** Headless Chromium inside the namespace, allowed media on `http://<gateway>:<port>`. */
-  launchChromium(port: number): Promise<Browser>;
+  /**
+   * Headless Chromium inside the namespace, allowed media on `http://<gateway>:<port>`, at
+   * `niceness` if given (stack.mjs `BROWSER_NICENESS`, beside a media hub).
+   */
+  launchChromium(port: number, niceness?: number): Promise<Browser>;
   /** Limits what reaches the host to `kbit` kbit/s (tc tbf on the test's end); 0 lifts it. */
   limitDownlink(kbit: number): Promise<void>;
   /** Deletes the namespace (and with it the pair). Idempotent. */
@@ -82,9 +85,9 @@ export async function createSlowHost(): Promise<SlowHost> {
   await chmod(wrapper, 0o755);
   return {
     gateway: GATEWAY,
-    launchChromium: (port) =>
+    launchChromium: (port, niceness) =>
       chromium.launch({
-        executablePath: wrapper,
+        executablePath: niceness === undefined ? wrapper : niceCommand(wrapper, niceness),
         args: [
           ...CHROMIUM_ARGS,
           // The app is served from the gateway's address, not localhost: media needs a secure origin.

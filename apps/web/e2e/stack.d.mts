@@ -4,8 +4,18 @@ import type { Browser as PuppeteerBrowser } from 'puppeteer-core';
 
 /** Chromium flags that work on these machines (TESTING.md). */
 export declare const CHROMIUM_ARGS: readonly string[];
-/** Headless Chromium with fake camera and microphone. */
-export declare function launchChromium(): Promise<Browser>;
+/** Niceness of the browsers of a test with a media hub. */
+export declare const BROWSER_NICENESS: number;
+/** A script running `command` with its arguments at `niceness`, for an `executablePath`. */
+export declare function niceCommand(command: string, niceness: number): string;
+/**
+ * Headless Chromium with fake camera and microphone; `yieldToHub`: at `BROWSER_NICENESS`, below
+ * a media hub beside it. `args` are added to `CHROMIUM_ARGS`.
+ */
+export declare function launchChromium(options?: {
+  yieldToHub?: boolean;
+  args?: readonly string[];
+}): Promise<Browser>;
 /** Firefox preferences that work on these machines (TESTING.md). */
 export declare const FIREFOX_PREFS: Readonly<Record<string, boolean | number | string>>;
 /** Headless Firefox ESR with fake media, over WebDriver BiDi. */
