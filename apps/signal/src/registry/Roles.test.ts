@@ -194,6 +194,23 @@ describe('[P24] media hubs', () => {
     expect(await tryJoin('c4', hub)).toMatchObject({ ok: true });
   });
 
+  it('[P15][P24] a media hub never hosts: the role skips it when the host leaves, and cannot be handed to it', async () => {
+    const a = await join('c1');
+    clock.advance(1);
+    const server = await join('c2', hub);
+    clock.advance(1);
+    const b = await join('c3');
+    expect(registry.transferHost('c1', server.peerId)).toMatchObject({
+      ok: false,
+      error: 'ERR_UNKNOWN_PEER',
+    });
+    expect(settings()?.hostId).toBe(a.peerId);
+    // The hub is older than B, but B is the next person: both are told so.
+    const left = registry.leave('c1');
+    const told = payloads<RoomSettings>(left.effects, 'settingsChanged');
+    expect(told.map((s) => s.hostId)).toEqual([b.peerId, b.peerId]);
+  });
+
   it('[P24] a hub token alone, without the server class, does not pass the password', async () => {
     await join('c1', { password: 'pw' });
     expect(await tryJoin('c2', { hubVerified: true })).toMatchObject({

@@ -4,9 +4,18 @@ import type { PeerState, RoomState } from './Room';
 import type { Effect, Outcome } from './types';
 import { roomSettings } from './views';
 
-/** The longest-present connected member, else the longest-present one (SPEC [P15]). */
+/**
+ * The longest-present connected person, else the longest-present one (SPEC [P15]). A media hub
+ * is never host: it steers nothing and lets no one in.
+ */
 export function nextHost(room: RoomState): PeerId | null {
-  return (room.peers.find((p) => p.conn !== null) ?? room.peers[0])?.id ?? null;
+  const people = room.peers.filter((p) => !isMediaHub(p));
+  return (people.find((p) => p.conn !== null) ?? people[0])?.id ?? null;
+}
+
+/** A verified media hub (only those are admitted with the server class, [P17]). */
+function isMediaHub(peer: PeerState): boolean {
+  return peer.capacity.deviceClass === 'server';
 }
 
 /** `settingsChanged` for everyone in the room, except `exclude`. */
@@ -73,10 +82,12 @@ export function applyRoomUpdate(
   return changed ? settingsChanged(room) : [];
 }
 
-/** Hands the host role to another member of the room. */
+/** Hands the host role to another person in the room (not a media hub). */
 export function transferHost(room: RoomState, host: PeerState, target: PeerId): Outcome {
   if (!isHost(room, host)) return fail('ERR_NOT_HOST');
-  if (!room.byId.has(target)) return fail('ERR_UNKNOWN_PEER');
+  const next = room.byId.get(target);
+  // A media hub is not a person the role can go to: as far as hosting goes, no such peer.
+  if (next === undefined || isMediaHub(next)) return fail('ERR_UNKNOWN_PEER');
   if (target === host.id) return { ok: true, effects: [] };
   room.hostId = target;
   return { ok: true, effects: settingsChanged(room) };

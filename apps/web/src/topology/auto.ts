@@ -1,6 +1,7 @@
 import { decideAutoTopology } from '@meshwork/mesh/plan';
 import type { AutoChoice, PeerId, PeerInfo, RoomSettings, Topology } from '@meshwork/protocol';
 import type { Messages } from '../i18n/messages';
+import { isMediaServer } from './cost';
 
 /** The topology the room's plans are made in: the setting, or with Automatic the server's pick. */
 export function plannedTopology(settings: RoomSettings): Topology {
@@ -43,7 +44,7 @@ export function previewAutoChoice(settings: RoomSettings, peers: readonly PeerIn
   return decideAutoTopology({
     peers: peers.map((p) => ({
       id: p.id,
-      mediaServer: p.capacity.deviceClass === 'server',
+      mediaServer: isMediaServer(p),
       limitation: p.capacity.limitation ?? null,
       limitationSince: Number.NEGATIVE_INFINITY,
       previousLimitation: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ids, peer } from '../test/fakes';
-import { previewCost } from './cost';
+import { countPeople, previewCost } from './cost';
 
 // Five people; this person joined third, so Ana (first) is the elected star hub.
 const five = [
@@ -59,6 +59,9 @@ describe('previewCost (pure planner, one person, N peers)', () => {
       links: 4,
       serverHub: false,
     });
+    // The header and the picker count people: the server is not one of them.
+    expect(countPeople(withServer)).toBe(5);
+    expect(countPeople(five)).toBe(5);
   });
 
   it('[P24] shows the load the media server reports when it is the hub, and none otherwise', () => {

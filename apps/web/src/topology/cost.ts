@@ -39,6 +39,11 @@ export function isMediaServer(peer: Pick<PeerInfo, 'capacity'>): boolean {
   return peer.capacity.deviceClass === 'server';
 }
 
+/** How many people are in the room: its peers less a media hub, which is nobody's face. */
+export function countPeople(peers: readonly Pick<PeerInfo, 'capacity'>[]): number {
+  return peers.reduce((n, p) => (isMediaServer(p) ? n : n + 1), 0);
+}
+
 /** The numbers of one peer's plan. */
 export function costOfPlan(plan: PeerPlan): TopologyCost {
   // A hybrid plan's audio-only entries are cheap: counted apart from the streams with video.

@@ -4,6 +4,7 @@ import { useLobbyChime } from '../../hooks/useLobbyChime';
 import { useToastClearance } from '../../hooks/useToastClearance';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
+import { countPeople } from '../../topology/cost';
 import { RegionBoundary } from '../common/RegionBoundary';
 import { StatusBanner } from '../common/StatusBanner';
 import { E2eeShield } from '../e2ee/E2eeShield';
@@ -19,7 +20,7 @@ const SettingsDialog = lazy(() => import('../settings/SettingsDialog'));
 /** The call: header with the room and its topology, the tile grid, side panels, controls. */
 export function CallView() {
   const roomId = useAppStore((s) => s.room?.roomId ?? '');
-  const count = useAppStore((s) => s.room?.peers.length ?? 0);
+  const count = useAppStore((s) => countPeople(s.room?.peers ?? []));
   const panel = useAppStore((s) => s.panel);
   const settingsOpen = useAppStore((s) => s.settingsOpen);
   const m = useT();

@@ -6,7 +6,12 @@ import { ids, peer, roomView, settings } from '../../test/fakes';
 import { renderWithStore } from '../../test/render';
 import { ParticipantsPanel } from './ParticipantsPanel';
 
-const people = [peer(ids.me, 'Me', 1), peer(ids.ana, 'Ana', 2), peer(ids.bo, 'Bo', 3)];
+const server = {
+  ...peer(ids.di, 'Server', 4),
+  capacity: { deviceClass: 'server' as const },
+  media: { audio: false, video: false, screen: false },
+};
+const people = [peer(ids.me, 'Me', 1), peer(ids.ana, 'Ana', 2), peer(ids.bo, 'Bo', 3), server];
 
 async function setup(hostId: string) {
   const made = renderWithStore(<ParticipantsPanel />);
@@ -37,6 +42,16 @@ describe('ParticipantsPanel', () => {
     expect(session().removePeer).toHaveBeenCalledWith(ids.ana);
     await userEvent.click(within(row('Bo')).getByRole('button', { name: 'Make Bo host' }));
     expect(session().transferHost).toHaveBeenCalledWith(ids.bo);
+  });
+
+  it('[P24] lists a media hub for what it does, never as muted, and offers the host nothing for it', async () => {
+    await setup(ids.me);
+    const hub = row('Server');
+    expect(
+      within(hub).getByText('media hub: forwards video without decoding it'),
+    ).toBeInTheDocument();
+    expect(within(hub).queryByText(/muted|camera off/)).toBeNull();
+    expect(within(hub).queryByRole('button')).toBeNull();
   });
 
   it('[P15] shows no host actions to anyone else', async () => {

@@ -3,23 +3,29 @@ import { useRoomRole } from '../../hooks/useRoomRole';
 import type { Messages } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
+import { isMediaServer } from '../../topology/cost';
 import { Name } from '../common/Name';
 
 /** What to say about a person beside their name: hub, media and connection state. */
 function tagsOf(p: PeerInfo, hub: boolean, t: Messages['panels']['tag']): string[] {
+  // A media hub has no camera or microphone to be off: only what it does, and whether it is there.
+  if (isMediaServer(p)) return [t.mediaServer, p.connected ? null : t.reconnecting].filter(isText);
   return [
     hub ? t.hub : null,
     p.media.audio ? null : t.muted,
     p.media.video ? null : t.cameraOff,
     p.media.screen ? t.sharing : null,
     p.connected ? null : t.reconnecting,
-  ].filter((t): t is string => t !== null);
+  ].filter(isText);
 }
+
+const isText = (t: string | null): t is string => t !== null;
 
 /**
  * One person in the people panel: name (bidi-isolated), a Host mark, a raised hand with its place
  * in line, their state, and for the host the per-person Lower hand, Remove and Make host actions
- * (the server checks the role again).
+ * (the server checks the role again). A media hub is listed for what it does, with no actions:
+ * a server is not someone to hand the room to or to remove.
  */
 export function PersonRow({ person, self }: { person: PeerInfo; self: boolean }) {
   const hostId = useAppStore((s) => s.room?.settings.hostId ?? null);
@@ -47,7 +53,7 @@ export function PersonRow({ person, self }: { person: PeerInfo; self: boolean })
         )}
       </span>
       {tags.length > 0 && <span className="muted">{tags.join(' · ')}</span>}
-      {iHost && !self && (
+      {iHost && !self && !isMediaServer(person) && (
         <span className="person-actions">
           {hand > 0 && (
             <button

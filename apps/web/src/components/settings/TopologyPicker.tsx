@@ -5,7 +5,7 @@ import { errorText } from '../../i18n/errorText';
 import { useT } from '../../i18n/useT';
 import { useAppStore } from '../../store/StoreContext';
 import { previewAutoChoice } from '../../topology/auto';
-import { previewCost } from '../../topology/cost';
+import { countPeople, previewCost } from '../../topology/cost';
 import { SwitchConfirm } from '../e2ee/SwitchConfirm';
 import { useGuardedTopology } from '../e2ee/useGuardedTopology';
 import { AudioRoutingToggle } from '../hybrid/AudioRoutingToggle';
@@ -48,7 +48,7 @@ export function TopologyPicker() {
         : null,
     [room, autoPick],
   );
-  const n = room?.peers.length ?? 0;
+  const n = countPeople(room?.peers ?? []);
 
   return (
     <fieldset

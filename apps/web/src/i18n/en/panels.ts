@@ -29,6 +29,7 @@ export const panels = {
   loadingPicture: 'Loading picture…',
   host: 'Host',
   tag: {
+    mediaServer: 'media hub: forwards video without decoding it',
     hub: 'hub',
     muted: 'muted',
     cameraOff: 'camera off',

@@ -29,6 +29,7 @@ export const panels: Area<'panels'> = {
   loadingPicture: '正在加载拓扑图…',
   host: '主持人',
   tag: {
+    mediaServer: '媒体服务器：只转发视频，不解码',
     hub: '中心节点',
     muted: '已静音',
     cameraOff: '摄像头已关闭',
