@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startHubProcess } from './hubProcess.mjs';
 import { createCall } from './shots/call.mjs';
 import { shoot, warnIfNoPngquant } from './shots/shoot.mjs';
 import { STEPS } from './shots/steps.mjs';
@@ -31,6 +32,9 @@ const signalEntry = resolve(repoRoot, 'apps/signal/dist/main.js');
 const webDist = resolve(webRoot, 'dist');
 const shotsDir = resolve(repoRoot, 'docs/screenshots');
 const ISOLATED_ENV = 'MESHWORK_SHOTS_ISOLATED';
+/** The media hub of a step with `mediaHub: true` proves this to the signal app. */
+const HUB_SECRET = 'readme-shots-hub-secret-0123456789';
+const HUB_STATS_PORT = 18_192;
 
 /** The steps named by `--only a,b` (or `--only a --only b`), else all; `--list` lists them. */
 function selectSteps(argv) {
@@ -101,6 +105,7 @@ async function startSignal() {
     args: [signalEntry],
     webRoot: webDist,
     resumeSecret: 'readme-shots-resume-secret-0123',
+    env: { HUB_SECRET },
   });
 }
 
@@ -128,6 +133,10 @@ async function runStep(step, browser, baseUrl) {
   const started = Date.now();
   console.log(`screenshots: ${step.name}: ${step.people.length} people join ${step.room}`);
   const call = createCall(browser, baseUrl, step.room);
+  // A step's own media hub, as `npm start` runs one: its rooms can go star through the server.
+  const hub = step.mediaHub
+    ? await startHubProcess(baseUrl, { secret: HUB_SECRET, statsPort: HUB_STATS_PORT })
+    : null;
   try {
     await call.joinAll(step.people);
     const shot = (page, file, options = {}) =>
@@ -148,6 +157,7 @@ async function runStep(step, browser, baseUrl) {
     throw error;
   } finally {
     await call.close();
+    await hub?.close();
   }
 }
 
@@ -158,7 +168,8 @@ async function main() {
   warnIfNoPngquant();
   await mkdir(shotsDir, { recursive: true });
   const { baseUrl, child } = await startSignal();
-  const browser = await launchChromium();
+  // Below a step's media hub, as in the hub tests (hubProcess.mjs says why).
+  const browser = await launchChromium({ yieldToHub: true });
   const failed = [];
   try {
     for (const step of steps) {

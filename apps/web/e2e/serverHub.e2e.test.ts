@@ -85,6 +85,8 @@ describe('four people in Chromium through the server hub', () => {
         await expect
           .poll(() => di.locator('.topology-status').textContent(), { timeout: 30_000 })
           .toMatch(/^Topology: Star \(hub: Server\)/);
+        // The server is in the room's peer table but is nobody: the header counts four people.
+        expect(await di.locator('.call-title').textContent()).toMatch(/· 4 people$/);
         // The hub picker lists the server.
         await di.getByRole('button', { name: 'Settings' }).click();
         await di
