@@ -1,7 +1,7 @@
 // What the tests read of the media hub (apps/hub, started by hubProcess.mjs): its stats, and what flowed through it.
 import type { Page } from 'playwright-core';
 import { waitForFramesAdvancing } from './harness';
-import { startHubProcess } from './hubProcess.mjs';
+import { type HubProcess, startHubProcess } from './hubProcess.mjs';
 import { describePeerConnections } from './peerConnectionReport';
 
 /** What the tests read of the hub's `GET /stats` (its rooms and per-origin counters). */
@@ -27,20 +27,12 @@ export interface HubStats {
   }>;
 }
 
-/** A running hub process and its HTTP endpoint. */
-export interface MediaHubProcess {
-  /** How the hub process is scheduled: `chrt -f 10`, `nice -n -10`, or as is. */
-  scheduling: string;
-  /** `GET /stats<query>` of the hub, parsed. */
+/** A running hub process (hubProcess.mjs) whose `GET /stats<query>` reads as {@link HubStats}. */
+export interface MediaHubProcess extends Omit<HubProcess, 'stats'> {
   stats(query?: string): Promise<HubStats>;
-  /** Stops the hub (SIGTERM: it leaves its rooms) and waits for it to exit. */
-  close(): Promise<void>;
 }
 
-/**
- * Starts a hub serving `signalUrl` (hubProcess.mjs: scheduled first where the machine allows) and
- * resolves once it answers; its stats read as {@link HubStats}.
- */
+/** Starts a hub serving `signalUrl` (hubProcess.mjs: scheduled first where the machine allows). */
 export async function startMediaHub(
   signalUrl: string,
   options: { secret: string; statsPort: number; startTimeoutMs?: number; shaping?: boolean },
