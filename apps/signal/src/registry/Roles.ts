@@ -1,5 +1,6 @@
 import { ERROR_MESSAGES, type PeerId, type UpdateRoomRequest } from '@meshwork/protocol';
 import { emit, fail, toOthers } from './effects';
+import { isMediaServer } from './hubChoice';
 import type { PeerState, RoomState } from './Room';
 import type { Effect, Outcome } from './types';
 import { roomSettings } from './views';
@@ -9,13 +10,8 @@ import { roomSettings } from './views';
  * is never host: it steers nothing and lets no one in.
  */
 export function nextHost(room: RoomState): PeerId | null {
-  const people = room.peers.filter((p) => !isMediaHub(p));
+  const people = room.peers.filter((p) => !isMediaServer(p));
   return (people.find((p) => p.conn !== null) ?? people[0])?.id ?? null;
-}
-
-/** A verified media hub (only those are admitted with the server class, [P17]). */
-function isMediaHub(peer: PeerState): boolean {
-  return peer.capacity.deviceClass === 'server';
 }
 
 /** `settingsChanged` for everyone in the room, except `exclude`. */
@@ -87,7 +83,7 @@ export function transferHost(room: RoomState, host: PeerState, target: PeerId): 
   if (!isHost(room, host)) return fail('ERR_NOT_HOST');
   const next = room.byId.get(target);
   // A media hub is not a person the role can go to: as far as hosting goes, no such peer.
-  if (next === undefined || isMediaHub(next)) return fail('ERR_UNKNOWN_PEER');
+  if (next === undefined || isMediaServer(next)) return fail('ERR_UNKNOWN_PEER');
   if (target === host.id) return { ok: true, effects: [] };
   room.hostId = target;
   return { ok: true, effects: settingsChanged(room) };
