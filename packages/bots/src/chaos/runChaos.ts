@@ -1,6 +1,6 @@
 import type { Topology } from '@meshwork/protocol';
 import type { BotReport } from '../netroom/messages';
-import { NetRoom } from '../netroom/NetRoom';
+import { type BotRequestBody, describeExit, NetRoom } from '../netroom/NetRoom';
 import {
   frameCounts,
   longestGaps,
@@ -70,9 +70,37 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const present = new Set(room.bots.map((b) => b.index));
   let topology: Topology = 'mesh';
   const ids = () => room.bots.map((b) => b.peerId);
+  // A bot whose process ends on its own is a crash: it leaves `present` and the run goes on.
+  let fault: ChaosFault | null = null;
+  const deaths: Violation[] = [];
+  const noteDeaths = () => {
+    for (const dead of room.diedOnTheirOwn()) {
+      if (!present.delete(dead.index)) continue;
+      const around = fault ? ` around ${describeFault(fault)}` : ' before the first fault';
+      deaths.push({
+        invariant: 'crash',
+        detail: `Bot ${dead.index + 1}: ${describeExit(dead)}${around}`,
+      });
+    }
+  };
+  const askPresent = async <T>(i: number, request: BotRequestBody): Promise<T | undefined> => {
+    try {
+      return await room.ask<T>(i, request);
+    } catch (err) {
+      noteDeaths();
+      if (present.has(i)) throw err;
+      return undefined;
+    }
+  };
   const read = async (): Promise<BotReport[]> => {
+    noteDeaths();
     const out: BotReport[] = [];
-    await Promise.all([...present].map(async (i) => (out[i] = await room.report(i))));
+    await Promise.all(
+      [...present].map(async (i) => {
+        const report = await askPresent<BotReport>(i, { type: 'report' });
+        if (report) out[i] = report;
+      }),
+    );
     return out;
   };
   const pairs = () => pairsAmong([...present].sort(), ids());
@@ -81,7 +109,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   try {
     await room.until((r) => mediaBack(r, [], pairs()), 'media everywhere', { timeoutMs: 60_000 });
     while (Date.now() - started < options.durationMs) {
-      const fault = nextFault(random, {
+      fault = nextFault(random, {
         topology,
         present: [...present],
         absent: room.bots.map((b) => b.index).filter((i) => !present.has(i)),
@@ -90,7 +118,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       const versions = new Map(
         before.flatMap((r, i) => (r ? [[i, r.plan?.version ?? 0] as const] : [])),
       );
-      await Promise.all([...present].map((i) => room.ask(i, { type: 'resetGaps' })));
+      await Promise.all([...present].map((i) => askPresent(i, { type: 'resetGaps' })));
       const at = Date.now();
       const restoredAt = await apply(room, fault, present, async () => {
         heapBase = await room.signalHeap();
@@ -116,6 +144,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         ...(await chatRound(room, present, read)),
         ...crashesAndMixups(last.filter(Boolean)),
       );
+      noteDeaths();
+      rowViolations.push(...deaths.splice(0));
       const row: ChaosRow = {
         at: at - started,
         fault: describeFault(fault),
@@ -129,7 +159,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       options.onRow?.(row);
     }
     const final = await read();
-    violations.push(...duplicateChats(final.filter(Boolean)));
+    violations.push(...deaths.splice(0), ...duplicateChats(final.filter(Boolean)));
     violations.push(...heapFlat(heapBase, await room.signalHeap()));
   } finally {
     await room.close();
@@ -159,6 +189,7 @@ async function apply(
       await room.loss(fault.bot, 0);
       return Date.now();
     case 'leave':
+      room.expectExit(fault.bot);
       await room.ask(fault.bot, { type: 'leave' }).catch(() => undefined);
       await room.crashBot(fault.bot);
       present.delete(fault.bot);

@@ -32,6 +32,22 @@ export interface NetBot {
   readonly host: Host;
   readonly child: ChildProcess;
   peerId: string;
+  /** Set when the room stops the process (crash, leave, close): its exit is expected. */
+  stopping: boolean;
+  /** How the process ended, once it has. */
+  exit: ChildExit | null;
+}
+
+/** How a child process ended. */
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A bot whose process ended without the room stopping it. */
+export interface DeadBot {
+  index: number;
+  exit: ChildExit;
 }
 
 /** How a net room is made. */
@@ -122,7 +138,29 @@ export class NetRoom {
   /** SIGKILLs bot `index` (its sockets close at once, as when a tab crashes). */
   async crashBot(index: number): Promise<void> {
     const bot = this.bots[index];
-    if (bot) await stopChild(bot.child, 'SIGKILL');
+    if (!bot) return;
+    bot.stopping = true;
+    await stopChild(bot.child, 'SIGKILL');
+  }
+
+  /** Tells the room that bot `index` is about to end its own process (it was asked to leave). */
+  expectExit(index: number): void {
+    const bot = this.bots[index];
+    if (bot) bot.stopping = true;
+  }
+
+  /**
+   * Bots whose process ended without the room stopping it (a native crash of WebRTC, say),
+   * each reported once.
+   */
+  diedOnTheirOwn(): DeadBot[] {
+    const out: DeadBot[] = [];
+    for (const bot of this.bots) {
+      if (!bot?.exit || bot.stopping) continue;
+      out.push({ index: bot.index, exit: bot.exit });
+      bot.stopping = true;
+    }
+    return out;
   }
 
   /** Cuts bot `index`'s network (nothing is closed). */
@@ -162,6 +200,12 @@ export class NetRoom {
       [process.execPath, '--import', TSX, script('botChild.ts'), JSON.stringify(config)],
       { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
+    const bot: NetBot = { index, host, child, peerId: '', stopping: false, exit: null };
+    // A send to a process that has just died emits 'error'; `ask` reports it instead.
+    child.on('error', () => undefined);
+    child.once('exit', (code, signal) => {
+      bot.exit = { code, signal };
+    });
     const ready = await nextMessage<BotReply>(
       child,
       (m) => 'type' in m && (m.type === 'ready' || m.type === 'failed'),
@@ -169,7 +213,6 @@ export class NetRoom {
     );
     if ('type' in ready && ready.type === 'failed')
       throw new Error(`bot ${index + 1}: ${ready.message}`);
-    const bot: NetBot = { index, host, child, peerId: '' };
     this.bots[index] = bot;
     bot.peerId = (await this.report(index)).peerId ?? '';
     return bot;
@@ -180,12 +223,16 @@ export class NetRoom {
     const bot = this.bots[index];
     if (!bot) throw new RangeError(`No bot ${index}`);
     const id = this.nextId++;
-    bot.child.send({ ...request, id });
-    const reply = await nextMessage<BotReply>(
-      bot.child,
-      (m) => 'id' in m && m.id === id,
-      request.type,
-    );
+    const gone = () => new Error(`bot ${index + 1} ${request.type}: ${describeExit(bot)}`);
+    if (bot.exit || !bot.child.connected) throw gone();
+    const reply = await Promise.race([
+      nextMessage<BotReply>(bot.child, (m) => 'id' in m && m.id === id, request.type),
+      new Promise<never>((_, reject) => {
+        bot.child.send({ ...request, id }, (err) => {
+          if (err) reject(gone());
+        });
+      }),
+    ]);
     if ('ok' in reply && reply.ok) return reply.result as T;
     throw new Error(
       `bot ${index + 1} ${request.type}: ${'message' in reply ? reply.message : '?'}`,
@@ -239,6 +286,15 @@ export class NetRoom {
   }
 }
 
+/** How a bot's process ended, in words. */
+export function describeExit(bot: Pick<NetBot, 'exit'>): string {
+  const exit = bot.exit;
+  if (!exit) return 'its process is not connected';
+  return exit.signal
+    ? `its process was killed by ${exit.signal}`
+    : `its process exited with code ${exit.code}`;
+}
+
 /** A short form of a report for error messages. */
 export function brief(r: BotReport) {
   return {
@@ -263,9 +319,9 @@ function nextMessage<T>(child: ChildProcess, match: (m: T) => boolean, what: str
       done();
       resolve(m as T);
     };
-    const onExit = (code: number | null) => {
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       done();
-      reject(new Error(`child exited (${code}) before ${what}`));
+      reject(new Error(`child exited (${signal ?? code}) before ${what}`));
     };
     const timer = setTimeout(() => {
       done();
