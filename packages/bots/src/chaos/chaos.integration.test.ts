@@ -12,6 +12,7 @@ describe.skipIf(!canRun)('a short chaos run on a real network', () => {
       seed: 20_261_201,
       onRow: (row) => console.info(formatRow(row)),
     });
+    for (const c of result.nativeCrashes) console.warn(`native crash of a bot process: ${c}`);
     expect(result.rows.length).toBeGreaterThan(2);
     expect(result.violations).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { BotReport } from '../netroom/messages';
+import type { ChildExit } from '../netroom/NetRoom';
 
 /** A broken invariant: what and where. */
 export interface Violation {
@@ -51,4 +52,18 @@ export function heapFlat(first: number, last: number): Violation[] {
   return last - first > HEAP_SLACK_BYTES
     ? [{ invariant: 'heap', detail: `signal heap grew ${((last - first) / 1e6).toFixed(1)} MB` }]
     : [];
+}
+
+/** Signals that end a process from inside its native code. */
+const NATIVE_CRASH_SIGNALS: ReadonlySet<string> = new Set([
+  'SIGSEGV',
+  'SIGABRT',
+  'SIGBUS',
+  'SIGILL',
+  'SIGFPE',
+]);
+
+/** Whether a process ended by a fault in its native code. */
+export function isNativeCrash(exit: ChildExit): boolean {
+  return exit.signal !== null && NATIVE_CRASH_SIGNALS.has(exit.signal);
 }

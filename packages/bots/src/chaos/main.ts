@@ -8,7 +8,8 @@ const fmt = (ms: number | null) => (ms === null ? '-' : `${(ms / 1000).toFixed(2
 /** One table row. */
 export function formatRow(row: ChaosRow): string {
   const broken = row.violations.map((v) => `${v.invariant}: ${v.detail}`).join('; ');
-  return `| ${fmt(row.at)} | ${row.fault} | ${fmt(row.detectionMs)} | ${fmt(row.mediaBackMs)} | ${Math.round(row.longestGapMs)} ms | ${broken || 'ok'} |`;
+  const native = row.nativeCrashes.map((c) => ` (native crash: ${c})`).join('');
+  return `| ${fmt(row.at)} | ${row.fault} | ${fmt(row.detectionMs)} | ${fmt(row.mediaBackMs)} | ${Math.round(row.longestGapMs)} ms | ${broken || 'ok'}${native} |`;
 }
 
 /** `pnpm bots chaos ...`: runs, prints the table, returns the exit status. */
@@ -37,6 +38,8 @@ export async function chaosMain(argv: string[]): Promise<number> {
     onRow: (row) => out(formatRow(row)),
   });
   for (const v of result.violations) console.error(`BROKEN ${v.invariant}: ${v.detail}`);
+  for (const c of result.nativeCrashes)
+    console.error(`NATIVE CRASH (not a broken invariant): ${c}`);
   out(
     `chaos: ${result.rows.length} faults, ${result.violations.length} broken invariants (seed ${args.seed})`,
   );

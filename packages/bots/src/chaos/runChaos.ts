@@ -13,6 +13,7 @@ import {
   crashesAndMixups,
   duplicateChats,
   heapFlat,
+  isNativeCrash,
   missingChat,
   type Violation,
 } from './invariants';
@@ -39,12 +40,20 @@ export interface ChaosRow {
   /** Longest gap of any present pair over the fault (ms). */
   longestGapMs: number;
   violations: Violation[];
+  /** Bots whose process a fatal signal ended during this row (see `ChaosResult.nativeCrashes`). */
+  nativeCrashes: string[];
 }
 
 /** What a chaos run found. */
 export interface ChaosResult {
   rows: ChaosRow[];
   violations: Violation[];
+  /**
+   * Bot processes a fatal signal ended (SIGSEGV, SIGABRT...: `@roamhq/wrtc`'s native code, not
+   * the bot's JavaScript, whose errors land in its report's `crashes`). Not a broken invariant:
+   * the run treats each as one more crash fault and checks the others go on without it.
+   */
+  nativeCrashes: string[];
   ok: boolean;
 }
 
@@ -67,20 +76,23 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const room = await NetRoom.start({ bots: options.bots });
   const rows: ChaosRow[] = [];
   const violations: Violation[] = [];
+  const allNativeCrashes: string[] = [];
   const present = new Set(room.bots.map((b) => b.index));
   let topology: Topology = 'mesh';
   const ids = () => room.bots.map((b) => b.peerId);
-  // A bot whose process ends on its own is a crash: it leaves `present` and the run goes on.
+  // A bot whose process ends on its own leaves `present` and the run goes on without it. Ended
+  // by a fatal signal it is a native crash of the WebRTC library (an unplanned crash fault the
+  // room must survive, noted); ended any other way it is a broken invariant.
   let fault: ChaosFault | null = null;
   const deaths: Violation[] = [];
+  const nativeCrashes: string[] = [];
   const noteDeaths = () => {
     for (const dead of room.diedOnTheirOwn()) {
       if (!present.delete(dead.index)) continue;
       const around = fault ? ` around ${describeFault(fault)}` : ' before the first fault';
-      deaths.push({
-        invariant: 'crash',
-        detail: `Bot ${dead.index + 1}: ${describeExit(dead)}${around}`,
-      });
+      const detail = `Bot ${dead.index + 1}: ${describeExit(dead)}${around}`;
+      if (isNativeCrash(dead.exit)) nativeCrashes.push(detail);
+      else deaths.push({ invariant: 'crash', detail });
     }
   };
   const askPresent = async <T>(i: number, request: BotRequestBody): Promise<T | undefined> => {
@@ -146,6 +158,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       );
       noteDeaths();
       rowViolations.push(...deaths.splice(0));
+      const rowNativeCrashes = nativeCrashes.splice(0);
+      allNativeCrashes.push(...rowNativeCrashes);
       const row: ChaosRow = {
         at: at - started,
         fault: describeFault(fault),
@@ -153,6 +167,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         mediaBackMs: back,
         longestGapMs: Math.max(0, ...longestGaps(last, pairs())),
         violations: rowViolations,
+        nativeCrashes: rowNativeCrashes,
       };
       rows.push(row);
       violations.push(...rowViolations);
@@ -160,11 +175,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     }
     const final = await read();
     violations.push(...deaths.splice(0), ...duplicateChats(final.filter(Boolean)));
+    allNativeCrashes.push(...nativeCrashes.splice(0));
     violations.push(...heapFlat(heapBase, await room.signalHeap()));
   } finally {
     await room.close();
   }
-  return { rows, violations, ok: violations.length === 0 };
+  return { rows, violations, nativeCrashes: allNativeCrashes, ok: violations.length === 0 };
 }
 
 /** Applies one fault; returns when the restore that ends it happened (or null). */
