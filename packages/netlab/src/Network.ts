@@ -181,9 +181,21 @@ export class Network {
   }
 }
 
+/** How a child process ended. */
+export interface ChildExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** How a child process ended, or null while it runs (read from the process, set before 'exit'). */
+export function exitOf(child: ChildProcess): ChildExit | null {
+  if (child.exitCode === null && child.signalCode === null) return null;
+  return { code: child.exitCode, signal: child.signalCode };
+}
+
 /** SIGTERM, then SIGKILL after `CHILD_STOP_MS`; resolves when the child has exited. */
 export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (exitOf(child)) return Promise.resolve();
   return new Promise((resolve) => {
     const kill = setTimeout(() => child.kill('SIGKILL'), CHILD_STOP_MS);
     child.once('exit', () => {

@@ -8,7 +8,15 @@ export {
   setRate,
   type Tools,
 } from './commands';
-export { CHILD_STOP_MS, type Host, Network, type NetworkOptions, stopChild } from './Network';
+export {
+  CHILD_STOP_MS,
+  type ChildExit,
+  exitOf,
+  type Host,
+  Network,
+  type NetworkOptions,
+  stopChild,
+} from './Network';
 export { HOST_DEVICE, networkNames, ownerOf } from './names';
 export { COMMAND_TIMEOUT_MS, NetlabError, run } from './run';
 export { leftovers, sweepLeftovers } from './sweep';

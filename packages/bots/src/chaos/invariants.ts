@@ -1,5 +1,5 @@
+import type { ChildExit } from '@meshwork/netlab';
 import type { BotReport } from '../netroom/messages';
-import type { ChildExit } from '../netroom/NetRoom';
 
 /** A broken invariant: what and where. */
 export interface Violation {

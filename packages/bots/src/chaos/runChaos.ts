@@ -76,7 +76,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const room = await NetRoom.start({ bots: options.bots });
   const rows: ChaosRow[] = [];
   const violations: Violation[] = [];
-  const allNativeCrashes: string[] = [];
   const present = new Set(room.bots.map((b) => b.index));
   let topology: Topology = 'mesh';
   const ids = () => room.bots.map((b) => b.peerId);
@@ -90,7 +89,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     for (const dead of room.diedOnTheirOwn()) {
       if (!present.delete(dead.index)) continue;
       const around = fault ? ` around ${describeFault(fault)}` : ' before the first fault';
-      const detail = `Bot ${dead.index + 1}: ${describeExit(dead)}${around}`;
+      const detail = `Bot ${dead.index + 1}: ${describeExit(dead.exit)}${around}`;
       if (isNativeCrash(dead.exit)) nativeCrashes.push(detail);
       else deaths.push({ invariant: 'crash', detail });
     }
@@ -158,8 +157,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       );
       noteDeaths();
       rowViolations.push(...deaths.splice(0));
-      const rowNativeCrashes = nativeCrashes.splice(0);
-      allNativeCrashes.push(...rowNativeCrashes);
       const row: ChaosRow = {
         at: at - started,
         fault: describeFault(fault),
@@ -167,7 +164,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         mediaBackMs: back,
         longestGapMs: Math.max(0, ...longestGaps(last, pairs())),
         violations: rowViolations,
-        nativeCrashes: rowNativeCrashes,
+        nativeCrashes: nativeCrashes.splice(0),
       };
       rows.push(row);
       violations.push(...rowViolations);
@@ -175,12 +172,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     }
     const final = await read();
     violations.push(...deaths.splice(0), ...duplicateChats(final.filter(Boolean)));
-    allNativeCrashes.push(...nativeCrashes.splice(0));
     violations.push(...heapFlat(heapBase, await room.signalHeap()));
   } finally {
     await room.close();
   }
-  return { rows, violations, nativeCrashes: allNativeCrashes, ok: violations.length === 0 };
+  return {
+    rows,
+    violations,
+    nativeCrashes: [...rows.flatMap((r) => r.nativeCrashes), ...nativeCrashes],
+    ok: violations.length === 0,
+  };
 }
 
 /** Applies one fault; returns when the restore that ends it happened (or null). */

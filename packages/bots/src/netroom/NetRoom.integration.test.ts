@@ -1,3 +1,4 @@
+import { exitOf } from '@meshwork/netlab';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetRoom } from './NetRoom';
 
@@ -12,7 +13,7 @@ afterEach(async () => {
 const exited = (room: NetRoom, index: number) =>
   new Promise<void>((resolve) => {
     const child = room.bots[index]?.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
+    if (!child || exitOf(child)) resolve();
     else child.once('exit', () => resolve());
   });
 

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type Host, Network, stopChild } from '@meshwork/netlab';
+import { type ChildExit, exitOf, type Host, Network, stopChild } from '@meshwork/netlab';
 import type { Topology } from '@meshwork/protocol';
 import type {
   BotChildConfig,
@@ -32,16 +32,8 @@ export interface NetBot {
   readonly host: Host;
   readonly child: ChildProcess;
   peerId: string;
-  /** Set when the room stops the process (crash, leave, close): its exit is expected. */
-  stopping: boolean;
-  /** How the process ended, once it has. */
-  exit: ChildExit | null;
-}
-
-/** How a child process ended. */
-export interface ChildExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
+  /** Set when the room stops the process (crash, leave) or has reported its death: accounted for. */
+  exitAccounted: boolean;
 }
 
 /** A bot whose process ended without the room stopping it. */
@@ -139,14 +131,14 @@ export class NetRoom {
   async crashBot(index: number): Promise<void> {
     const bot = this.bots[index];
     if (!bot) return;
-    bot.stopping = true;
+    bot.exitAccounted = true;
     await stopChild(bot.child, 'SIGKILL');
   }
 
   /** Tells the room that bot `index` is about to end its own process (it was asked to leave). */
   expectExit(index: number): void {
     const bot = this.bots[index];
-    if (bot) bot.stopping = true;
+    if (bot) bot.exitAccounted = true;
   }
 
   /**
@@ -156,9 +148,10 @@ export class NetRoom {
   diedOnTheirOwn(): DeadBot[] {
     const out: DeadBot[] = [];
     for (const bot of this.bots) {
-      if (!bot?.exit || bot.stopping) continue;
-      out.push({ index: bot.index, exit: bot.exit });
-      bot.stopping = true;
+      const exit = bot && !bot.exitAccounted ? exitOf(bot.child) : null;
+      if (!bot || !exit) continue;
+      out.push({ index: bot.index, exit });
+      bot.exitAccounted = true;
     }
     return out;
   }
@@ -200,12 +193,9 @@ export class NetRoom {
       [process.execPath, '--import', TSX, script('botChild.ts'), JSON.stringify(config)],
       { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
-    const bot: NetBot = { index, host, child, peerId: '', stopping: false, exit: null };
+    const bot: NetBot = { index, host, child, peerId: '', exitAccounted: false };
     // A send to a process that has just died emits 'error'; `ask` reports it instead.
     child.on('error', () => undefined);
-    child.once('exit', (code, signal) => {
-      bot.exit = { code, signal };
-    });
     const ready = await nextMessage<BotReply>(
       child,
       (m) => 'type' in m && (m.type === 'ready' || m.type === 'failed'),
@@ -223,8 +213,9 @@ export class NetRoom {
     const bot = this.bots[index];
     if (!bot) throw new RangeError(`No bot ${index}`);
     const id = this.nextId++;
-    const gone = () => new Error(`bot ${index + 1} ${request.type}: ${describeExit(bot)}`);
-    if (bot.exit || !bot.child.connected) throw gone();
+    const gone = () =>
+      new Error(`bot ${index + 1} ${request.type}: ${describeExit(exitOf(bot.child))}`);
+    if (!bot.child.connected) throw gone();
     const reply = await Promise.race([
       nextMessage<BotReply>(bot.child, (m) => 'id' in m && m.id === id, request.type),
       new Promise<never>((_, reject) => {
@@ -287,8 +278,7 @@ export class NetRoom {
 }
 
 /** How a bot's process ended, in words. */
-export function describeExit(bot: Pick<NetBot, 'exit'>): string {
-  const exit = bot.exit;
+export function describeExit(exit: ChildExit | null): string {
   if (!exit) return 'its process is not connected';
   return exit.signal
     ? `its process was killed by ${exit.signal}`
