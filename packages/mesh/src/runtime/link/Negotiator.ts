@@ -33,8 +33,8 @@ export interface NegotiatorOptions {
   remoteApplied(manifest: readonly ManifestEntry[], type: 'offer' | 'answer'): void;
   /** Negotiation began: the link is connecting. */
   started(): void;
-  /** A signal for the far end. */
-  signal(signal: Signal): void;
+  /** A signal for the far end; `again` when it repeats the offer last sent, unchanged ([M25]). */
+  signal(signal: Signal, again?: boolean): void;
   raise(code: MeshErrorCode, message: string): void;
   /**
    * The far end's description could not be applied and retrying cannot help ([M24]): the link
@@ -63,6 +63,8 @@ export class Negotiator {
   #offeredIceRestart = false;
   #refusedAnswers = 0;
   #lastSentManifest = '';
+  /** The offer of ours last sent, as sent, to send once more if its answer is late ([M25]). */
+  #sentOffer: DescriptionSignal | null = null;
   readonly #pendingCandidates: RTCIceCandidateInit[] = [];
 
   readonly #options: NegotiatorOptions;
@@ -122,12 +124,10 @@ export class Negotiator {
    */
   async negotiate(): Promise<void> {
     if (this.#closed) return;
-    if (this.#iceRestartWanted && this.#pc.signalingState === 'have-local-offer') {
-      // [M6] The last offer was never answered: signals to a peer whose socket is down are
-      // dropped, so waiting would wait forever. Take it back and offer again with the restart.
-      this.#logger.info('unanswered offer rolled back for an ICE restart');
-      await this.#pc.setLocalDescription({ type: 'rollback' });
-    }
+    // [M6] An ICE restart while an offer of ours is out waits for its answer (the restart is
+    // still wanted, and rides on the next offer): taking the offer back would give its new
+    // m-lines fresh mids, which the far end, if it applied the offer, refuses. An offer that was
+    // lost is sent again by the unanswered-offer bound ([M25]), so the wait is bounded.
     if (this.#pc.signalingState !== 'stable') return;
     const manifestChanged =
       this.#lastSentManifest !== manifestFingerprint(this.#options.localManifest());
@@ -233,26 +233,38 @@ export class Negotiator {
     if (local === null || this.#closed) return;
     const manifest = this.#options.localManifest();
     this.#lastSentManifest = manifestFingerprint(manifest);
-    this.#options.signal({
+    const signal: DescriptionSignal = {
       type: 'description',
       description: { type: local.type, sdp: local.sdp },
       manifest,
-    });
-    if (local.type === 'offer') this.#watchAnswer(local.sdp);
+    };
+    this.#options.signal(signal);
+    if (local.type === 'offer') {
+      this.#sentOffer = signal;
+      this.#watchAnswer(local.sdp);
+    }
   }
 
-  /** [M25] Takes back an offer still unanswered after the bound, and offers again. */
+  /**
+   * [M25] Sends an offer still unanswered after the bound once more, as it is. Never a rollback
+   * and a new offer: the far end may have applied this one and only its answer be late (a loaded
+   * machine), and a new offer gives the m-lines this one added fresh mids, so the late answer is
+   * refused here and the new offer there ("order of m-lines"), which fails the link ([M24]).
+   * The same offer again is safe either way: a far end that never got it answers it, one that
+   * did answers again, and the answer that lands second finds no offer and is dropped.
+   */
   #watchAnswer(sdp: string): void {
     const ms = this.#options.answerTimeoutMs ?? OFFER_ANSWER_TIMEOUT_MS;
     this.#options.timers.set('unanswered-offer', ms, () =>
       this.run('unanswered offer', async () => {
         const pending = this.#pc.pendingLocalDescription ?? this.#pc.localDescription;
         if (this.#pc.signalingState !== 'have-local-offer' || pending?.sdp !== sdp) return;
-        this.#logger.info('offer unanswered: rolled back and made again');
-        await this.#pc.setLocalDescription({ type: 'rollback' });
-        this.#negotiationWanted = true;
-        if (this.#offeredIceRestart) this.#iceRestartWanted = true;
-        await this.negotiate();
+        const offer = this.#sentOffer;
+        if (offer === null || offer.description.sdp !== sdp || this.#closed) return;
+        // The same description and manifest: the far end maps its mids as it would have.
+        this.#logger.info('offer unanswered: sent again');
+        this.#options.signal(offer, true);
+        this.#watchAnswer(sdp);
       }),
     );
   }

@@ -161,8 +161,10 @@ export class PeerLink {
       started: () => {
         if (this.#currentStatus === 'new') this.#setStatus('connecting');
       },
-      signal: (signal) => {
-        if (signal.type === 'description') this.#slots.described(signal.description.type);
+      signal: (signal, again) => {
+        if (signal.type === 'description' && again !== true) {
+          this.#slots.described(signal.description.type);
+        }
         this.#emitter.emit('signalProduced', signal);
       },
       raise: (code, message) => this.#raise(code, message),

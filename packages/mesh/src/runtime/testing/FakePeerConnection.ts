@@ -37,6 +37,12 @@ export class FakeNetwork {
   readonly undecodable = new Set<FakeTrack>();
   /** Every connection created, in order. */
   readonly created: FakePeerConnection[] = [];
+  /**
+   * Refuse, as Chromium does, a remote answer whose m-lines are not the offer's and a remote
+   * offer that renames or reorders the m-lines negotiated before (a rollback gives an offer's new
+   * m-lines fresh mids, so an offer made again after one is refused where the first was applied).
+   */
+  strictMlines = false;
 }
 
 /** The fake RTCPeerConnection. */
@@ -117,7 +123,16 @@ export class FakePeerConnection extends FakeEventTarget {
       this.restartPending = true;
     }
     const ufrag = this.restartPending ? `u${ufragSeq++}` : this.localUfrag;
-    const media = this.transceivers.map((t) => {
+    // As in JSEP: negotiated m-lines keep their places, new ones follow.
+    const rank = (t: FakeTransceiver) => {
+      const i = t.mid === null ? -1 : this.negotiatedMids.indexOf(t.mid);
+      return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+    };
+    const ordered = this.transceivers
+      .map((t, i) => ({ t, i }))
+      .sort((x, y) => rank(x.t) - rank(y.t) || x.i - y.i)
+      .map(({ t }) => t);
+    const media = ordered.map((t) => {
       const mid = t.mid ?? this.pendingMids.get(t) ?? this.unusedMid();
       if (t.mid === null) this.pendingMids.set(t, mid);
       return { mid, kind: t.kind };
@@ -189,6 +204,11 @@ export class FakePeerConnection extends FakeEventTarget {
       if (this.signalingState !== 'stable' && this.signalingState !== 'have-remote-offer') {
         throw new Error(`InvalidStateError: remote offer in ${this.signalingState}`);
       }
+      this.checkOrder(
+        sdp.media,
+        this.negotiatedMids,
+        "The order of m-lines in subsequent offer doesn't match order from previous offer/answer.",
+      );
       for (const m of sdp.media) {
         if (this.transceivers.some((t) => t.mid === m.mid)) continue;
         const t = new FakeTransceiver(m.kind, 'recvonly', null);
@@ -202,6 +222,17 @@ export class FakePeerConnection extends FakeEventTarget {
       if (this.signalingState !== 'have-local-offer') {
         throw new Error(`InvalidStateError: remote answer in ${this.signalingState}`);
       }
+      const offered = this.parse(this.localDescription).media.map((m) => m.mid);
+      if (this.network.strictMlines && sdp.media.length !== offered.length) {
+        throw new Error(
+          "InvalidAccessError: The order of m-lines in answer doesn't match order in offer.",
+        );
+      }
+      this.checkOrder(
+        sdp.media,
+        offered,
+        "The order of m-lines in answer doesn't match order in offer.",
+      );
       this.remoteDescription = description;
       this.currentLocal = this.localDescription;
       this.dataNegotiated = this.dataNegotiated || sdp.data;
@@ -214,6 +245,7 @@ export class FakePeerConnection extends FakeEventTarget {
 
   /** An exchange completed: every transceiver it named has a current direction. */
   private markNegotiated(): void {
+    this.negotiatedMids = this.parse(this.localDescription).media.map((m) => m.mid);
     for (const t of this.transceivers) if (t.mid !== null) t.currentDirection = t.direction;
   }
 
@@ -300,6 +332,15 @@ export class FakePeerConnection extends FakeEventTarget {
   // --- internals ---
 
   private currentLocal: FakeDescription | null = null;
+  /** Mids of the last completed exchange, in m-line order: a later one may only add to them. */
+  private negotiatedMids: string[] = [];
+
+  /** Throws as Chromium does when `media` reorders or renames the negotiated m-lines. */
+  private checkOrder(media: FakeSdp['media'], against: readonly string[], what: string): void {
+    if (!this.network.strictMlines) return;
+    const mids = media.map((m) => m.mid);
+    if (against.some((mid, i) => mids[i] !== mid)) throw new Error(`InvalidAccessError: ${what}`);
+  }
 
   private assertOpen(): void {
     if (this.connectionState === 'closed') throw new Error('InvalidStateError: closed');
