@@ -13,8 +13,14 @@ import type { SignalMetrics } from './metrics';
 
 /** Heartbeat: a silently dead peer is noticed within PING_INTERVAL_MS + PING_TIMEOUT_MS. */
 export const PING_INTERVAL_MS = 5_000;
-/** How long to wait for a pong before dropping the connection. */
-export const PING_TIMEOUT_MS = 4_000;
+/**
+ * How long to wait for a pong before dropping the connection. A page answers from its main
+ * thread, which a busy machine stalls: joining a four-person call on two saturated cores, pages
+ * stalled up to 5.5 s, and a 4 s timeout dropped them mid-join (each drop a resume and a new
+ * plan, more work for the same stalled pages). A dead peer's media is noticed by the links
+ * themselves ([M23]), sooner than this.
+ */
+export const PING_TIMEOUT_MS = 10_000;
 /** How long a new connection has to reach the namespace. */
 export const CONNECT_TIMEOUT_MS = 10_000;
 /** Transport cap: about twice the largest legitimate message. */
