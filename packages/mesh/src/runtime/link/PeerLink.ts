@@ -15,6 +15,7 @@ import { type FirstFrameTimer, FirstFrameWatch, readMediaCounts } from './FirstF
 import { IceRecovery, type IceTimer } from './IceRecovery';
 import { type IncomingTrack, IncomingTracks } from './IncomingTracks';
 import { listen } from './listen';
+import { mediaArrivalOf } from './mediaArrival';
 import { Negotiator, type NegotiatorTimer } from './Negotiator';
 import { RttProbe, type RttTimer } from './RttProbe';
 import { type OutgoingSource, SendSlots } from './SendSlots';
@@ -185,6 +186,9 @@ export class PeerLink {
       heard: () => {
         if (this.#pc.connectionState === 'connected') this.#recovery.connectionChanged('connected');
       },
+      // A page too busy to answer pings still sends media: media still arriving means the
+      // path and the peer's stack are alive.
+      mediaMark: () => mediaArrivalOf(pc),
     });
     this.#channel = ControlChannel.open(pc, this.#logger);
     this.#channel.setMessageHandler((data) => this.#onChannelMessage(data));
