@@ -16,7 +16,7 @@ async function elapse(clock: { advance(ms: number): void }, ms: number): Promise
   }
 }
 
-function descriptions(sent: Array<{ from: string; signal: Signal }>, from: 'a' | 'b') {
+function descriptions(sent: ReadonlyArray<{ from: string; signal: Signal }>, from: 'a' | 'b') {
   return sent.filter((m) => m.from === from && m.signal.type === 'description');
 }
 
@@ -97,6 +97,63 @@ describe('Negotiator (two links over fake connections)', () => {
     ]);
     await until(() => p.b.incoming.size === 2, { what: 'the relayed track named at b' });
     expect(p.errors).toEqual([]);
+  });
+
+  it('[M25] an offer sent again after its late answer is answered again, not applied again; the second copy of the answer meets a newer offer and is dropped, not refused', async () => {
+    const p = linkPair();
+    p.network.strictMlines = true;
+    await p.connected();
+    p.hold();
+    const first = { identity: cam('peer-aaaa'), track: asTrack(new FakeTrack('video')) };
+    p.a.setOutgoing([first]);
+    await until(() => p.held.some((m) => m.from === 'a' && m.signal.type === 'description'), {
+      what: 'a offering',
+    });
+    // b applies the offer; its answer is slow, past the bound, so a sends the offer again.
+    p.release();
+    p.hold();
+    await until(() => descriptions(p.held, 'b').length === 1, { what: 'b answered' });
+    const answer = descriptions(p.held, 'b')[0];
+    await elapse(p.clock, OFFER_ANSWER_TIMEOUT_MS + 500);
+    expect(descriptions(p.held, 'a')).toHaveLength(1);
+    const bApplied = p.pcB.remoteDescriptionsSet;
+    // b gets the offer again (its first answer still in flight): the same answer again.
+    const toA: typeof p.sent = [];
+    p.release((held) => {
+      toA.push(...held.filter((m) => m.from === 'b'));
+      return held.filter((m) => m.from === 'a');
+    });
+    p.hold();
+    await until(() => descriptions(p.held, 'b').length === 1, { what: 'b answering again' });
+    const again = descriptions(p.held, 'b')[0];
+    expect(again?.signal).toEqual(answer?.signal);
+    expect(p.pcB.remoteDescriptionsSet).toBe(bApplied);
+    // The first answer lands; a offers a second track at once; then the copy arrives.
+    for (const m of toA) p.a.handleSignal(m.signal);
+    await until(() => p.pcA.signalingState === 'stable', { what: 'a took the answer' });
+    p.a.setOutgoing([
+      first,
+      {
+        identity: { origin: 'peer-cccc', key: 'cam', kind: 'video' },
+        track: asTrack(new FakeTrack('video')),
+      },
+    ]);
+    await until(() => p.pcA.signalingState === 'have-local-offer', { what: 'a offering again' });
+    p.release((held) => {
+      const copies = held.filter((m) => m.from === 'b');
+      for (const m of copies) p.a.handleSignal(m.signal);
+      return held.filter((m) => m.from === 'a');
+    });
+    await until(
+      () =>
+        p.b.incoming.size === 2 &&
+        p.pcA.signalingState === 'stable' &&
+        p.pcB.signalingState === 'stable',
+      { what: 'the second track negotiated' },
+    );
+    await elapse(p.clock, 500);
+    expect(p.errors).toEqual([]);
+    expect([p.a.status, p.b.status]).toEqual(['connected', 'connected']);
   });
 
   it('[M25] an answered offer is never taken back', async () => {

@@ -5,6 +5,7 @@ import type { MeshErrorCode } from '../types';
 import { candidateInitOf, candidateSignalOf } from './candidates';
 import { listen } from './listen';
 import { setLocalDescription } from './localDescription';
+import { sameMids } from './sdpMids';
 import type { NamedTimers } from './timers';
 
 /** The Negotiator's one timer: an offer of ours the far end has not answered. */
@@ -65,6 +66,10 @@ export class Negotiator {
   #lastSentManifest = '';
   /** The offer of ours last sent, as sent, to send once more if its answer is late ([M25]). */
   #sentOffer: DescriptionSignal | null = null;
+  /** The far end's offer we last applied and the answer we sent it, as they went ([M25]). */
+  #answered: { offer: string; answer: DescriptionSignal } | null = null;
+  /** The far end's answer we last applied, as it came: its second copy is no answer ([M25]). */
+  #appliedAnswer: string | null = null;
   readonly #pendingCandidates: RTCIceCandidateInit[] = [];
 
   readonly #options: NegotiatorOptions;
@@ -162,6 +167,18 @@ export class Negotiator {
       this.#options.raise('ERR_BAD_SIGNAL', `unexpected description type ${description.type}`);
       return;
     }
+    if (description.type === 'offer' && this.#answered?.offer === description.sdp) {
+      // [M25] The far end sent its offer again: our answer is late or was lost. It was applied
+      // and answered; applying it again would answer twice, and the second answer could meet a
+      // newer offer of the far end's. The same answer goes again.
+      this.#logger.debug('offer already answered: answer sent again');
+      this.#options.signal(this.#answered.answer, true);
+      return;
+    }
+    if (description.type === 'answer' && this.#isStaleAnswer(description.sdp)) {
+      this.#logger.debug('dropping an answer to an earlier offer of ours');
+      return;
+    }
     const readyForOffer =
       !this.#makingOffer &&
       (this.#pc.signalingState === 'stable' || this.#isSettingRemoteAnswerPending);
@@ -190,6 +207,7 @@ export class Negotiator {
     try {
       await this.#pc.setRemoteDescription(description);
       this.#refusedAnswers = 0;
+      if (description.type === 'answer') this.#appliedAnswer = description.sdp;
     } catch (err) {
       await this.#remoteRefused(description.type, err);
       return;
@@ -201,7 +219,8 @@ export class Negotiator {
     this.#options.remoteApplied(signal.manifest, description.type);
     if (description.type === 'offer') {
       await setLocalDescription(this.#pc, false, this.#logger);
-      this.#sendDescription();
+      const answer = this.#sendDescription();
+      this.#answered = answer ? { offer: description.sdp, answer } : null;
     }
     // Whatever this end wanted meanwhile (a rolled-back offer, new transceivers) goes next.
     await this.negotiate();
@@ -228,9 +247,22 @@ export class Negotiator {
     this.#options.failed(reason);
   }
 
-  #sendDescription(): void {
+  /**
+   * [M25] An answer that cannot be to the offer we have out: a second copy of the answer we
+   * applied (sent again for a repeated offer), or one whose m-lines are not our offer's (it
+   * answers an earlier one). Applying it would be refused ("order of m-lines") and fail the link.
+   */
+  #isStaleAnswer(sdp: string): boolean {
+    if (this.#pc.signalingState !== 'have-local-offer') return false;
+    if (sdp === this.#appliedAnswer) return true;
+    const offer = this.#sentOffer?.description.sdp;
+    return offer !== undefined && !sameMids(offer, sdp);
+  }
+
+  /** Sends our local description to the far end, and returns the signal sent. */
+  #sendDescription(): DescriptionSignal | null {
     const local = this.#pc.localDescription;
-    if (local === null || this.#closed) return;
+    if (local === null || this.#closed) return null;
     const manifest = this.#options.localManifest();
     this.#lastSentManifest = manifestFingerprint(manifest);
     const signal: DescriptionSignal = {
@@ -240,9 +272,12 @@ export class Negotiator {
     };
     this.#options.signal(signal);
     if (local.type === 'offer') {
+      // A round of ours begins: an offer of the far end's from before it is no longer pending.
+      this.#answered = null;
       this.#sentOffer = signal;
       this.#watchAnswer(local.sdp);
     }
+    return signal;
   }
 
   /**
@@ -250,8 +285,9 @@ export class Negotiator {
    * and a new offer: the far end may have applied this one and only its answer be late (a loaded
    * machine), and a new offer gives the m-lines this one added fresh mids, so the late answer is
    * refused here and the new offer there ("order of m-lines"), which fails the link ([M24]).
-   * The same offer again is safe either way: a far end that never got it answers it, one that
-   * did answers again, and the answer that lands second finds no offer and is dropped.
+   * The same offer again is safe either way: a far end that never got it answers it, and one
+   * that did sends the same answer again without applying anything; whichever copy lands second
+   * is dropped, even where a newer offer of ours is out by then (`#isStaleAnswer`).
    */
   #watchAnswer(sdp: string): void {
     const ms = this.#options.answerTimeoutMs ?? OFFER_ANSWER_TIMEOUT_MS;

@@ -19,6 +19,8 @@ interface FakeDescription {
 }
 
 interface FakeSdp {
+  /** As the `o=` line's session version of a real SDP: every description a session makes is new. */
+  version: number;
   ufrag: string;
   data: boolean;
   media: Array<{ mid: string; kind: 'audio' | 'video' }>;
@@ -55,6 +57,10 @@ export class FakePeerConnection extends FakeEventTarget {
   readonly channels: FakeDataChannel[] = [];
   /** Calls in order, for assertions about ordering (close, rollback). */
   readonly log: string[] = [];
+  /** `setRemoteDescription()` calls so far. */
+  remoteDescriptionsSet = 0;
+  /** The session version of the last description this connection made. */
+  private sessionVersion = 0;
   /** When false, argument-free setLocalDescription throws a TypeError (as wrtc does). */
   supportsImplicitDescription = true;
   /** `getStats()` calls so far. */
@@ -137,7 +143,13 @@ export class FakePeerConnection extends FakeEventTarget {
       if (t.mid === null) this.pendingMids.set(t, mid);
       return { mid, kind: t.kind };
     });
-    const sdp: FakeSdp = { ufrag, data: this.channels.length > 0, media };
+    this.sessionVersion += 1;
+    const sdp: FakeSdp = {
+      version: this.sessionVersion,
+      ufrag,
+      data: this.channels.length > 0,
+      media,
+    };
     return { type: 'offer', sdp: JSON.stringify(sdp) };
   }
 
@@ -145,7 +157,9 @@ export class FakePeerConnection extends FakeEventTarget {
     this.assertOpen();
     if (this.signalingState !== 'have-remote-offer') throw new Error('InvalidStateError');
     const remote = this.parse(this.remoteDescription);
+    this.sessionVersion += 1;
     const sdp: FakeSdp = {
+      version: this.sessionVersion,
       ufrag: this.restartPending ? `u${ufragSeq++}` : this.localUfrag,
       data: remote.data,
       media: remote.media,
@@ -199,6 +213,7 @@ export class FakePeerConnection extends FakeEventTarget {
 
   async setRemoteDescription(description: FakeDescription): Promise<void> {
     this.assertOpen();
+    this.remoteDescriptionsSet += 1;
     const sdp = this.parse(description);
     if (description.type === 'offer') {
       if (this.signalingState !== 'stable' && this.signalingState !== 'have-remote-offer') {
