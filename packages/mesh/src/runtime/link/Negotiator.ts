@@ -275,7 +275,7 @@ export class Negotiator {
       // A round of ours begins: an offer of the far end's from before it is no longer pending.
       this.#answered = null;
       this.#sentOffer = signal;
-      this.#watchAnswer(local.sdp);
+      this.#watchAnswer(signal);
     }
     return signal;
   }
@@ -289,18 +289,18 @@ export class Negotiator {
    * that did sends the same answer again without applying anything; whichever copy lands second
    * is dropped, even where a newer offer of ours is out by then (`#isStaleAnswer`).
    */
-  #watchAnswer(sdp: string): void {
+  #watchAnswer(offer: DescriptionSignal): void {
     const ms = this.#options.answerTimeoutMs ?? OFFER_ANSWER_TIMEOUT_MS;
+    // One timer: a newer offer's watch replaces this one.
     this.#options.timers.set('unanswered-offer', ms, () =>
       this.run('unanswered offer', async () => {
         const pending = this.#pc.pendingLocalDescription ?? this.#pc.localDescription;
-        if (this.#pc.signalingState !== 'have-local-offer' || pending?.sdp !== sdp) return;
-        const offer = this.#sentOffer;
-        if (offer === null || offer.description.sdp !== sdp || this.#closed) return;
+        if (this.#pc.signalingState !== 'have-local-offer') return;
+        if (pending?.sdp !== offer.description.sdp) return;
         // The same description and manifest: the far end maps its mids as it would have.
         this.#logger.info('offer unanswered: sent again');
         this.#options.signal(offer, true);
-        this.#watchAnswer(sdp);
+        this.#watchAnswer(offer);
       }),
     );
   }

@@ -80,12 +80,7 @@ export class SilenceWatch {
 
   #check(): void {
     if (this.#closed) return;
-    let mark: number | null = null;
-    try {
-      mark = this.#hooks.mediaMark?.() ?? null;
-    } catch {
-      mark = null;
-    }
+    const mark = this.#readMark();
     const before = this.#lastMark;
     this.#lastMark = mark;
     if (mark === null) this.#goSilent();
@@ -93,6 +88,15 @@ export class SilenceWatch {
     else if (before === null) this.#arm(MEDIA_CHECK_MS);
     else if (mark > before) this.#arm(this.#silenceMs);
     else this.#goSilent();
+  }
+
+  /** The hook's mark; null where there is none or it throws (a closed connection). */
+  #readMark(): number | null {
+    try {
+      return this.#hooks.mediaMark?.() ?? null;
+    } catch {
+      return null;
+    }
   }
 
   #goSilent(): void {
