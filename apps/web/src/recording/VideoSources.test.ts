@@ -127,4 +127,18 @@ describe('recording video sources', () => {
     expect(sources.get('bo/cam')).toBeNull();
     expect((created[0] as FakeVideo).srcObject).toBeNull();
   });
+
+  it('is pictured once every tile that shows video has a picture; a tile without video needs none', () => {
+    const { doc, created } = fakeDocument();
+    const sources = new VideoSources(doc);
+    const { stream } = fakeStream();
+    const bo = tile(stream);
+    const off = { ...tile(fakeStream().stream), id: 'cy/cam', showVideo: false };
+    const none = { ...tile(null), id: 'di/cam' };
+    sources.sync([bo, off, none]);
+    expect(sources.pictured([bo, off, none])).toBe(false);
+    decode(created[0] as FakeVideo);
+    expect(sources.pictured([bo, off, none])).toBe(true);
+    expect(sources.pictured([off, none])).toBe(true);
+  });
 });

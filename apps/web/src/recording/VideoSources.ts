@@ -65,6 +65,15 @@ export class VideoSources {
     return previous;
   }
 
+  /** Whether every tile of `tiles` that shows video has a picture to draw now. */
+  pictured(tiles: readonly RecordedTile[]): boolean {
+    return tiles.every((tile) => {
+      if (!tile.showVideo || tile.stream === null) return true;
+      const el = this.get(tile.id);
+      return el !== null && hasPicture(el);
+    });
+  }
+
   /** Lets every element go. Idempotent. */
   close(): void {
     for (const { el, previous } of this.#sources.values()) {

@@ -12,6 +12,12 @@ import { VideoSources } from './VideoSources';
 const AUDIO_BITS_PER_SECOND = 128_000;
 /** How often the recorder hands over what it encoded, so a long recording is not one buffer. */
 const TIMESLICE_MS = 1_000;
+/**
+ * Longest the recorder waits for the first picture of every tile that shows video before the file
+ * begins. Each tile plays through an element of the recorder's own, which takes a moment to
+ * decode (0.4 s was not enough on a loaded machine): without the wait a file opens on avatars.
+ */
+export const FIRST_PICTURES_MAX_MS = 2_000;
 
 /**
  * Records the call as this page sees it: every frame, the tiles `source` gives are laid out as
@@ -41,8 +47,11 @@ export async function startBrowserRecording(
   const size = { width: quality.width, height: quality.height };
   const gap = recordingGap(quality.width);
   let stop = () => {};
+  /** Set while the recorder waits for first pictures: called once a frame has them all. */
+  let pictured: (() => void) | null = null;
   const draw = (frame: RecordingFrame | null) => {
     if (!frame) {
+      pictured?.();
       stop();
       return;
     }
@@ -55,8 +64,21 @@ export async function startBrowserRecording(
       pinned: frame.pinned,
     });
     drawTiles(ctx, size, frame.tiles, rects, (id) => videos.get(id), frame.labels);
+    if (pictured && videos.pictured(frame.tiles)) pictured();
   };
   draw(first);
+  // The frame clock: each tick reads the room and draws it (a timer paces frames, it orders nothing).
+  const timer = setInterval(() => draw(source()), Math.round(1000 / quality.fps));
+  if (!videos.pictured(first.tiles)) {
+    await new Promise<void>((resolve) => {
+      const bound = setTimeout(() => pictured?.(), FIRST_PICTURES_MAX_MS);
+      pictured = () => {
+        pictured = null;
+        clearTimeout(bound);
+        resolve();
+      };
+    });
+  }
 
   const video = canvas.captureStream(quality.fps).getVideoTracks();
   const tracks = mix.track ? [...video, mix.track] : video;
@@ -70,8 +92,6 @@ export async function startBrowserRecording(
     if (e.data.size > 0) chunks.push(e.data);
   });
   const startedAt = performance.now();
-  // The frame clock: each tick reads the room and draws it (a timer paces frames, it orders nothing).
-  const timer = setInterval(() => draw(source()), Math.round(1000 / quality.fps));
   const cleanup = () => {
     clearInterval(timer);
     for (const track of video) track.stop();
